@@ -1,0 +1,3 @@
+"""kbgen: news articles in, a cross-linked static knowledge base out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,92 @@
+"""Read the Markdown pages in `content/articles/` into Article values (generated or hand-written)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from kbgen.config import Config
+from kbgen.errors import BuildError, Problem
+from kbgen.markup import render
+from kbgen.pages import parse_page
+from kbgen.slugs import slugify, unique_slug
+from kbgen.yamlfile import YamlSyntaxError
+
+ARTICLES_DIR = Path("content") / "articles"
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    path: Path  # the content page, relative to the project
+    title: str
+    date: date | None
+    lang: str
+    source: str | None
+    body: str  # Markdown
+    text: str  # the plain text NER reads; mention offsets point into it
+
+
+def read_articles(project: Path, config: Config) -> list[Article]:
+    """Every article page, sorted by slug; all problems in all pages are raised together."""
+    folder = project / ARTICLES_DIR
+    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    articles, problems, taken = [], [], set()
+    for path in paths:
+        try:
+            slug = unique_slug(slugify(path.stem), taken, fallback="article")
+            articles.append(read_article(path, slug, project, config))
+        except BuildError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise BuildError(problems)
+    return articles
+
+
+def read_article(path: Path, slug: str, project: Path, config: Config) -> Article:
+    shown = path.relative_to(project)
+    try:
+        page = parse_page(path.read_text("utf-8"))
+    except UnicodeDecodeError:
+        raise BuildError([Problem(shown, None, "not UTF-8 text", "save the file as UTF-8")]) from None
+    except YamlSyntaxError as exc:
+        raise BuildError([Problem(shown, exc.line, str(exc), "fix the front matter between the '---' lines")]) from None
+    meta, problems = page.meta, []
+
+    def problem(key: str, message: str, hint: str) -> None:
+        problems.append(Problem(shown, page.meta_lines.get(key), message, hint))
+
+    title = meta.get("title")
+    if title is None:
+        problem("title", "no 'title' in the front matter", "add a line 'title: ...' between the '---' lines")
+    elif not isinstance(title, (str, int, float)) or not str(title).strip():
+        problem("title", "'title' must be text", "write it as 'title: Some title'")
+    when = meta.get("date")
+    if isinstance(when, datetime):
+        when = when.date()
+    elif isinstance(when, str):
+        try:
+            when = date.fromisoformat(when)
+        except ValueError:
+            when = None
+            problem("date", f"'date' must be a date like 2024-10-15, not '{meta['date']}'", "write the date as YYYY-MM-DD")
+    elif when is not None and not isinstance(when, date):
+        problem("date", "'date' must be a date like 2024-10-15", "write the date as YYYY-MM-DD")
+        when = None
+    lang = meta.get("lang", config.lang)
+    if not isinstance(lang, str):
+        problem("lang", "'lang' must be a language code like 'fr'", "write it as 'lang: fr'")
+    if problems:
+        raise BuildError(problems)
+    source = meta.get("source")
+    return Article(
+        slug=slug,
+        path=shown,
+        title=str(title).strip(),
+        date=when,
+        lang=lang,
+        source=str(source) if source is not None else None,
+        body=page.body,
+        text=render(page.body).text,
+    )

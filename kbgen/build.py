@@ -1,0 +1,58 @@
+"""The build, stage by stage: ingest -> read -> extract -> resolve -> link -> render -> write."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbgen.articles import read_articles
+from kbgen.config import load_config
+from kbgen.errors import BuildError, Problem
+from kbgen.extract import extract, load_pipeline
+from kbgen.ingest import IngestReport, ingest
+from kbgen.link import link
+from kbgen.render import render_site
+from kbgen.resolve import resolve
+from kbgen.write import write_site
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    out: Path
+    articles: int
+    entities: int
+    pages: int
+    seconds: float
+    ingested: IngestReport
+
+
+def build(project: Path, out: Path | None = None, base_url: str | None = None) -> BuildSummary:
+    started = time.perf_counter()
+    project = project.absolute()
+    out = (out or project / "_site").absolute()
+    _check_out(project, out)
+    config = load_config(project)
+    report = ingest(project, config)
+    articles = read_articles(project, config)
+    mentions = extract(articles, _pipeline(project, config)) if articles else []
+    entities = resolve(mentions)
+    kb = link(articles, entities)
+    files = render_site(kb, config, project, base_url)
+    write_site(files, out)
+    pages = sum(f.path.endswith(".html") for f in files)
+    return BuildSummary(out, len(articles), len(entities), pages, time.perf_counter() - started, report)
+
+
+def _pipeline(project: Path, config):
+    patterns = None
+    if config.entity_patterns:
+        patterns = (project / config.entity_patterns).resolve()
+        if not patterns.is_file() or not patterns.is_relative_to(project.resolve()):
+            raise BuildError([Problem("kbgen.yml", None, f"entity_patterns file '{config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
+    return load_pipeline(config.ner_model, patterns)
+
+
+def _check_out(project: Path, out: Path) -> None:
+    if out == project or project.is_relative_to(out) or any(out.is_relative_to(project / d) for d in ("seeds", "content", "site_templates")):
+        raise BuildError([Problem(out, None, "the output folder would replace the project's own files", "choose an --out outside seeds/, content/ and site_templates/, e.g. _site")])

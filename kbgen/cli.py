@@ -1,0 +1,70 @@
+"""The `kbgen` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kbgen import __version__
+from kbgen.errors import BuildError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kbgen")
+def cli() -> None:
+    """Turn news articles into a cross-linked static knowledge base.
+
+    Raw articles in seeds/ become Markdown pages in content/articles/; the people,
+    organisations and places they name get their own pages, linked from every mention.
+    """
+
+
+@cli.command()
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project folder holding seeds/, content/ and an optional kbgen.yml.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder, replaced as a whole on success.  [default: PROJECT/_site]")
+@click.option("--base-url", default=None,
+              help="Absolute URL the site will be published at (for the 404 page's links).")
+def build(project: Path, out: Path | None, base_url: str | None) -> None:
+    """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
+    from kbgen.build import build as run_build
+
+    if not project.is_dir():
+        _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
+    try:
+        summary = run_build(project, out, base_url)
+    except BuildError as exc:
+        _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s); the site was not written."])
+    report = summary.ingested
+    for path in report.kept_edited:
+        click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
+    click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")
+    click.echo(
+        f"Built {summary.articles} article(s), {summary.entities} entities, {summary.pages} pages "
+        f"in {summary.seconds:.1f} s into {summary.out}"
+    )
+    click.echo(f"Open {summary.out / 'index.html'} in a browser, or serve it: "
+               f"python -m http.server -d {summary.out} 8000")
+
+
+def _fail(lines: list[str]) -> None:
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(1)
+
+
+def main() -> None:
+    try:
+        cli(prog_name="kbgen")
+    except KeyboardInterrupt:
+        click.echo("interrupted; the previous site was left as it was", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug in kbgen: say so plainly instead of a traceback
+        if os.environ.get("KBGEN_DEBUG"):
+            raise
+        click.echo(f"internal error: {type(exc).__name__}: {exc}; rerun with KBGEN_DEBUG=1 and report it", err=True)
+        sys.exit(2)

@@ -1,0 +1,79 @@
+"""The project's settings, read from an optional `kbgen.yml` and validated."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from kbgen import locales
+from kbgen.errors import BuildError, Problem
+from kbgen.yamlfile import YamlSyntaxError, load_mapping
+
+CONFIG_FILE = "kbgen.yml"
+DEFAULT_MODELS = {"fr": "fr_core_news_sm"}
+
+
+class Config(BaseModel):
+    """Every key `kbgen.yml` accepts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str | None = None
+    """The site's name; defaults to the language's 'knowledge base'."""
+    lang: str = "fr"
+    """Language of the articles and of the site's labels and dates."""
+    model: str | None = None
+    """spaCy pipeline for NER: a package name, a path, or `blank:LANG` (patterns only)."""
+    entity_patterns: str | None = None
+    """Optional JSONL file of spaCy entity_ruler patterns for names the model misses."""
+    base_url: str | None = None
+    """Absolute URL the site is published at (only needed where absolute links are)."""
+    top_entities: int = 20
+    """How many of the most-mentioned entities the home page lists."""
+
+    @field_validator("lang")
+    @classmethod
+    def _known_lang(cls, value: str) -> str:
+        if value not in locales.available():
+            raise ValueError(f"'{value}' is not a supported language; use one of {locales.available()}")
+        return value
+
+    @property
+    def ner_model(self) -> str:
+        return self.model or DEFAULT_MODELS[self.lang]
+
+
+def load_config(project: Path) -> Config:
+    path = project / CONFIG_FILE
+    if not path.exists():
+        return Config()
+    try:
+        located = load_mapping(path.read_text("utf-8"))
+    except YamlSyntaxError as exc:
+        raise BuildError([Problem(path, exc.line, str(exc), "fix the YAML syntax")]) from None
+    except UnicodeDecodeError:
+        raise BuildError([Problem(path, None, "not UTF-8 text", "save it as UTF-8")]) from None
+    try:
+        config = Config(**located.data)
+    except ValidationError as exc:
+        raise BuildError([_problem(path, err, located.key_lines) for err in exc.errors()]) from None
+    if config.model is None and config.lang not in DEFAULT_MODELS:
+        raise BuildError([Problem(
+            path, located.key_lines.get("lang"),
+            f"no spaCy model is known for lang '{config.lang}'",
+            "install one and name it with `model:` in kbgen.yml",
+        )])
+    return config
+
+
+def _problem(path: Path, err: dict, key_lines: dict[str, int]) -> Problem:
+    key = str(err["loc"][0]) if err["loc"] else ""
+    line = key_lines.get(key)
+    if err["type"] == "extra_forbidden":
+        close = difflib.get_close_matches(key, Config.model_fields, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(Config.model_fields)}"
+        return Problem(path, line, f"unknown key '{key}'", hint)
+    message = err["msg"].removeprefix("Value error, ")
+    return Problem(path, line, f"'{key}': {message}", "see the README for valid values")

@@ -1,0 +1,207 @@
+"""Stage 2, extract: spaCy NER over each article's text, as Mentions with character offsets.
+
+The model reads a copy of the text where typographic apostrophes, quotes and non-breaking spaces
+are replaced by their plain forms one character for one, so offsets stay valid in the original.
+Each predicted span is then trimmed of what is not the name (elisions, articles, titles) and
+dropped when what is left is debris.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from kbgen.articles import Article
+from kbgen.errors import BuildError, Problem
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+# Components a trained pipeline has that NER does not need (their weights are not even loaded).
+NOT_NEEDED = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "tagger", "trainable_lemmatizer"]
+PLAIN_FORMS = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str  # article slug
+    start: int  # offsets in Article.text
+    end: int
+    text: str
+    label: str  # PER, ORG, LOC or MISC
+    sentence_start: int  # the sentence around the mention, in Article.text
+    sentence_end: int
+
+
+def plain_forms(text: str) -> str:
+    """The text NER reads: same length, typographic punctuation in its plain form."""
+    return text.translate(PLAIN_FORMS)
+
+
+def load_pipeline(model: str, patterns: Path | None = None):
+    """The NER pipeline named by config: a package, a path, or `blank:LANG` (patterns only)."""
+    import spacy  # imported here: only a build that has text to read pays for it
+
+    if model.startswith("blank:"):
+        nlp = spacy.blank(model.split(":", 1)[1])
+    else:
+        try:
+            nlp = spacy.load(model, exclude=NOT_NEEDED)
+        except OSError:
+            raise BuildError([Problem(
+                "kbgen.yml", None, f"the spaCy model '{model}' is not installed",
+                f"install it with `pip install {model.replace('_', '-')}` or set `model:` in kbgen.yml",
+            )]) from None
+    if patterns is not None:
+        ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None)
+        try:
+            ruler.from_disk(patterns)
+        except ValueError as exc:
+            raise BuildError([Problem(patterns, None, f"invalid entity patterns: {exc}", "write one JSON pattern per line")]) from None
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def extract(articles: Iterable[Article], nlp) -> list[Mention]:
+    articles = list(articles)
+    docs = nlp.pipe(plain_forms(a.text) for a in articles)
+    mentions: list[Mention] = []
+    for article, doc in zip(articles, docs):
+        mentions.extend(mentions_in(doc, article, nlp))
+    return mentions
+
+
+def mentions_in(doc, article: Article, nlp) -> list[Mention]:
+    spans = []
+    for ent in doc.ents:
+        label = ent.label_ if ent.label_ in LABELS else "MISC"
+        trimmed = trim(doc.text, ent.start_char, ent.end_char, label)
+        if trimmed:
+            spans.append(trimmed)
+    spans = _split_glued(doc.text, spans, nlp)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    mentions = []
+    for start, end, label in spans:
+        s_start, s_end = _sentence_around(doc.text, sentences, start, end)
+        mentions.append(Mention(article.slug, start, end, article.text[start:end], label, s_start, s_end))
+    return mentions
+
+
+# --- trimming -------------------------------------------------------------------------------
+
+ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
+LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une|l'|d')\s*)+")
+TRAILING_ELIDED_WORD = re.compile(r"\s+\w+'$")
+EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
+TITLES = (
+    "premier ministre", "première ministre", "secrétaire général", "secrétaire générale",
+    "président", "présidente", "ministre", "général", "chancelier", "chancelière", "roi", "reine",
+    "pape", "prince", "princesse", "sénateur", "sénatrice", "député", "députée", "maire",
+    "commandant", "colonel", "capitaine", "amiral", "docteur", "professeur", "chef",
+    "monsieur", "madame", "mademoiselle", "m.", "mme", "mlle", "dr", "pr",
+)
+PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
+PORTFOLIOS = {
+    "défense", "intérieur", "justice", "économie", "finances", "santé", "éducation", "culture",
+    "travail", "agriculture", "affaires étrangères", "armées", "environnement", "budget",
+}
+
+
+def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """The part of [start, end) that is the name, with its label; None when nothing is left."""
+
+    def cut(pattern: re.Pattern) -> None:
+        nonlocal start
+        match = pattern.match(text, start, end)
+        if match:
+            start = match.end()
+
+    def strip_edges() -> None:
+        nonlocal start, end
+        while start < end and text[start] in EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+
+    strip_edges()
+    cut(ELISION)
+    cut(LEADING_ARTICLES)
+    match = TRAILING_ELIDED_WORD.search(text, start, end)
+    if match and match.end() == end:
+        end = match.start()
+    strip_edges()
+    start, label = _strip_title(text, start, end, label)
+    if start is None:
+        return None
+    strip_edges()
+    return (start, end, label) if not is_debris(text[start:end]) else None
+
+
+def _strip_title(text: str, start: int, end: int, label: str) -> tuple[int | None, str]:
+    """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
+    lower = text[start:end].lower()
+    title = next((t for t in TITLES if lower.startswith(t + " ")), None)
+    if title is None:
+        return start, label
+    position = start + len(title) + 1
+    # Lowercase adjectives after the title: 'président russe', 'ministre allemand'.
+    while (match := re.match(r"([a-zà-ÿ]+)\s+", text[position:end])) and not any(
+        text[position:end].lower().startswith(p) for p in PREPOSITIONS
+    ):
+        position += match.end()
+    rest = text[position:end].lower()
+    preposition = next((p for p in PREPOSITIONS if rest.startswith(p)), None)
+    if preposition:
+        position += len(preposition)
+        name = text[position:end]
+        if name.lower() in PORTFOLIOS:
+            return None, label
+        # 'chef de X', 'ministre des Y': X is a place or a body, not the person.
+        return position, ("LOC" if label in ("PER", "MISC") else label)
+    return position, "PER"
+
+
+def is_debris(name: str) -> bool:
+    """Fragments no reader wants as a page: function words, lowercase words, single characters."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+        return True
+    letters = sum(ch.isalpha() for ch in name)
+    if letters < 2 or letters < len(name.replace(" ", "")) / 2:
+        return True
+    return name.lower() in STOP_WORDS
+
+
+def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tuple[int, int, str]]:
+    """Split a span that glues a name found alone elsewhere in the text to another name
+    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled anew."""
+    alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
+    result = []
+    for start, end, label in spans:
+        first, _, rest = text[start:end].partition(" ")
+        if first in alone and rest[:1].isupper() and first != text[start:end]:
+            rest_start = start + len(first) + 1
+            found = [e for e in nlp(rest).ents if e.start_char == 0 and e.end_char == len(rest)]
+            result.append((start, start + len(first), alone[first]))
+            result.append((rest_start, end, found[0].label_ if found and found[0].label_ in LABELS else label))
+        else:
+            result.append((start, end, label))
+    return result
+
+
+def _sentence_around(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding the mention, never running past its paragraph."""
+    s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+    paragraph_start = text.rfind("\n\n", s_start, start)
+    paragraph_end = text.find("\n\n", end, s_end)
+    s_start = paragraph_start + 2 if paragraph_start != -1 else s_start
+    s_end = paragraph_end if paragraph_end != -1 else s_end
+    while s_start < start and text[s_start].isspace():
+        s_start += 1
+    while s_end > end and text[s_end - 1].isspace():
+        s_end -= 1
+    return s_start, s_end

@@ -1,0 +1,85 @@
+"""Stage 4a, link: from articles and resolved entities, everything the pages cross-reference:
+which entity each mention links to, the sentence around each mention, and co-mentions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from kbgen.articles import Article
+from kbgen.resolve import Entity
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One mention seen in its sentence, for the entity's page."""
+
+    article: Article
+    before: str
+    name: str
+    after: str
+
+
+@dataclass(frozen=True)
+class LinkedMention:
+    start: int
+    end: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    articles: tuple[Article, ...]  # newest first, undated last
+    entities: tuple[Entity, ...]  # by name
+    mentions_by_article: dict[str, tuple[LinkedMention, ...]]
+    entities_by_article: dict[str, tuple[Entity, ...]]  # in order of first mention
+    citations: dict[str, tuple[Citation, ...]]  # entity slug -> its mentions in context
+    co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
+
+    def article(self, slug: str) -> Article:
+        return next(a for a in self.articles if a.slug == slug)
+
+
+def by_date(article: Article) -> tuple:
+    """Newest first; undated articles last, by title."""
+    return (article.date is None, -(article.date or date.min).toordinal(), article.title, article.slug)
+
+
+def link(articles: list[Article], entities: list[Entity]) -> KnowledgeBase:
+    by_slug = {a.slug: a for a in articles}
+    mentions_by_article: dict[str, list[LinkedMention]] = {a.slug: [] for a in articles}
+    citations = {}
+    for entity in entities:
+        cited = []
+        for m in entity.mentions:
+            mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
+            text = by_slug[m.article].text
+            cited.append(Citation(by_slug[m.article], text[m.sentence_start:m.start], m.text, text[m.end:m.sentence_end]))
+        citations[entity.slug] = tuple(sorted(cited, key=lambda c: by_date(c.article)))
+
+    entities_by_article = {}
+    for slug, linked in mentions_by_article.items():
+        linked.sort(key=lambda lm: (lm.start, lm.end))
+        seen: dict[str, Entity] = {}
+        for lm in linked:
+            seen.setdefault(lm.entity.slug, lm.entity)
+        entities_by_article[slug] = tuple(seen.values())
+
+    named = {e.slug: e for e in entities}
+    co_mentions = {}
+    for entity in entities:
+        together = Counter()
+        for article_slug in entity.articles:
+            together.update(e.slug for e in entities_by_article[article_slug] if e.slug != entity.slug)
+        co_mentions[entity.slug] = tuple(
+            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], named[item[0]].name))
+        )
+    return KnowledgeBase(
+        articles=tuple(sorted(articles, key=by_date)),
+        entities=tuple(entities),
+        mentions_by_article={k: tuple(v) for k, v in mentions_by_article.items()},
+        entities_by_article=entities_by_article,
+        citations=citations,
+        co_mentions=co_mentions,
+    )

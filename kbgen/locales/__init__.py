@@ -1,0 +1,24 @@
+"""The strings the site shows, one YAML file per language."""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+
+import yaml
+
+
+def available() -> list[str]:
+    return sorted(p.name[:-4] for p in resources.files(__name__).iterdir() if p.name.endswith(".yml"))
+
+
+def load(lang: str) -> dict:
+    return yaml.safe_load(resources.files(__name__).joinpath(f"{lang}.yml").read_text("utf-8"))
+
+
+def format_date(value: date | None, strings: dict) -> str:
+    if value is None:
+        return ""
+    return strings["date_format"].format(
+        day=value.day, month=strings["months"][value.month - 1], year=value.year
+    )
