@@ -9,7 +9,7 @@ from pathlib import Path
 from kbgen.articles import read_articles
 from kbgen.config import load_config
 from kbgen.errors import BuildError, Problem
-from kbgen.extract import extract, load_pipeline
+from kbgen.extract import Extraction, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import link
 from kbgen.render import render_site
@@ -35,9 +35,9 @@ def build(project: Path, out: Path | None = None, base_url: str | None = None) -
     config = load_config(project)
     report = ingest(project, config)
     articles = read_articles(project, config)
-    mentions = extract(articles, _pipeline(project, config)) if articles else []
-    entities = resolve(mentions)
-    kb = link(articles, entities)
+    extraction = extract(articles, _pipeline(project, config)) if articles else Extraction((), {})
+    entities = resolve(extraction.mentions, articles)
+    kb = link(articles, entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
     write_site(files, out)
     pages = sum(f.path.endswith(".html") for f in files)

@@ -32,8 +32,12 @@ class Mention:
     end: int
     text: str
     label: str  # PER, ORG, LOC or MISC
-    sentence_start: int  # the sentence around the mention, in Article.text
-    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    mentions: tuple[Mention, ...]
+    sentences: dict[str, tuple[tuple[int, int], ...]]  # article slug -> sentence spans in its text
 
 
 def plain_forms(text: str) -> str:
@@ -65,13 +69,15 @@ def load_pipeline(model: str, patterns: Path | None = None):
     return nlp
 
 
-def extract(articles: Iterable[Article], nlp) -> list[Mention]:
+def extract(articles: Iterable[Article], nlp) -> Extraction:
     articles = list(articles)
     docs = nlp.pipe(plain_forms(a.text) for a in articles)
     mentions: list[Mention] = []
+    sentences = {}
     for article, doc in zip(articles, docs):
         mentions.extend(mentions_in(doc, article, nlp))
-    return mentions
+        sentences[article.slug] = sentence_spans(doc)
+    return Extraction(tuple(mentions), sentences)
 
 
 def mentions_in(doc, article: Article, nlp) -> list[Mention]:
@@ -82,12 +88,21 @@ def mentions_in(doc, article: Article, nlp) -> list[Mention]:
         if trimmed:
             spans.append(trimmed)
     spans = _split_glued(doc.text, spans, nlp)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    mentions = []
-    for start, end, label in spans:
-        s_start, s_end = _sentence_around(doc.text, sentences, start, end)
-        mentions.append(Mention(article.slug, start, end, article.text[start:end], label, s_start, s_end))
-    return mentions
+    return [Mention(article.slug, start, end, article.text[start:end], label) for start, end, label in spans]
+
+
+def sentence_spans(doc) -> tuple[tuple[int, int], ...]:
+    """Sentences as (start, end) offsets, never running past a paragraph, spaces trimmed."""
+    spans = []
+    for sentence in doc.sents:
+        start = sentence.start_char
+        for part in re.split(r"(\n\n+)", sentence.text):
+            stripped = part.strip()
+            if stripped and not part.startswith("\n\n"):
+                offset = start + part.index(stripped)
+                spans.append((offset, offset + len(stripped)))
+            start += len(part)
+    return tuple(spans)
 
 
 # --- trimming -------------------------------------------------------------------------------
@@ -191,17 +206,3 @@ def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tupl
         else:
             result.append((start, end, label))
     return result
-
-
-def _sentence_around(text: str, sentences: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """The sentence holding the mention, never running past its paragraph."""
-    s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
-    paragraph_start = text.rfind("\n\n", s_start, start)
-    paragraph_end = text.find("\n\n", end, s_end)
-    s_start = paragraph_start + 2 if paragraph_start != -1 else s_start
-    s_end = paragraph_end if paragraph_end != -1 else s_end
-    while s_start < start and text[s_start].isspace():
-        s_start += 1
-    while s_end > end and text[s_end - 1].isspace():
-        s_end -= 1
-    return s_start, s_end

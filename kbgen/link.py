@@ -3,22 +3,30 @@ which entity each mention links to, the sentence around each mention, and co-men
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from kbgen.articles import Article
-from kbgen.resolve import Entity
+from kbgen.resolve import Entity, fold
+
+OPENING_QUOTES = "«“‘ \u00a0\n"
 
 
 @dataclass(frozen=True)
 class Citation:
     """One mention seen in its sentence, for the entity's page."""
 
-    article: Article
     before: str
     name: str
     after: str
+
+
+@dataclass(frozen=True)
+class CitingArticle:
+    article: Article
+    citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -34,7 +42,7 @@ class KnowledgeBase:
     entities: tuple[Entity, ...]  # by name
     mentions_by_article: dict[str, tuple[LinkedMention, ...]]
     entities_by_article: dict[str, tuple[Entity, ...]]  # in order of first mention
-    citations: dict[str, tuple[Citation, ...]]  # entity slug -> its mentions in context
+    citations: dict[str, tuple[CitingArticle, ...]]  # entity slug -> its mentions in context, by article
     co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
 
     def article(self, slug: str) -> Article:
@@ -46,17 +54,30 @@ def by_date(article: Article) -> tuple:
     return (article.date is None, -(article.date or date.min).toordinal(), article.title, article.slug)
 
 
-def link(articles: list[Article], entities: list[Entity]) -> KnowledgeBase:
+def _sentence_around(sentences: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+    index = bisect.bisect_right(sentences, (start, float("inf"))) - 1
+    if index >= 0 and sentences[index][0] <= start and end <= sentences[index][1]:
+        return sentences[index]
+    return start, end
+
+
+def link(articles: list[Article], entities: list[Entity], sentences: dict[str, tuple[tuple[int, int], ...]]) -> KnowledgeBase:
     by_slug = {a.slug: a for a in articles}
     mentions_by_article: dict[str, list[LinkedMention]] = {a.slug: [] for a in articles}
     citations = {}
     for entity in entities:
-        cited = []
+        cited: dict[str, list[Citation]] = {}
         for m in entity.mentions:
             mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
             text = by_slug[m.article].text
-            cited.append(Citation(by_slug[m.article], text[m.sentence_start:m.start], m.text, text[m.end:m.sentence_end]))
-        citations[entity.slug] = tuple(sorted(cited, key=lambda c: by_date(c.article)))
+            start, end = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
+            while end > m.end and text[end - 1] in OPENING_QUOTES:
+                end -= 1
+            cited.setdefault(m.article, []).append(Citation(text[start:m.start], m.text, text[m.end:end]))
+        citations[entity.slug] = tuple(sorted(
+            (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),
+            key=lambda c: by_date(c.article),
+        ))
 
     entities_by_article = {}
     for slug, linked in mentions_by_article.items():
@@ -73,7 +94,7 @@ def link(articles: list[Article], entities: list[Entity]) -> KnowledgeBase:
         for article_slug in entity.articles:
             together.update(e.slug for e in entities_by_article[article_slug] if e.slug != entity.slug)
         co_mentions[entity.slug] = tuple(
-            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], named[item[0]].name))
+            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], fold(named[item[0]].name)))
         )
     return KnowledgeBase(
         articles=tuple(sorted(articles, key=by_date)),

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterable
 
-from kbgen.extract import Mention
+from kbgen.articles import Article
+from kbgen.extract import Mention, plain_forms
 from kbgen.slugs import slugify, unique_slug
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
@@ -42,13 +44,41 @@ def fold(name: str) -> str:
     return re.sub(r"[\s'’`\-‐–.]+", " ", bare).strip()
 
 
-def resolve(mentions: list[Mention]) -> list[Entity]:
+def resolve(mentions: Iterable[Mention], articles: Iterable[Article]) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[fold(mention.text)].append(mention)
     _merge_article_forms(groups)
     _merge_surnames(groups)
-    return _entities(groups)
+    return _add_missed_mentions(_entities(groups), articles)
+
+
+def _add_missed_mentions(entities: list[Entity], articles: Iterable[Article]) -> list[Entity]:
+    """Link the places where the model missed a name it found elsewhere: every occurrence of an
+    entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
+    shorter than three letters (two for an acronym), is left alone."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for form in (entity.name, *entity.aliases):
+            if len(form) >= 3 or (len(form) == 2 and form.isupper()):
+                owners[plain_forms(form)].add(entity.slug)
+    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1}
+    if not unique:
+        return entities
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(unique, key=lambda f: (-len(f), f)))) + r")(?!\w)")
+    by_slug = {e.slug: e for e in entities}
+    added: dict[str, list[Mention]] = defaultdict(list)
+    for article in articles:
+        taken = sorted((m.start, m.end) for e in entities for m in e.mentions if m.article == article.slug)
+        for match in pattern.finditer(plain_forms(article.text)):
+            if any(start < match.end() and match.start() < end for start, end in taken):
+                continue
+            entity = by_slug[unique[match.group()]]
+            added[entity.slug].append(Mention(article.slug, match.start(), match.end(), article.text[match.start():match.end()], entity.type))
+    return [
+        replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
+        for e in entities
+    ]
 
 
 def _merge_article_forms(groups: dict[str, list[Mention]]) -> None:
