@@ -76,7 +76,7 @@ def extract(articles: Iterable[Article], nlp) -> Extraction:
     sentences = {}
     for article, doc in zip(articles, docs):
         mentions.extend(mentions_in(doc, article, nlp))
-        sentences[article.slug] = sentence_spans(doc)
+        sentences[article.slug] = sentence_spans(doc, article.text)
     return Extraction(tuple(mentions), sentences)
 
 
@@ -91,18 +91,27 @@ def mentions_in(doc, article: Article, nlp) -> list[Mention]:
     return [Mention(article.slug, start, end, article.text[start:end], label) for start, end, label in spans]
 
 
-def sentence_spans(doc) -> tuple[tuple[int, int], ...]:
-    """Sentences as (start, end) offsets, never running past a paragraph, spaces trimmed."""
-    spans = []
+OPENING_QUOTES = "«“‘"
+
+
+def sentence_spans(doc, text: str) -> tuple[tuple[int, int], ...]:
+    """Sentences as (start, end) offsets in `text`, never running past a paragraph, spaces
+    trimmed, and an opening quote the splitter left at a sentence's end given to the next one."""
+    spans: list[list[int]] = []
     for sentence in doc.sents:
         start = sentence.start_char
         for part in re.split(r"(\n\n+)", sentence.text):
             stripped = part.strip()
             if stripped and not part.startswith("\n\n"):
                 offset = start + part.index(stripped)
-                spans.append((offset, offset + len(stripped)))
+                spans.append([offset, offset + len(stripped)])
             start += len(part)
-    return tuple(spans)
+    for current, following in zip(spans, spans[1:]):
+        while current[1] > current[0] + 1 and text[current[1] - 1] in OPENING_QUOTES + " \u00a0":
+            current[1] -= 1
+            if text[current[1]] in OPENING_QUOTES:
+                following[0] = current[1]
+    return tuple((start, end) for start, end in spans if end > start)
 
 
 # --- trimming -------------------------------------------------------------------------------
@@ -141,12 +150,12 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
         while end > start and text[end - 1] in EDGE_PUNCTUATION:
             end -= 1
 
-    strip_edges()
-    cut(ELISION)
-    cut(LEADING_ARTICLES)
     match = TRAILING_ELIDED_WORD.search(text, start, end)
     if match and match.end() == end:
         end = match.start()
+    strip_edges()
+    cut(ELISION)
+    cut(LEADING_ARTICLES)
     strip_edges()
     start, label = _strip_title(text, start, end, label)
     if start is None:
@@ -186,7 +195,7 @@ def is_debris(name: str) -> bool:
     if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
         return True
     letters = sum(ch.isalpha() for ch in name)
-    if letters < 2 or letters < len(name.replace(" ", "")) / 2:
+    if letters == 0 or letters < len(name.replace(" ", "")) / 2:
         return True
     return name.lower() in STOP_WORDS
 

@@ -201,7 +201,7 @@ def clean_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
 
 

@@ -11,8 +11,6 @@ from datetime import date
 from kbgen.articles import Article
 from kbgen.resolve import Entity, fold
 
-OPENING_QUOTES = "«“‘ \u00a0\n"
-
 
 @dataclass(frozen=True)
 class Citation:
@@ -71,8 +69,6 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
             mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
             text = by_slug[m.article].text
             start, end = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
-            while end > m.end and text[end - 1] in OPENING_QUOTES:
-                end -= 1
             cited.setdefault(m.article, []).append(Citation(text[start:m.start], m.text, text[m.end:end]))
         citations[entity.slug] = tuple(sorted(
             (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),

@@ -126,7 +126,8 @@ def _entities(groups: dict[str, list[Mention]]) -> list[Entity]:
         mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
         forms = Counter(m.text for m in mentions)
         own_forms = Counter({f: n for f, n in forms.items() if fold(f) == key}) or forms
-        name = min(own_forms, key=lambda f: (-own_forms[f], -len(f), f))
+        # Most used form; on a tie the longer, then the accented one ('États-Unis' over 'Etats-Unis').
+        name = min(own_forms, key=lambda f: (-own_forms[f], -len(f), -sum(not ch.isascii() for ch in f), f))
         aliases = tuple(sorted(f for f in forms if f != name))
         slug = unique_slug(slugify(name), taken, fallback="entity")
         entities.append(Entity(slug, name, _majority_type(mentions), aliases, tuple(mentions)))

@@ -1,0 +1,61 @@
+"""Stage 2: trimming of predicted spans, and extraction offsets on typographic text (model-free)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbgen.articles import Article
+from kbgen.extract import extract, is_debris, load_pipeline, plain_forms, trim
+
+
+def span(text: str, start: int, end: int, label: str):
+    result = trim(plain_forms(text), start, end, label)
+    return (text[result[0]:result[1]], result[2]) if result else None
+
+
+@pytest.mark.parametrize("text, predicted, expected", [
+    ("le chef de l’OTAN a dit", "l’OTAN", ("OTAN", "ORG")),
+    ("dans la région de Koursk n’avait pas", "Koursk n’", ("Koursk", "LOC")),
+    ("ajoutant qu’il était", "qu’", None),
+    ("le président russe Vladimir Poutine a dit", "président russe Vladimir Poutine", ("Vladimir Poutine", "PER")),
+    ("Premier ministre des Pays-Bas pendant", "Premier ministre des Pays-Bas", ("Pays-Bas", "LOC")),
+    ("le ministre allemand de la Défense Boris", "ministre allemand de la Défense", None),
+    ("contre la Russie, a dit", "la Russie", ("Russie", "LOC")),
+    ("« se défendre si quelqu’un lève le petit doigt »", "quelqu’un lève le petit doigt", None),
+    ("selon « OTAN » hier", "« OTAN »", ("OTAN", "ORG")),
+])
+def test_trim(text, predicted, expected):
+    start = text.index(predicted)
+    label = expected[1] if expected else "MISC"
+    if predicted.startswith(("Premier", "président")):
+        label = "MISC" if predicted.startswith("Premier") else "PER"
+    assert span(text, start, start + len(predicted), label) == expected
+
+
+@pytest.mark.parametrize("name", ["Il", "Selon", "x", "--", "s’", "12 %", "la France"])
+def test_debris(name):
+    assert is_debris(plain_forms(name))
+
+
+@pytest.mark.parametrize("name", ["OTAN", "Mark Rutte", "États-Unis", "G7"])
+def test_not_debris(name):
+    assert not is_debris(name)
+
+
+def test_offsets_point_into_the_original_typographic_text(tmp_path):
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "ORG", "pattern": "OTAN"}\n{"label": "PER", "pattern": "Mark Rutte"}\n')
+    nlp = load_pipeline("blank:fr", patterns)
+    text = "Le chef de l’OTAN, Mark\u00a0Rutte, a parlé. « L’OTAN » répond."
+    article = Article("a", None, "t", None, "fr", None, text, text)
+    extraction = extract([article], nlp)
+    found = [(m.text, m.label, text[m.start:m.end]) for m in extraction.mentions]
+    assert found == [("OTAN", "ORG", "OTAN"), ("Mark\u00a0Rutte", "PER", "Mark\u00a0Rutte"), ("OTAN", "ORG", "OTAN")]
+    assert [text[s:e] for s, e in extraction.sentences["a"]] == ["Le chef de l’OTAN, Mark\u00a0Rutte, a parlé.", "« L’OTAN » répond."]
+
+
+def test_missing_model_is_a_clear_error():
+    from kbgen.errors import BuildError
+
+    with pytest.raises(BuildError, match="not installed"):
+        load_pipeline("fr_core_news_nonexistent")

@@ -1,0 +1,59 @@
+"""Builds the small model-free site in tests/golden/project and compares every output file with
+tests/golden/expected. Regenerate on purpose with KBGEN_UPDATE_GOLDEN=1."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import broken_links
+
+EXPECTED = Path(__file__).parent / "golden" / "expected"
+
+
+def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out), *extra],
+        capture_output=True, text=True,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_golden_site(golden_project, tmp_path):
+    out = tmp_path / "site"
+    result = build(golden_project, out)
+    assert result.returncode == 0, result.stderr
+    built = tree(out)
+    if os.environ.get("KBGEN_UPDATE_GOLDEN"):
+        shutil.rmtree(EXPECTED, ignore_errors=True)
+        shutil.copytree(out, EXPECTED)
+    expected = tree(EXPECTED)
+    assert sorted(built) == sorted(expected), "the set of output files changed"
+    diffs = []
+    for name, data in expected.items():
+        if built[name] != data:
+            diffs.extend(difflib.unified_diff(
+                data.decode().splitlines(), built[name].decode().splitlines(),
+                f"expected/{name}", f"built/{name}", lineterm="",
+            ))
+    assert not diffs, "built site differs from tests/golden/expected (KBGEN_UPDATE_GOLDEN=1 to accept):\n" + "\n".join(diffs)
+
+
+def test_golden_site_links_resolve(golden_project, tmp_path):
+    out = tmp_path / "site"
+    assert build(golden_project, out).returncode == 0
+    assert broken_links(out) == []
+
+
+def test_rebuild_is_byte_identical(golden_project, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build(golden_project, first).returncode == 0
+    assert build(golden_project, second).returncode == 0
+    assert tree(first) == tree(second)
