@@ -50,6 +50,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters["date"] = lambda value: locales.format_date(value, strings)
+    env.filters["count"] = lambda n, forms: locales.count(n, forms, config.lang)
     env.globals.update(
         t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
         types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,

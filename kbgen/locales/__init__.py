@@ -22,3 +22,9 @@ def format_date(value: date | None, strings: dict) -> str:
     return strings["date_format"].format(
         day=value.day, month=strings["months"][value.month - 1], year=value.year
     )
+
+
+def count(n: int, forms: list[str], lang: str) -> str:
+    """'1 mention', '3 mentions'; French also uses the singular for 0."""
+    one = n <= 1 if lang == "fr" else n == 1
+    return forms[0 if one else 1].format(n=n)
