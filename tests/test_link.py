@@ -1,0 +1,38 @@
+"""Stage 4a: cross-references: citations in their sentence, co-mentions ranked, articles by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kbgen.articles import Article
+from kbgen.extract import Mention
+from kbgen.link import link
+from kbgen.resolve import Entity
+
+
+def art(slug, text, when=None):
+    return Article(slug, None, slug.upper(), when, "fr", None, text, text)
+
+
+def mention(a: Article, name: str, label: str) -> Mention:
+    start = a.text.index(name)
+    return Mention(a.slug, start, start + len(name), name, label)
+
+
+def test_citations_co_mentions_and_order():
+    old = art("old", "Lyon accueille Paris. Rien.", date(2020, 1, 1))
+    new = art("new", "Lyon et Paris. Puis Genève.", date(2024, 5, 2))
+    undated = art("undated", "Lyon seule.")
+    lyon = Entity("lyon", "Lyon", "LOC", (), tuple(mention(a, "Lyon", "LOC") for a in (old, new, undated)))
+    paris = Entity("paris", "Paris", "LOC", (), (mention(old, "Paris", "LOC"), mention(new, "Paris", "LOC")))
+    geneve = Entity("geneve", "Genève", "LOC", (), (mention(new, "Genève", "LOC"),))
+    sentences = {
+        "old": ((0, 21), (22, 27)), "new": ((0, 14), (15, 27)), "undated": ((0, 11),),
+    }
+    kb = link([old, undated, new], [geneve, lyon, paris], sentences)
+    assert [a.slug for a in kb.articles] == ["new", "old", "undated"]
+    assert [(e.slug, n) for e, n in kb.co_mentions["lyon"]] == [("paris", 2), ("geneve", 1)]
+    assert [c.article.slug for c in kb.citations["lyon"]] == ["new", "old", "undated"]
+    [quote] = kb.citations["paris"][1].citations
+    assert (quote.before, quote.name, quote.after) == ("Lyon accueille ", "Paris", ".")
+    assert [e.slug for e in kb.entities_by_article["new"]] == ["lyon", "paris", "geneve"]
