@@ -51,6 +51,45 @@ def build(project: Path, out: Path | None, base_url: str | None) -> None:
                f"python -m http.server -d {summary.out} 8000")
 
 
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--gold-span", type=click.Choice(["core", "full"]), default="core", show_default=True,
+              help="Score persons against their names without titles (core) or the full gold span.")
+@click.option("--model", default=None, help="spaCy pipeline to evaluate.  [default: the project's]")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project whose kbgen.yml and content/entities.yml apply.")
+@click.option("--raw", is_flag=True, help="Score the model's own spans, without kbgen's trimming and resolution.")
+@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the predictions as JSONL in the gold format.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the scores as JSON.")
+def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, raw: bool,
+             predictions: Path | None, json_out: Path | None) -> None:
+    """Measure extraction and resolution against human-annotated articles in GOLD_DIR
+    (articles/<doc>.txt and gold.jsonl)."""
+    import json
+
+    from kbgen import evaluate as ev
+    from kbgen.config import load_config
+    from kbgen.extract import load_pipeline
+
+    try:
+        config = load_config(project)
+        texts, gold = ev.load_gold(gold_dir, gold_span)
+        nlp = load_pipeline(model or config.ner_model)
+        pred = ev.predict(texts, nlp, raw=raw)
+    except BuildError as exc:
+        _fail([str(p) for p in exc.problems])
+    scores, resolution, errors = ev.score(gold, pred), ev.bcubed(gold, pred), ev.confusions(gold, pred)
+    click.echo(f"{gold_dir}: {len(gold)} articles, gold span: {gold_span}, model: {model or config.ner_model}"
+               f"{' (raw)' if raw else ''}")
+    click.echo(ev.report(scores, resolution, errors))
+    if predictions:
+        predictions.write_text(ev.predictions_jsonl(pred), "utf-8")
+    if json_out:
+        json_out.write_text(json.dumps({"scores": scores, "resolution": resolution}, indent=1) + "\n", "utf-8")
+
+
 def _fail(lines: list[str]) -> None:
     for line in lines:
         click.echo(line, err=True)

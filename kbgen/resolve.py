@@ -44,7 +44,7 @@ def fold(name: str) -> str:
     return re.sub(r"[\s'’`\-‐–.]+", " ", bare).strip()
 
 
-def resolve(mentions: Iterable[Mention], articles: Iterable[Article]) -> list[Entity]:
+def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation=None) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[fold(mention.text)].append(mention)
