@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from kbgen import french
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 
@@ -116,32 +117,12 @@ def sentence_spans(doc, text: str) -> tuple[tuple[int, int], ...]:
 
 # --- trimming -------------------------------------------------------------------------------
 
-ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
-LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une|l'|d')\s*)+")
-TRAILING_ELIDED_WORD = re.compile(r"\s+\w+'$")
 EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
-TITLES = (
-    "premier ministre", "première ministre", "secrétaire général", "secrétaire générale",
-    "président", "présidente", "ministre", "général", "chancelier", "chancelière", "roi", "reine",
-    "pape", "prince", "princesse", "sénateur", "sénatrice", "député", "députée", "maire",
-    "commandant", "colonel", "capitaine", "amiral", "docteur", "professeur", "chef",
-    "monsieur", "madame", "mademoiselle", "m.", "mme", "mlle", "dr", "pr",
-)
-PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
-PORTFOLIOS = {
-    "défense", "intérieur", "justice", "économie", "finances", "santé", "éducation", "culture",
-    "travail", "agriculture", "affaires étrangères", "armées", "environnement", "budget",
-}
 
 
 def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
-    """The part of [start, end) that is the name, with its label; None when nothing is left."""
-
-    def cut(pattern: re.Pattern) -> None:
-        nonlocal start
-        match = pattern.match(text, start, end)
-        if match:
-            start = match.end()
+    """The part of [start, end) that is the name, with its label; None when nothing is left.
+    `text` is the plain-form text the model read, so the words around the span are evidence."""
 
     def strip_edges() -> None:
         nonlocal start, end
@@ -150,38 +131,42 @@ def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | 
         while end > start and text[end - 1] in EDGE_PUNCTUATION:
             end -= 1
 
-    match = TRAILING_ELIDED_WORD.search(text, start, end)
+    match = french.TRAILING_ELIDED_WORD.search(text, start, end)
     if match and match.end() == end:
         end = match.start()
     strip_edges()
-    cut(ELISION)
-    cut(LEADING_ARTICLES)
+    for pattern in (french.ELISION, french.LEADING_ARTICLES):
+        match = pattern.match(text, start, end)
+        if match:
+            start = match.end()
     strip_edges()
     start, label = _strip_title(text, start, end, label)
     if start is None:
         return None
     strip_edges()
-    return (start, end, label) if not is_debris(text[start:end]) else None
+    name = text[start:end]
+    if is_debris(name) or _is_heading_word(text, name) or _is_people(text, start, name, label):
+        return None
+    return start, end, _label_by_context(text, start, name, label)
 
 
 def _strip_title(text: str, start: int, end: int, label: str) -> tuple[int | None, str]:
     """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
     lower = text[start:end].lower()
-    title = next((t for t in TITLES if lower.startswith(t + " ")), None)
+    title = next((t for t in french.TITLES if lower.startswith(t + " ")), None)
     if title is None:
         return start, label
     position = start + len(title) + 1
     # Lowercase adjectives after the title: 'président russe', 'ministre allemand'.
     while (match := re.match(r"([a-zà-ÿ]+)\s+", text[position:end])) and not any(
-        text[position:end].lower().startswith(p) for p in PREPOSITIONS
+        text[position:end].lower().startswith(p) for p in french.PREPOSITIONS
     ):
         position += match.end()
     rest = text[position:end].lower()
-    preposition = next((p for p in PREPOSITIONS if rest.startswith(p)), None)
+    preposition = next((p for p in french.PREPOSITIONS if rest.startswith(p)), None)
     if preposition:
         position += len(preposition)
-        name = text[position:end]
-        if name.lower() in PORTFOLIOS:
+        if text[position:end].lower() in french.PORTFOLIOS:
             return None, label
         # 'chef de X', 'ministre des Y': X is a place or a body, not the person.
         return position, ("LOC" if label in ("PER", "MISC") else label)
@@ -189,7 +174,8 @@ def _strip_title(text: str, start: int, end: int, label: str) -> tuple[int | Non
 
 
 def is_debris(name: str) -> bool:
-    """Fragments no reader wants as a page: function words, lowercase words, single characters."""
+    """Fragments no reader wants as a page: function words, lowercase words, single characters,
+    generic nouns alone ('Etat', 'Conseil'), days and months."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
@@ -197,12 +183,43 @@ def is_debris(name: str) -> bool:
     letters = sum(ch.isalpha() for ch in name)
     if letters == 0 or letters < len(name.replace(" ", "")) / 2:
         return True
-    return name.lower() in STOP_WORDS
+    lower = name.lower().rstrip(".")
+    return lower in STOP_WORDS or lower in french.GENERIC_WORDS
+
+
+def _is_heading_word(text: str, name: str) -> bool:
+    """A single word in capitals that the text also writes in lower case ('RAPPORTS' and
+    'rapports') is a heading, not a name."""
+    return name.isupper() and len(name) > 3 and " " not in name and re.search(
+        rf"(?<!\w){re.escape(name.lower())}(?!\w)", text) is not None
+
+
+def _is_people(text: str, start: int, name: str, label: str) -> bool:
+    """'les Français', 'des Suisses', 'un Américain' name peoples, not places."""
+    return (
+        label in ("LOC", "MISC") and " " not in name and "-" not in name
+        and french.DEMONYM.search(name) is not None
+        and french.PEOPLE_DETERMINERS.search(text, max(0, start - 20), start) is not None
+    )
+
+
+def _label_by_context(text: str, start: int, name: str, label: str) -> str:
+    """Evidence around and inside the span beats the model's label: a title just before makes a
+    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation."""
+    if french.PERSON_CUES.search(text, max(0, start - 25), start) or (
+        text[max(0, start - 3):start] == "de " and french.PERSON_CUES.search(text, max(0, start - 28), start - 3)
+    ):
+        return "PER"
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in french.ORG_HEADS:
+        return "ORG"
+    return label
 
 
 def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tuple[int, int, str]]:
     """Split a span that glues a name found alone elsewhere in the text to another name
-    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled anew."""
+    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled anew
+    and trimmed like any span."""
     alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
     result = []
     for start, end, label in spans:
@@ -211,7 +228,9 @@ def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tupl
             rest_start = start + len(first) + 1
             found = [e for e in nlp(rest).ents if e.start_char == 0 and e.end_char == len(rest)]
             result.append((start, start + len(first), alone[first]))
-            result.append((rest_start, end, found[0].label_ if found and found[0].label_ in LABELS else label))
+            remainder = trim(text, rest_start, end, found[0].label_ if found and found[0].label_ in LABELS else label)
+            if remainder:
+                result.append(remainder)
         else:
             result.append((start, end, label))
     return result

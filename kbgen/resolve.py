@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from kbgen.articles import Article
-from kbgen.extract import Mention, plain_forms
+from kbgen.extract import Mention, plain_forms, trim
 from kbgen.slugs import slugify, unique_slug
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
@@ -70,10 +70,14 @@ def _add_missed_mentions(entities: list[Entity], articles: Iterable[Article]) ->
     added: dict[str, list[Mention]] = defaultdict(list)
     for article in articles:
         taken = sorted((m.start, m.end) for e in entities for m in e.mentions if m.article == article.slug)
-        for match in pattern.finditer(plain_forms(article.text)):
+        plain = plain_forms(article.text)
+        for match in pattern.finditer(plain):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
             entity = by_slug[unique[match.group()]]
+            # The same checks as the model's own spans: 'les Français' stays a people, not a place.
+            if trim(plain, match.start(), match.end(), entity.type) is None:
+                continue
             added[entity.slug].append(Mention(article.slug, match.start(), match.end(), article.text[match.start():match.end()], entity.type))
     return [
         replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
