@@ -1,8 +1,9 @@
 """Stage 2, extract: spaCy NER over each article's text, as Mentions with character offsets.
 
-The model reads a copy of the text where typographic apostrophes, quotes and non-breaking spaces
-are replaced by their plain forms one character for one, so offsets stay valid in the original.
-Each predicted span is then trimmed of what is not the name (elisions, articles, titles) and
+The model reads a normalised copy of the text (typographic apostrophes and quotes in their plain
+form, non-breaking spaces as spaces, runs of spaces collapsed, words hyphenated at line ends
+joined, soft hyphens removed) that remembers where each of its characters came from, so every
+offset is given back in the original text. Each predicted span is then trimmed of what is not the name (elisions, articles, titles) and
 dropped when what is left is debris.
 """
 
@@ -31,7 +32,7 @@ class Mention:
     article: str  # article slug
     start: int  # offsets in Article.text
     end: int
-    text: str
+    text: str  # the name as written (see clean_name)
     label: str  # PER, ORG, LOC or MISC
 
 
@@ -42,8 +43,40 @@ class Extraction:
 
 
 def plain_forms(text: str) -> str:
-    """The text NER reads: same length, typographic punctuation in its plain form."""
+    """Typographic punctuation in its plain form, one character for one."""
     return text.translate(PLAIN_FORMS)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    origin: tuple[int, ...]  # origin[i]: where text[i] was in the original; one more at the end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of normalised [start, end)."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])|\u00ad")
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]{2,}")
+
+
+def normalise(text: str) -> Normalised:
+    """What the model reads, and where each of its characters came from."""
+    removed = [(m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)]
+    removed += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
+    out, origin, cursor = [], [], 0
+    for start, end, replacement in sorted(removed):
+        if start < cursor:
+            continue
+        out.append(text[cursor:start])
+        origin.extend(range(cursor, start))
+        out.append(replacement)
+        origin.extend([start] * len(replacement))
+        cursor = end
+    out.append(text[cursor:])
+    origin.extend(range(cursor, len(text) + 1))
+    return Normalised(plain_forms("".join(out)), tuple(origin))
 
 
 def load_pipeline(model: str, patterns: Path | None = None):
@@ -72,32 +105,41 @@ def load_pipeline(model: str, patterns: Path | None = None):
 
 def extract(articles: Iterable[Article], nlp) -> Extraction:
     articles = list(articles)
-    docs = nlp.pipe(plain_forms(a.text) for a in articles)
+    normalised = [normalise(a.text) for a in articles]
+    docs = nlp.pipe(n.text for n in normalised)
     mentions: list[Mention] = []
     sentences = {}
-    for article, doc in zip(articles, docs):
-        mentions.extend(mentions_in(doc, article, nlp))
-        sentences[article.slug] = sentence_spans(doc, article.text)
+    for article, norm, doc in zip(articles, normalised, docs):
+        mentions.extend(mentions_in(doc, norm, article, nlp))
+        sentences[article.slug] = sentence_spans(doc, norm, article.text)
     return Extraction(tuple(mentions), sentences)
 
 
-def mentions_in(doc, article: Article, nlp) -> list[Mention]:
+def mentions_in(doc, norm: Normalised, article: Article, nlp) -> list[Mention]:
     spans = []
     for ent in doc.ents:
         label = ent.label_ if ent.label_ in LABELS else "MISC"
         trimmed = trim(doc.text, ent.start_char, ent.end_char, label)
         if trimmed:
             spans.append(trimmed)
-    spans = _split_glued(doc.text, spans, nlp)
-    return [Mention(article.slug, start, end, article.text[start:end], label) for start, end, label in spans]
+    mentions = []
+    for start, end, label in _split_glued(doc.text, spans, nlp):
+        start, end = norm.span(start, end)
+        mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
+    return mentions
+
+
+def clean_name(surface: str) -> str:
+    """A name as written, minus line-end hyphenation, soft hyphens and odd spacing."""
+    return re.sub(r"\s+", " ", _HYPHENATED.sub("", surface)).strip()
 
 
 OPENING_QUOTES = "«“‘"
 
 
-def sentence_spans(doc, text: str) -> tuple[tuple[int, int], ...]:
-    """Sentences as (start, end) offsets in `text`, never running past a paragraph, spaces
-    trimmed, and an opening quote the splitter left at a sentence's end given to the next one."""
+def sentence_spans(doc, norm: Normalised, text: str) -> tuple[tuple[int, int], ...]:
+    """Sentences as (start, end) offsets in the original `text`, never running past a paragraph,
+    spaces trimmed, and an opening quote the splitter left at a sentence's end given to the next."""
     spans: list[list[int]] = []
     for sentence in doc.sents:
         start = sentence.start_char
@@ -105,7 +147,7 @@ def sentence_spans(doc, text: str) -> tuple[tuple[int, int], ...]:
             stripped = part.strip()
             if stripped and not part.startswith("\n\n"):
                 offset = start + part.index(stripped)
-                spans.append([offset, offset + len(stripped)])
+                spans.append(list(norm.span(offset, offset + len(stripped))))
             start += len(part)
     for current, following in zip(spans, spans[1:]):
         while current[1] > current[0] + 1 and text[current[1] - 1] in OPENING_QUOTES + " \u00a0":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.articles import Article
-from kbgen.extract import extract, is_debris, load_pipeline, plain_forms, trim
+from kbgen.extract import clean_name, extract, is_debris, load_pipeline, normalise, plain_forms, trim
 
 
 def span(text: str, start: int, end: int, label: str):
@@ -50,7 +50,7 @@ def test_offsets_point_into_the_original_typographic_text(tmp_path):
     article = Article("a", None, "t", None, "fr", None, text, text)
     extraction = extract([article], nlp)
     found = [(m.text, m.label, text[m.start:m.end]) for m in extraction.mentions]
-    assert found == [("OTAN", "ORG", "OTAN"), ("Mark\u00a0Rutte", "PER", "Mark\u00a0Rutte"), ("OTAN", "ORG", "OTAN")]
+    assert found == [("OTAN", "ORG", "OTAN"), ("Mark Rutte", "PER", "Mark\u00a0Rutte"), ("OTAN", "ORG", "OTAN")]
     assert [text[s:e] for s, e in extraction.sentences["a"]] == ["Le chef de l’OTAN, Mark\u00a0Rutte, a parlé.", "« L’OTAN » répond."]
 
 
@@ -59,3 +59,13 @@ def test_missing_model_is_a_clear_error():
 
     with pytest.raises(BuildError, match="not installed"):
         load_pipeline("fr_core_news_nonexistent")
+
+
+def test_normalised_text_maps_back_to_the_original():
+    text = "Le  gou-\nvernement de l’OTAN\u00a0 et la Con\u00adfédération."
+    norm = normalise(text)
+    assert norm.text == "Le gouvernement de l'OTAN et la Confédération."
+    for word, original in [("OTAN", "OTAN"), ("gouvernement", "gou-\nvernement"), ("Confédération", "Con\u00adfédération")]:
+        start = norm.text.index(word)
+        assert text[slice(*norm.span(start, start + len(word)))] == original
+    assert clean_name("Con\u00adfédé-\nration  suisse") == "Confédération suisse"
