@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kbgen.articles import read_articles
 from kbgen.config import load_config
+from kbgen.curation import load_curation
 from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
@@ -25,6 +26,7 @@ class BuildSummary:
     pages: int
     seconds: float
     ingested: IngestReport
+    warnings: list[Problem]
 
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None) -> BuildSummary:
@@ -36,12 +38,12 @@ def build(project: Path, out: Path | None = None, base_url: str | None = None) -
     report = ingest(project, config)
     articles = read_articles(project, config)
     extraction = extract(articles, _pipeline(project, config)) if articles else Extraction((), {})
-    entities = resolve(extraction.mentions, articles)
-    kb = link(articles, entities, extraction.sentences)
+    resolution = resolve(extraction.mentions, articles, load_curation(project))
+    kb = link(articles, resolution.entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
     write_site(files, out)
     pages = sum(f.path.endswith(".html") for f in files)
-    return BuildSummary(out, len(articles), len(entities), pages, time.perf_counter() - started, report)
+    return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, resolution.warnings)
 
 
 def _pipeline(project: Path, config):

@@ -40,6 +40,8 @@ def build(project: Path, out: Path | None, base_url: str | None) -> None:
     except BuildError as exc:
         _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s); the site was not written."])
     report = summary.ingested
+    for warning in summary.warnings:
+        click.echo(str(warning), err=True)
     for path in report.kept_edited:
         click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
     click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")

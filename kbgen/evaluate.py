@@ -85,9 +85,8 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
         }
     articles = [Article(doc, Path(doc), doc, None, "fr", None, text, text) for doc, text in texts.items()]
     extraction = extract(articles, nlp)
-    entities = resolve(extraction.mentions, articles, curation)
     predicted: Docs = {doc: [] for doc in texts}
-    for entity in entities:
+    for entity in resolve(extraction.mentions, articles, curation).entities:
         if entity.type in TYPES:
             for m in entity.mentions:
                 predicted[m.article].append(Span(m.start, m.end, entity.type, m.text, entity.slug))

@@ -122,6 +122,7 @@ def _api_files(kb: KnowledgeBase) -> list[OutputFile]:
         {
             "slug": e.slug, "name": e.name, "type": e.type, "aliases": list(e.aliases),
             "mentions": len(e.mentions), "articles": list(e.articles), "url": entity_url(e.slug),
+            "description": e.description, "wikidata": e.wikidata,
         }
         for e in kb.entities
     ]

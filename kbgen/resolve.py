@@ -1,11 +1,12 @@
 """Stage 3, resolve: mentions across the whole corpus become entities with one name, one type,
-their aliases and a stable slug.
+their aliases and a stable slug, then the owner's corrections (content/entities.yml) apply.
 
 Mentions are grouped by a folded key (case, accents, apostrophes and hyphens ignored); a form with
-a capitalised article ('La Russie') joins the bare form; a surname alone joins the one full name
-in the corpus that ends with it ('Rutte' -> 'Mark Rutte'). When several people share the
-surname, a mention goes to the one named in the same article, and stays on its own otherwise:
-two different people are never merged on a guess.
+a capitalised article ('La Russie') joins the bare form; an acronym written in brackets beside
+its expansion joins it ('Organisation des Nations unies (ONU)'); a surname alone joins the one
+full name in the corpus that ends with it ('Rutte' -> 'Mark Rutte'). When several people share
+the surname, a mention goes to the one named in the same article, and stays on its own
+otherwise: two different people are never merged on a guess.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from kbgen.articles import Article
+from kbgen.curation import Curation, Rule
+from kbgen.errors import Problem
 from kbgen.extract import Mention, plain_forms, trim
 from kbgen.slugs import slugify, unique_slug
 
@@ -31,10 +34,18 @@ class Entity:
     type: str
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    description: str | None = None
+    wikidata: str | None = None
 
     @property
     def articles(self) -> tuple[str, ...]:
         return tuple(sorted({m.article for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: list[Entity]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def fold(name: str) -> str:
@@ -44,54 +55,76 @@ def fold(name: str) -> str:
     return re.sub(r"[\s'’`\-‐–.]+", " ", bare).strip()
 
 
-def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation=None) -> list[Entity]:
+def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation: Curation | None = None) -> Resolution:
+    curation = curation or Curation()
+    articles = list(articles)
+    warnings: list[Problem] = []
+    ignored = {fold(name) for name, _ in curation.ignore}
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        groups[fold(mention.text)].append(mention)
+        if fold(mention.text) not in ignored:
+            groups[fold(mention.text)].append(mention)
     _merge_article_forms(groups)
+    _merge_acronyms(groups, articles)
     _merge_surnames(groups)
-    return _add_missed_mentions(_entities(groups), articles)
+    overrides = _apply_rules(groups, curation, warnings)
+    entities = _entities(groups, overrides)
+    return Resolution(_add_missed_mentions(entities, articles, ignored), warnings)
 
 
-def _add_missed_mentions(entities: list[Entity], articles: Iterable[Article]) -> list[Entity]:
-    """Link the places where the model missed a name it found elsewhere: every occurrence of an
-    entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
-    shorter than three letters (two for an acronym), is left alone."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for form in (entity.name, *entity.aliases):
-            if len(form) >= 3 or (len(form) == 2 and form.isupper()):
-                owners[plain_forms(form)].add(entity.slug)
-    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1}
-    if not unique:
-        return entities
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(unique, key=lambda f: (-len(f), f)))) + r")(?!\w)")
-    by_slug = {e.slug: e for e in entities}
-    added: dict[str, list[Mention]] = defaultdict(list)
-    for article in articles:
-        taken = sorted((m.start, m.end) for e in entities for m in e.mentions if m.article == article.slug)
-        plain = plain_forms(article.text)
-        for match in pattern.finditer(plain):
-            if any(start < match.end() and match.start() < end for start, end in taken):
-                continue
-            entity = by_slug[unique[match.group()]]
-            # The same checks as the model's own spans: 'les Français' stays a people, not a place.
-            if trim(plain, match.start(), match.end(), entity.type) is None:
-                continue
-            added[entity.slug].append(Mention(article.slug, match.start(), match.end(), article.text[match.start():match.end()], entity.type))
-    return [
-        replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
-        for e in entities
-    ]
+# --- automatic merges -------------------------------------------------------------------------
+
+
+def _merge(groups: dict[str, list[Mention]], source: str, target: str) -> None:
+    if source != target and source in groups and target in groups:
+        groups[target].extend(groups.pop(source))
 
 
 def _merge_article_forms(groups: dict[str, list[Mention]]) -> None:
     for key in sorted(groups):
         for article in CAPITALISED_ARTICLES:
-            bare = key[len(article):]
-            if key.startswith(article) and bare in groups:
-                groups[bare].extend(groups.pop(key))
+            if key.startswith(article) and key[len(article):] in groups:
+                _merge(groups, key, key[len(article):])
                 break
+
+
+def is_acronym_of(acronym: str, expansion: str) -> bool:
+    """'ONU' of 'Organisation des Nations unies': the acronym's letters are, in order, initials
+    of the expansion's words, starting with the first."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(expansion))]
+    if not letters or not initials or letters[0] != initials[0] or len(letters) < 2:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
+
+
+def _merge_acronyms(groups: dict[str, list[Mention]], articles: list[Article]) -> None:
+    texts = {a.slug: a.text for a in articles}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mentions in groups.values():
+        for m in mentions:
+            by_article[m.article].append(m)
+    pairs = set()
+    for slug, mentions in by_article.items():
+        mentions.sort(key=lambda m: m.start)
+        text = texts.get(slug, "")
+        for first, second in zip(mentions, mentions[1:]):
+            bracketed = text[first.end:second.start].strip() == "(" and text[second.end:second.end + 1] == ")"
+            if not bracketed:
+                continue
+            if second.text.isupper() and " " in first.text and is_acronym_of(second.text, first.text):
+                pairs.add((fold(second.text), fold(first.text)))
+            elif first.text.isupper() and " " in second.text and is_acronym_of(first.text, second.text):
+                pairs.add((fold(first.text), fold(second.text)))
+    for acronym, expansion in sorted(pairs):
+        _merge(groups, acronym, expansion)
 
 
 def _majority_type(mentions: list[Mention]) -> str:
@@ -107,7 +140,7 @@ def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
             continue
         candidates = [p for p in people if p.endswith(" " + key)]
         if len(candidates) == 1:
-            groups[candidates[0]].extend(groups.pop(key))
+            _merge(groups, key, candidates[0])
             continue
         if not candidates:
             continue
@@ -123,16 +156,109 @@ def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
             del groups[key]
 
 
-def _entities(groups: dict[str, list[Mention]]) -> list[Entity]:
+# --- the owner's rules ------------------------------------------------------------------------
+
+
+def _apply_rules(groups: dict[str, list[Mention]], curation: Curation, warnings: list[Problem]) -> dict[str, Rule]:
+    """Merge what the rules merge; return the rule that overrides each remaining group."""
+
+    def find(name: str) -> str | None:
+        key = fold(name)
+        if key in groups:
+            return key
+        for group_key, mentions in groups.items():
+            if any(slugify(m.text) == name for m in mentions):
+                return group_key
+        return None
+
+    def missing(rule: Rule, name: str) -> None:
+        warnings.append(Problem(
+            curation.path, rule.line, f"no entity named '{name}' in this build",
+            "check the spelling, or remove the rule", severity="warning",
+        ))
+
+    overrides: dict[str, Rule] = {}
+    for rule in curation.rules:
+        key = find(rule.target)
+        if key is None:
+            missing(rule, rule.target)
+            continue
+        for alias in rule.aliases:
+            if fold(alias) in groups:
+                _merge(groups, fold(alias), key)
+        if rule.merge_into:
+            target = find(rule.merge_into)
+            if target is None:
+                missing(rule, rule.merge_into)
+            else:
+                _merge(groups, key, target)
+                continue
+        overrides[key] = rule
+    return overrides
+
+
+def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> list[Entity]:
     taken: set[str] = set()
     entities = []
     for key in sorted(groups):
         mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
+        rule = overrides.get(key)
         forms = Counter(m.text for m in mentions)
         own_forms = Counter({f: n for f, n in forms.items() if fold(f) == key}) or forms
         # Most used form; on a tie the longer, then the accented one ('États-Unis' over 'Etats-Unis').
         name = min(own_forms, key=lambda f: (-own_forms[f], -len(f), -sum(not ch.isascii() for ch in f), f))
-        aliases = tuple(sorted(f for f in forms if f != name))
-        slug = unique_slug(slugify(name), taken, fallback="entity")
-        entities.append(Entity(slug, name, _majority_type(mentions), aliases, tuple(mentions)))
+        aliases = set(forms)
+        if rule:
+            name = rule.name or name
+            aliases.update(rule.aliases)
+        aliases.discard(name)
+        entities.append(Entity(
+            slug=unique_slug(slugify(name), taken, fallback="entity"),
+            name=name,
+            type=(rule and rule.type) or _majority_type(mentions),
+            aliases=tuple(sorted(aliases)),
+            mentions=tuple(mentions),
+            description=rule and rule.description,
+            wikidata=rule and rule.wikidata,
+        ))
     return sorted(entities, key=lambda e: (fold(e.name), e.slug))
+
+
+# --- mentions the model missed ----------------------------------------------------------------
+
+
+def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignored: set[str]) -> list[Entity]:
+    """Link the places where the model missed a name it found elsewhere: every occurrence of an
+    entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
+    shorter than three letters (two for an acronym), is left alone."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        for form in (entity.name, *entity.aliases):
+            if (len(form) >= 3 or (len(form) == 2 and form.isupper())) and fold(form) not in ignored:
+                owners[plain_forms(form)].add(entity.slug)
+    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1}
+    if not unique:
+        return entities
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(unique, key=lambda f: (-len(f), f)))) + r")(?!\w)")
+    by_slug = {e.slug: e for e in entities}
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for entity in entities:
+        for m in entity.mentions:
+            taken[m.article].append((m.start, m.end))
+    added: dict[str, list[Mention]] = defaultdict(list)
+    for article in articles:
+        spans = taken[article.slug]
+        plain = plain_forms(article.text)
+        for match in pattern.finditer(plain):
+            if any(start < match.end() and match.start() < end for start, end in spans):
+                continue
+            entity = by_slug[unique[match.group()]]
+            # The same checks as the model's own spans: 'les Français' stays a people, not a place.
+            if trim(plain, match.start(), match.end(), entity.type) is None:
+                continue
+            added[entity.slug].append(Mention(article.slug, match.start(), match.end(), article.text[match.start():match.end()], entity.type))
+    return [
+        replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
+        if added[e.slug] else e
+        for e in entities
+    ]

@@ -16,7 +16,15 @@ class YamlSyntaxError(ValueError):
 @dataclass(frozen=True)
 class LocatedMapping:
     data: dict
-    key_lines: dict[str, int] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
+    lines: dict[tuple, int] = field(default_factory=dict)  # path of keys and indexes -> line
+
+    def line(self, *path) -> int | None:
+        """The line of the deepest part of `path` that is known."""
+        for length in range(len(path), 0, -1):
+            if path[:length] in self.lines:
+                return self.lines[path[:length]]
+        return None
 
 
 def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
@@ -40,4 +48,18 @@ def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
         for key, _ in node.value
         if isinstance(key, yaml.ScalarNode)
     }
-    return LocatedMapping({str(k): v for k, v in data.items()}, key_lines)
+    lines: dict[tuple, int] = {}
+    _collect_lines(node, (), first_line, lines)
+    return LocatedMapping({str(k): v for k, v in data.items()}, key_lines, lines)
+
+
+def _collect_lines(node: yaml.Node, path: tuple, first_line: int, lines: dict[tuple, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            here = (*path, str(key.value))
+            lines[here] = key.start_mark.line + first_line
+            _collect_lines(value, here, first_line, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = item.start_mark.line + first_line
+            _collect_lines(item, (*path, index), first_line, lines)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from kbgen.articles import Article
 from kbgen.extract import Mention
-from kbgen.resolve import fold, resolve
+from kbgen.resolve import fold, resolve as resolve_all
+
+
+def resolve(mentions, articles, curation=None):
+    return resolve_all(mentions, articles, curation).entities
 
 
 def article(slug: str, text: str) -> Article:

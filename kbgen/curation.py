@@ -1,0 +1,129 @@
+"""The owner's corrections to the entities, read from `content/entities.yml`.
+
+kbgen creates the file, commented, when it is missing, and never writes it again: what the owner
+writes there, comments included, stays as written. The rules are applied by the resolve stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from kbgen.errors import BuildError, Problem
+from kbgen.yamlfile import YamlSyntaxError, load_mapping
+
+CURATION_FILE = Path("content") / "entities.yml"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+TEMPLATE = """\
+# Corrections to the entities kbgen finds, applied on every build. kbgen never rewrites this file.
+# Name an entity by its name, one of its aliases or its slug (as in its page's address).
+#
+# entities:
+#   Mark Rutte:
+#     name: Mark Rutte            # rename it
+#     type: PER                   # PER, ORG, LOC or MISC
+#     aliases: [M. Rutte]         # more names for it: their mentions join it, and every
+#                                 # occurrence of them in the articles links to it
+#     description: Secrétaire général de l’OTAN depuis octobre 2024.
+#     wikidata: Q57792            # shown and linked on its page
+#   Groupe d’assistance:
+#     merge_into: NSATU           # merge this entity into another
+#
+# ignore:                         # names that are never entities
+#   - Maison Blanche
+"""
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str | None = None
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    merge_into: str | None = None
+    description: str | None = None
+    wikidata: str | None = None
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str | None) -> str | None:
+        if value is not None and value not in TYPES:
+            raise ValueError(f"must be one of {', '.join(TYPES)}")
+        return value
+
+    @field_validator("wikidata")
+    @classmethod
+    def _qid(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"Q[1-9][0-9]*", value):
+            raise ValueError("must be a Wikidata ID like Q57792")
+        return value
+
+
+@dataclass(frozen=True)
+class Rule:
+    target: str  # the entity it names, as written
+    line: int | None
+    name: str | None = None
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    merge_into: str | None = None
+    description: str | None = None
+    wikidata: str | None = None
+
+
+@dataclass(frozen=True)
+class Curation:
+    path: Path | str = CURATION_FILE
+    rules: tuple[Rule, ...] = ()
+    ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
+
+
+def load_curation(project: Path) -> Curation:
+    """The rules in content/entities.yml, created (commented, empty) when missing."""
+    path = project / CURATION_FILE
+    if not path.exists():
+        if (project / "content").is_dir():
+            path.write_text(TEMPLATE, "utf-8")
+        return Curation()
+    shown = CURATION_FILE
+    try:
+        located = load_mapping(path.read_text("utf-8"))
+    except YamlSyntaxError as exc:
+        raise BuildError([Problem(shown, exc.line, str(exc), "fix the YAML syntax")]) from None
+    except UnicodeDecodeError:
+        raise BuildError([Problem(shown, None, "not UTF-8 text", "save it as UTF-8")]) from None
+    problems, rules, ignore = [], [], []
+    for key in located.data:
+        if key not in ("entities", "ignore"):
+            problems.append(Problem(shown, located.line(key), f"unknown key '{key}'", "use 'entities:' and 'ignore:'"))
+    entities = located.data.get("entities") or {}
+    if not isinstance(entities, dict):
+        problems.append(Problem(shown, located.line("entities"), "'entities' must be a mapping of names to rules", "see the example at the top of the file"))
+        entities = {}
+    for target, body in entities.items():
+        line = located.line("entities", str(target))
+        try:
+            rule = _Rule(**(body or {})) if isinstance(body, (dict, type(None))) else None
+        except ValidationError as exc:
+            for err in exc.errors():
+                key = str(err["loc"][0]) if err["loc"] else ""
+                where = located.line("entities", str(target), key) or line
+                message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+                problems.append(Problem(shown, where, f"'{target}' -> '{key}': {message}", "valid keys: name, type, aliases, merge_into, description, wikidata"))
+            continue
+        if rule is None:
+            problems.append(Problem(shown, line, f"'{target}' must be followed by its rules (name:, type:, ...)", "see the example at the top of the file"))
+            continue
+        rules.append(Rule(str(target), line, **rule.model_dump()))
+    names = located.data.get("ignore") or []
+    if not isinstance(names, list) or not all(isinstance(n, (str, int)) for n in names):
+        problems.append(Problem(shown, located.line("ignore"), "'ignore' must be a list of names", "write one '- Name' per line"))
+        names = []
+    ignore = [(str(n), located.line("ignore", i)) for i, n in enumerate(names)]
+    if problems:
+        raise BuildError(problems)
+    return Curation(shown, tuple(rules), tuple(ignore))
