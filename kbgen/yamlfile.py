@@ -36,7 +36,8 @@ def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if mark and mark.line > text.rstrip().count("\n") and getattr(exc, "context_mark", None):
             mark = exc.context_mark  # an error found at the end points back to what was left open
-        line = mark.line + first_line if mark else first_line
+        last_line = text.rstrip().count("\n")
+        line = min(mark.line, last_line) + first_line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlSyntaxError(f"invalid YAML: {problem}", line) from None
     if data is None:

@@ -1,0 +1,118 @@
+"""content/entities.yml: each kind of rule changes the built site as documented, rule after
+rule, build after build; a rule naming nothing is a warning with its line, not a crash."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kbgen.build import build
+from kbgen.curation import CURATION_FILE, TEMPLATE, load_curation
+from kbgen.errors import BuildError
+
+from conftest import write
+
+PATTERNS = "\n".join(
+    '{"label": "%s", "pattern": "%s"}' % pair for pair in [
+        ("PER", "Marie Dupont"), ("LOC", "Lyon"), ("ORG", "OTAN"), ("LOC", "Alliance atlantique"),
+        ("PER", "Genève"), ("ORG", "Ville de Lyon"),
+    ]
+)
+
+
+@pytest.fixture
+def project(tmp_path):
+    write(tmp_path / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\n")
+    write(tmp_path / "patterns.jsonl", PATTERNS + "\n")
+    write(tmp_path / "content/articles/a.md", """
+        ---
+        title: A
+        ---
+        Marie Dupont est à Lyon et à Genève. L’OTAN, ou Alliance atlantique, siège loin de la Ville de Lyon.
+        L’Organisation parle.
+        """)
+    return tmp_path
+
+
+def built(project, rules: str | None = None):
+    if rules is not None:
+        write(project / CURATION_FILE, rules)
+    summary = build(project)
+    entities = {e["name"]: e for e in json.loads((project / "_site/api/entities.json").read_text("utf-8"))}
+    return summary, entities
+
+
+def test_the_file_is_created_commented_and_then_left_alone(project):
+    built(project)
+    assert (project / CURATION_FILE).read_text("utf-8") == TEMPLATE
+    mine = "# my own comment\nentities: {}\n"
+    (project / CURATION_FILE).write_text(mine, "utf-8")
+    built(project)
+    assert (project / CURATION_FILE).read_text("utf-8") == mine
+
+
+def test_rename_retype_describe(project):
+    rules = """
+        entities:
+          marie-dupont:            # by slug
+            name: Marie Dupont-Martin
+            description: Maire <b>adjointe</b>.
+            wikidata: Q42
+          Genève:
+            type: LOC
+        """
+    for _ in range(2):  # and again: rules apply on every build
+        _, entities = built(project, rules)
+        person = entities["Marie Dupont-Martin"]
+        assert person["slug"] == "marie-dupont-martin" and person["wikidata"] == "Q42"
+        assert "Marie Dupont" in person["aliases"]
+        assert entities["Genève"]["type"] == "LOC"
+    page = (project / "_site/entities/marie-dupont-martin.html").read_text("utf-8")
+    assert "Maire &lt;b&gt;adjointe&lt;/b&gt;." in page
+    assert 'href="https://www.wikidata.org/wiki/Q42"' in page
+
+
+def test_aliases_merge_and_link_every_occurrence(project):
+    _, entities = built(project, "entities:\n  OTAN:\n    aliases: [Alliance atlantique, Organisation]\n")
+    otan = entities["OTAN"]
+    assert "Alliance atlantique" not in entities
+    assert otan["aliases"] == ["Alliance atlantique", "Organisation"]
+    assert otan["mentions"] == 3  # OTAN, Alliance atlantique, and 'Organisation' found by its alias
+    article = (project / "_site/articles/a.html").read_text("utf-8")
+    assert '<a class="mention" href="../entities/otan.html">Organisation</a>' in article
+
+
+def test_merge_into(project):
+    _, entities = built(project, "entities:\n  Ville de Lyon:\n    merge_into: Lyon\n")
+    assert "Ville de Lyon" not in entities
+    assert entities["Lyon"]["mentions"] == 2 and entities["Lyon"]["aliases"] == ["Ville de Lyon"]
+
+
+def test_ignore(project):
+    _, entities = built(project, "ignore:\n  - Genève\n")
+    assert "Genève" not in entities
+    assert not (project / "_site/entities/geneve.html").exists()
+    assert "geneve.html" not in (project / "_site/articles/a.html").read_text("utf-8")
+
+
+def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
+    summary, entities = built(project, "entities:\n  Lyon:\n    type: LOC\n  Paris:\n    type: LOC\n")
+    assert [str(w) for w in summary.warnings] == [
+        "content/entities.yml:4: warning: no entity named 'Paris' in this build; check the spelling, or remove the rule"
+    ]
+    assert "Lyon" in entities
+
+
+@pytest.mark.parametrize("text, message", [
+    ("entities:\n  Lyon:\n    typ: LOC\n", "content/entities.yml:3: error: 'Lyon' -> 'typ': unknown key"),
+    ("entities:\n  Lyon:\n    type: CITY\n", "content/entities.yml:3: error: 'Lyon' -> 'type': must be one of PER, ORG, LOC, MISC"),
+    ("entities:\n  Lyon:\n    wikidata: 42\n", "content/entities.yml:3: error: 'Lyon' -> 'wikidata'"),
+    ("ignore: Lyon\n", "content/entities.yml:1: error: 'ignore' must be a list of names"),
+    ("entities: [\n", "content/entities.yml:1: error: invalid YAML"),
+])
+def test_invalid_rules_are_errors_with_their_line(project, text, message):
+    write(project / CURATION_FILE, text)
+    with pytest.raises(BuildError) as exc:
+        load_curation(project)
+    assert str(exc.value.problems[0]).startswith(message)
