@@ -14,7 +14,7 @@ from kbgen.extract import Extraction, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import link
 from kbgen.render import render_site
-from kbgen.resolve import resolve
+from kbgen.resolve import Resolution, resolve
 from kbgen.write import write_site
 
 
@@ -37,13 +37,25 @@ def build(project: Path, out: Path | None = None, base_url: str | None = None) -
     config = load_config(project)
     report = ingest(project, config)
     articles = read_articles(project, config)
-    extraction = extract(articles, _pipeline(project, config)) if articles else Extraction((), {})
-    resolution = resolve(extraction.mentions, articles, load_curation(project))
+    extraction, resolution = _extract_and_resolve(project, config, articles, load_curation(project))
     kb = link(articles, resolution.entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
     write_site(files, out)
     pages = sum(f.path.endswith(".html") for f in files)
     return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, resolution.warnings)
+
+
+def resolve_project(project: Path):
+    """The project's entities as a build would make them, without writing anything."""
+    project = project.absolute()
+    config = load_config(project)
+    articles = read_articles(project, config)
+    return _extract_and_resolve(project, config, articles, load_curation(project, create_missing=False))[1]
+
+
+def _extract_and_resolve(project: Path, config, articles, curation) -> tuple[Extraction, Resolution]:
+    extraction = extract(articles, _pipeline(project, config)) if articles else Extraction((), {})
+    return extraction, resolve(extraction.mentions, articles, curation)
 
 
 def _pipeline(project: Path, config):

@@ -53,6 +53,49 @@ def build(project: Path, out: Path | None, base_url: str | None) -> None:
                f"python -m http.server -d {summary.out} 8000")
 
 
+@cli.command()
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project folder holding content/ and an optional kbgen.yml.")
+@click.option("--type", "types", multiple=True, type=click.Choice(["PER", "ORG", "LOC", "MISC"]),
+              help="Only entities of this type (repeat for several).")
+@click.option("--suspicious", is_flag=True, help="Only entities flagged as possible duplicates, fragments or mistyped.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: bool) -> None:
+    """List the entities of the project's articles, flagging the ones worth curating in
+    content/entities.yml. Reads content/articles/ as it is (run `kbgen build` first to ingest
+    new seeds); writes nothing."""
+    import json
+
+    from kbgen.build import resolve_project
+    from kbgen.suspects import suspicions
+
+    try:
+        resolution = resolve_project(project)
+    except BuildError as exc:
+        _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s)."])
+    flags = suspicions(resolution.entities)
+    rows = [
+        e for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
+        if (not types or e.type in types) and (not suspicious or flags[e.slug])
+    ]
+    for warning in resolution.warnings:
+        click.echo(str(warning), err=True)
+    if as_json:
+        click.echo(json.dumps([
+            {"slug": e.slug, "name": e.name, "type": e.type, "mentions": len(e.mentions),
+             "aliases": list(e.aliases), "flags": flags[e.slug]}
+            for e in rows
+        ], ensure_ascii=False, indent=2))
+        return
+    width = max((len(e.name) for e in rows), default=4)
+    click.echo(f"{'name':<{width}}  type  mentions  aliases / flags")
+    for e in rows:
+        notes = "; ".join([", ".join(e.aliases)] * bool(e.aliases) + flags[e.slug])
+        click.echo(f"{e.name:<{width}}  {e.type:<4}  {len(e.mentions):>8}  {notes}")
+    click.echo(f"{len(rows)} of {len(resolution.entities)} entities; "
+               f"{sum(bool(flags[e.slug]) for e in resolution.entities)} flagged.")
+
+
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--gold-span", type=click.Choice(["core", "full"]), default="core", show_default=True,

@@ -82,11 +82,11 @@ class Curation:
     ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
 
 
-def load_curation(project: Path) -> Curation:
+def load_curation(project: Path, create_missing: bool = True) -> Curation:
     """The rules in content/entities.yml, created (commented, empty) when missing."""
     path = project / CURATION_FILE
     if not path.exists():
-        if (project / "content").is_dir():
+        if create_missing and (project / "content").is_dir():
             path.write_text(TEMPLATE, "utf-8")
         return Curation()
     shown = CURATION_FILE

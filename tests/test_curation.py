@@ -116,3 +116,27 @@ def test_invalid_rules_are_errors_with_their_line(project, text, message):
     with pytest.raises(BuildError) as exc:
         load_curation(project)
     assert str(exc.value.problems[0]).startswith(message)
+
+
+def test_entities_command_lists_filters_and_flags(project):
+    import subprocess
+    import sys
+
+    write(project / "content/articles/b.md", "---\ntitle: B\n---\nDupont et Lyon.\n")
+    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "LOC", "pattern": "Dupont"}\n')
+
+    def run(*args):
+        result = subprocess.run([sys.executable, "-m", "kbgen", "entities", "--project", str(project), *args],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    listed = json.loads(run("--json"))
+    assert {e["name"] for e in listed} >= {"Marie Dupont", "Lyon", "OTAN"}
+    assert not (project / CURATION_FILE).exists()  # listing writes nothing
+    assert {e["type"] for e in json.loads(run("--json", "--type", "LOC"))} == {"LOC"}
+    flagged = {e["name"]: e["flags"] for e in json.loads(run("--json", "--suspicious"))}
+    # Typed as a place, so never merged with the person: flagged for the owner to decide.
+    assert flagged["Dupont"] == ["duplicate? of Marie Dupont"]
+    table = run()
+    assert "Marie Dupont" in table and "flagged" in table
