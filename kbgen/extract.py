@@ -266,6 +266,14 @@ def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tupl
     result = []
     for start, end, label in spans:
         first, _, rest = text[start:end].partition(" ")
+        # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
+        words = rest.split()
+        acronym_first = (
+            first.isupper() and 2 <= len(first) <= 6 and len(words) >= 2
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+        )
+        if acronym_first and first not in alone:
+            alone[first] = "ORG" if label in ("PER", "MISC") else label
         if first in alone and rest[:1].isupper() and first != text[start:end]:
             rest_start = start + len(first) + 1
             found = [e for e in nlp(rest).ents if e.start_char == 0 and e.end_char == len(rest)]

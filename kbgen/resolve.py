@@ -133,23 +133,27 @@ def _majority_type(mentions: list[Mention]) -> str:
 
 
 def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
+    """A surname alone joins the full name ending with it: everywhere when it was once tagged a
+    person and one person in the corpus bears it; otherwise only in the articles where that
+    full name appears. A surname shared by two people named in one article stays apart, tagged
+    a person."""
     people = [k for k, ms in groups.items() if " " in k and _majority_type(ms) == "PER"]
     for key in sorted(groups):
-        mentions = groups[key]
-        if " " in key or not any(m.label == "PER" for m in mentions):
-            continue
         candidates = [p for p in people if p.endswith(" " + key)]
-        if len(candidates) == 1:
+        if " " in key or not candidates:
+            continue
+        mentions = groups[key]
+        if len(candidates) == 1 and any(m.label == "PER" for m in mentions):
             _merge(groups, key, candidates[0])
             continue
-        if not candidates:
-            continue
-        # Shared surname: decide per mention by the full name used in the same article.
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
         left = []
         for mention in mentions:
             owners = [c for c in candidates if mention.article in in_article[c]]
-            (groups[owners[0]] if len(owners) == 1 else left).append(mention)
+            if len(owners) == 1:
+                groups[owners[0]].append(mention)
+            else:
+                left.append(replace(mention, label="PER") if owners else mention)
         if left:
             groups[key] = left
         else:
