@@ -54,11 +54,12 @@ def resolve_project(project: Path):
 
 
 def _extract_and_resolve(project: Path, config, articles, curation) -> tuple[Extraction, Resolution]:
-    extraction = extract(articles, _pipeline(project, config)) if articles else Extraction((), {})
+    extraction = extract(articles, pipeline_for(project, config)) if articles else Extraction((), {})
     return extraction, resolve(extraction.mentions, articles, curation)
 
 
-def _pipeline(project: Path, config):
+def pipeline_for(project: Path, config):
+    """The NER pipeline the project's kbgen.yml asks for."""
     patterns = None
     if config.entity_patterns:
         patterns = (project / config.entity_patterns).resolve()

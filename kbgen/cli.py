@@ -115,14 +115,17 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
     import json
 
     from kbgen import evaluate as ev
+    from kbgen.build import pipeline_for
     from kbgen.config import load_config
+    from kbgen.curation import load_curation
     from kbgen.extract import load_pipeline
 
     try:
         config = load_config(project)
         texts, gold = ev.load_gold(gold_dir, gold_span)
-        nlp = load_pipeline(model or config.ner_model)
-        pred = ev.predict(texts, nlp, raw=raw)
+        nlp = load_pipeline(model) if model else pipeline_for(project.absolute(), config)
+        curation = load_curation(project, create_missing=False)
+        pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems])
     scores, resolution, errors = ev.score(gold, pred), ev.bcubed(gold, pred), ev.confusions(gold, pred)

@@ -1,0 +1,77 @@
+"""`kbgen eval` on a small hand-made gold folder (model-free): figures computed by hand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kbgen.evaluate import normalize
+from kbgen.resolve import is_acronym_of
+
+FIXTURE = Path(__file__).parent / "eval_fixture"
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    out = tmp_path_factory.mktemp("eval")
+    result = subprocess.run(
+        [sys.executable, "-m", "kbgen", "eval", str(FIXTURE / "gold"), "--project", str(FIXTURE / "project"),
+         "--json", str(out / "scores.json"), "--predictions", str(out / "pred.jsonl")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads((out / "scores.json").read_text()), result.stdout, (out / "pred.jsonl").read_text()
+
+
+def test_mention_level(scores):
+    figures = scores[0]["scores"]
+    # PER: 'Marie Dupont', 'Dupont', 'Dupont' found, 'Paul' missed. ORG: 'Lyon' twice mistyped.
+    assert figures["strict"]["PER"] == pytest.approx({"P": 1.0, "R": 0.75, "F1": 6 / 7, "gold": 4, "pred": 3})
+    assert figures["strict"]["ORG"]["P"] == pytest.approx(1 / 3)
+    assert figures["strict"]["micro"]["P"] == pytest.approx(5 / 7)
+    assert figures["strict"]["micro"]["R"] == pytest.approx(5 / 8)
+    assert figures["overlap-untyped"]["micro"]["R"] == pytest.approx(7 / 8)
+
+
+def test_entity_level(scores):
+    figures = scores[0]["scores"]["entity"]
+    assert (figures["micro"]["gold"], figures["micro"]["pred"]) == (7, 6)
+    assert figures["micro"]["P"] == pytest.approx(5 / 6)
+    assert figures["LOC"]["R"] == pytest.approx(1 / 2)
+
+
+def test_resolution_bcubed(scores):
+    # The two people called Dupont (Q1 in d1, Q5 in d2) land on one page: precision suffers.
+    resolution = scores[0]["resolution"]
+    assert resolution["P"] == pytest.approx(17 / 21)
+    assert resolution["R"] == pytest.approx(1.0)
+    assert resolution["mentions"] == 7
+
+
+def test_report_and_predictions(scores):
+    _, stdout, predictions = scores
+    assert "worst type confusions:" in stdout and "LOC->ORG: Lyon / Lyon" in stdout
+    assert "PER: Paul" in stdout
+    lines = [json.loads(line) for line in predictions.splitlines()]
+    assert [line["doc"] for line in lines] == ["d1", "d2"]
+    assert {"text": "OTAN", "type": "ORG", "start": 2, "end": 6, "entity": "otan"} in lines[1]["entities"]
+
+
+@pytest.mark.parametrize("acronym, expansion, expected", [
+    ("ONU", "Organisation des Nations unies", True),
+    ("OTAN", "Organisation du traité de l’Atlantique nord", True),
+    ("UE", "Union européenne", True),
+    ("NSATU", "Groupe d’assistance", False),
+    ("ONU", "Nations unies", False),
+])
+def test_acronyms(acronym, expansion, expected):
+    assert is_acronym_of(acronym, expansion) is expected
+
+
+def test_normalize_follows_the_reference_definition():
+    assert normalize("  l\u2019OTAN , ") == "l'otan"
+    assert normalize("Jean\u2014Paul") == "jean-paul"
