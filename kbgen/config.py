@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kbgen import locales
@@ -32,6 +34,8 @@ class Config(BaseModel):
     """Absolute URL the site is published at (only needed where absolute links are)."""
     top_entities: int = 20
     """How many of the most-mentioned entities the home page lists."""
+    headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
+    """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
 
     @field_validator("lang")
     @classmethod

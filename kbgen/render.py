@@ -61,7 +61,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         html = env.get_template(template).render(root=root, **context)
         return OutputFile(path, html.encode())
 
-    files = [page("index.html", "home.html", kb=kb, top=_most_mentioned(kb, config.top_entities))]
+    files = [page("index.html", "home.html", kb=kb, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         links = tuple(
             Link(m.start, m.end, "../" + entity_url(m.entity.slug))
@@ -90,9 +90,9 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
     return files
 
 
-def _most_mentioned(kb: KnowledgeBase, count: int):
-    headline = [e for e in kb.entities if e.type != "MISC"]
-    return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[:count]
+def _most_mentioned(kb: KnowledgeBase, config: Config):
+    headline = [e for e in kb.entities if e.type in config.headline_types]
+    return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[:config.top_entities]
 
 
 def _entity_note(project: Path, slug: str) -> str | None:

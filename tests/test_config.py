@@ -60,3 +60,11 @@ def test_every_bad_article_is_reported_at_once(tmp_path):
         "content/articles/b.md:2: error: invalid YAML: expected ',' or ']', but got '<stream end>'; fix the front matter between the '---' lines",
         "content/articles/c.md: error: no 'title' in the front matter; add a line 'title: ...' between the '---' lines",
     ]
+
+
+def test_headline_types_are_checked(tmp_path):
+    write(tmp_path / "kbgen.yml", "headline_types: [PER, PLACE]\n")
+    with pytest.raises(BuildError, match="kbgen.yml:1: error: 'headline_types'"):
+        load_config(tmp_path)
+    write(tmp_path / "kbgen.yml", "headline_types: [PER, MISC]\n")
+    assert load_config(tmp_path).headline_types == ("PER", "MISC")

@@ -140,3 +140,14 @@ def test_entities_command_lists_filters_and_flags(project):
     assert flagged["Dupont"] == ["duplicate? of Marie Dupont"]
     table = run()
     assert "Marie Dupont" in table and "flagged" in table
+
+
+def test_misc_stays_out_of_the_headline_list_unless_configured(project):
+    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "MISC", "pattern": "Organisation"}\n')
+    built(project)
+    home = (project / "_site/index.html").read_text("utf-8")
+    assert 'href="entities/organisation.html"' not in home and 'href="entities/lyon.html"' in home
+    write(project / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\nheadline_types: [MISC]\n")
+    built(project)
+    home = (project / "_site/index.html").read_text("utf-8")
+    assert 'href="entities/organisation.html"' in home and 'href="entities/lyon.html"' not in home
