@@ -54,6 +54,25 @@ def build(project: Path, out: Path | None, base_url: str | None) -> None:
 
 
 @cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("_site"), show_default=True,
+              help="The built site to check.")
+def check(out: Path) -> None:
+    """Check a built site: internal links and anchors resolve, pages are well-formed, every page
+    is reachable from the home page, and no page makes a request to another site."""
+    from kbgen.check import check_site
+
+    if not (out / "index.html").is_file():
+        _fail([f"{out}: error: no built site here (no index.html); run `kbgen build` first or pass --out"])
+    problems = check_site(out)
+    for problem in problems:
+        click.echo(problem, err=True)
+    pages = len(list(out.rglob("*.html")))
+    if problems:
+        _fail([f"{len(problems)} problem(s) in {pages} pages."])
+    click.echo(f"{out}: {pages} pages checked, no problem found.")
+
+
+@cli.command()
 @click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
               help="Project folder holding content/ and an optional kbgen.yml.")
 @click.option("--type", "types", multiple=True, type=click.Choice(["PER", "ORG", "LOC", "MISC"]),

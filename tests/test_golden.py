@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import broken_links
+from kbgen.check import check_site
 
 EXPECTED = Path(__file__).parent / "golden" / "expected"
 
@@ -49,7 +49,7 @@ def test_golden_site(golden_project, tmp_path):
 def test_golden_site_links_resolve(golden_project, tmp_path):
     out = tmp_path / "site"
     assert build(golden_project, out).returncode == 0
-    assert broken_links(out) == []
+    assert check_site(out) == []
 
 
 def test_rebuild_is_byte_identical(golden_project, tmp_path):

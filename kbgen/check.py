@@ -1,0 +1,115 @@
+"""`kbgen check`: verify a built site as a reader's browser would meet it, without a browser.
+
+Every internal link and anchor resolves, every page is well-formed (tags balanced, ids unique),
+every page is reachable from the home page, and nothing makes the browser fetch from elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Attributes whose URL the browser fetches by itself (as opposed to a link the reader follows).
+FETCHED = {("img", "src"), ("script", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),
+           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+# Links out that a reader may follow; they make no request by themselves.
+NOT_CHECKED_PAGES = frozenset({"404.html"})  # served at any depth, so its relative links vary
+
+
+@dataclass
+class _Page(HTMLParser):
+    problems: list[str] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, url)
+    ids: set[str] = field(default_factory=set)
+    open_tags: list[tuple[str, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        HTMLParser.__init__(self, convert_charrefs=True)
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "data") and value is not None:
+                self.links.append((tag, name, value))
+            if name == "id" and value:
+                if value in self.ids:
+                    self.problems.append(f"line {self.getpos()[0]}: duplicate id '{value}'")
+                self.ids.add(value)
+        if tag not in VOID:
+            self.open_tags.append((tag, self.getpos()[0]))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.open_tags.pop()
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.open_tags or self.open_tags[-1][0] != tag:
+            expected = self.open_tags[-1][0] if self.open_tags else "nothing"
+            self.problems.append(f"line {self.getpos()[0]}: </{tag}> closes {expected}")
+            if any(t == tag for t, _ in self.open_tags):
+                while self.open_tags and self.open_tags.pop()[0] != tag:
+                    pass
+            return
+        self.open_tags.pop()
+
+    def finish(self) -> None:
+        self.close()
+        for tag, line in self.open_tags:
+            self.problems.append(f"line {line}: <{tag}> is never closed")
+
+
+def check_site(site: Path) -> list[str]:
+    """Every problem found in the built site, as 'page: what'."""
+    site = site.resolve()
+    pages: dict[Path, _Page] = {}
+    problems: list[str] = []
+    for path in sorted(site.rglob("*.html")):
+        page = _Page()
+        page.feed(path.read_text("utf-8"))
+        page.finish()
+        pages[path] = page
+        problems.extend(f"{path.relative_to(site)}: {p}" for p in page.problems)
+    for path, page in pages.items():
+        shown = path.relative_to(site)
+        for tag, attribute, url in page.links:
+            parts = urlsplit(url)
+            external = bool(parts.scheme or parts.netloc)
+            if external:
+                if (tag, attribute) in FETCHED:
+                    problems.append(f"{shown}: external request {url}")
+                elif parts.scheme not in ("http", "https", "mailto"):
+                    problems.append(f"{shown}: unsafe link {url}")
+                continue
+            if path.name in NOT_CHECKED_PAGES:
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not target.is_relative_to(site) or not target.is_file():
+                problems.append(f"{shown}: broken link {url}")
+            elif parts.fragment and target in pages and parts.fragment not in pages[target].ids:
+                problems.append(f"{shown}: missing anchor {url}")
+    problems.extend(f"{p.relative_to(site)}: orphan page, no link leads to it" for p in _orphans(site, pages))
+    return problems
+
+
+def _orphans(site: Path, pages: dict[Path, _Page]) -> list[Path]:
+    home = site / "index.html"
+    if home not in pages:
+        return []
+    seen, queue = {home}, deque([home])
+    while queue:
+        path = queue.popleft()
+        for _, _, url in pages[path].links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (path.parent / unquote(parts.path)).resolve()
+            if target in pages and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return sorted(p for p in pages if p not in seen and p.name not in NOT_CHECKED_PAGES)
