@@ -103,30 +103,45 @@ def load_pipeline(model: str, patterns: Path | None = None):
     return nlp
 
 
+CHUNK_CHARS = 100_000  # the model reads long texts in pieces of at most this, cut between paragraphs
+
+
 def extract(articles: Iterable[Article], nlp) -> Extraction:
     articles = list(articles)
     normalised = [normalise(a.text) for a in articles]
-    docs = nlp.pipe(n.text for n in normalised)
+    pieces = [(index, start) for index, norm in enumerate(normalised) for start, _ in chunks(norm.text)]
+    texts = (normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text))
+    spans: list[list[tuple[int, int, str]]] = [[] for _ in articles]
+    sentences: list[list[tuple[int, int]]] = [[] for _ in articles]
+    for (index, offset), doc in zip(pieces, nlp.pipe(texts)):
+        norm = normalised[index]
+        for ent in doc.ents:
+            label = ent.label_ if ent.label_ in LABELS else "MISC"
+            trimmed = trim(norm.text, offset + ent.start_char, offset + ent.end_char, label)
+            if trimmed:
+                spans[index].append(trimmed)
+        sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     mentions: list[Mention] = []
-    sentences = {}
-    for article, norm, doc in zip(articles, normalised, docs):
-        mentions.extend(mentions_in(doc, norm, article, nlp))
-        sentences[article.slug] = sentence_spans(doc, norm, article.text)
-    return Extraction(tuple(mentions), sentences)
+    for article, norm, found in zip(articles, normalised, spans):
+        for start, end, label in _split_glued(norm.text, found, nlp):
+            start, end = norm.span(start, end)
+            mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
+    return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
 
 
-def mentions_in(doc, norm: Normalised, article: Article, nlp) -> list[Mention]:
-    spans = []
-    for ent in doc.ents:
-        label = ent.label_ if ent.label_ in LABELS else "MISC"
-        trimmed = trim(doc.text, ent.start_char, ent.end_char, label)
-        if trimmed:
-            spans.append(trimmed)
-    mentions = []
-    for start, end, label in _split_glued(doc.text, spans, nlp):
-        start, end = norm.span(start, end)
-        mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
-    return mentions
+def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) pieces of at most `size` characters, cut after a blank line where there is
+    one, else after a sentence or a space, so that no name is cut in two."""
+    size = size or CHUNK_CHARS
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
 
 
 def clean_name(surface: str) -> str:
@@ -137,17 +152,17 @@ def clean_name(surface: str) -> str:
 OPENING_QUOTES = "«“‘"
 
 
-def sentence_spans(doc, norm: Normalised, text: str) -> tuple[tuple[int, int], ...]:
+def sentence_spans(doc, norm: Normalised, text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     """Sentences as (start, end) offsets in the original `text`, never running past a paragraph,
     spaces trimmed, and an opening quote the splitter left at a sentence's end given to the next."""
     spans: list[list[int]] = []
     for sentence in doc.sents:
-        start = sentence.start_char
+        start = offset + sentence.start_char
         for part in re.split(r"(\n\n+)", sentence.text):
             stripped = part.strip()
             if stripped and not part.startswith("\n\n"):
-                offset = start + part.index(stripped)
-                spans.append(list(norm.span(offset, offset + len(stripped))))
+                begin = start + part.index(stripped)
+                spans.append(list(norm.span(begin, begin + len(stripped))))
             start += len(part)
     for current, following in zip(spans, spans[1:]):
         while current[1] > current[0] + 1 and text[current[1] - 1] in OPENING_QUOTES + " \u00a0":

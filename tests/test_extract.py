@@ -69,3 +69,28 @@ def test_normalised_text_maps_back_to_the_original():
         start = norm.text.index(word)
         assert text[slice(*norm.span(start, start + len(word)))] == original
     assert clean_name("Con\u00adfédé-\nration  suisse") == "Confédération suisse"
+
+
+def test_long_texts_are_read_in_pieces_with_offsets_kept(tmp_path, monkeypatch):
+    import kbgen.extract as extract_module
+
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "LOC", "pattern": "Lyon"}\n{"label": "PER", "pattern": "Marie Dupont"}\n')
+    nlp = load_pipeline("blank:fr", patterns)
+    text = " ".join(["Marie Dupont visite Lyon."] * 40) + "\n\n" + "Fin à Lyon."
+    monkeypatch.setattr(extract_module, "CHUNK_CHARS", 60)
+    article = Article("a", None, "t", None, "fr", None, text, text)
+    assert len(extract_module.chunks(text)) > 10
+    mentions = extract([article], nlp).mentions
+    assert len(mentions) == 81
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_chunks_cut_between_words():
+    from kbgen.extract import chunks
+
+    text = "un deux trois.\n\nquatre cinq six sept huit neuf dix"
+    pieces = chunks(text, size=12)
+    assert "".join(text[a:b] for a, b in pieces) == text
+    assert all(b - a <= 12 for a, b in pieces)
+    assert all(text[b - 1] in " \n." for a, b in pieces[:-1])
