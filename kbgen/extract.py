@@ -136,7 +136,8 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
     pieces, start = [], 0
     while len(text) - start > size:
         window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
+        # Prefer the last blank line, then the last sentence end, then the last space.
+        cut = next((c for c in (window.rfind("\n\n"), window.rfind(". "), window.rfind(" ")) if c > 0), -1)
         end = start + (cut + 1 if cut > 0 else size)
         pieces.append((start, end))
         start = end
