@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from kbgen.slugs import slugify, unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
 ARTICLES_DIR = Path("content") / "articles"
+KNOWN_FIELDS = ("title", "date", "lang", "author", "source", "source_sha256", "generated_sha256")
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,14 @@ class Article:
     source: str | None
     body: str  # Markdown
     text: str  # the plain text NER reads; mention offsets point into it
+    author: str | None = None
+    extra: dict = field(default_factory=dict)  # front-matter fields kbgen does not know, for templates
+    extra_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def read_articles(project: Path, config: Config) -> list[Article]:
-    """Every article page, sorted by slug; all problems in all pages are raised together."""
+def read_articles(project: Path, config: Config) -> tuple[list[Article], list[Problem]]:
+    """Every article page, sorted by slug, and the warnings about them; all errors in all
+    pages are raised together."""
     folder = project / ARTICLES_DIR
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     articles, problems, taken = [], [], set()
@@ -39,9 +45,20 @@ def read_articles(project: Path, config: Config) -> list[Article]:
             articles.append(read_article(path, slug, project, config))
         except BuildError as exc:
             problems.extend(exc.problems)
-    if problems:
-        raise BuildError(problems)
-    return articles
+    if any(p.severity == "error" for p in problems):
+        raise BuildError([p for p in problems if p.severity == "error"])
+    return articles, problems + [w for a in articles for w in _typo_warnings(a, project)]
+
+
+def _typo_warnings(article: Article, project: Path) -> list[Problem]:
+    """An unknown field is kept for templates; one that looks like a known field misspelt is
+    worth a warning ('titel')."""
+    warnings = []
+    for key in article.extra:
+        close = difflib.get_close_matches(key, KNOWN_FIELDS, n=1, cutoff=0.75)
+        if close:
+            warnings.append(Problem(article.path, article.extra_lines.get(key), f"unknown field '{key}'", f"did you mean '{close[0]}'?", "warning"))
+    return warnings
 
 
 def read_article(path: Path, slug: str, project: Path, config: Config) -> Article:
@@ -80,6 +97,8 @@ def read_article(path: Path, slug: str, project: Path, config: Config) -> Articl
     if problems:
         raise BuildError(problems)
     source = meta.get("source")
+    extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
+    author = meta.get("author")
     return Article(
         slug=slug,
         path=shown,
@@ -89,4 +108,7 @@ def read_article(path: Path, slug: str, project: Path, config: Config) -> Articl
         source=str(source) if source is not None else None,
         body=page.body,
         text=render(page.body).text,
+        author=str(author) if author is not None else None,
+        extra=extra,
+        extra_lines={k: page.meta_lines[k] for k in extra if k in page.meta_lines},
     )

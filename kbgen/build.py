@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kbgen.articles import read_articles
@@ -26,30 +26,40 @@ class BuildSummary:
     pages: int
     seconds: float
     ingested: IngestReport
-    warnings: list[Problem]
+    warnings: list[Problem]  # and notes, in the order of the stages
 
 
-def build(project: Path, out: Path | None = None, base_url: str | None = None) -> BuildSummary:
+def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False) -> BuildSummary:
+    """Build the site of `project` into `out`; with `strict`, any warning fails the build."""
     started = time.perf_counter()
     project = project.absolute()
     out = (out or project / "_site").absolute()
     _check_out(project, out)
     config = load_config(project)
     report = ingest(project, config)
-    articles = read_articles(project, config)
+    try:
+        articles, article_warnings = read_articles(project, config)
+    except BuildError as exc:
+        raise BuildError(report.errors + exc.problems) from None
+    if report.errors:
+        raise BuildError(report.errors)
     extraction, resolution = _extract_and_resolve(project, config, articles, load_curation(project))
+    warnings = [p for p in report.problems if p.severity == "warning"] + article_warnings + resolution.warnings
+    if strict and warnings:
+        raise BuildError([replace(w, severity="error") for w in warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
     write_site(files, out)
     pages = sum(f.path.endswith(".html") for f in files)
-    return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, resolution.warnings)
+    notes = [p for p in report.problems if p.severity == "note"]
+    return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, notes + warnings)
 
 
 def resolve_project(project: Path):
     """The project's entities as a build would make them, without writing anything."""
     project = project.absolute()
     config = load_config(project)
-    articles = read_articles(project, config)
+    articles, _ = read_articles(project, config)
     return _extract_and_resolve(project, config, articles, load_curation(project, create_missing=False))[1]
 
 

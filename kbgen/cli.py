@@ -29,19 +29,20 @@ def cli() -> None:
               help="Output folder, replaced as a whole on success.  [default: PROJECT/_site]")
 @click.option("--base-url", default=None,
               help="Absolute URL the site will be published at (for the 404 page's links).")
-def build(project: Path, out: Path | None, base_url: str | None) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors.")
+def build(project: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
     """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
     from kbgen.build import build as run_build
 
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        summary = run_build(project, out, base_url)
+        summary = run_build(project, out, base_url, strict)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s); the site was not written."])
     report = summary.ingested
-    for warning in summary.warnings:
-        click.echo(str(warning), err=True)
+    for problem in summary.warnings:
+        click.echo(str(problem), err=True)
     for path in report.kept_edited:
         click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
     click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")

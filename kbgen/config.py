@@ -34,6 +34,8 @@ class Config(BaseModel):
     """Absolute URL the site is published at (only needed where absolute links are)."""
     top_entities: int = 20
     """How many of the most-mentioned entities the home page lists."""
+    max_article_mb: float = 5
+    """Seeds larger than this many megabytes are skipped with a warning (NER time grows with size)."""
     headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
 

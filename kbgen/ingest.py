@@ -6,6 +6,7 @@ edited since is recognised and left alone.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -32,6 +33,9 @@ class Seed:
     title: str
     date: date | None
     body: str  # Markdown
+    encoding: str = "utf-8"
+    author: str | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,26 +43,35 @@ class IngestReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     kept_edited: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors, warnings (skipped files), notes
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
 
 def ingest(project: Path, config: Config) -> IngestReport:
-    """Create or refresh `content/articles/<slug>.md` for every seed."""
-    seed_dir = project / "seeds"
-    seed_paths = sorted(p for p in seed_dir.rglob("*") if p.is_file() and p.suffix.lower() in SEED_SUFFIXES) if seed_dir.is_dir() else []
-    problems: list[Problem] = []
+    """Create or refresh `content/articles/<slug>.md` for every seed. Problems with one seed are
+    reported, not raised, so that a build can report them with every other problem."""
+    report = IngestReport()
     seeds = []
-    for path in seed_paths:
+    for path in _seed_paths(project, report.problems):
+        shown = path.relative_to(project)
         try:
-            seeds.append(read_seed(path, project))
+            seed = read_seed(path, project, config)
         except SeedError as exc:
-            problems.append(Problem(path, exc.line, str(exc), exc.hint))
-    if problems:
-        raise BuildError(problems)
+            report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
+            continue
+        if seed.encoding not in ("utf-8", "utf-8-sig"):
+            report.problems.append(Problem(shown, None, f"read as {seed.encoding}, not UTF-8", "its content page is written in UTF-8", "note"))
+        seeds.append(seed)
 
     articles_dir = project / ARTICLES_DIR
+    if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.resolve()):
+        report.problems.append(Problem(ARTICLES_DIR, None, "leads outside the project", "make content/articles a real folder inside the project"))
+        return report
     pages_by_source = _generated_pages(articles_dir)
     taken = {p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set()
-    report = IngestReport()
     for seed in seeds:
         target = pages_by_source.get(seed.source)
         if target is None:
@@ -77,11 +90,29 @@ def ingest(project: Path, config: Config) -> IngestReport:
     return report
 
 
+def _seed_paths(project: Path, problems: list[Problem]) -> list[Path]:
+    """The seed files, sorted; a symlink leading out of the project is skipped with a warning."""
+    seed_dir = project / "seeds"
+    if not seed_dir.is_dir():
+        return []
+    paths = []
+    for path in sorted(seed_dir.rglob("*")):
+        if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(project.resolve()):
+            problems.append(Problem(path.relative_to(project), None, "is a link to a file outside the project; skipped", "copy the file into seeds/ instead", "warning"))
+            continue
+        paths.append(path)
+    return paths
+
+
 def generated_page(seed: Seed, lang: str) -> str:
     meta = {"title": seed.title}
     if seed.date:
         meta["date"] = seed.date
-    meta.update(lang=lang, source=seed.source, source_sha256=seed.sha256)
+    if seed.author:
+        meta["author"] = seed.author
+    meta.update(lang=seed.lang or lang, source=seed.source, source_sha256=seed.sha256)
     text = dump_page(meta, seed.body)
     digest = hashlib.sha256(text.encode()).hexdigest()
     meta[HASH_KEY] = digest
@@ -121,29 +152,74 @@ def _write_atomically(target: Path, text: str) -> None:
 
 
 class SeedError(ValueError):
-    def __init__(self, message: str, hint: str, line: int | None = None):
+    def __init__(self, message: str, hint: str, line: int | None = None, severity: str = "error"):
         super().__init__(message)
-        self.hint, self.line = hint, line
+        self.hint, self.line, self.severity = hint, line, severity
 
 
-def read_seed(path: Path, project: Path) -> Seed:
+def read_seed(path: Path, project: Path, config: Config) -> Seed:
+    size = path.stat().st_size
+    if size > config.max_article_mb * 1_000_000:
+        raise SeedError(
+            f"is {size / 1_000_000:.1f} MB, over the {config.max_article_mb:g} MB limit for one article; skipped",
+            "split it into articles, or raise max_article_mb in kbgen.yml", severity="warning",
+        )
     raw = path.read_bytes()
     source = path.relative_to(project).as_posix()
     digest = hashlib.sha256(raw).hexdigest()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SeedError(f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8") from None
+    if not raw.strip():
+        raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
+    text, encoding = decode(raw)
     suffix = path.suffix.lower()
+    author = lang = None
     if suffix in (".html", ".htm"):
-        title, when, body = _from_html(text)
+        title, when, body, author, lang = _from_html(text)
     elif suffix == ".md":
         title, when, body = _from_markdown(text)
     else:
         title, when, body = _from_plain_text(text)
     if not body.strip():
-        raise SeedError("no article text found", "remove the file or give it some text")
-    return Seed(source, digest, title or infer_title(body), when, body)
+        raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
+    return Seed(source, digest, title or infer_title(body), when, body, encoding, author, lang)
+
+
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Legacy encodings of Western European text, tried before any other when a file is not UTF-8.
+WESTERN = ["cp1252", "iso8859_15", "mac_roman"]
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text of `raw` and the encoding it was in: a BOM's, else UTF-8, else what
+    charset-normalizer finds (Western encodings first); binary data is refused."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return _strict(raw, encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in raw[:8192]:
+        best = from_bytes(raw[:65536]).best()
+        if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
+            raise SeedError("is binary data, not text; skipped", "save the article as text (.txt, .md or .html)", severity="warning")
+        return _strict(raw, best.encoding), best.encoding
+    best = from_bytes(raw, cp_isolation=WESTERN).best() or from_bytes(raw).best()
+    if best is None:
+        try:
+            return raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            raise SeedError("is in an encoding kbgen cannot tell", "save it as UTF-8") from None
+    return str(best), best.encoding
+
+
+def _strict(raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise SeedError(f"is not valid {encoding} (byte {exc.start})", "save it as UTF-8") from None
 
 
 def _from_plain_text(text: str) -> tuple[str | None, None, str]:
@@ -172,14 +248,21 @@ def _from_markdown(text: str) -> tuple[str | None, date | None, str]:
     return (str(title) if title else None), (when if isinstance(when, date) else None), "\n\n".join(clean_paragraphs(body))
 
 
-def _from_html(text: str) -> tuple[str | None, date | None, str]:
+def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str | None]:
+    """Title, date, main text, author and language of a saved web page (menus and footers left)."""
     import trafilatura  # imported only when a saved web page is ingested
 
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
-        raise SeedError("no article text found in this web page", "save the article's page itself, or paste its text into a .txt file")
-    body = "\n\n".join(escape_markdown(p) for p in clean_paragraphs(document.text))
-    return document.title, _parse_date(document.date or ""), body
+        raise SeedError("has no article text that kbgen can find in this web page; skipped",
+                        "save the article's page itself, or paste its text into a .txt file", severity="warning")
+    lines = document.text.split("\n")
+    if document.title and lines and lines[0].strip() == document.title.strip():
+        lines = lines[1:]  # the page's own heading repeats its title
+    body = "\n\n".join(escape_markdown(p) for p in clean_paragraphs("\n\n".join(lines)))
+    match = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", text[:2000])
+    language = document.language or (match.group(1).lower() if match else None)
+    return document.title, _parse_date(document.date or ""), body, document.author, language
 
 
 def _parse_date(value: str) -> date | None:
