@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import time
+from contextlib import contextmanager
+from typing import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,6 +21,9 @@ from kbgen.resolve import Resolution, resolve
 from kbgen.write import write_site
 
 
+STATE_DIR = ".kbgen"  # kbgen's own files in the project (lock, cache); never part of the site
+
+
 @dataclass(frozen=True)
 class BuildSummary:
     out: Path
@@ -31,18 +37,38 @@ class BuildSummary:
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build."""
-    started = time.perf_counter()
     project = project.absolute()
-    out = (out or project / "_site").absolute()
+    with project_lock(project):
+        return _build(project, (out or project / "_site").absolute(), base_url, strict)
+
+
+@contextmanager
+def project_lock(project: Path) -> Iterator[None]:
+    """One build at a time per project: a second one is refused rather than mixed in."""
+    folder = project / STATE_DIR
+    folder.mkdir(exist_ok=True)
+    with open(folder / "build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError([Problem(project, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build(project: Path, out: Path, base_url: str | None, strict: bool) -> BuildSummary:
+    started = time.perf_counter()
     _check_out(project, out)
     config = load_config(project)
     report = ingest(project, config)
     try:
         articles, article_warnings = read_articles(project, config)
     except BuildError as exc:
-        raise BuildError(report.errors + exc.problems) from None
+        raise BuildError(report.problems + exc.problems) from None
     if report.errors:
-        raise BuildError(report.errors)
+        raise BuildError(report.problems + article_warnings)
     extraction, resolution = _extract_and_resolve(project, config, articles, load_curation(project))
     warnings = [p for p in report.problems if p.severity == "warning"] + article_warnings + resolution.warnings
     if strict and warnings:

@@ -39,7 +39,7 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool) -
     try:
         summary = run_build(project, out, base_url, strict)
     except BuildError as exc:
-        _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s); the site was not written."])
+        _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}; the site was not written."])
     report = summary.ingested
     for problem in summary.warnings:
         click.echo(str(problem), err=True)
@@ -92,7 +92,7 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
     try:
         resolution = resolve_project(project)
     except BuildError as exc:
-        _fail([str(p) for p in exc.problems] + [f"{len(exc.problems)} problem(s)."])
+        _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}."])
     flags = suspicions(resolution.entities)
     rows = [
         e for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
@@ -156,6 +156,12 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
         predictions.write_text(ev.predictions_jsonl(pred), "utf-8")
     if json_out:
         json_out.write_text(json.dumps({"scores": scores, "resolution": resolution}, indent=1) + "\n", "utf-8")
+
+
+def _tally(problems) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = sum(p.severity == "warning" for p in problems)
+    return f"{errors} error(s)" + (f", {warnings} warning(s)" if warnings else "")
 
 
 def _fail(lines: list[str]) -> None:

@@ -52,11 +52,11 @@ class Config(BaseModel):
 
 
 def load_config(project: Path) -> Config:
-    path = project / CONFIG_FILE
-    if not path.exists():
+    if not (project / CONFIG_FILE).exists():
         return Config()
+    path = Path(CONFIG_FILE)  # as shown in messages: relative to the project
     try:
-        located = load_mapping(path.read_text("utf-8"))
+        located = load_mapping((project / CONFIG_FILE).read_text("utf-8"))
     except YamlSyntaxError as exc:
         raise BuildError([Problem(path, exc.line, str(exc), "fix the YAML syntax")]) from None
     except UnicodeDecodeError:
@@ -64,7 +64,8 @@ def load_config(project: Path) -> Config:
     try:
         config = Config(**located.data)
     except ValidationError as exc:
-        raise BuildError([_problem(path, err, located.key_lines) for err in exc.errors()]) from None
+        problems = [_problem(path, err, located.key_lines) for err in exc.errors()]
+        raise BuildError(sorted(problems, key=lambda p: p.line or 0)) from None
     if config.model is None and config.lang not in DEFAULT_MODELS:
         raise BuildError([Problem(
             path, located.key_lines.get("lang"),

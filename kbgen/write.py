@@ -20,9 +20,9 @@ def write_site(files: list[OutputFile], out: Path) -> None:
             out, None, "the output folder exists and was not made by kbgen",
             "choose another --out, or empty that folder yourself",
         )])
+    _recover(out)
     staging = out.with_name(f".{out.name}.building-{os.getpid()}")
     backup = out.with_name(f".{out.name}.previous-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
     try:
         for file in sorted(files, key=lambda f: f.path):
             target = staging.joinpath(*_safe_parts(file.path))
@@ -35,6 +35,19 @@ def write_site(files: list[OutputFile], out: Path) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def _recover(out: Path) -> None:
+    """Clear what a killed build left beside `out` (the caller holds the project's lock, so no
+    live build owns it); a build killed between its two renames left the previous site aside,
+    which is put back."""
+    for leftover in sorted(out.parent.glob(f".{out.name}.building-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in sorted(out.parent.glob(f".{out.name}.previous-*")):
+        if not out.exists() and (leftover / MARKER).is_file():
+            os.rename(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _replaceable(out: Path) -> bool:

@@ -35,3 +35,22 @@ def test_refuses_to_replace_a_folder_kbgen_did_not_make(tmp_path):
     with pytest.raises(BuildError, match="not made by kbgen"):
         write_site([OutputFile("index.html", b"x")], out)
     assert (out / "precious.txt").read_text() == "keep me"
+
+
+def test_a_site_left_aside_by_a_killed_build_is_put_back(tmp_path):
+    out = tmp_path / "site"
+    write_site([OutputFile("index.html", b"good")], out)
+    out.rename(tmp_path / ".site.previous-999")  # killed between its two renames
+    (tmp_path / ".site.building-999").mkdir()
+    write_site([OutputFile("index.html", b"new")], out)
+    assert (out / "index.html").read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_recovery_restores_the_previous_site_when_the_new_one_fails(tmp_path):
+    out = tmp_path / "site"
+    write_site([OutputFile("index.html", b"good")], out)
+    out.rename(tmp_path / ".site.previous-999")
+    with pytest.raises(ValueError):
+        write_site([OutputFile("../x", b"bad")], out)
+    assert (out / "index.html").read_bytes() == b"good"
