@@ -64,6 +64,8 @@ def test_hostile_titles_and_bodies_are_escaped_and_stay_inside(tmp_path):
         html = page.read_text("utf-8")
         assert "<script" not in html and "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
         assert "javascript:" not in html
+        # and a browser would refuse to run inline script on any page anyway
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\';' in html
     titles = [a["title"] for a in json.loads((site / "api/articles.json").read_text("utf-8"))]
     assert "../../etc/x <script>alert(1)</script>" in titles
 
