@@ -52,6 +52,21 @@ def by_date(article: Article) -> tuple:
     return (article.date is None, -(article.date or date.min).toordinal(), article.title, article.slug)
 
 
+CONTEXT_CHARS = 160  # at most this much of the sentence on each side of a quoted mention
+
+
+def _context(text: str, start: int, end: int, before: bool) -> str:
+    """Text of [start, end) shortened to CONTEXT_CHARS at a word boundary, on the side away from
+    the mention."""
+    if end - start <= CONTEXT_CHARS:
+        return text[start:end]
+    if before:
+        cut = text[end - CONTEXT_CHARS:end]
+        return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
+    cut = text[start:start + CONTEXT_CHARS]
+    return (cut[:cut.rfind(" ")] if " " in cut else cut) + "…"
+
+
 def _sentence_around(sentences: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
     index = bisect.bisect_right(sentences, (start, float("inf"))) - 1
     if index >= 0 and sentences[index][0] <= start and end <= sentences[index][1]:
@@ -69,7 +84,8 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
             mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
             text = by_slug[m.article].text
             start, end = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
-            cited.setdefault(m.article, []).append(Citation(text[start:m.start], m.text, text[m.end:end]))
+            cited.setdefault(m.article, []).append(Citation(
+                _context(text, start, m.start, before=True), m.text, _context(text, m.end, end, before=False)))
         citations[entity.slug] = tuple(sorted(
             (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),
             key=lambda c: by_date(c.article),

@@ -19,6 +19,7 @@ from kbgen.markup import Link, render as render_markdown
 from kbgen.pages import parse_page
 
 ENTITY_NOTES_DIR = Path("content") / "entities"
+QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         files.append(page(
             entity_url(entity.slug), "entity.html", entity=entity,
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
-            co_mentions=kb.co_mentions[entity.slug],
+            co_mentions=kb.co_mentions[entity.slug], quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files.append(page("entities/index.html", "entities.html", kb=kb))
     # The 404 page is served at any depth; links there are absolute when the site's URL is known.

@@ -11,6 +11,7 @@ otherwise: two different people are never merged on a guess.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -231,6 +232,20 @@ def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> l
 # --- mentions the model missed ----------------------------------------------------------------
 
 
+def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
+    ends, furthest = [], -1
+    for _, end in spans:
+        furthest = max(furthest, end)
+        ends.append(furthest)
+    return ends
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted `spans` (ends[i]: furthest end up to i)."""
+    index = bisect.bisect_left(spans, (end, -1)) - 1  # the last span starting before `end`
+    return index >= 0 and ends[index] > start
+
+
 def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignored: set[str]) -> list[Entity]:
     """Link the places where the model missed a name it found elsewhere: every occurrence of an
     entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
@@ -251,10 +266,11 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
             taken[m.article].append((m.start, m.end))
     added: dict[str, list[Mention]] = defaultdict(list)
     for article in articles:
-        spans = taken[article.slug]
+        spans = sorted(taken[article.slug])
+        ends = _running_max_ends(spans)
         plain = plain_forms(article.text)
         for match in pattern.finditer(plain):
-            if any(start < match.end() and match.start() < end for start, end in spans):
+            if _overlaps(spans, ends, match.start(), match.end()):
                 continue
             entity = by_slug[unique[match.group()]]
             # The same checks as the model's own spans: 'les Français' stays a people, not a place.

@@ -165,3 +165,41 @@ def test_two_builds_at_once_never_mix(tmp_path):
     assert any(code == 0 for code, _ in results)
     assert check_site(project / "_site") == []
     assert len(list((project / "_site/articles").glob("*.html"))) == 200
+
+
+def test_odd_file_names_get_clean_unique_stable_slugs(tmp_path):
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\n")
+    for name in ("Été à Lyon.md", "ete a lyon.md", "  ???  .md", "x'; rm -rf ~.md"):
+        write(project / "content/articles" / name, f"---\ntitle: {name!r}\n---\nTexte.\n")
+    assert kbgen_build(project).returncode == 0
+    slugs = sorted(a["slug"] for a in json.loads((project / "_site/api/articles.json").read_text("utf-8")))
+    assert slugs == ["article", "ete-a-lyon", "ete-a-lyon-2", "x-rm-rf"]
+    assert kbgen_build(project).returncode == 0
+    assert slugs == sorted(a["slug"] for a in json.loads((project / "_site/api/articles.json").read_text("utf-8")))
+
+
+def test_a_very_long_line_builds_in_bounded_time(tmp_path):
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\n")
+    write(project / "patterns.jsonl", '{"label": "LOC", "pattern": "Lyon"}\n')
+    write(project / "seeds/long.txt", "Une ligne sans fin passe par Lyon, " * 30_000)  # 1 MB, one line
+    started = time.perf_counter()
+    assert kbgen_build(project).returncode == 0
+    assert time.perf_counter() - started < 60
+    [lyon] = json.loads((project / "_site/api/entities.json").read_text("utf-8"))
+    assert lyon["mentions"] == 30_000
+    page = (project / "_site/entities/lyon.html").read_text("utf-8")
+    assert len(page) < 20_000  # quotes are cut to their context, five per article
+    assert page.count("<blockquote>") == 5 and "et 29995 autres mentions dans cet article" in page
+
+
+def test_unknown_front_matter_reaches_the_templates_and_themes_override(tmp_path):
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\n")
+    write(project / "content/articles/a.md", "---\ntitle: A\ncategory: politique\n---\nTexte.\n")
+    write(project / "site_templates/article.html", '{% extends "base.html" %}{% block main %}<p class="cat">{{ article.extra.category }}</p>{% endblock %}\n')
+    write(project / "site_templates/static/style.css", "body { color: red; }\n")
+    assert kbgen_build(project).returncode == 0
+    assert '<p class="cat">politique</p>' in (project / "_site/articles/a.html").read_text("utf-8")
+    assert (project / "_site/static/style.css").read_text() == "body { color: red; }\n"

@@ -57,3 +57,11 @@ def test_rebuild_is_byte_identical(golden_project, tmp_path):
     assert build(golden_project, first).returncode == 0
     assert build(golden_project, second).returncode == 0
     assert tree(first) == tree(second)
+
+
+def test_output_does_not_depend_on_where_the_project_lies(golden_project, tmp_path):
+    elsewhere = tmp_path / "somewhere else" / "é"
+    shutil.copytree(golden_project, elsewhere)
+    assert build(golden_project, tmp_path / "one").returncode == 0
+    assert build(elsewhere, tmp_path / "two").returncode == 0
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")

@@ -36,3 +36,13 @@ def test_citations_co_mentions_and_order():
     [quote] = kb.citations["paris"][1].citations
     assert (quote.before, quote.name, quote.after) == ("Lyon accueille ", "Paris", ".")
     assert [e.slug for e in kb.entities_by_article["new"]] == ["lyon", "paris", "geneve"]
+
+
+def test_long_sentences_are_quoted_around_the_mention_only():
+    text = "mot " * 100 + "Lyon" + " fin" * 100
+    a = art("a", text)
+    lyon = Entity("lyon", "Lyon", "LOC", (), (mention(a, "Lyon", "LOC"),))
+    kb = link([a], [lyon], {"a": ((0, len(text)),)})
+    [quote] = kb.citations["lyon"][0].citations
+    assert quote.before.startswith("…mot") and quote.before.endswith("mot ") and len(quote.before) <= 161
+    assert quote.after.startswith(" fin") and quote.after.endswith("fin…") and len(quote.after) <= 161

@@ -116,3 +116,10 @@ def test_any_entity_name_builds_escaped_inside_the_output(tmp_path_factory, name
     [entity] = json.loads((project / "_site/api/entities.json").read_text("utf-8"))
     assert entity["name"] == (name or "x")
     assert (project / "_site" / entity["url"]).is_file()
+
+
+@given(TEXT)
+def test_nfc_and_nfd_give_one_slug(text):
+    import unicodedata
+
+    assert slugify(unicodedata.normalize("NFC", text)) == slugify(unicodedata.normalize("NFD", text))
