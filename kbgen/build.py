@@ -18,6 +18,7 @@ from kbgen.ingest import IngestReport, ingest
 from kbgen.link import link
 from kbgen.render import render_site
 from kbgen.resolve import Resolution, resolve
+from kbgen.search import index_site
 from kbgen.write import write_site
 
 
@@ -75,7 +76,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool) -> Buil
         raise BuildError([replace(w, severity="error") for w in warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
-    write_site(files, out)
+    write_site(files, out, finish=index_site)
     pages = sum(f.path.endswith(".html") for f in files)
     notes = [p for p in report.problems if p.severity == "note"]
     return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, notes + warnings)

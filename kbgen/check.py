@@ -79,6 +79,8 @@ def check_site(site: Path) -> list[str]:
         shown = path.relative_to(site)
         for tag, attribute, url in page.links:
             parts = urlsplit(url)
+            if parts.scheme == "data":
+                continue  # inline data: no request, nothing to resolve
             external = bool(parts.scheme or parts.netloc)
             if external:
                 if (tag, attribute) in FETCHED:

@@ -42,6 +42,7 @@ class KnowledgeBase:
     entities_by_article: dict[str, tuple[Entity, ...]]  # in order of first mention
     citations: dict[str, tuple[CitingArticle, ...]]  # entity slug -> its mentions in context, by article
     co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
+    related: dict[str, tuple[tuple[Article, int], ...]]  # article slug -> (article, shared entities)
 
     def article(self, slug: str) -> Article:
         return next(a for a in self.articles if a.slug == slug)
@@ -72,6 +73,26 @@ def _sentence_around(sentences: tuple[tuple[int, int], ...], start: int, end: in
     if index >= 0 and sentences[index][0] <= start and end <= sentences[index][1]:
         return sentences[index]
     return start, end
+
+
+RELATED_PER_ARTICLE = 5
+
+
+def _related(articles: list[Article], entities: list[Entity], entities_by_article: dict) -> dict:
+    """Other articles ranked by how many entities they share with each article. Entities named
+    in a large share of the corpus say little about relatedness (and would make this quadratic),
+    so they are not counted."""
+    by_slug = {a.slug: a for a in articles}
+    common = max(50, len(articles) // 20)
+    citing = {e.slug: e.articles for e in entities if len(e.articles) <= common}
+    related = {}
+    for article in articles:
+        shared = Counter()
+        for entity in entities_by_article[article.slug]:
+            shared.update(a for a in citing.get(entity.slug, ()) if a != article.slug)
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], by_date(by_slug[item[0]])))
+        related[article.slug] = tuple((by_slug[slug], n) for slug, n in ranked[:RELATED_PER_ARTICLE])
+    return related
 
 
 def link(articles: list[Article], entities: list[Entity], sentences: dict[str, tuple[tuple[int, int], ...]]) -> KnowledgeBase:
@@ -109,6 +130,7 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
             (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], fold(named[item[0]].name)))
         )
     return KnowledgeBase(
+        related=_related(articles, entities, entities_by_article),
         articles=tuple(sorted(articles, key=by_date)),
         entities=tuple(entities),
         mentions_by_article={k: tuple(v) for k, v in mentions_by_article.items()},

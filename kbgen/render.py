@@ -7,16 +7,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from kbgen import __version__, locales
+from kbgen import __version__, graph, locales
 from kbgen.config import Config
 from kbgen.extract import LABELS
 from kbgen.link import KnowledgeBase
 from kbgen.markup import Link, render as render_markdown
 from kbgen.pages import parse_page
+from kbgen.feeds import atom_feed, robots, sitemap
+from kbgen.resolve import fold
 
 ENTITY_NOTES_DIR = Path("content") / "entities"
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
@@ -46,22 +48,26 @@ def theme_loader(project: Path) -> jinja2.BaseLoader:
 
 def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str | None = None) -> list[OutputFile]:
     strings = locales.load(config.lang)
+    base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
     env = jinja2.Environment(
         loader=theme_loader(project), autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters["date"] = lambda value: locales.format_date(value, strings)
+    env.filters["month"] = lambda value: locales.format_month(value, strings)
     env.filters["count"] = lambda n, forms: locales.count(n, forms, config.lang)
     env.globals.update(
         t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
         types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
+        feed_url=lambda slug: f"entities/{slug}.xml",
     )
 
-    def page(path: str, template: str, **context) -> OutputFile:
-        root = "../" * path.count("/")
-        html = env.get_template(template).render(root=root, **context)
+    def page(path: str, template: str, root: str | None = None, **context) -> OutputFile:
+        html = env.get_template(template).render(root="../" * path.count("/") if root is None else root, **context)
         return OutputFile(path, html.encode())
 
+    nodes, edges = _network(kb)
+    words = _graph_words(strings, config.lang)
     files = [page("index.html", "home.html", kb=kb, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         links = tuple(
@@ -71,23 +77,126 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         files.append(page(
             article_url(article.slug), "article.html", article=article,
             body=render_markdown(article.body, links).html,
-            entities=kb.entities_by_article[article.slug],
+            entities=kb.entities_by_article[article.slug], related=kb.related[article.slug],
         ))
     for entity in kb.entities:
+        near_nodes, near_edges = graph.neighbourhood(nodes, edges, entity.slug)
+        near_edges = [e for e in near_edges if entity.slug in (e.source, e.target)]  # a star reads best
+        neighbourhood = graph.draw(
+            near_nodes, near_edges, lambda slug: f"{slug}.html", strings["neighbourhood_of"].format(name=entity.name),
+            width=640, height=420, layout=graph.radial_layout(entity.slug), **words,
+        ) if len(near_nodes) > 1 else None
         files.append(page(
-            entity_url(entity.slug), "entity.html", entity=entity,
+            entity_url(entity.slug), "entity.html", entity=entity, neighbourhood=neighbourhood,
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
+            timeline=_by_year(kb.citations[entity.slug]),
             co_mentions=kb.co_mentions[entity.slug], quotes_per_article=QUOTES_PER_ARTICLE,
         ))
-    files.append(page("entities/index.html", "entities.html", kb=kb))
-    # The 404 page is served at any depth; links there are absolute when the site's URL is known.
-    not_found = page("404.html", "404.html")
-    if base_url or config.base_url:
-        prefix = (base_url or config.base_url).rstrip("/") + "/"
-        not_found = OutputFile("404.html", env.get_template("404.html").render(root=prefix).encode())
-    files.append(not_found)
-    files.extend(_static_files(project))
-    files.extend(_api_files(kb))
+    files += [
+        page("entities/index.html", "entities.html", kb=kb),
+        page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities)),
+        page("archive.html", "archive.html", years=_by_year(kb.articles)),
+        page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
+        page("search.html", "search.html"),
+        page("graph.html", "graph.html", drawing=graph.draw(nodes, edges, entity_url, strings["graph_title"], **words),
+             strongest=_strongest(kb, edges)),
+        # Served at any depth, so its links are absolute when the site's URL is known.
+        page("404.html", "404.html", root=base_url),
+        OutputFile("static/finder-data.js", _finder_data(kb)),
+    ]
+    files += _feeds(kb, config, strings, base_url)
+    files += _static_files(project)
+    files += _api_files(kb)
+    return files
+
+
+def _network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
+    """Entities as nodes, co-mentions (articles in common) as weighted edges."""
+    nodes = [graph.Node(e.slug, e.name, e.type, len(e.mentions)) for e in kb.entities]
+    edges = [
+        graph.Edge(entity.slug, other.slug, n)
+        for entity in kb.entities for other, n in kb.co_mentions[entity.slug] if entity.slug < other.slug
+    ]
+    return nodes, edges
+
+
+def _graph_words(strings: dict, lang: str) -> dict:
+    def describe(shown_nodes, shown_edges, hidden_nodes, hidden_edges):
+        text = strings["graph_shown"].format(
+            entities=locales.count(shown_nodes, strings["entities_count"], lang),
+            links=locales.count(shown_edges, strings["links_count"], lang))
+        if hidden_nodes or hidden_edges:
+            text += " " + strings["graph_hidden"].format(
+                entities=locales.count(hidden_nodes, strings["entities_count"], lang),
+                links=locales.count(hidden_edges, strings["links_count"], lang))
+        return text
+
+    return {"describe": describe, "tooltip": lambda n: f"{n.name} ({locales.count(n.mentions, strings['mention_count'], lang)})"}
+
+
+def _strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
+    """The strongest links, as text: what the picture shows, for readers who cannot see it."""
+    named = {e.slug: e for e in kb.entities}
+    ranked = sorted(edges, key=lambda e: (-e.weight, e.source, e.target))[:count]
+    return [(named[e.source], named[e.target], e.weight) for e in ranked]
+
+
+def _by_year(items):
+    """(year or None, items) groups, in the order given (newest first, undated last)."""
+    groups: dict = {}
+    for item in items:
+        day = getattr(item, "date", None) or getattr(getattr(item, "article", None), "date", None)
+        groups.setdefault(day.year if day else None, []).append(item)
+    return list(groups.items())
+
+
+def _by_letter(entities):
+    letters: dict[str, list] = {}
+    for entity in sorted(entities, key=lambda e: (fold(e.name), e.slug)):
+        first = fold(entity.name)[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(entity)
+    return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
+
+
+def _by_source(articles, strings) -> list[tuple[str, list]]:
+    """Articles grouped by where they came from: the seed's folder, or written by hand."""
+    groups: dict[str, list] = {}
+    for article in articles:
+        where = str(PurePosixPath(article.source).parent) + "/" if article.source else strings["hand_written"]
+        groups.setdefault(where, []).append(article)
+    return sorted(groups.items())
+
+
+def _finder_data(kb: KnowledgeBase) -> bytes:
+    """Entity names, aliases and types as a script file, for the finder that works from file://
+    (where the full-text index cannot load): a script is loaded, unlike a fetched JSON file."""
+    rows = [[e.name, list(e.aliases), e.type, entity_url(e.slug), len(e.mentions)] for e in kb.entities]
+    return ("window.KBGEN_ENTITIES = " + json.dumps(rows, ensure_ascii=True) + ";\n").encode()
+
+
+def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | None) -> list[OutputFile]:
+    """The site's Atom feed and one per entity; sitemap.xml when the site's URL is known."""
+    site_title = config.title or strings["site_title"]
+
+    def absolute(path: str, depth: int) -> str:
+        return base_url + path if base_url else "../" * depth + path
+
+    files = [OutputFile("feed.xml", atom_feed(
+        site_title, absolute("feed.xml", 0) if base_url else "urn:kbgen:feed", absolute("index.html", 0),
+        list(kb.articles), lambda a: absolute(article_url(a.slug), 0), config.lang,
+    ))]
+    for entity in kb.entities:
+        citing = [c.article for c in kb.citations[entity.slug]]
+        files.append(OutputFile(f"entities/{entity.slug}.xml", atom_feed(
+            f"{entity.name} · {site_title}",
+            absolute(f"entities/{entity.slug}.xml", 1) if base_url else f"urn:kbgen:entity:{entity.slug}",
+            absolute(entity_url(entity.slug), 1), citing, lambda a: absolute(article_url(a.slug), 1), config.lang,
+        )))
+    if base_url:
+        pages = ["index.html", "archive.html", "sources.html", "entities/index.html", "entities/a-z.html", "search.html", "graph.html"]
+        pages += [article_url(a.slug) for a in kb.articles] + [entity_url(e.slug) for e in kb.entities]
+        files.append(OutputFile("sitemap.xml", sitemap([base_url + p for p in pages])))
+    files.append(OutputFile("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
     return files
 
 
@@ -134,9 +243,12 @@ def _api_files(kb: KnowledgeBase) -> list[OutputFile]:
         }
         for a in kb.articles
     ]
+    nodes, edges = _network(kb)
     return [
         OutputFile("api/articles.json", _json(articles)),
         OutputFile("api/entities.json", _json(entities)),
+        OutputFile("api/graph.json", graph.to_json(nodes, edges)),
+        OutputFile("api/graph.gexf", graph.to_gexf(nodes, edges)),
     ]
 
 

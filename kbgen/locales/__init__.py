@@ -24,6 +24,10 @@ def format_date(value: date | None, strings: dict) -> str:
     )
 
 
+def format_month(value: date | None, strings: dict) -> str:
+    return f"{strings['months'][value.month - 1]} {value.year}" if value else strings["no_date"]
+
+
 def count(n: int, forms: list[str], lang: str) -> str:
     """'1 mention', '3 mentions'; French also uses the singular for 0."""
     one = n <= 1 if lang == "fr" else n == 1

@@ -1,0 +1,415 @@
+"""The entity co-mention network as a static SVG picture, a GEXF file for Gephi and a JSON file.
+
+Self-contained on purpose (the standard library and networkx only, nothing from kbgen), so it
+can be tested and reused on its own. Everything it writes is deterministic: the same nodes and
+edges, in any order, give the same bytes, so a rebuilt site only changes when the data does.
+
+The picture is laid out at build time with networkx's ForceAtlas2 (the layout Gephi users know).
+networkx's `spring_layout` and `kamada_kawai_layout` need SciPy for graphs of 500 nodes, which
+kbgen does not otherwise depend on; ForceAtlas2 needs only NumPy, which networkx uses anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+
+
+@dataclass(frozen=True)
+class Node:
+    """An entity: `slug` is its id everywhere, `name` is only ever shown (and escaped)."""
+
+    slug: str
+    name: str
+    type: str  # "PER" | "ORG" | "LOC" | "MISC"
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Edge:
+    """Two entities named in the same articles; `weight` is how many articles."""
+
+    source: str
+    target: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The SVG to inline in a page, and what was left out of it so the page can say so."""
+
+    svg: str
+    shown_nodes: int
+    shown_edges: int
+    hidden_nodes: int
+    hidden_edges: int
+
+
+LAYOUT_SEED = 7  # fixed, so the same network is always drawn the same way
+LAYOUT_ITERATIONS = 60  # ForceAtlas2 is O(n²) per step: ~5 ms a step at 500 nodes
+LABELLED = 60  # only the most mentioned nodes get a visible label; all keep a tooltip
+LABEL_CHARS = 28  # longer names are shortened in the label (the tooltip has them whole)
+FONT_SIZE = 11
+CHAR_WIDTH = 0.62  # of FONT_SIZE: a generous average for sans-serif, to keep labels inside
+R_MIN, R_MAX = 3.0, 14.0
+STROKE_MIN, STROKE_MAX = 0.6, 4.0
+COLOURS = {"PER": "#0072b2", "ORG": "#d55e00", "LOC": "#009e73", "MISC": "#cc79a7"}  # Okabe-Ito
+OTHER_COLOUR = "#777777"
+SVG_NS = "http://www.w3.org/2000/svg"
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# --- the network, cleaned ---------------------------------------------------------------------
+
+
+def _clean(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge]]:
+    """One node per slug and one edge per pair, both sorted, so every output is independent of
+    input order: edges to unknown slugs and self-loops are dropped, an edge given twice (in
+    either direction) keeps its largest weight, a slug given twice keeps its largest node."""
+    by_slug: dict[str, Node] = {}
+    for node in nodes:
+        kept = by_slug.get(node.slug)
+        if kept is None or (node.mentions, node.name, node.type) > (kept.mentions, kept.name, kept.type):
+            by_slug[node.slug] = node
+    weights: dict[tuple[str, str], int] = {}
+    for edge in edges:
+        if edge.source == edge.target or edge.source not in by_slug or edge.target not in by_slug:
+            continue
+        pair = (min(edge.source, edge.target), max(edge.source, edge.target))
+        weights[pair] = max(weights.get(pair, edge.weight), edge.weight)
+    return (
+        [by_slug[slug] for slug in sorted(by_slug)],
+        [Edge(s, t, w) for (s, t), w in sorted(weights.items())],
+    )
+
+
+def _select(nodes: list[Node], edges: list[Edge], max_nodes: int, max_edges: int) -> tuple[list[Node], list[Edge]]:
+    """The most mentioned nodes and the heaviest edges between them: a picture of thousands of
+    nodes is unreadable and slow to lay out."""
+    kept = sorted(nodes, key=lambda n: (-n.mentions, n.slug))[: max(max_nodes, 0)]
+    slugs = {n.slug for n in kept}
+    between = [e for e in edges if e.source in slugs and e.target in slugs]
+    heaviest = sorted(between, key=lambda e: (-e.weight, e.source, e.target))[: max(max_edges, 0)]
+    return sorted(kept, key=lambda n: n.slug), sorted(heaviest, key=lambda e: (e.source, e.target))
+
+
+def neighbourhood(nodes: list[Node], edges: list[Edge], centre: str, max_neighbours: int = 25) -> tuple[list[Node], list[Edge]]:
+    """The entity `centre` and its strongest neighbours (by shared articles, then mentions, then
+    slug) with the edges among them, for a small picture on the entity's page. The centre comes
+    first, then the neighbours strongest first; an unknown centre has an empty neighbourhood."""
+    nodes, edges = _clean(nodes, edges)
+    by_slug = {n.slug: n for n in nodes}
+    if centre not in by_slug:
+        return [], []
+    links = {e.target if e.source == centre else e.source: e.weight for e in edges if centre in (e.source, e.target)}
+    ranked = sorted(links, key=lambda slug: (-links[slug], -by_slug[slug].mentions, slug))
+    chosen = [by_slug[centre]] + [by_slug[slug] for slug in ranked[: max(max_neighbours, 0)]]
+    slugs = {n.slug for n in chosen}
+    return chosen, [e for e in edges if e.source in slugs and e.target in slugs]
+
+
+# --- files for other tools ---------------------------------------------------------------------
+
+
+def _xml_safe(text: str) -> str:
+    """Without the characters XML 1.0 cannot hold at all (most control characters, lone
+    surrogates): escaping cannot make them well-formed, so they are dropped."""
+    return _NOT_XML.sub("", text)
+
+
+def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
+    """The network as GEXF, for Gephi: node label, type and mentions, edge weight. The date
+    networkx stamps in <meta> is removed so that the same network always gives the same bytes."""
+    nodes, edges = _clean(nodes, edges)
+    graph = nx.Graph()
+    for n in nodes:
+        graph.add_node(n.slug, label=_xml_safe(n.name), type=_xml_safe(n.type), mentions=n.mentions)
+    for e in edges:
+        graph.add_edge(e.source, e.target, weight=e.weight)
+    buffer = io.BytesIO()
+    nx.write_gexf(graph, buffer)
+    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
+
+
+def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
+    """The network as JSON, for scripts and other front ends, sorted and readable in a diff."""
+    nodes, edges = _clean(nodes, edges)
+    data = {
+        "nodes": [{"id": n.slug, "name": n.name, "type": n.type, "mentions": n.mentions} for n in nodes],
+        "edges": [{"source": e.source, "target": e.target, "weight": e.weight} for e in edges],
+    }
+    # A lone surrogate (undecodable input) cannot be UTF-8; as "\udcxx" it is still valid JSON.
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
+
+
+# --- the picture -------------------------------------------------------------------------------
+
+
+def _layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """Positions in layout units: ForceAtlas2 with a fixed seed on a graph built in sorted order.
+    Weights pull on a log scale so a pair named together in 50 articles does not collapse; strong
+    gravity keeps loners near the rest, or they would squeeze the picture into a corner."""
+    graph = nx.Graph()
+    graph.add_nodes_from(n.slug for n in nodes)
+    graph.add_edges_from((e.source, e.target, {"pull": 1.0 + math.log(max(e.weight, 1))}) for e in edges)
+    positions = nx.forceatlas2_layout(
+        graph, max_iter=LAYOUT_ITERATIONS, weight="pull", strong_gravity=True, seed=LAYOUT_SEED
+    )
+    return {slug: (float(x), float(y)) for slug, (x, y) in positions.items()}
+
+
+def radial_layout(centre: str) -> Callable[[list[Node], list[Edge]], dict[str, tuple[float, float]]]:
+    """A layout for a neighbourhood: the centre in the middle, its neighbours around it, the
+    strongest first from the top, clockwise. Computed, not simulated, so it costs nothing."""
+
+    def layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+        strength = {n.slug: 0 for n in nodes}
+        for e in edges:
+            if centre in (e.source, e.target):
+                strength[e.target if e.source == centre else e.source] = e.weight
+        around = sorted((n for n in nodes if n.slug != centre), key=lambda n: (-strength[n.slug], -n.mentions, n.slug))
+        positions = {centre: (0.0, 0.0)}
+        for index, n in enumerate(around):
+            angle = 2 * math.pi * index / max(len(around), 1) - math.pi / 2
+            positions[n.slug] = (math.cos(angle), math.sin(angle))
+        return positions
+
+    return layout
+
+
+def _fit(positions: dict[str, tuple[float, float]], width: int, height: int) -> dict[str, tuple[float, float]]:
+    """Positions scaled into the viewBox, a margin of the largest radius kept on every side.
+    Each axis is stretched on its own: the layout's shape means nothing, filling the box does."""
+    margin = R_MAX + 4
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+
+    def scale(value: float, low: float, high: float, size: int) -> float:
+        if high - low < 1e-9:
+            return size / 2
+        return margin + (value - low) / (high - low) * max(size - 2 * margin, 0)
+
+    return {
+        slug: (scale(x, min(xs), max(xs), width), scale(y, min(ys), max(ys), height))
+        for slug, (x, y) in positions.items()
+    }
+
+
+def _radius(mentions: int, most: int) -> float:
+    """Circle area grows with mentions, so the eye compares them fairly."""
+    share = max(mentions, 0) / most if most > 0 else 0.0
+    return round(R_MIN + (R_MAX - R_MIN) * math.sqrt(share), 1)
+
+
+def _stroke(weight: int, heaviest: int) -> float:
+    """Line width grows with shared articles, on a square-root scale like the circles."""
+    share = max(weight, 0) / heaviest if heaviest > 0 else 0.0
+    return round(STROKE_MIN + (STROKE_MAX - STROKE_MIN) * math.sqrt(share), 1)
+
+
+def _num(value: float) -> str:
+    """A number as written: one decimal, so that tiny floating-point differences between machines
+    rarely change the file, and never "-0.0"."""
+    return f"{round(value, 1) + 0.0:.1f}"
+
+
+def _text(value: str) -> str:
+    """Safe as SVG text or attribute value."""
+    return html.escape(_xml_safe(value), quote=True)
+
+
+def _label_width(label: str) -> float:
+    """An estimate of a label's width, wide (CJK) characters counting double and combining
+    marks nothing: no font metrics at build time, so it errs on the wide side."""
+    ems = sum(
+        0.0 if unicodedata.combining(c) else 2 * CHAR_WIDTH if unicodedata.east_asian_width(c) in ("W", "F") else CHAR_WIDTH
+        for c in label
+    )
+    return ems * FONT_SIZE
+
+
+def _short(name: str, chars: int = LABEL_CHARS) -> str:
+    """A name short enough for a label, cut at a space when there is one near the end."""
+    name = " ".join(_xml_safe(name).split())
+    if len(name) <= chars:
+        return name
+    cut = name[: chars - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= chars // 2 else cut).rstrip(" ,;:-") + "…"
+
+
+def _place_labels(
+    nodes: list[Node], spots: dict[str, tuple[float, float]], radii: dict[str, float], width: int, height: int
+) -> dict[str, tuple[float, float, str, str]]:
+    """(x, y, text-anchor, text) for the labels of the most mentioned nodes: each goes right,
+    left, below or above its circle, wherever it stays inside the viewBox without covering a
+    label already placed; a node with no such room keeps only its tooltip."""
+    placed: dict[str, tuple[float, float, str, str]] = {}
+    boxes: list[tuple[float, float, float, float]] = []
+    for node in sorted(nodes, key=lambda n: (-n.mentions, n.slug))[:LABELLED]:
+        label = _short(node.name)
+        if not label:
+            continue
+        (cx, cy), r, w = spots[node.slug], radii[node.slug], _label_width(label)
+        gap, ascent, descent = 3.0, 0.8 * FONT_SIZE, 0.25 * FONT_SIZE
+        mid = cy + 0.35 * FONT_SIZE
+        options = [
+            (cx + r + gap, mid, "start", cx + r + gap),
+            (cx - r - gap, mid, "end", cx - r - gap - w),
+            (cx, cy + r + gap + ascent, "middle", cx - w / 2),
+            (cx, cy - r - gap - descent, "middle", cx - w / 2),
+        ]
+        for x, y, anchor, left in options:
+            x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x  # the box of the label as written
+            box = (left, y - ascent, left + w, y + descent)
+            inside = box[0] >= 1 and box[1] >= 1 and box[2] <= width - 1 and box[3] <= height - 1
+            if inside and not any(_overlap(box, other) for other in boxes):
+                placed[node.slug] = (x, y, anchor, label)
+                boxes.append(box)
+                break
+    return placed
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two (left, top, right, bottom) boxes intersect."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    """A count in words ("1 link", "2 links"), since screen readers read it aloud."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def _describe(shown_nodes: int, shown_edges: int, hidden_nodes: int, hidden_edges: int) -> str:
+    """The <desc>: what the picture shows, and what it leaves out, in words."""
+    shown = f"{_plural(shown_nodes, 'entity', 'entities')} and {_plural(shown_edges, 'link', 'links')} shown"
+    if shown_nodes == 0:
+        shown = "Nothing to show"
+    if hidden_nodes or hidden_edges:
+        left = f"{_plural(hidden_nodes, 'entity', 'entities')} and {_plural(hidden_edges, 'link', 'links')}"
+        return f"{shown}; {left} left out (only the most mentioned entities and the strongest links are drawn)."
+    return f"{shown}."
+
+
+def _element_id(title: str, nodes: list[Node]) -> str:
+    """An id for aria-labelledby, derived from the content so it is stable across builds and
+    two pictures on one page do not share it."""
+    digest = hashlib.sha256("\n".join([title, *(n.slug for n in nodes)]).encode("utf-8", "surrogatepass"))
+    return "kb-graph-" + digest.hexdigest()[:10]
+
+
+def _svg_open(ident: str, title: str, desc: str, width: int, height: int) -> list[str]:
+    """The <svg> start tag with its accessible name (<title>) and description (<desc>). A group,
+    not an image: its links must stay reachable to screen readers."""
+    return [
+        f'<svg xmlns="{SVG_NS}" class="kb-graph" viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
+        f' role="group" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc">',
+        f'<title id="{ident}-title">{_text(title)}</title>',
+        f'<desc id="{ident}-desc">{_text(desc)}</desc>',
+    ]
+
+
+def _svg_edges(edges: list[Edge], spots: dict[str, tuple[float, float]]) -> list[str]:
+    """One <line> per edge, the lightest first so the heaviest are drawn on top."""
+    if not edges:
+        return []
+    heaviest = max((e.weight for e in edges), default=1)
+    lines = ['<g class="edges" stroke="#8a8a8a" stroke-opacity="0.5" stroke-linecap="round">']
+    for e in sorted(edges, key=lambda e: (e.weight, e.source, e.target)):
+        (x1, y1), (x2, y2) = spots[e.source], spots[e.target]
+        lines.append(
+            f'<line class="edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"'
+            f' stroke-width="{_num(_stroke(e.weight, heaviest))}"/>'
+        )
+    lines.append("</g>")
+    return lines
+
+
+def _svg_nodes(
+    nodes: list[Node],
+    spots: dict[str, tuple[float, float]],
+    radii: dict[str, float],
+    labels: dict[str, tuple[float, float, str, str]],
+    href: Callable[[str], str],
+    tooltip: Callable[[Node], str],
+) -> list[str]:
+    """One link per node holding its tooltip, circle and (for the most mentioned) label.
+    Unlabelled nodes come first, least mentioned first, so the labels end up on top."""
+    lines = [f'<g class="nodes" stroke="#ffffff" stroke-width="1" font-family="sans-serif" font-size="{FONT_SIZE}">']
+    for n in sorted(nodes, key=lambda n: (n.slug in labels, n.mentions, n.slug)):
+        (cx, cy), kind = spots[n.slug], re.sub(r"[^a-z0-9-]", "", n.type.lower()) or "other"
+        parts = [
+            f'<a href="{_text(href(n.slug))}">',
+            f"<title>{_text(tooltip(n))}</title>",
+            f'<circle class="node type-{kind}" cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(radii[n.slug])}"'
+            f' fill="{COLOURS.get(n.type, OTHER_COLOUR)}"/>',
+        ]
+        if n.slug in labels:
+            x, y, anchor, label = labels[n.slug]
+            parts.append(
+                f'<text class="label" x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" fill="#1a1a1a"'
+                f' stroke-width="3" stroke-linejoin="round" paint-order="stroke">{_text(label)}</text>'
+            )
+        lines.append("".join(parts) + "</a>")
+    lines.append("</g>")
+    return lines
+
+
+def _svg_empty(width: int) -> list[str]:
+    """The body of a picture with nothing in it: a short line of text, in a short viewBox."""
+    return [
+        f'<text x="{_num(width / 2)}" y="34.0" text-anchor="middle" font-family="sans-serif" font-size="14"'
+        ' fill="#555555">Nothing to show.</text>'
+    ]
+
+
+def draw(
+    nodes: list[Node],
+    edges: list[Edge],
+    href: Callable[[str], str],
+    title: str,
+    max_nodes: int = 500,
+    max_edges: int = 1500,
+    width: int = 960,
+    height: int = 720,
+    describe: Callable[[int, int, int, int], str] | None = None,
+    tooltip: Callable[[Node], str] | None = None,
+    layout: Callable[[list[Node], list[Edge]], dict[str, tuple[float, float]]] | None = None,
+) -> Drawing:
+    """The network as an SVG element to inline in a page: works offline and without JavaScript,
+    every entity a link to `href(slug)` with its name as tooltip, and a title and description
+    for screen readers. Only the `max_nodes` most mentioned entities and the `max_edges`
+    heaviest links between them are drawn; the Drawing says how many were left out.
+    `describe(shown nodes, shown links, hidden nodes, hidden links)` and `tooltip(node)` give the
+    words, in the site's language (English by default)."""
+    describe = describe or _describe
+    tooltip = tooltip or (lambda n: f"{n.name} ({_plural(n.mentions, 'mention', 'mentions')})")
+    nodes, edges = _clean(nodes, edges)
+    shown, links = _select(nodes, edges, max_nodes, max_edges)
+    hidden_nodes, hidden_edges = len(nodes) - len(shown), len(edges) - len(links)
+    desc = describe(len(shown), len(links), hidden_nodes, hidden_edges)
+    ident = _element_id(title, shown)
+    if not shown:
+        svg = _svg_open(ident, title, desc, width, 60) + _svg_empty(width) + ["</svg>"]
+        return Drawing("\n".join(svg) + "\n", 0, 0, hidden_nodes, hidden_edges)
+    spots = _fit((layout or _layout)(shown, links), width, height)
+    most = max(n.mentions for n in shown)
+    radii = {n.slug: _radius(n.mentions, most) for n in shown}
+    labels = _place_labels(shown, spots, radii, width, height)
+    svg = (
+        _svg_open(ident, title, desc, width, height)
+        + _svg_edges(links, spots)
+        + _svg_nodes(shown, spots, radii, labels, href, tooltip)
+        + ["</svg>"]
+    )
+    return Drawing("\n".join(svg) + "\n", len(shown), len(links), hidden_nodes, hidden_edges)

@@ -1,0 +1,49 @@
+// Full-text search with Pagefind when the site is served; from file://, where Pagefind cannot
+// load its index, a finder over entity names and aliases (data in finder-data.js).
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  var root = new URL(box.getAttribute("data-root") || "./", document.baseURI);
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function showFinder() {
+    var finder = document.getElementById("finder");
+    var input = document.getElementById("finder-input");
+    var list = document.getElementById("finder-results");
+    var empty = document.getElementById("finder-empty");
+    var entities = window.KBGEN_ENTITIES || [];
+    finder.hidden = false;
+    input.addEventListener("input", function () {
+      var query = fold(input.value.trim());
+      list.textContent = "";
+      if (!query) { empty.hidden = true; return; }
+      var found = entities.filter(function (e) {
+        return [e[0]].concat(e[1]).some(function (name) { return fold(name).indexOf(query) !== -1; });
+      }).sort(function (a, b) { return b[4] - a[4]; }).slice(0, 50);
+      empty.hidden = found.length > 0;
+      found.forEach(function (e) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = new URL(e[3], root).href;
+        link.textContent = e[0];
+        link.className = "entity type-" + e[2].toLowerCase();
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    });
+    input.focus();
+  }
+
+  if (location.protocol === "file:") { showFinder(); return; }
+  var script = document.createElement("script");
+  script.src = new URL("pagefind/pagefind-ui.js", root).href;
+  script.onload = function () {
+    // Result URLs are made relative to the site's own folder, so search works under a sub-path.
+    new window.PagefindUI({ element: "#search", baseUrl: root.pathname, showSubResults: true, resetStyles: false });
+  };
+  script.onerror = showFinder;
+  document.head.appendChild(script);
+})();

@@ -1,0 +1,1 @@
+window.KBGEN_ENTITIES = [["Agence europ\u00e9enne", [], "ORG", "entities/agence-europeenne.html", 1], ["Gen\u00e8ve", [], "LOC", "entities/geneve.html", 2], ["Jean Martin", [], "PER", "entities/jean-martin.html", 2], ["Lyon", [], "LOC", "entities/lyon.html", 2], ["Marie Dupont", ["Dupont"], "PER", "entities/marie-dupont.html", 3], ["OTAN", [], "ORG", "entities/otan.html", 3]];

@@ -1,0 +1,328 @@
+"""The co-mention network: a static, accessible SVG, and GEXF and JSON files, all deterministic."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from kbgen.graph import (
+    FONT_SIZE,
+    LABELLED,
+    Drawing,
+    Edge,
+    Node,
+    _label_width,
+    _num,
+    _overlap,
+    _short,
+    _xml_safe,
+    draw,
+    neighbourhood,
+    to_gexf,
+    to_json,
+)
+
+SVG = "{http://www.w3.org/2000/svg}"
+GEXF = "{http://www.gexf.net/1.2draft}"
+NASTY = "Tom & \"Jerry\" <script>alert('x')</script> O'Brien"
+
+
+def href(slug: str) -> str:
+    return f"/entities/{slug}/?from=graph&x=1"
+
+
+def network(n: int, m: int, seed: int = 1) -> tuple[list[Node], list[Edge]]:
+    """n entities with distinct mention counts, in no relation to their slugs, and m distinct edges."""
+    rng = random.Random(seed)
+    types = ["PER", "ORG", "LOC", "MISC"]
+    nodes = [Node(f"e{i:04d}", f"Entité n° {i}", types[i % 4], 1 + (i * 7919) % n) for i in range(n)]
+    pairs: set[tuple[int, int]] = set()
+    while len(pairs) < m:
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    edges = [Edge(f"e{a:04d}", f"e{b:04d}", rng.randint(1, 9)) for a, b in sorted(pairs)]
+    return nodes, edges
+
+
+def parse(drawing: Drawing) -> ET.Element:
+    """The SVG as XML: fails if it is not well-formed."""
+    return ET.fromstring(drawing.svg)
+
+
+def links(root: ET.Element) -> list[ET.Element]:
+    return root.findall(f".//{SVG}a")
+
+
+@pytest.fixture(scope="module")
+def big() -> tuple[list[Node], list[Edge], Drawing]:
+    """600 entities and 2,000 links, drawn once for the tests that only read the result."""
+    nodes, edges = network(600, 2000)
+    return nodes, edges, draw(nodes, edges, href, "Le réseau")
+
+
+# --- draw ----------------------------------------------------------------------------------------
+
+
+def test_the_same_network_in_any_order_gives_the_same_bytes(big):
+    nodes, edges, first = big
+    rng = random.Random(5)
+    nodes, edges = nodes[:], [Edge(e.target, e.source, e.weight) if i % 2 else e for i, e in enumerate(edges)]
+    rng.shuffle(nodes)
+    rng.shuffle(edges)
+    assert draw(nodes, edges, href, "Le réseau") == first
+
+
+def test_limits_keep_the_most_mentioned_and_say_what_was_left_out(big):
+    nodes, edges, drawing = big
+    kept = {n.slug for n in nodes if n.mentions > 100}  # mentions are 1..600
+    between = [e for e in edges if e.source in kept and e.target in kept]
+    assert (drawing.shown_nodes, drawing.hidden_nodes) == (500, 100)
+    assert drawing.shown_edges == min(1500, len(between))
+    assert drawing.hidden_edges == len(edges) - drawing.shown_edges
+    root = parse(drawing)
+    assert {a.get("href") for a in links(root)} == {href(slug) for slug in kept}
+    desc = root.find(f"{SVG}desc").text
+    assert "500 entities" in desc and "100 entities" in desc and f"{drawing.hidden_edges} links left out" in desc
+
+
+def drawn_edges(drawing: Drawing) -> list[tuple[str, str, float]]:
+    """(source, target, stroke width) of each <line>, in the order drawn, found by its ends."""
+    root = parse(drawing)
+    at = {}
+    for a in links(root):
+        circle = a.find(f"{SVG}circle")
+        at[(circle.get("cx"), circle.get("cy"))] = a.get("href").split("/")[2]
+    lines = []
+    for line in root.iter(f"{SVG}line"):
+        ends = sorted([at[(line.get("x1"), line.get("y1"))], at[(line.get("x2"), line.get("y2"))]])
+        lines.append((ends[0], ends[1], float(line.get("stroke-width"))))
+    return lines
+
+
+def test_the_heaviest_edges_are_kept_ties_by_slugs_and_drawn_lightest_first():
+    nodes = [Node(s, s.upper(), "ORG", 5) for s in "abcd"]
+    edges = [Edge("a", "b", 7), Edge("c", "d", 1), Edge("a", "c", 3), Edge("b", "d", 2), Edge("d", "a", 1)]
+    drawing = draw(nodes, edges, href, "t", max_edges=4)
+    assert (drawing.shown_edges, drawing.hidden_edges) == (4, 1)
+    lines = drawn_edges(drawing)
+    assert [(s, t) for s, t, _ in lines] == [("a", "d"), ("b", "d"), ("a", "c"), ("a", "b")]
+    widths = [w for _, _, w in lines]
+    assert widths == sorted(widths) and widths[0] < widths[-1]  # heavier is thicker, and on top
+
+
+def test_the_most_mentioned_nodes_are_kept_ties_by_slug():
+    nodes = [Node("d", "D", "PER", 9), Node("c", "C", "PER", 2), Node("b", "B", "PER", 2), Node("a", "A", "PER", 1)]
+    drawing = draw(nodes, [Edge("a", "d", 1), Edge("b", "d", 1)], href, "t", max_nodes=2)
+    assert {a.get("href") for a in links(parse(drawing))} == {href("d"), href("b")}
+    assert (drawing.shown_edges, drawing.hidden_nodes, drawing.hidden_edges) == (1, 2, 1)
+
+
+def test_every_node_is_a_link_with_a_tooltip_and_the_most_mentioned_have_labels(big):
+    nodes, _, drawing = big
+    by_href = {href(n.slug): n for n in nodes}
+    labelled = []
+    for a in links(parse(drawing)):
+        node = by_href[a.get("href")]
+        assert a.find(f"{SVG}title").text == f"{node.name} ({node.mentions} mentions)"
+        circle = a.find(f"{SVG}circle")
+        assert circle.get("class") == f"node type-{node.type.lower()}"
+        if a.find(f"{SVG}text") is not None:
+            assert a.find(f"{SVG}text").text == node.name
+            labelled.append(node)
+    assert 40 <= len(labelled) <= LABELLED  # a few may find no room
+    assert min(n.mentions for n in labelled) >= sorted((n.mentions for n in nodes), reverse=True)[LABELLED - 1]
+
+
+def test_labels_and_circles_stay_inside_the_viewbox_without_overlapping(big):
+    root = parse(big[2])
+    _, _, width, height = map(float, root.get("viewBox").split())
+    for circle in root.iter(f"{SVG}circle"):
+        cx, cy, r = (float(circle.get(k)) for k in ("cx", "cy", "r"))
+        assert r <= cx <= width - r and r <= cy <= height - r
+    boxes = []
+    for text in root.iter(f"{SVG}text"):
+        x, y, w = float(text.get("x")), float(text.get("y")), _label_width(text.text)
+        left = {"start": x, "end": x - w, "middle": x - w / 2}[text.get("text-anchor")]
+        box = (left, y - 0.8 * FONT_SIZE, left + w, y + 0.25 * FONT_SIZE)
+        assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height
+        assert not any(_overlap(box, other) for other in boxes)
+        boxes.append(box)
+
+
+def test_bigger_circles_for_more_mentions_and_coordinates_to_one_decimal(big):
+    root = parse(big[2])
+    mentions = {href(n.slug): n.mentions for n in big[0]}
+    sizes = sorted((mentions[a.get("href")], float(a.find(f"{SVG}circle").get("r"))) for a in links(root))
+    radii = [r for _, r in sizes]
+    assert radii == sorted(radii) and radii[0] < radii[-1]
+    geometry = {"line": ("x1", "y1", "x2", "y2", "stroke-width"), "circle": ("cx", "cy", "r"), "text": ("x", "y")}
+    numbers = [el.get(k) for tag, keys in geometry.items() for el in root.iter(f"{SVG}{tag}") for k in keys]
+    assert len(numbers) > 3000 and all(re.fullmatch(r"\d+\.\d", v) for v in numbers)
+
+
+def test_accessible_offline_and_without_javascript(big):
+    svg = big[2].svg
+    root = parse(big[2])
+    assert root.tag == f"{SVG}svg" and root.get("role") == "group" and root.get("viewBox") == "0 0 960 720"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title.text == "Le réseau" and root.get("aria-labelledby") == title.get("id")
+    assert root.get("aria-describedby") == desc.get("id")
+    assert not svg.startswith("<?xml")
+    assert "<script" not in svg and "url(" not in svg and "style=" not in svg and "javascript:" not in svg
+    assert not [k for el in root.iter() for k in el.attrib if k.startswith("on")]
+    assert {el.tag for el in root.iter()} <= {f"{SVG}{t}" for t in ("svg", "title", "desc", "g", "line", "a", "circle", "text")}
+    # edges before nodes
+    groups = root.findall(f"{SVG}g")
+    assert [g.get("class") for g in groups] == ["edges", "nodes"]
+
+
+def test_names_are_escaped_and_the_svg_stays_well_formed():
+    nodes = [Node("tom", NASTY, "PER", 9), Node("amp", "A&B <b>bold</b> \x01", "ORG", 3), Node("x", "x", "weird type!", 1)]
+    edges = [Edge("tom", "amp", 2), Edge("amp", "x", 1)]
+    drawing = draw(nodes, edges, lambda slug: f"/e/{slug}?a=1&b=\"2\"", NASTY)
+    root = parse(drawing)  # raises if anything was not escaped
+    assert not [el for el in root.iter() if el.tag.endswith("script") or el.tag.endswith("b")]
+    assert "<script" not in drawing.svg and "&amp;" in drawing.svg
+    assert root.find(f"{SVG}title").text == NASTY
+    a = next(a for a in links(root) if a.find(f"{SVG}title").text.startswith("Tom"))
+    assert a.get("href") == '/e/tom?a=1&b="2"'
+    assert a.find(f"{SVG}title").text == f"{NASTY} (9 mentions)"
+    assert a.find(f"{SVG}text").text == _short(NASTY)
+    assert {c.get("class") for c in root.iter(f"{SVG}circle")} == {"node type-per", "node type-org", "node type-weirdtype"}
+
+
+def test_unknown_slugs_self_loops_and_repeated_edges_are_ignored():
+    nodes = [Node("a", "A", "PER", 2), Node("b", "B", "LOC", 1)]
+    edges = [Edge("b", "a", 4), Edge("a", "b", 1), Edge("a", "ghost", 9), Edge("a", "a", 3)]
+    assert json.loads(to_json(nodes, edges))["edges"] == [{"source": "a", "target": "b", "weight": 4}]
+    drawing = draw(nodes, edges, href, "t")
+    assert (drawing.shown_nodes, drawing.shown_edges, drawing.hidden_nodes, drawing.hidden_edges) == (2, 1, 0, 0)
+    assert len(list(parse(drawing).iter(f"{SVG}line"))) == 1
+    assert "1 link shown" in parse(drawing).find(f"{SVG}desc").text
+
+
+@pytest.mark.parametrize("nodes, max_nodes, hidden", [([], 500, 0), ([Node("a", "A", "PER", 1)], 0, 1)])
+def test_nothing_to_show_is_still_a_valid_picture(nodes, max_nodes, hidden):
+    drawing = draw(nodes, [], href, "Vide", max_nodes=max_nodes)
+    root = parse(drawing)
+    assert (drawing.shown_nodes, drawing.shown_edges, drawing.hidden_nodes) == (0, 0, hidden)
+    assert root.find(f"{SVG}title").text == "Vide" and "Nothing to show" in root.find(f"{SVG}desc").text
+    assert not links(root) and "Nothing to show" in root.find(f"{SVG}text").text
+
+
+def test_a_single_node_is_centred_and_two_pictures_have_different_ids():
+    one = parse(draw([Node("a", "A", "MISC", 1)], [], href, "One", width=200, height=100))
+    circle = one.find(f".//{SVG}circle")
+    assert (circle.get("cx"), circle.get("cy")) == ("100.0", "50.0")
+    two = parse(draw([Node("b", "B", "MISC", 1)], [], href, "Two"))
+    assert one.find(f"{SVG}title").get("id") != two.find(f"{SVG}title").get("id")
+
+
+# --- neighbourhood -------------------------------------------------------------------------------
+
+
+def test_neighbourhood_ranks_by_weight_then_mentions_then_slug():
+    nodes = [
+        Node("c", "Centre", "PER", 1),
+        Node("heavy", "H", "ORG", 1),
+        Node("zz-famous", "F", "PER", 50),
+        Node("plain-a", "A", "LOC", 5),
+        Node("plain-b", "B", "LOC", 5),
+        Node("far", "Far", "LOC", 99),  # not linked to the centre
+    ]
+    edges = [
+        Edge("heavy", "c", 9),
+        Edge("c", "zz-famous", 2),
+        Edge("c", "plain-b", 2),
+        Edge("plain-a", "c", 2),
+        Edge("zz-famous", "plain-a", 4),
+        Edge("far", "zz-famous", 8),
+        Edge("heavy", "plain-b", 1),
+    ]
+    chosen, among = neighbourhood(nodes, edges, "c")
+    assert [n.slug for n in chosen] == ["c", "heavy", "zz-famous", "plain-a", "plain-b"]
+    assert among == sorted(among, key=lambda e: (e.source, e.target))
+    assert {(e.source, e.target, e.weight) for e in among} == {
+        ("c", "heavy", 9), ("c", "zz-famous", 2), ("c", "plain-b", 2), ("c", "plain-a", 2),
+        ("plain-a", "zz-famous", 4), ("heavy", "plain-b", 1),
+    }
+    chosen, among = neighbourhood(nodes, edges, "c", max_neighbours=2)
+    assert [n.slug for n in chosen] == ["c", "heavy", "zz-famous"]
+    assert [(e.source, e.target) for e in among] == [("c", "heavy"), ("c", "zz-famous")]
+    assert neighbourhood(nodes, edges, "far", max_neighbours=0) == ([nodes[-1]], [])
+    assert neighbourhood(nodes, edges, "nobody") == ([], [])
+
+
+# --- GEXF and JSON -------------------------------------------------------------------------------
+
+
+def test_gexf_is_deterministic_well_formed_and_loads_back_in_networkx():
+    nodes = [Node("b", NASTY, "ORG", 3), Node("a", "Ana Lúcia", "PER", 7), Node("c", "C", "LOC", 1)]
+    edges = [Edge("b", "a", 5), Edge("c", "a", 2), Edge("a", "ghost", 1)]
+    first = to_gexf(nodes, edges)
+    assert first == to_gexf(list(reversed(nodes)), list(reversed(edges)))
+    assert b"lastmodifieddate" not in first
+    root = ET.fromstring(first)
+    assert [n.get("id") for n in root.iter(f"{GEXF}node")] == ["a", "b", "c"]
+    assert [(e.get("source"), e.get("target")) for e in root.iter(f"{GEXF}edge")] == [("a", "b"), ("a", "c")]
+    graph = nx.read_gexf(io.BytesIO(first))
+    assert graph.nodes["b"] == {"label": NASTY, "type": "ORG", "mentions": 3}
+    assert graph["a"]["b"]["weight"] == 5 and graph["a"]["c"]["weight"] == 2
+    assert graph.number_of_edges() == 2
+
+
+def test_json_round_trip_sorted_and_readable():
+    nodes = [Node("b", "Bérénice \"B\" <b>", "PER", 2), Node("a", "Ålesund", "LOC", 4)]
+    edges = [Edge("b", "a", 3), Edge("a", "nowhere", 1)]
+    data = to_json(nodes, edges)
+    assert data == to_json(nodes[::-1], edges[::-1])
+    assert data.endswith(b"}\n") and "Ålesund".encode() in data and b'\n  "nodes": [' in data
+    assert json.loads(data) == {
+        "nodes": [
+            {"id": "a", "name": "Ålesund", "type": "LOC", "mentions": 4},
+            {"id": "b", "name": "Bérénice \"B\" <b>", "type": "PER", "mentions": 2},
+        ],
+        "edges": [{"source": "a", "target": "b", "weight": 3}],
+    }
+    assert json.loads(to_json([], [])) == {"nodes": [], "edges": []}
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def test_helpers():
+    assert _xml_safe("a\x00b\x1fc\td\ud800e") == "abc\tde"
+    assert _num(-0.04) == "0.0" and _num(12.345) == "12.3" and _num(3) == "3.0"
+    assert _short("Short name") == "Short name"
+    assert _short("Organisation des Nations unies pour l'éducation") == "Organisation des Nations…"
+    assert len(_short("x" * 100)) == 28 and _short("a  b\n c") == "a b c"
+    assert _label_width("東京") == 2 * _label_width("ab") and _label_width("é") == _label_width("e\u0301")
+    assert _overlap((0, 0, 10, 10), (5, 5, 15, 15)) and not _overlap((0, 0, 10, 10), (10, 0, 20, 10))
+
+
+def test_words_come_in_the_site_language():
+    nodes = [Node("a", "Lyon", "LOC", 3), Node("b", "Genève", "LOC", 1)]
+    drawing = draw(nodes, [Edge("a", "b", 1)], lambda slug: f"{slug}.html", "Graphe",
+                   describe=lambda *counts: "{} entités et {} liens".format(*counts[:2]),
+                   tooltip=lambda n: f"{n.name} : {n.mentions} mentions")
+    assert "2 entités et 1 liens" in drawing.svg
+    assert "<title>Lyon : 3 mentions</title>" in drawing.svg
+
+
+def test_radial_layout_puts_the_centre_in_the_middle_and_the_strongest_on_top():
+    from kbgen.graph import radial_layout
+
+    nodes = [Node("c", "Centre", "PER", 9), Node("a", "A", "LOC", 1), Node("b", "B", "ORG", 1)]
+    edges = [Edge("c", "a", 1), Edge("c", "b", 5)]
+    spots = radial_layout("c")(nodes, edges)
+    assert spots["c"] == (0.0, 0.0)
+    assert spots["b"][1] == pytest.approx(-1.0)  # top: drawn first, the strongest neighbour
+    drawing = draw(nodes, edges, lambda s: s, "t", layout=radial_layout("c"))
+    assert drawing.shown_nodes == 3
