@@ -1,0 +1,98 @@
+"""The reader's pages and the files other programs read: feeds, sitemap, graph exports, indexes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as etree
+
+import networkx as nx
+import pytest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The golden project built twice: without and with --base-url."""
+    import shutil
+
+    from conftest import GOLDEN_PROJECT
+
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(GOLDEN_PROJECT, project, dirs_exist_ok=True)
+    out = {}
+    for name, extra in (("relative", []), ("absolute", ["--base-url", "https://example.org/kb/"])):
+        out[name] = project / f"_{name}"
+        result = subprocess.run([sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out[name]), *extra],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_atom_feeds_with_absolute_urls(sites):
+    feed = etree.parse(sites["absolute"] / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}id").text == "https://example.org/kb/feed.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["Note de terrain à Genève", "Réunion à Lyon"]
+    assert entries[0].find(f"{ATOM}link").get("href") == "https://example.org/kb/articles/note-de-terrain.html"
+    assert entries[0].find(f"{ATOM}updated").text == "2024-10-15T00:00:00Z"
+    entity_feed = etree.parse(sites["absolute"] / "entities/geneve.xml").getroot()
+    assert len(entity_feed.findall(f"{ATOM}entry")) == 2
+
+
+def test_feeds_without_base_url_use_relative_links_and_no_sitemap(sites):
+    feed = etree.parse(sites["relative"] / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "articles/note-de-terrain.html"
+    assert not (sites["relative"] / "sitemap.xml").exists()
+    assert (sites["relative"] / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
+
+
+def test_sitemap_lists_every_page(sites):
+    root = etree.parse(sites["absolute"] / "sitemap.xml").getroot()
+    urls = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert "https://example.org/kb/entities/marie-dupont.html" in urls
+    assert "https://example.org/kb/graph.html" in urls
+    assert all(u.startswith("https://example.org/kb/") for u in urls)
+    assert "Sitemap: https://example.org/kb/sitemap.xml" in (sites["absolute"] / "robots.txt").read_text()
+
+
+def test_graph_exports_agree_with_the_knowledge_base(sites):
+    data = json.loads((sites["relative"] / "api/graph.json").read_text("utf-8"))
+    entities = json.loads((sites["relative"] / "api/entities.json").read_text("utf-8"))
+    assert {n["id"] for n in data["nodes"]} == {e["slug"] for e in entities}
+    weights = {(e["source"], e["target"]): e["weight"] for e in data["edges"]}
+    assert weights[("geneve", "marie-dupont")] == 2  # both named in the two articles
+    gexf = nx.read_gexf(sites["relative"] / "api/graph.gexf")
+    assert gexf["geneve"]["marie-dupont"]["weight"] == 2
+
+
+def test_graph_page_and_neighbourhoods_link_every_node(sites):
+    page = (sites["relative"] / "graph.html").read_text("utf-8")
+    assert page.count('<a href="entities/') >= 6
+    entity = (sites["relative"] / "entities/marie-dupont.html").read_text("utf-8")
+    assert 'class="kb-graph"' in entity and '<a href="geneve.html">' in entity
+
+
+def test_indexes_timeline_and_related(sites):
+    site = sites["relative"]
+    archive = (site / "archive.html").read_text("utf-8")
+    assert archive.index(">2024 <") < archive.index(">Sans date <")
+    a_z = (site / "entities/a-z.html").read_text("utf-8")
+    assert a_z.index(">A</h2>") < a_z.index(">G</h2>") < a_z.index(">M</h2>")
+    sources = (site / "sources.html").read_text("utf-8")
+    assert "<code>seeds/</code>" in sources and "Écrits à la main" in sources
+    entity = (site / "entities/marie-dupont.html").read_text("utf-8")
+    assert entity.index('<h3 class="year">2024</h3>') < entity.index('<h3 class="year">Sans date</h3>')
+    article = (site / "articles/reunion-a-lyon.html").read_text("utf-8")
+    assert 'href="../articles/note-de-terrain.html">Note de terrain à Genève</a> <span class="meta">4 entités en commun' in article
+
+
+def test_search_index_and_finder_data_ship_inside_the_site(sites):
+    site = sites["relative"]
+    assert (site / "pagefind/pagefind-ui.js").is_file() and list((site / "pagefind").glob("wasm.fr*"))
+    data = (site / "static/finder-data.js").read_text()
+    assert data.startswith("window.KBGEN_ENTITIES = ") and "marie-dupont.html" in data
+    entity = (site / "entities/marie-dupont.html").read_text("utf-8")
+    assert 'data-pagefind-meta="title:Marie Dupont (Personne)"' in entity
