@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import os
 import time
 from contextlib import contextmanager
-from typing import Iterator
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
-from kbgen.articles import read_articles
+from kbgen import extract as extract_module, french
+from kbgen.articles import Article, read_articles
+from kbgen.cache import Cached, ExtractionCache
 from kbgen.config import load_config
 from kbgen.curation import load_curation
 from kbgen.errors import BuildError, Problem
-from kbgen.extract import Extraction, extract, load_pipeline
+from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import link
 from kbgen.render import render_site
-from kbgen.resolve import Resolution, resolve
+from kbgen.resolve import resolve
 from kbgen.search import index_site
 from kbgen.write import write_site
 
@@ -34,13 +39,16 @@ class BuildSummary:
     seconds: float
     ingested: IngestReport
     warnings: list[Problem]  # and notes, in the order of the stages
+    stage_seconds: dict[str, float]
 
 
-def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False) -> BuildSummary:
-    """Build the site of `project` into `out`; with `strict`, any warning fails the build."""
+def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
+          jobs: int | None = None) -> BuildSummary:
+    """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
+    runs in `jobs` processes (default: one per core) when there is enough text for it to pay."""
     project = project.absolute()
     with project_lock(project):
-        return _build(project, (out or project / "_site").absolute(), base_url, strict)
+        return _build(project, (out or project / "_site").absolute(), base_url, strict, jobs)
 
 
 @contextmanager
@@ -59,40 +67,111 @@ def project_lock(project: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(project: Path, out: Path, base_url: str | None, strict: bool) -> BuildSummary:
-    started = time.perf_counter()
+def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None) -> BuildSummary:
+    clock = _StageClock()
     _check_out(project, out)
     config = load_config(project)
     report = ingest(project, config)
+    clock.done("ingest")
     try:
         articles, article_warnings = read_articles(project, config)
     except BuildError as exc:
         raise BuildError(report.problems + exc.problems) from None
     if report.errors:
         raise BuildError(report.problems + article_warnings)
-    extraction, resolution = _extract_and_resolve(project, config, articles, load_curation(project))
-    warnings = [p for p in report.problems if p.severity == "warning"] + article_warnings + resolution.warnings
+    clock.done("read")
+    extraction, cache_warnings = extract_cached(project, config, articles, jobs)
+    clock.done("extract")
+    resolution = resolve(extraction.mentions, articles, load_curation(project))
+    clock.done("resolve")
+    warnings = [p for p in report.problems if p.severity == "warning"] + article_warnings + cache_warnings + resolution.warnings
     if strict and warnings:
         raise BuildError([replace(w, severity="error") for w in warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     files = render_site(kb, config, project, base_url)
+    clock.done("render")
     write_site(files, out, finish=index_site)
+    clock.done("write")
     pages = sum(f.path.endswith(".html") for f in files)
     notes = [p for p in report.problems if p.severity == "note"]
-    return BuildSummary(out, len(articles), len(kb.entities), pages, time.perf_counter() - started, report, notes + warnings)
+    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report, notes + warnings, clock.stages)
+
+
+class _StageClock:
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.stages: dict[str, float] = {}
+
+    def done(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages[stage] = now - self.last
+        self.last = now
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def resolve_project(project: Path):
-    """The project's entities as a build would make them, without writing anything."""
+    """The project's entities as a build would make them, without writing anything but the cache."""
     project = project.absolute()
     config = load_config(project)
     articles, _ = read_articles(project, config)
-    return _extract_and_resolve(project, config, articles, load_curation(project, create_missing=False))[1]
+    extraction, _ = extract_cached(project, config, articles, None)
+    return resolve(extraction.mentions, articles, load_curation(project, create_missing=False))
 
 
-def _extract_and_resolve(project: Path, config, articles, curation) -> tuple[Extraction, Resolution]:
-    extraction = extract(articles, pipeline_for(project, config)) if articles else Extraction((), {})
-    return extraction, resolve(extraction.mentions, articles, curation)
+def extract_cached(project: Path, config, articles: list[Article], jobs: int | None) -> tuple[Extraction, list[Problem]]:
+    """NER for the articles whose text, model and settings the cache has not seen; the rest
+    from the cache. spaCy is imported and the model loaded only when some text needs it."""
+    cache = ExtractionCache(project / STATE_DIR / "cache.sqlite")
+    warnings = [Problem(STATE_DIR + "/cache.sqlite", None, cache.warning, "nothing to do", "warning")] if cache.warning else []
+    try:
+        fingerprint = extraction_fingerprint(project, config)
+        keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
+        known = cache.get_many(sorted(set(keys.values())))
+        missing = [a for a in articles if keys[a.slug] not in known]
+        if missing:
+            fresh = extract(missing, pipeline_for(project, config), jobs=jobs or default_jobs())
+            by_article: dict[str, list] = {a.slug: [] for a in missing}
+            for m in fresh.mentions:
+                by_article[m.article].append((m.start, m.end, m.text, m.label))
+            new = {keys[a.slug]: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in missing}
+            cache.put_many(new)
+            known.update(new)
+    finally:
+        cache.close()
+    mentions = tuple(
+        Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
+    )
+    return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def extraction_fingerprint(project: Path, config) -> str:
+    """What, besides the text, decides what extraction finds: the model and its version, the
+    entity patterns, and kbgen's own extraction code."""
+    parts = [config.ner_model, _model_version(project, config.ner_model)]
+    if config.entity_patterns and (project / config.entity_patterns).is_file():
+        parts.append(hashlib.sha256((project / config.entity_patterns).read_bytes()).hexdigest())
+    for module in (extract_module, french):
+        parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
+    return "\n".join(parts)
+
+
+def _model_version(project: Path, model: str) -> str:
+    """The model's version, read without importing spaCy."""
+    if model.startswith("blank:"):
+        return "spacy " + metadata.version("spacy")
+    for folder in (project / model, Path(model)):
+        if (folder / "meta.json").is_file():
+            return hashlib.sha256((folder / "meta.json").read_bytes()).hexdigest()
+    try:
+        return metadata.version(model)
+    except metadata.PackageNotFoundError:
+        return "not installed"  # loading it will say so, with what to do
 
 
 def pipeline_for(project: Path, config):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from tqdm import tqdm
+
 from kbgen import french
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
@@ -106,14 +108,22 @@ def load_pipeline(model: str, patterns: Path | None = None):
 CHUNK_CHARS = 100_000  # the model reads long texts in pieces of at most this, cut between paragraphs
 
 
-def extract(articles: Iterable[Article], nlp) -> Extraction:
+PARALLEL_MIN_CHARS = 500_000  # below this, starting worker processes costs more than it saves
+
+
+def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
+    """Mentions and sentences of every article; NER in `jobs` processes for large batches."""
     articles = list(articles)
     normalised = [normalise(a.text) for a in articles]
     pieces = [(index, start) for index, norm in enumerate(normalised) for start, _ in chunks(norm.text)]
     texts = (normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text))
     spans: list[list[tuple[int, int, str]]] = [[] for _ in articles]
     sentences: list[list[tuple[int, int]]] = [[] for _ in articles]
-    for (index, offset), doc in zip(pieces, nlp.pipe(texts)):
+    total = sum(len(n.text) for n in normalised)
+    processes = jobs if jobs > 1 and total >= PARALLEL_MIN_CHARS else 1
+    docs = nlp.pipe(texts, n_process=processes, batch_size=max(1, min(64, len(pieces) // (4 * processes) or 1)))
+    progress = tqdm(docs, total=len(pieces), unit="text", desc="NER", disable=None if len(pieces) > 50 else True, leave=False)
+    for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
         for ent in doc.ents:
             label = ent.label_ if ent.label_ in LABELS else "MISC"
@@ -234,15 +244,13 @@ def _strip_title(text: str, start: int, end: int, label: str) -> tuple[int | Non
 def is_debris(name: str) -> bool:
     """Fragments no reader wants as a page: function words, lowercase words, single characters,
     generic nouns alone ('Etat', 'Conseil'), days and months."""
-    from spacy.lang.fr.stop_words import STOP_WORDS
-
     if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
         return True
     letters = sum(ch.isalpha() for ch in name)
     if letters == 0 or letters < len(name.replace(" ", "")) / 2:
         return True
     lower = name.lower().rstrip(".")
-    return lower in STOP_WORDS or lower in french.GENERIC_WORDS
+    return lower in french.stop_words() or lower in french.GENERIC_WORDS
 
 
 def _is_heading_word(text: str, name: str) -> bool:

@@ -5,7 +5,10 @@ Plain forms only (straight apostrophes), compared in lower case unless said othe
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import re
+from pathlib import Path
 
 # Elided articles and pronouns glued to a name: "l'OTAN", "d'Allemagne", "qu'".
 ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
@@ -61,3 +64,14 @@ ORG_HEADS = frozenset((
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
 DEMONYM = re.compile(r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$")
 PEOPLE_DETERMINERS = re.compile(r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE)
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, read from its data file without importing spaCy (which takes
+    seconds): a build whose extraction is all cached never loads spaCy."""
+    spec = importlib.util.find_spec("spacy")
+    path = Path(spec.submodule_search_locations[0]) / "lang" / "fr" / "stop_words.py"
+    namespace: dict = {}
+    exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)
+    return frozenset(namespace["STOP_WORDS"])

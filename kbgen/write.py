@@ -34,11 +34,29 @@ def write_site(files: list[OutputFile], out: Path, finish: Callable[[Path], None
         if finish:
             finish(staging)
         if out.exists():
+            _keep_unchanged(staging, out)
+        if out.exists():
             os.rename(out, backup)
         os.rename(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(backup, ignore_errors=True)
+
+
+def _keep_unchanged(staging: Path, out: Path) -> None:
+    """Where a new file has the same bytes as the live one, use the live file itself (a hard
+    link), so unchanged files keep their modification time and a sync or a CDN sees no change."""
+    for new in staging.rglob("*"):
+        old = out / new.relative_to(staging)
+        if not new.is_file() or not old.is_file() or old.is_symlink() or old.stat().st_size != new.stat().st_size:
+            continue
+        if old.read_bytes() == new.read_bytes():
+            link = new.with_name(new.name + ".kbgen-link")
+            try:
+                os.link(old, link)
+            except OSError:
+                return  # a file system without hard links: unchanged files are simply rewritten
+            os.replace(link, new)
 
 
 def _recover(out: Path) -> None:

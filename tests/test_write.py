@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from kbgen.errors import BuildError
@@ -54,3 +56,14 @@ def test_recovery_restores_the_previous_site_when_the_new_one_fails(tmp_path):
     with pytest.raises(ValueError):
         write_site([OutputFile("../x", b"bad")], out)
     assert (out / "index.html").read_bytes() == b"good"
+
+
+def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
+    out = tmp_path / "site"
+    write_site([OutputFile("same.html", b"same"), OutputFile("changed.html", b"old")], out)
+    os.utime(out / "same.html", ns=(1_000_000_000, 1_000_000_000))
+    os.utime(out / "changed.html", ns=(1_000_000_000, 1_000_000_000))
+    write_site([OutputFile("same.html", b"same"), OutputFile("changed.html", b"new"), OutputFile("added.html", b"+")], out)
+    assert (out / "same.html").stat().st_mtime_ns == 1_000_000_000
+    assert (out / "changed.html").stat().st_mtime_ns != 1_000_000_000
+    assert (out / "changed.html").read_bytes() == b"new" and (out / "added.html").read_bytes() == b"+"

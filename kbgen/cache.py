@@ -1,0 +1,90 @@
+"""The extraction cache: what NER found in each article text, in SQLite inside the project
+(`.kbgen/cache.sqlite`), so that a rebuild reads no text twice with the same model and settings.
+
+A file that is not a kbgen cache (corrupt, foreign, or of another layout) is never trusted: it is
+set aside with a warning and a new cache is started.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+APPLICATION_ID = 0x6B62676E  # 'kbgn': marks the file as ours
+LAYOUT = 1  # bumped when the table layout changes
+
+
+@dataclass(frozen=True)
+class Cached:
+    mentions: tuple[tuple[int, int, str, str], ...]  # (start, end, text, label)
+    sentences: tuple[tuple[int, int], ...]
+
+
+class ExtractionCache:
+    def __init__(self, path: Path):
+        self.path = path
+        self.warning: str | None = None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:
+            self.db = self._set_aside(str(exc))
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        layout = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and application_id == 0:  # a new, empty file
+            db.executescript(f"""
+                PRAGMA application_id = {APPLICATION_ID};
+                PRAGMA user_version = {LAYOUT};
+                CREATE TABLE extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            """)
+            return db
+        if application_id != APPLICATION_ID or layout != LAYOUT or "extraction" not in tables:
+            db.close()
+            raise sqlite3.DatabaseError("not a kbgen extraction cache of this version")
+        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            db.close()
+            raise sqlite3.DatabaseError("failed its integrity check")
+        return db
+
+    def _set_aside(self, reason: str) -> sqlite3.Connection:
+        number = 1
+        while (aside := self.path.with_name(f"{self.path.name}.broken-{number}")).exists():
+            number += 1
+        self.path.rename(aside)
+        self.warning = f"{reason}; set aside as {aside.name}, and a new cache was started"
+        return self._open()
+
+    @staticmethod
+    def key(fingerprint: str, text: str) -> str:
+        return hashlib.sha256(f"{fingerprint}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def get_many(self, keys: list[str]) -> dict[str, Cached]:
+        found = {}
+        for start in range(0, len(keys), 500):
+            batch = keys[start:start + 500]
+            rows = self.db.execute(f"SELECT key, value FROM extraction WHERE key IN ({','.join('?' * len(batch))})", batch)
+            for key, value in rows:
+                try:
+                    data = json.loads(value)
+                    found[key] = Cached(tuple(tuple(m) for m in data["mentions"]), tuple(tuple(s) for s in data["sentences"]))
+                except (ValueError, KeyError, TypeError):
+                    continue  # an unreadable row is just a miss
+        return found
+
+    def put_many(self, values: dict[str, Cached]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)",
+                [(key, json.dumps({"mentions": v.mentions, "sentences": v.sentences}, ensure_ascii=False))
+                 for key, v in values.items()],
+            )
+
+    def close(self) -> None:
+        self.db.close()
