@@ -131,7 +131,7 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         known = cache.get_many(sorted(set(keys.values())))
         missing = [a for a in articles if keys[a.slug] not in known]
         if missing:
-            fresh = extract(missing, pipeline_for(project, config), jobs=jobs or default_jobs())
+            fresh = extract(missing, _loaded_pipeline(project, config, fingerprint), jobs=jobs or default_jobs())
             by_article: dict[str, list] = {a.slug: [] for a in missing}
             for m in fresh.mentions:
                 by_article[m.article].append((m.start, m.end, m.text, m.label))
@@ -144,6 +144,18 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
     )
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+
+
+_pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`
+
+
+def _loaded_pipeline(project: Path, config, fingerprint: str):
+    """The NER pipeline, loaded once per process and settings: a serving process rebuilds
+    without loading the model again."""
+    if fingerprint not in _pipelines:
+        _pipelines.clear()
+        _pipelines[fingerprint] = pipeline_for(project, config)
+    return _pipelines[fingerprint]
 
 
 def default_jobs() -> int:

@@ -30,14 +30,16 @@ def cli() -> None:
 @click.option("--base-url", default=None,
               help="Absolute URL the site will be published at (for the 404 page's links).")
 @click.option("--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors.")
-def build(project: Path, out: Path | None, base_url: str | None, strict: bool) -> None:
+@click.option("--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes for NER on new text.  [default: one per core]")
+def build(project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None) -> None:
     """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
     from kbgen.build import build as run_build
 
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        summary = run_build(project, out, base_url, strict)
+        summary = run_build(project, out, base_url, strict, jobs)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}; the site was not written."])
     report = summary.ingested
@@ -46,9 +48,10 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool) -
     for path in report.kept_edited:
         click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
     click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")
+    stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
     click.echo(
         f"Built {summary.articles} article(s), {summary.entities} entities, {summary.pages} pages "
-        f"in {summary.seconds:.1f} s into {summary.out}"
+        f"in {summary.seconds:.1f} s ({stages}) into {summary.out}"
     )
     click.echo(f"Open {summary.out / 'index.html'} in a browser, or serve it: "
                f"python -m http.server -d {summary.out} 8000")
@@ -114,6 +117,27 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
         click.echo(f"{e.name:<{width}}  {e.type:<4}  {len(e.mentions):>8}  {notes}")
     click.echo(f"{len(rows)} of {len(resolution.entities)} entities; "
                f"{sum(bool(flags[e.slug]) for e in resolution.entities)} flagged.")
+
+
+@cli.command()
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+              help="Project folder holding seeds/, content/ and an optional kbgen.yml.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve at (0: any free one).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Output folder, replaced as a whole on each good build.  [default: PROJECT/_site]")
+def serve(project: Path, port: int, out: Path | None) -> None:
+    """Build, serve the site at http://127.0.0.1:PORT/ (this machine only), and rebuild whenever
+    seeds/, content/, site_templates/ or kbgen.yml change; open pages reload, or show the problems
+    of a failed build over the last good site. Ctrl-C stops."""
+    from kbgen.serve import ServeError, serve as run_serve
+
+    if not project.is_dir():
+        _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
+    try:
+        run_serve(project, out, port)
+    except ServeError as exc:
+        _fail([str(exc)])
 
 
 @cli.command("eval")

@@ -29,6 +29,7 @@ def refuse_ner(monkeypatch):
     def no_model(*args):
         raise AssertionError("the model was loaded")
     monkeypatch.setattr(build_module, "pipeline_for", no_model)
+    monkeypatch.setattr(build_module, "_pipelines", {})
 
 
 def test_warm_rebuild_loads_no_model_and_gives_the_same_site(project, tmp_path, monkeypatch):

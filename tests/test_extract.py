@@ -94,3 +94,16 @@ def test_chunks_cut_between_words():
     assert "".join(text[a:b] for a, b in pieces) == text
     assert all(b - a <= 12 for a, b in pieces)
     assert all(text[b - 1] in " \n." for a, b in pieces[:-1])
+
+
+def test_parallel_ner_finds_the_same_mentions(tmp_path, monkeypatch):
+    import kbgen.extract as extract_module
+
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "LOC", "pattern": "Lyon"}\n{"label": "PER", "pattern": "Marie Dupont"}\n')
+    nlp = load_pipeline("blank:fr", patterns)
+    articles = [Article(f"a{i}", None, "t", None, "fr", None, t, t)
+                for i, t in enumerate(f"Article {i} : Marie Dupont est à Lyon. " * (i + 1) for i in range(12))]
+    monkeypatch.setattr(extract_module, "PARALLEL_MIN_CHARS", 0)
+    serial, parallel = extract(articles, nlp, jobs=1), extract(articles, nlp, jobs=2)
+    assert parallel == serial and len(serial.mentions) == 2 * sum(range(1, 13))
