@@ -81,7 +81,8 @@ def _site_is_safe(site: Path, root: Path) -> str:
     """Every page parsed: only the theme's tags, no event handler, no script URL; returns all text."""
     theme = {"html", "head", "meta", "title", "link", "body", "a", "header", "nav", "main", "footer", "h1", "h2",
              "h3", "p", "ul", "ol", "li", "div", "section", "aside", "article", "dl", "dt", "dd", "span", "time",
-             "blockquote", "mark", "code", "strong", "em", "ol", "time", "h3", "label", "input", "noscript", "script"}
+             "blockquote", "mark", "code", "strong", "em", "ol", "time", "h3", "label", "input", "noscript", "script",
+             "figure", "figcaption", "svg", "title", "desc", "g", "line", "circle", "text"}
     texts = []
     for page in site.rglob("*.html"):
         parser = _Tags()

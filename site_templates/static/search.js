@@ -43,6 +43,9 @@
   script.onload = function () {
     // Result URLs are made relative to the site's own folder, so search works under a sub-path.
     new window.PagefindUI({ element: "#search", baseUrl: root.pathname, showSubResults: true, resetStyles: false });
+    // Pagefind's field has only a title; give it the page's own label for screen readers.
+    var field = box.querySelector("input");
+    if (field) { field.setAttribute("aria-label", box.getAttribute("data-label")); }
   };
   script.onerror = showFinder;
   document.head.appendChild(script);
