@@ -15,6 +15,7 @@ from typing import Iterator
 from kbgen import extract as extract_module, french
 from kbgen.articles import Article, read_articles
 from kbgen.cache import Cached, ExtractionCache
+from kbgen.cluster import extract_on_cluster
 from kbgen.config import load_config
 from kbgen.curation import load_curation
 from kbgen.errors import BuildError, Problem
@@ -43,12 +44,13 @@ class BuildSummary:
 
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
-          jobs: int | None = None) -> BuildSummary:
+          jobs: int | None = None, scheduler: str | None = None) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
-    runs in `jobs` processes (default: one per core) when there is enough text for it to pay."""
+    runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
+    on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port)."""
     project = project.absolute()
     with project_lock(project):
-        return _build(project, (out or project / "_site").absolute(), base_url, strict, jobs)
+        return _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler)
 
 
 @contextmanager
@@ -67,7 +69,7 @@ def project_lock(project: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None) -> BuildSummary:
+def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None) -> BuildSummary:
     clock = _StageClock()
     _check_out(project, out)
     config = load_config(project)
@@ -80,7 +82,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     if report.errors:
         raise BuildError(report.problems + article_warnings)
     clock.done("read")
-    extraction, cache_warnings = extract_cached(project, config, articles, jobs)
+    extraction, cache_warnings = extract_cached(project, config, articles, jobs, scheduler)
     clock.done("extract")
     resolution = resolve(extraction.mentions, articles, load_curation(project))
     clock.done("resolve")
@@ -120,7 +122,8 @@ def resolve_project(project: Path):
     return resolve(extraction.mentions, articles, load_curation(project, create_missing=False))
 
 
-def extract_cached(project: Path, config, articles: list[Article], jobs: int | None) -> tuple[Extraction, list[Problem]]:
+def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
+                   scheduler: str | None = None) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
     from the cache. spaCy is imported and the model loaded only when some text needs it."""
     cache = ExtractionCache(project / STATE_DIR / "cache.sqlite")
@@ -130,8 +133,11 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
         known = cache.get_many(sorted(set(keys.values())))
         missing = [a for a in articles if keys[a.slug] not in known]
-        if missing:
+        if missing and scheduler:
+            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint)
+        elif missing:
             fresh = extract(missing, _loaded_pipeline(project, config, fingerprint), jobs=jobs or default_jobs())
+        if missing:
             by_article: dict[str, list] = {a.slug: [] for a in missing}
             for m in fresh.mentions:
                 by_article[m.article].append((m.start, m.end, m.text, m.label))
@@ -144,6 +150,15 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
     )
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+
+
+def _patterns_bytes(project: Path, config) -> bytes | None:
+    if not config.entity_patterns:
+        return None
+    pipeline_for_check = (project / config.entity_patterns).resolve()
+    if not pipeline_for_check.is_file() or not pipeline_for_check.is_relative_to(project.resolve()):
+        pipeline_for(project, config)  # raises the same clear error as a local build
+    return pipeline_for_check.read_bytes()
 
 
 _pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`

@@ -32,14 +32,17 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None,
               help="Processes for NER on new text.  [default: one per core]")
-def build(project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None) -> None:
+@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
+              help="Run NER on this Dask distributed cluster (pip install 'kbgen[dask]').")
+def build(project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None,
+          scheduler: str | None) -> None:
     """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
     from kbgen.build import build as run_build
 
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        summary = run_build(project, out, base_url, strict, jobs)
+        summary = run_build(project, out, base_url, strict, jobs, scheduler)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}; the site was not written."])
     report = summary.ingested
