@@ -107,15 +107,33 @@ def neighbourhood(nodes: list[Node], edges: list[Edge], centre: str, max_neighbo
     """The entity `centre` and its strongest neighbours (by shared articles, then mentions, then
     slug) with the edges among them, for a small picture on the entity's page. The centre comes
     first, then the neighbours strongest first; an unknown centre has an empty neighbourhood."""
-    nodes, edges = _clean(nodes, edges)
-    by_slug = {n.slug: n for n in nodes}
-    if centre not in by_slug:
-        return [], []
-    links = {e.target if e.source == centre else e.source: e.weight for e in edges if centre in (e.source, e.target)}
-    ranked = sorted(links, key=lambda slug: (-links[slug], -by_slug[slug].mentions, slug))
-    chosen = [by_slug[centre]] + [by_slug[slug] for slug in ranked[: max(max_neighbours, 0)]]
-    slugs = {n.slug for n in chosen}
-    return chosen, [e for e in edges if e.source in slugs and e.target in slugs]
+    return Network(nodes, edges).neighbourhood(centre, max_neighbours)
+
+
+class Network:
+    """A cleaned network with each node's links at hand, so that the neighbourhoods of every
+    entity cost time in proportion to their own links, not to the whole network's."""
+
+    def __init__(self, nodes: list[Node], edges: list[Edge]):
+        self.nodes, self.edges = _clean(nodes, edges)
+        self.by_slug = {n.slug: n for n in self.nodes}
+        self.links: dict[str, dict[str, int]] = {n.slug: {} for n in self.nodes}
+        for e in self.edges:
+            self.links[e.source][e.target] = e.weight
+            self.links[e.target][e.source] = e.weight
+
+    def neighbourhood(self, centre: str, max_neighbours: int = 25, star: bool = False) -> tuple[list[Node], list[Edge]]:
+        """As `neighbourhood`; with `star`, only the edges that touch the centre."""
+        if centre not in self.by_slug:
+            return [], []
+        links = self.links[centre]
+        ranked = sorted(links, key=lambda slug: (-links[slug], -self.by_slug[slug].mentions, slug))[: max(max_neighbours, 0)]
+        chosen = [self.by_slug[centre]] + [self.by_slug[slug] for slug in ranked]
+        slugs = sorted(n.slug for n in chosen)
+        pairs = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:] if b in self.links[a]]
+        if star:
+            pairs = [(a, b) for a, b in pairs if centre in (a, b)]
+        return chosen, [Edge(a, b, self.links[a][b]) for a, b in pairs]
 
 
 # --- files for other tools ---------------------------------------------------------------------

@@ -79,9 +79,9 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
             body=render_markdown(article.body, links).html,
             entities=kb.entities_by_article[article.slug], related=kb.related[article.slug],
         ))
+    network = graph.Network(nodes, edges)
     for entity in kb.entities:
-        near_nodes, near_edges = graph.neighbourhood(nodes, edges, entity.slug)
-        near_edges = [e for e in near_edges if entity.slug in (e.source, e.target)]  # a star reads best
+        near_nodes, near_edges = network.neighbourhood(entity.slug, star=True)  # a star reads best
         neighbourhood = graph.draw(
             near_nodes, near_edges, lambda slug: f"{slug}.html", strings["neighbourhood_of"].format(name=entity.name),
             width=640, height=420, layout=graph.radial_layout(entity.slug), **words,
