@@ -12,6 +12,7 @@ otherwise: two different people are never merged on a guess.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -49,6 +50,7 @@ class Resolution:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The grouping key of a name: no case, no accents, apostrophes and hyphens as spaces."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -138,10 +140,13 @@ def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
     person and one person in the corpus bears it; otherwise only in the articles where that
     full name appears. A surname shared by two people named in one article stays apart, tagged
     a person."""
-    people = [k for k, ms in groups.items() if " " in k and _majority_type(ms) == "PER"]
+    people_by_surname: dict[str, list[str]] = defaultdict(list)
+    for k, ms in groups.items():
+        if " " in k and _majority_type(ms) == "PER":
+            people_by_surname[k.rsplit(" ", 1)[1]].append(k)
     for key in sorted(groups):
-        candidates = [p for p in people if p.endswith(" " + key)]
-        if " " in key or not candidates:
+        candidates = sorted(people_by_surname.get(key, ())) if " " not in key else []
+        if not candidates:
             continue
         mentions = groups[key]
         if len(candidates) == 1 and any(m.label == "PER" for m in mentions):
