@@ -101,3 +101,11 @@ def test_two_seeds_with_one_title_get_two_pages(tmp_path):
     write(tmp_path / "seeds/b.txt", "Même titre\n\nTexte B.\n")
     pages = ingest(tmp_path, Config()).written
     assert sorted(p.name for p in pages) == ["meme-titre-2.md", "meme-titre.md"]
+
+
+def test_undecodable_text_is_an_error_naming_the_file(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds/illisible.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
+    report = ingest(tmp_path, Config())
+    assert [str(p) for p in report.errors] == ["seeds/illisible.txt: error: is in an encoding kbgen cannot tell; save it as UTF-8"]
+    assert report.written == []
