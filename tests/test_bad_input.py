@@ -129,7 +129,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_site(tmp_path):
         write(project / f"content/articles/a{i:03}.md", f"---\ntitle: Article {i}\n---\nTexte {i}.\n")
     assert kbgen_build(project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "_site").rglob("*") if p.is_file()}
-    write(project / "content/articles/a000.md", "---\ntitle: Changé\n---\nAutre texte.\n")
+    write(project / "kbgen.yml", "model: blank:fr\ntitle: Un autre titre\n")  # every page changes
     # Stop the build in the middle of writing its files, then kill it.
     process = subprocess.Popen(
         [sys.executable, "-c", (

@@ -67,3 +67,20 @@ def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
     assert (out / "same.html").stat().st_mtime_ns == 1_000_000_000
     assert (out / "changed.html").stat().st_mtime_ns != 1_000_000_000
     assert (out / "changed.html").read_bytes() == b"new" and (out / "added.html").read_bytes() == b"+"
+
+
+def test_the_search_index_is_derived_again_only_when_a_page_changed(tmp_path):
+    out, runs = tmp_path / "site", []
+
+    def index(folder):
+        runs.append(1)
+        (folder / "pagefind").mkdir()
+        (folder / "pagefind/index.bin").write_bytes(b"index of " + (folder / "a.html").read_bytes())
+
+    write_site([OutputFile("a.html", b"one")], out, finish=index)
+    write_site([OutputFile("a.html", b"one")], out, finish=index)
+    assert len(runs) == 1 and (out / "pagefind/index.bin").read_bytes() == b"index of one"
+    write_site([OutputFile("a.html", b"two")], out, finish=index)
+    assert len(runs) == 2 and (out / "pagefind/index.bin").read_bytes() == b"index of two"
+    write_site([OutputFile("a.html", b"two"), OutputFile("b.html", b"new page")], out, finish=index)
+    assert len(runs) == 3
