@@ -237,6 +237,29 @@ def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> l
 # --- mentions the model missed ----------------------------------------------------------------
 
 
+WORD = re.compile(r"\w+")
+WORD_EDGES = re.compile(r"\w(.*\w)?", re.DOTALL)  # names that begin and end with a letter or digit
+
+
+def _find_names(text: str, forms: dict[str, str], longest: int):
+    """Each occurrence of one of `forms` made of whole words, the longest first at each place,
+    left to right without overlap: a dictionary lookup per word and length, so the cost grows
+    with the text, not with the number of names (a regular expression of thousands of names
+    tries them all at every position)."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    index = 0
+    while index < len(words):
+        start = words[index][0]
+        for last in range(min(len(words), index + longest) - 1, index - 1, -1):
+            candidate = text[start:words[last][1]]
+            if candidate in forms:
+                yield start, words[last][1], candidate
+                index = last + 1
+                break
+        else:
+            index += 1
+
+
 def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
     ends, furthest = [], -1
     for _, end in spans:
@@ -260,10 +283,10 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
         for form in (entity.name, *entity.aliases):
             if (len(form) >= 3 or (len(form) == 2 and form.isupper())) and fold(form) not in ignored:
                 owners[plain_forms(form)].add(entity.slug)
-    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1}
+    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1 and WORD_EDGES.fullmatch(form)}
     if not unique:
         return entities
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(unique, key=lambda f: (-len(f), f)))) + r")(?!\w)")
+    longest = max(len(WORD.findall(form)) for form in unique)
     by_slug = {e.slug: e for e in entities}
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entity in entities:
@@ -274,14 +297,14 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
         spans = sorted(taken[article.slug])
         ends = _running_max_ends(spans)
         plain = plain_forms(article.text)
-        for match in pattern.finditer(plain):
-            if _overlaps(spans, ends, match.start(), match.end()):
+        for start, end, form in _find_names(plain, unique, longest):
+            if _overlaps(spans, ends, start, end):
                 continue
-            entity = by_slug[unique[match.group()]]
+            entity = by_slug[unique[form]]
             # The same checks as the model's own spans: 'les Français' stays a people, not a place.
-            if trim(plain, match.start(), match.end(), entity.type) is None:
+            if trim(plain, start, end, entity.type) is None:
                 continue
-            added[entity.slug].append(Mention(article.slug, match.start(), match.end(), article.text[match.start():match.end()], entity.type))
+            added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
     return [
         replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
         if added[e.slug] else e
