@@ -22,6 +22,7 @@ from kbgen.resolve import fold
 
 ENTITY_NOTES_DIR = Path("content") / "entities"
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
+CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
             entity_url(entity.slug), "entity.html", entity=entity, neighbourhood=neighbourhood,
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
             timeline=_by_year(kb.citations[entity.slug]),
-            co_mentions=kb.co_mentions[entity.slug], quotes_per_article=QUOTES_PER_ARTICLE,
+            co_mentions=kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN],
+            co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files += [
         page("entities/index.html", "entities.html", kb=kb),
@@ -106,7 +108,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
     ]
     files += _feeds(kb, config, strings, base_url)
     files += _static_files(project)
-    files += _api_files(kb)
+    files += _api_files(kb, nodes, edges)
     return files
 
 
@@ -227,7 +229,7 @@ def _static_files(project: Path) -> list[OutputFile]:
     return [OutputFile(f"static/{name}", data) for name, data in sorted(found.items())]
 
 
-def _api_files(kb: KnowledgeBase) -> list[OutputFile]:
+def _api_files(kb: KnowledgeBase, nodes: list[graph.Node], edges: list[graph.Edge]) -> list[OutputFile]:
     entities = [
         {
             "slug": e.slug, "name": e.name, "type": e.type, "aliases": list(e.aliases),
@@ -243,7 +245,6 @@ def _api_files(kb: KnowledgeBase) -> list[OutputFile]:
         }
         for a in kb.articles
     ]
-    nodes, edges = _network(kb)
     return [
         OutputFile("api/articles.json", _json(articles)),
         OutputFile("api/entities.json", _json(entities)),

@@ -96,3 +96,17 @@ def test_search_index_and_finder_data_ship_inside_the_site(sites):
     assert data.startswith("window.KBGEN_ENTITIES = ") and "marie-dupont.html" in data
     entity = (site / "entities/marie-dupont.html").read_text("utf-8")
     assert 'data-pagefind-meta="title:Marie Dupont (Personne)"' in entity
+
+
+def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_path):
+    from conftest import write
+    from kbgen.build import build
+
+    names = [f"Ville{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(45)]
+    write(tmp_path / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\n")
+    write(tmp_path / "patterns.jsonl", "".join(f'{{"label": "LOC", "pattern": "{n}"}}\n' for n in names))
+    write(tmp_path / "content/articles/a.md", "---\ntitle: A\n---\n" + ", ".join(names) + ".\n")
+    build(tmp_path)
+    page = (tmp_path / "_site/entities/villeaa.html").read_text("utf-8")
+    assert page.count('<span class="count">1</span>') == 40
+    assert "et 4 autres entités, moins souvent" in page
