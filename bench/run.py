@@ -9,6 +9,7 @@ peer generators, into bench/.venv (created on first use).
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import itertools
 import json
@@ -965,6 +966,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     counts = parse_counts(args.articles)
     work = args.work.absolute()
+    work.mkdir(parents=True, exist_ok=True)
+    lock = open(work / ".lock", "w")  # two runs in one work folder would delete each other's builds
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"{work}: another bench run is using this work folder; wait for it, or pass another --work")
 
     jobs_option = kbgen_has_jobs_option()
     default_jobs = len(os.sched_getaffinity(0))
