@@ -206,3 +206,16 @@ def test_unknown_front_matter_reaches_the_templates_and_themes_override(tmp_path
     assert kbgen_build(project).returncode == 0
     assert '<p class="cat">politique</p>' in (project / "_site/articles/a.html").read_text("utf-8")
     assert (project / "_site/static/style.css").read_text() == "body { color: red; }\n"
+
+
+def test_a_second_build_is_refused_while_one_holds_the_project(tmp_path):
+    from kbgen.build import project_lock
+
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\n")
+    with project_lock(project):
+        result = kbgen_build(project)
+    assert result.returncode == 1
+    assert "error: another kbgen build is running on this project; wait for it to finish, then build again" in result.stderr
+    assert not (project / "_site").exists()
+    assert kbgen_build(project).returncode == 0  # and once it is released, building works
