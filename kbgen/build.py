@@ -155,10 +155,10 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
 def _patterns_bytes(project: Path, config) -> bytes | None:
     if not config.entity_patterns:
         return None
-    pipeline_for_check = (project / config.entity_patterns).resolve()
-    if not pipeline_for_check.is_file() or not pipeline_for_check.is_relative_to(project.resolve()):
+    path = (project / config.entity_patterns).resolve()
+    if not path.is_file() or not path.is_relative_to(project.resolve()):
         pipeline_for(project, config)  # raises the same clear error as a local build
-    return pipeline_for_check.read_bytes()
+    return path.read_bytes()
 
 
 _pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`

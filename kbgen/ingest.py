@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kbgen.articles import ARTICLES_DIR
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
 from kbgen.pages import dump_page, parse_page
@@ -21,7 +22,6 @@ from kbgen.slugs import slugify, unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
-ARTICLES_DIR = Path("content") / "articles"
 HASH_KEY = "generated_sha256"
 TITLE_MAX = 80
 
