@@ -38,7 +38,9 @@ TEMPLATE = """\
 """
 
 
-class _Rule(BaseModel):
+class RuleSettings(BaseModel):
+    """What one entry of `entities:` may set; any other key is an error."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str | None = None
@@ -63,16 +65,13 @@ class _Rule(BaseModel):
         return value
 
 
-@dataclass(frozen=True)
-class Rule:
-    target: str  # the entity it names, as written
-    line: int | None
-    name: str | None = None
-    type: str | None = None
-    aliases: tuple[str, ...] = ()
-    merge_into: str | None = None
-    description: str | None = None
-    wikidata: str | None = None
+class Rule(RuleSettings):
+    """A validated entry, with the entity it names (as written) and its line."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    target: str
+    line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ def load_curation(project: Path, create_missing: bool = True) -> Curation:
     for target, body in entities.items():
         line = located.line("entities", str(target))
         try:
-            rule = _Rule(**(body or {})) if isinstance(body, (dict, type(None))) else None
+            rule = RuleSettings(**(body or {})) if isinstance(body, (dict, type(None))) else None
         except ValidationError as exc:
             for err in exc.errors():
                 key = str(err["loc"][0]) if err["loc"] else ""
@@ -118,7 +117,7 @@ def load_curation(project: Path, create_missing: bool = True) -> Curation:
         if rule is None:
             problems.append(Problem(shown, line, f"'{target}' must be followed by its rules (name:, type:, ...)", "see the example at the top of the file"))
             continue
-        rules.append(Rule(str(target), line, **rule.model_dump()))
+        rules.append(Rule(target=str(target), line=line, **rule.model_dump()))
     names = located.data.get("ignore") or []
     if not isinstance(names, list) or not all(isinstance(n, (str, int)) for n in names):
         problems.append(Problem(shown, located.line("ignore"), "'ignore' must be a list of names", "write one '- Name' per line"))

@@ -90,14 +90,14 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         files.append(page(
             entity_url(entity.slug), "entity.html", entity=entity, neighbourhood=neighbourhood,
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
-            timeline=_by_year(kb.citations[entity.slug]),
+            timeline=_by_year(kb.citations[entity.slug], lambda citing: citing.article.date),
             co_mentions=kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN],
             co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files += [
         page("entities/index.html", "entities.html", kb=kb),
         page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities)),
-        page("archive.html", "archive.html", years=_by_year(kb.articles)),
+        page("archive.html", "archive.html", years=_by_year(kb.articles, lambda article: article.date)),
         page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
         page("graph.html", "graph.html", drawing=graph.draw(nodes, edges, entity_url, strings["graph_title"], **words),
@@ -143,11 +143,11 @@ def _strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
     return [(named[e.source], named[e.target], e.weight) for e in ranked]
 
 
-def _by_year(items):
+def _by_year(items, date_of):
     """(year or None, items) groups, in the order given (newest first, undated last)."""
     groups: dict = {}
     for item in items:
-        day = getattr(item, "date", None) or getattr(getattr(item, "article", None), "date", None)
+        day = date_of(item)
         groups.setdefault(day.year if day else None, []).append(item)
     return list(groups.items())
 
