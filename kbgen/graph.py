@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import networkx as nx
 
@@ -81,26 +82,33 @@ def _clean(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge]
         kept = by_slug.get(node.slug)
         if kept is None or (node.mentions, node.name, node.type) > (kept.mentions, kept.name, kept.type):
             by_slug[node.slug] = node
-    weights: dict[tuple[str, str], int] = {}
+    # The kept Edge objects themselves, not new ones: networks are mostly clean already, and
+    # building a frozen dataclass costs more than everything else done here for an edge.
+    kept_edges: dict[tuple[str, str], Edge] = {}
     for edge in edges:
-        if edge.source == edge.target or edge.source not in by_slug or edge.target not in by_slug:
+        source, target = edge.source, edge.target
+        if source == target or source not in by_slug or target not in by_slug:
             continue
-        pair = (min(edge.source, edge.target), max(edge.source, edge.target))
-        weights[pair] = max(weights.get(pair, edge.weight), edge.weight)
-    return (
-        [by_slug[slug] for slug in sorted(by_slug)],
-        [Edge(s, t, w) for (s, t), w in sorted(weights.items())],
-    )
+        pair = (source, target) if source < target else (target, source)
+        other = kept_edges.get(pair)
+        if other is None or edge.weight > other.weight:
+            kept_edges[pair] = edge if source < target else Edge(target, source, edge.weight)
+    return [by_slug[slug] for slug in sorted(by_slug)], [kept_edges[pair] for pair in sorted(kept_edges)]
 
 
 def _select(nodes: list[Node], edges: list[Edge], max_nodes: int, max_edges: int) -> tuple[list[Node], list[Edge]]:
     """The most mentioned nodes and the heaviest edges between them: a picture of thousands of
     nodes is unreadable and slow to lay out."""
-    kept = sorted(nodes, key=lambda n: (-n.mentions, n.slug))[: max(max_nodes, 0)]
-    slugs = {n.slug for n in kept}
-    between = [e for e in edges if e.source in slugs and e.target in slugs]
-    heaviest = sorted(between, key=lambda e: (-e.weight, e.source, e.target))[: max(max_edges, 0)]
-    return sorted(kept, key=lambda n: n.slug), sorted(heaviest, key=lambda e: (e.source, e.target))
+    # Both come in clean, sorted by slugs: when everything fits, nothing needs sorting again.
+    if len(nodes) > max_nodes:
+        kept = sorted(nodes, key=lambda n: (-n.mentions, n.slug))[: max(max_nodes, 0)]
+        slugs = {n.slug for n in kept}
+        edges = [e for e in edges if e.source in slugs and e.target in slugs]
+        nodes = sorted(kept, key=lambda n: n.slug)
+    if len(edges) > max_edges:
+        heaviest = sorted(edges, key=lambda e: (-e.weight, e.source, e.target))[: max(max_edges, 0)]
+        edges = sorted(heaviest, key=lambda e: (e.source, e.target))
+    return nodes, edges
 
 
 def neighbourhood(nodes: list[Node], edges: list[Edge], centre: str, max_neighbours: int = 25) -> tuple[list[Node], list[Edge]]:
@@ -117,23 +125,23 @@ class Network:
     def __init__(self, nodes: list[Node], edges: list[Edge]):
         self.nodes, self.edges = _clean(nodes, edges)
         self.by_slug = {n.slug: n for n in self.nodes}
-        self.links: dict[str, dict[str, int]] = {n.slug: {} for n in self.nodes}
+        # The Edge itself at both ends, so a neighbourhood hands out edges without making any.
+        self.links: dict[str, dict[str, Edge]] = {n.slug: {} for n in self.nodes}
         for e in self.edges:
-            self.links[e.source][e.target] = e.weight
-            self.links[e.target][e.source] = e.weight
+            self.links[e.source][e.target] = e
+            self.links[e.target][e.source] = e
 
     def neighbourhood(self, centre: str, max_neighbours: int = 25, star: bool = False) -> tuple[list[Node], list[Edge]]:
         """As `neighbourhood`; with `star`, only the edges that touch the centre."""
         if centre not in self.by_slug:
             return [], []
-        links = self.links[centre]
-        ranked = sorted(links, key=lambda slug: (-links[slug], -self.by_slug[slug].mentions, slug))[: max(max_neighbours, 0)]
-        chosen = [self.by_slug[centre]] + [self.by_slug[slug] for slug in ranked]
+        links, by_slug = self.links[centre], self.by_slug
+        ranked = sorted(links, key=lambda slug: (-links[slug].weight, -by_slug[slug].mentions, slug))[: max(max_neighbours, 0)]
+        chosen = [by_slug[centre]] + [by_slug[slug] for slug in ranked]
+        if star:  # only the centre's own edges: no need to look at every pair
+            return chosen, sorted((links[slug] for slug in ranked), key=lambda e: (e.source, e.target))
         slugs = sorted(n.slug for n in chosen)
-        pairs = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:] if b in self.links[a]]
-        if star:
-            pairs = [(a, b) for a, b in pairs if centre in (a, b)]
-        return chosen, [Edge(a, b, self.links[a][b]) for a, b in pairs]
+        return chosen, [self.links[a][b] for i, a in enumerate(slugs) for b in slugs[i + 1:] if b in self.links[a]]
 
 
 # --- files for other tools ---------------------------------------------------------------------
@@ -211,6 +219,7 @@ def _fit(positions: dict[str, tuple[float, float]], width: int, height: int) -> 
     margin = R_MAX + 4
     xs = [x for x, _ in positions.values()]
     ys = [y for _, y in positions.values()]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
 
     def scale(value: float, low: float, high: float, size: int) -> float:
         if high - low < 1e-9:
@@ -218,7 +227,7 @@ def _fit(positions: dict[str, tuple[float, float]], width: int, height: int) -> 
         return margin + (value - low) / (high - low) * max(size - 2 * margin, 0)
 
     return {
-        slug: (scale(x, min(xs), max(xs), width), scale(y, min(ys), max(ys), height))
+        slug: (scale(x, left, right, width), scale(y, top, bottom, height))
         for slug, (x, y) in positions.items()
     }
 
@@ -237,13 +246,28 @@ def _stroke(weight: int, heaviest: int) -> float:
 
 def _num(value: float) -> str:
     """A number as written: one decimal, so that tiny floating-point differences between machines
-    rarely change the file, and never "-0.0"."""
-    return f"{round(value, 1) + 0.0:.1f}"
+    rarely change the file, and never "-0.0" (the "z")."""
+    return f"{value:z.1f}"
 
 
+@lru_cache(maxsize=1 << 16)
 def _text(value: str) -> str:
-    """Safe as SVG text or attribute value."""
+    """Safe as SVG text or attribute value. Cached: the same names and links come back in the
+    neighbourhood of every entity they are linked to."""
     return html.escape(_xml_safe(value), quote=True)
+
+
+@lru_cache(maxsize=1 << 16)
+def _label(name: str) -> tuple[str, float]:
+    """A node's label and its estimated width, for every picture the node is in."""
+    label = _short(name)
+    return label, _label_width(label)
+
+
+@lru_cache(maxsize=256)
+def _kind(type_: str) -> str:
+    """An entity type as a CSS class name."""
+    return re.sub(r"[^a-z0-9-]", "", type_.lower()) or "other"
 
 
 def _label_width(label: str) -> float:
@@ -274,12 +298,12 @@ def _place_labels(
     label already placed; a node with no such room keeps only its tooltip."""
     placed: dict[str, tuple[float, float, str, str]] = {}
     boxes: list[tuple[float, float, float, float]] = []
+    gap, ascent, descent = 3.0, 0.8 * FONT_SIZE, 0.25 * FONT_SIZE
     for node in sorted(nodes, key=lambda n: (-n.mentions, n.slug))[:LABELLED]:
-        label = _short(node.name)
+        label, w = _label(node.name)
         if not label:
             continue
-        (cx, cy), r, w = spots[node.slug], radii[node.slug], _label_width(label)
-        gap, ascent, descent = 3.0, 0.8 * FONT_SIZE, 0.25 * FONT_SIZE
+        (cx, cy), r = spots[node.slug], radii[node.slug]
         mid = cy + 0.35 * FONT_SIZE
         options = [
             (cx + r + gap, mid, "start", cx + r + gap),
@@ -289,11 +313,13 @@ def _place_labels(
         ]
         for x, y, anchor, left in options:
             x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x  # the box of the label as written
-            box = (left, y - ascent, left + w, y + descent)
-            inside = box[0] >= 1 and box[1] >= 1 and box[2] <= width - 1 and box[3] <= height - 1
-            if inside and not any(_overlap(box, other) for other in boxes):
+            top, right, bottom = y - ascent, left + w, y + descent
+            if not (left >= 1 and top >= 1 and right <= width - 1 and bottom <= height - 1):
+                continue
+            # _overlap, written out: this test runs for every pair of labels.
+            if not any(left < r2 and l2 < right and top < b2 and t2 < bottom for l2, t2, r2, b2 in boxes):
                 placed[node.slug] = (x, y, anchor, label)
-                boxes.append(box)
+                boxes.append((left, top, right, bottom))
                 break
     return placed
 
@@ -365,7 +391,7 @@ def _svg_nodes(
     Unlabelled nodes come first, least mentioned first, so the labels end up on top."""
     lines = [f'<g class="nodes" stroke="#ffffff" stroke-width="1" font-family="sans-serif" font-size="{FONT_SIZE}">']
     for n in sorted(nodes, key=lambda n: (n.slug in labels, n.mentions, n.slug)):
-        (cx, cy), kind = spots[n.slug], re.sub(r"[^a-z0-9-]", "", n.type.lower()) or "other"
+        (cx, cy), kind = spots[n.slug], _kind(n.type)
         parts = [
             f'<a href="{_text(href(n.slug))}">',
             f"<title>{_text(tooltip(n))}</title>",

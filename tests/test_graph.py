@@ -16,6 +16,7 @@ from kbgen.graph import (
     LABELLED,
     Drawing,
     Edge,
+    Network,
     Node,
     _label_width,
     _num,
@@ -258,6 +259,16 @@ def test_neighbourhood_ranks_by_weight_then_mentions_then_slug():
     assert [(e.source, e.target) for e in among] == [("c", "heavy"), ("c", "zz-famous")]
     assert neighbourhood(nodes, edges, "far", max_neighbours=0) == ([nodes[-1]], [])
     assert neighbourhood(nodes, edges, "nobody") == ([], [])
+
+
+def test_a_star_is_the_neighbourhood_without_the_edges_between_neighbours():
+    nodes, edges = network(60, 400)
+    net = Network(nodes, edges[::-1])
+    for node in nodes:
+        chosen, among = net.neighbourhood(node.slug, max_neighbours=8)
+        assert net.neighbourhood(node.slug, max_neighbours=8, star=True) == (
+            chosen, [e for e in among if node.slug in (e.source, e.target)])
+    assert net.neighbourhood("nobody", star=True) == ([], [])
 
 
 # --- GEXF and JSON -------------------------------------------------------------------------------
