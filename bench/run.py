@@ -744,7 +744,7 @@ def edit_article(path: Path, variant: int) -> str:
     raise RuntimeError(f"{path}: does not end with a known sentence; delete the work folder and run again")
 
 
-SUMMARY_RE = re.compile(r"^Built .*$", re.M)
+SUMMARY_RE = re.compile(r"^(?:Built|Up to date) .*$", re.M)
 
 
 def run_kbgen(layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool) -> tuple[list[Step], list[str]]:

@@ -17,7 +17,7 @@ from kbgen.articles import Article, read_articles
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
 from kbgen.config import load_config
-from kbgen.curation import load_curation
+from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
@@ -25,7 +25,8 @@ from kbgen.link import link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
 from kbgen.search import index_site
-from kbgen.write import write_site
+from kbgen.state import BuildState, inputs_digest, load_state, save_state, state_path
+from kbgen.write import untouched, write_site
 
 
 STATE_DIR = ".kbgen"  # kbgen's own files in the project (lock, cache); never part of the site
@@ -41,6 +42,7 @@ class BuildSummary:
     ingested: IngestReport
     warnings: list[Problem]  # and notes, in the order of the stages
     stage_seconds: dict[str, float]
+    up_to_date: bool = False  # nothing changed since the last build, so nothing was done
 
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
@@ -74,7 +76,19 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     _check_out(project, out)
     config = load_config(project)
     report = ingest(project, config)
+    create_curation_file(project)
+    ingest_warnings = [p for p in report.problems if p.severity == "warning"]
+    notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
+    # Every input as it is now, after ingest wrote its pages: what this build is made from.
+    inputs = inputs_digest(project, extraction_fingerprint(project, config), str(out), repr(base_url), repr(strict),
+                           os.environ.get("SOURCE_DATE_EPOCH", ""))
+    saved = state_path(project, out)
+    previous = load_state(saved)
+    if previous and previous.inputs == inputs and not report.errors and untouched(out, previous.files):
+        clock.done("check")
+        return BuildSummary(out, previous.articles, previous.entities, previous.pages, clock.total(), report,
+                            notes + ingest_warnings + previous.warnings, clock.stages, up_to_date=True)
     try:
         articles, article_warnings = read_articles(project, config)
     except BuildError as exc:
@@ -86,17 +100,28 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     clock.done("extract")
     resolution = resolve(extraction.mentions, articles, load_curation(project))
     clock.done("resolve")
-    warnings = [p for p in report.problems if p.severity == "warning"] + article_warnings + cache_warnings + resolution.warnings
-    if strict and warnings:
-        raise BuildError([replace(w, severity="error") for w in warnings])
+    warnings = article_warnings + cache_warnings + resolution.warnings
+    if strict and ingest_warnings + warnings:
+        raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
+    clock.done("link")
     files = render_site(kb, config, project, base_url)
     clock.done("render")
-    write_site(files, out, finish=index_site)
+    indexing: list[float] = []
+
+    def index(site: Path) -> None:
+        started = time.perf_counter()
+        index_site(site)
+        indexing.append(time.perf_counter() - started)
+
+    written = write_site(files, out, previous.files if previous else None, finish=index)
     clock.done("write")
+    if indexing:  # the search index is made while writing; its time is shown on its own
+        clock.stages["write"] -= indexing[0]
+        clock.stages["index"] = indexing[0]
     pages = sum(f.path.endswith(".html") for f in files)
-    notes = [p for p in report.problems if p.severity == "note"]
-    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report, notes + warnings, clock.stages)
+    save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
+    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report, notes + ingest_warnings + warnings, clock.stages)
 
 
 class _StageClock:
@@ -119,7 +144,7 @@ def resolve_project(project: Path):
     config = load_config(project)
     articles, _ = read_articles(project, config)
     extraction, _ = extract_cached(project, config, articles, None)
-    return resolve(extraction.mentions, articles, load_curation(project, create_missing=False))
+    return resolve(extraction.mentions, articles, load_curation(project))
 
 
 def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,

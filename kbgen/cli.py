@@ -52,10 +52,12 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool, j
         click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
     click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")
     stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
-    click.echo(
-        f"Built {summary.articles} article(s), {summary.entities} entities, {summary.pages} pages "
-        f"in {summary.seconds:.1f} s ({stages}) into {summary.out}"
-    )
+    counts = f"{summary.articles} article(s), {summary.entities} entities, {summary.pages} pages"
+    if summary.up_to_date:
+        click.echo(f"Up to date (no input changed since the last build): {counts} in {summary.out}; "
+                   f"checked in {summary.seconds:.1f} s ({stages})")
+    else:
+        click.echo(f"Built {counts} in {summary.seconds:.1f} s ({stages}) into {summary.out}")
     click.echo(f"Open {summary.out / 'index.html'} in a browser, or serve it: "
                f"python -m http.server -d {summary.out} 8000")
 
@@ -171,7 +173,7 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
         config = load_config(project)
         texts, gold = ev.load_gold(gold_dir, gold_span)
         nlp = load_pipeline(model) if model else pipeline_for(project.absolute(), config)
-        curation = load_curation(project, create_missing=False)
+        curation = load_curation(project)
         pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems])

@@ -81,12 +81,17 @@ class Curation:
     ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
 
 
-def load_curation(project: Path, create_missing: bool = True) -> Curation:
-    """The rules in content/entities.yml, created (commented, empty) when missing."""
+def create_curation_file(project: Path) -> None:
+    """content/entities.yml, commented and without rules, for the owner to find and fill."""
+    path = project / CURATION_FILE
+    if not path.exists() and (project / "content").is_dir():
+        path.write_text(TEMPLATE, "utf-8")
+
+
+def load_curation(project: Path) -> Curation:
+    """The rules in content/entities.yml (none when it is missing)."""
     path = project / CURATION_FILE
     if not path.exists():
-        if create_missing and (project / "content").is_dir():
-            path.write_text(TEMPLATE, "utf-8")
         return Curation()
     shown = CURATION_FILE
     try:

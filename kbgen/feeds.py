@@ -7,6 +7,7 @@ every build; an undated article is dated SOURCE_DATE_EPOCH if set, else 1970-01-
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 import xml.etree.ElementTree as etree
 from datetime import date, datetime, timezone
 
@@ -27,9 +28,24 @@ def _stamp(day: date | None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def atom_feed(title: str, feed_url: str, page_url: str, articles: list[Article], url_of, lang: str) -> bytes:
-    """An Atom feed of `articles` (newest first). URLs are absolute when the site's base URL is
-    known; `url_of(article)` gives each article's."""
+@dataclass(frozen=True)
+class Entry:
+    """An article as a feed shows it."""
+
+    title: str
+    url: str
+    date: date | None
+    author: str | None
+    summary: str
+
+
+def entry(article: Article, url: str) -> Entry:
+    return Entry(article.title, url, article.date, article.author, _summary(article.text))
+
+
+def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], lang: str) -> bytes:
+    """An Atom feed of `entries` (newest first). URLs are absolute when the site's base URL is
+    known."""
     etree.register_namespace("", ATOM)
     feed = etree.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
 
@@ -38,7 +54,7 @@ def atom_feed(title: str, feed_url: str, page_url: str, articles: list[Article],
         element.text = text
         return element
 
-    newest = articles[:FEED_SIZE]
+    newest = entries[:FEED_SIZE]
     sub(feed, "title", title)
     sub(feed, "id", feed_url)
     sub(feed, "link", href=feed_url, rel="self")
@@ -47,14 +63,14 @@ def atom_feed(title: str, feed_url: str, page_url: str, articles: list[Article],
     sub(sub(feed, "author"), "name", title)
     sub(feed, "generator", "kbgen")
     for article in newest:
-        entry = sub(feed, "entry")
-        sub(entry, "title", article.title)
-        sub(entry, "id", url_of(article))
-        sub(entry, "link", href=url_of(article), rel="alternate")
-        sub(entry, "updated", _stamp(article.date))
+        item = sub(feed, "entry")
+        sub(item, "title", article.title)
+        sub(item, "id", article.url)
+        sub(item, "link", href=article.url, rel="alternate")
+        sub(item, "updated", _stamp(article.date))
         if article.author:
-            sub(sub(entry, "author"), "name", article.author)
-        sub(entry, "summary", _summary(article.text))
+            sub(sub(item, "author"), "name", article.author)
+        sub(item, "summary", article.summary)
     etree.indent(feed)
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

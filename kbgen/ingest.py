@@ -70,7 +70,7 @@ def ingest(project: Path, config: Config) -> IngestReport:
     if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.resolve()):
         report.problems.append(Problem(ARTICLES_DIR, None, "leads outside the project", "make content/articles a real folder inside the project"))
         return report
-    pages_by_source = _generated_pages(articles_dir)
+    pages_by_source = _generated_pages(articles_dir) if seeds else {}  # reads every page: only when needed
     taken = {p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set()
     for seed in seeds:
         target = pages_by_source.get(seed.source)

@@ -1,13 +1,20 @@
-"""Stage 4b, render: the knowledge base as site files (HTML, CSS, JSON), in memory, no I/O
-but reading templates. Every link is relative to the page, so the site works from `file://`,
-at a domain root and under any sub-path."""
+"""Stage 4b, render: the knowledge base as site files (HTML, CSS, JSON), no I/O but reading
+templates. Every link is relative to the page, so the site works from `file://`, at a domain
+root and under any sub-path.
+
+Each file comes with a key (kbgen/keys.py) and is made only when the writer asks for it, so a
+rebuild makes only the files whose inputs changed, and holds one page at a time in memory."""
 
 from __future__ import annotations
 
 import json
+import os
+from datetime import date
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 import jinja2
 
@@ -17,10 +24,21 @@ from kbgen.extract import LABELS
 from kbgen.link import KnowledgeBase
 from kbgen.markup import Link, render as render_markdown
 from kbgen.pages import parse_page
-from kbgen.feeds import atom_feed, robots, sitemap
-from kbgen.resolve import fold
+from kbgen.feeds import FEED_SIZE, Entry, atom_feed, entry, robots, sitemap
+from kbgen.keys import Keys, digest
+from kbgen.articles import Article
+from kbgen.resolve import Entity, fold
 
 ENTITY_NOTES_DIR = Path("content") / "entities"
+# What pages show of an article and of an entity: templates use these attributes only (the
+# text reaches pages through keyed arguments: the article's HTML, quotes, feed entries). Keys are
+# made of them, so editing one article's text remakes the pages that show that text, not every
+# page that lists the article or an entity it names. A project with templates of its own may
+# show more, so its pages are keyed by everything.
+SHOWN = {
+    Article: lambda a: (a.slug, a.title, a.date, a.lang, a.source, a.author, a.extra),
+    Entity: lambda e: (e.slug, e.name, e.type, e.aliases, len(e.mentions), e.articles, e.description, e.wikidata),
+}
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 
@@ -28,7 +46,13 @@ CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it 
 @dataclass(frozen=True)
 class OutputFile:
     path: str  # relative to the output folder, with '/'
-    data: bytes
+    key: str  # digest of everything the file is made from: the same key, the same bytes
+    make: Callable[[], bytes]
+
+
+def made(path: str, data: bytes) -> OutputFile:
+    """A file whose bytes are already known."""
+    return OutputFile(path, digest(repr(data)), lambda: data)
 
 
 def article_url(slug: str) -> str:
@@ -50,8 +74,9 @@ def theme_loader(project: Path) -> jinja2.BaseLoader:
 def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str | None = None) -> list[OutputFile]:
     strings = locales.load(config.lang)
     base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
+    loader = theme_loader(project)
     env = jinja2.Environment(
-        loader=theme_loader(project), autoescape=True, undefined=jinja2.StrictUndefined,
+        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters["date"] = lambda value: locales.format_date(value, strings)
@@ -62,54 +87,112 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
         feed_url=lambda slug: f"entities/{slug}.xml",
     )
+    keys = Keys(_salt(project, config, base_url), None if _own_templates(project) else SHOWN)
 
     def page(path: str, template: str, root: str | None = None, **context) -> OutputFile:
-        html = env.get_template(template).render(root="../" * path.count("/") if root is None else root, **context)
-        return OutputFile(path, html.encode())
+        """A page from `template`; a `partial` in `context` is computed only when it is made."""
+        root = "../" * path.count("/") if root is None else root
+
+        def make() -> bytes:
+            values = {name: value() if isinstance(value, partial) else value for name, value in context.items()}
+            return env.get_template(template).render(root=root, **values).encode()
+        return OutputFile(path, keys.of(path, template, root, context), make)
+
+    def lazy(path: str, maker: partial) -> OutputFile:
+        return OutputFile(path, keys.of(path, maker), maker)
 
     nodes, edges = _network(kb)
-    words = _graph_words(strings, config.lang)
-    files = [page("index.html", "home.html", kb=kb, top=_most_mentioned(kb, config))]
+    files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         links = tuple(
             Link(m.start, m.end, "../" + entity_url(m.entity.slug))
             for m in kb.mentions_by_article[article.slug]
         )
         files.append(page(
-            article_url(article.slug), "article.html", article=article,
-            body=render_markdown(article.body, links).html,
+            article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
             entities=kb.entities_by_article[article.slug], related=kb.related[article.slug],
         ))
     network = graph.Network(nodes, edges)
     for entity in kb.entities:
         near_nodes, near_edges = network.neighbourhood(entity.slug, star=True)  # a star reads best
-        neighbourhood = graph.draw(
-            near_nodes, near_edges, lambda slug: f"{slug}.html", strings["neighbourhood_of"].format(name=entity.name),
-            width=640, height=420, layout=graph.radial_layout(entity.slug), **words,
-        ) if len(near_nodes) > 1 else None
         files.append(page(
-            entity_url(entity.slug), "entity.html", entity=entity, neighbourhood=neighbourhood,
+            entity_url(entity.slug), "entity.html", entity=entity,
+            neighbourhood=partial(_neighbourhood, config.lang, entity.slug, entity.name, near_nodes, near_edges),
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
-            timeline=_by_year(kb.citations[entity.slug], lambda citing: citing.article.date),
+            timeline=_by_year(kb.citations[entity.slug], _citing_date),
             co_mentions=kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN],
             co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files += [
-        page("entities/index.html", "entities.html", kb=kb),
+        page("entities/index.html", "entities.html", entities=kb.entities),
         page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities)),
-        page("archive.html", "archive.html", years=_by_year(kb.articles, lambda article: article.date)),
+        page("archive.html", "archive.html", years=_by_year(kb.articles, _article_date)),
         page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
-        page("graph.html", "graph.html", drawing=graph.draw(nodes, edges, entity_url, strings["graph_title"], **words),
+        page("graph.html", "graph.html", drawing=partial(_whole_network, config.lang, nodes, edges),
              strongest=_strongest(kb, edges)),
         # Served at any depth, so its links are absolute when the site's URL is known.
         page("404.html", "404.html", root=base_url),
-        OutputFile("static/finder-data.js", _finder_data(kb)),
+        made("static/finder-data.js", _finder_data(kb)),
     ]
-    files += _feeds(kb, config, strings, base_url)
+    files += _feeds(kb, config, strings, base_url, lazy)
     files += _static_files(project)
-    files += _api_files(kb, nodes, edges)
+    files += [
+        lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
+        lazy("api/entities.json", partial(_entities_api, kb.entities)),
+        lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
+        lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
+    ]
     return files
+
+
+def _salt(project: Path, config: Config, base_url: str | None) -> str:
+    """What every file depends on: kbgen's code and theme, the project's theme, the settings."""
+    parts = [__version__, config.model_dump_json(), repr(base_url), os.environ.get("SOURCE_DATE_EPOCH", "")]
+    own = Path(__file__).parent
+    roots = [own, Path(str(resources.files("kbgen.site_templates"))), project / "site_templates"]
+    for root in dict.fromkeys(roots):
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts and not path.is_symlink():
+                    parts.append(f"{path.relative_to(root)}:{digest(repr(path.read_bytes()))}")
+    return digest("\n".join(parts))
+
+
+def _own_templates(project: Path) -> bool:
+    folder = project / "site_templates"
+    return folder.is_dir() and any(p.suffix == ".html" for p in folder.rglob("*"))
+
+
+def _article_html(body: str, links: tuple[Link, ...]) -> str:
+    return render_markdown(body, links).html
+
+
+def _neighbourhood(lang: str, slug: str, name: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph.Drawing | None:
+    if len(nodes) <= 1:
+        return None
+    strings = locales.load(lang)
+    return graph.draw(
+        nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=name),
+        width=640, height=420, layout=graph.radial_layout(slug), **_graph_words(strings, lang),
+    )
+
+
+def _sibling_page(slug: str) -> str:
+    return f"{slug}.html"
+
+
+def _whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph.Drawing:
+    strings = locales.load(lang)
+    return graph.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
+
+
+def _citing_date(citing) -> date | None:
+    return citing.article.date
+
+
+def _article_date(article) -> date | None:
+    return article.date
 
 
 def _network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
@@ -176,30 +259,36 @@ def _finder_data(kb: KnowledgeBase) -> bytes:
     return ("window.KBGEN_ENTITIES = " + json.dumps(rows, ensure_ascii=True) + ";\n").encode()
 
 
-def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | None) -> list[OutputFile]:
+def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | None, lazy) -> list[OutputFile]:
     """The site's Atom feed and one per entity; sitemap.xml when the site's URL is known."""
     site_title = config.title or strings["site_title"]
-
-    def absolute(path: str, depth: int) -> str:
-        return base_url + path if base_url else "../" * depth + path
-
-    files = [OutputFile("feed.xml", atom_feed(
-        site_title, absolute("feed.xml", 0) if base_url else "urn:kbgen:feed", absolute("index.html", 0),
-        list(kb.articles), lambda a: absolute(article_url(a.slug), 0), config.lang,
+    newest = kb.articles[:FEED_SIZE]
+    files = [lazy("feed.xml", partial(
+        atom_feed, site_title, _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
+        _absolute(base_url, 0, "index.html"), [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in newest], config.lang,
     ))]
+    entries: dict[str, Entry] = {}  # each article's, as seen from entities/
     for entity in kb.entities:
-        citing = [c.article for c in kb.citations[entity.slug]]
-        files.append(OutputFile(f"entities/{entity.slug}.xml", atom_feed(
-            f"{entity.name} · {site_title}",
-            absolute(f"entities/{entity.slug}.xml", 1) if base_url else f"urn:kbgen:entity:{entity.slug}",
-            absolute(entity_url(entity.slug), 1), citing, lambda a: absolute(article_url(a.slug), 1), config.lang,
+        citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
+        for a in citing:
+            if a.slug not in entries:
+                entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)))
+        files.append(lazy(f"entities/{entity.slug}.xml", partial(
+            atom_feed, f"{entity.name} · {site_title}",
+            _absolute(base_url, 1, f"entities/{entity.slug}.xml") if base_url else f"urn:kbgen:entity:{entity.slug}",
+            _absolute(base_url, 1, entity_url(entity.slug)), [entries[a.slug] for a in citing], config.lang,
         )))
     if base_url:
         pages = ["index.html", "archive.html", "sources.html", "entities/index.html", "entities/a-z.html", "search.html", "graph.html"]
         pages += [article_url(a.slug) for a in kb.articles] + [entity_url(e.slug) for e in kb.entities]
-        files.append(OutputFile("sitemap.xml", sitemap([base_url + p for p in pages])))
-    files.append(OutputFile("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
+        files.append(made("sitemap.xml", sitemap([base_url + p for p in pages])))
+    files.append(made("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
     return files
+
+
+def _absolute(base_url: str | None, depth: int, path: str) -> str:
+    """The URL of `path` seen from a file `depth` folders down: absolute when the site's is known."""
+    return base_url + path if base_url else "../" * depth + path
 
 
 def _most_mentioned(kb: KnowledgeBase, config: Config):
@@ -226,31 +315,28 @@ def _static_files(project: Path) -> list[OutputFile]:
         for path in own.rglob("*"):
             if path.is_file() and not path.is_symlink():
                 found[path.relative_to(own).as_posix()] = path.read_bytes()
-    return [OutputFile(f"static/{name}", data) for name, data in sorted(found.items())]
+    return [made(f"static/{name}", data) for name, data in sorted(found.items())]
 
 
-def _api_files(kb: KnowledgeBase, nodes: list[graph.Node], edges: list[graph.Edge]) -> list[OutputFile]:
-    entities = [
+def _entities_api(entities) -> bytes:
+    return _json([
         {
             "slug": e.slug, "name": e.name, "type": e.type, "aliases": list(e.aliases),
             "mentions": len(e.mentions), "articles": list(e.articles), "url": entity_url(e.slug),
             "description": e.description, "wikidata": e.wikidata,
         }
-        for e in kb.entities
-    ]
-    articles = [
+        for e in entities
+    ])
+
+
+def _articles_api(articles, entities_by_article) -> bytes:
+    return _json([
         {
             "slug": a.slug, "title": a.title, "date": a.date.isoformat() if a.date else None,
-            "url": article_url(a.slug), "entities": [e.slug for e in kb.entities_by_article[a.slug]],
+            "url": article_url(a.slug), "entities": [e.slug for e in entities_by_article[a.slug]],
         }
-        for a in kb.articles
-    ]
-    return [
-        OutputFile("api/articles.json", _json(articles)),
-        OutputFile("api/entities.json", _json(entities)),
-        OutputFile("api/graph.json", graph.to_json(nodes, edges)),
-        OutputFile("api/graph.gexf", graph.to_gexf(nodes, edges)),
-    ]
+        for a in articles
+    ])
 
 
 def _json(value) -> bytes:

@@ -7,14 +7,14 @@ import os
 import pytest
 
 from kbgen.errors import BuildError
-from kbgen.render import OutputFile
+from kbgen.render import made
 from kbgen.write import MARKER, write_site
 
 
 def test_output_replaced_as_a_whole(tmp_path):
     out = tmp_path / "site"
-    write_site([OutputFile("index.html", b"one"), OutputFile("old.html", b"old")], out)
-    write_site([OutputFile("index.html", b"two")], out)
+    write_site([made("index.html", b"one"), made("old.html", b"old")], out)
+    write_site([made("index.html", b"two")], out)
     assert sorted(p.name for p in out.iterdir()) == sorted([MARKER, "index.html"])
     assert (out / "index.html").read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging or backup left behind
@@ -22,9 +22,9 @@ def test_output_replaced_as_a_whole(tmp_path):
 
 def test_a_failed_write_leaves_the_previous_site(tmp_path):
     out = tmp_path / "site"
-    write_site([OutputFile("index.html", b"good")], out)
+    write_site([made("index.html", b"good")], out)
     with pytest.raises(ValueError):
-        write_site([OutputFile("index.html", b"new"), OutputFile("../escape.html", b"x")], out)
+        write_site([made("index.html", b"new"), made("../escape.html", b"x")], out)
     assert (out / "index.html").read_bytes() == b"good"
     assert not (tmp_path / "escape.html").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
@@ -35,35 +35,35 @@ def test_refuses_to_replace_a_folder_kbgen_did_not_make(tmp_path):
     (out / "precious.txt").parent.mkdir()
     (out / "precious.txt").write_text("keep me")
     with pytest.raises(BuildError, match="not made by kbgen"):
-        write_site([OutputFile("index.html", b"x")], out)
+        write_site([made("index.html", b"x")], out)
     assert (out / "precious.txt").read_text() == "keep me"
 
 
 def test_a_site_left_aside_by_a_killed_build_is_put_back(tmp_path):
     out = tmp_path / "site"
-    write_site([OutputFile("index.html", b"good")], out)
+    write_site([made("index.html", b"good")], out)
     out.rename(tmp_path / ".site.previous-999")  # killed between its two renames
     (tmp_path / ".site.building-999").mkdir()
-    write_site([OutputFile("index.html", b"new")], out)
+    write_site([made("index.html", b"new")], out)
     assert (out / "index.html").read_bytes() == b"new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_recovery_restores_the_previous_site_when_the_new_one_fails(tmp_path):
     out = tmp_path / "site"
-    write_site([OutputFile("index.html", b"good")], out)
+    write_site([made("index.html", b"good")], out)
     out.rename(tmp_path / ".site.previous-999")
     with pytest.raises(ValueError):
-        write_site([OutputFile("../x", b"bad")], out)
+        write_site([made("../x", b"bad")], out)
     assert (out / "index.html").read_bytes() == b"good"
 
 
 def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
     out = tmp_path / "site"
-    write_site([OutputFile("same.html", b"same"), OutputFile("changed.html", b"old")], out)
+    write_site([made("same.html", b"same"), made("changed.html", b"old")], out)
     os.utime(out / "same.html", ns=(1_000_000_000, 1_000_000_000))
     os.utime(out / "changed.html", ns=(1_000_000_000, 1_000_000_000))
-    write_site([OutputFile("same.html", b"same"), OutputFile("changed.html", b"new"), OutputFile("added.html", b"+")], out)
+    write_site([made("same.html", b"same"), made("changed.html", b"new"), made("added.html", b"+")], out)
     assert (out / "same.html").stat().st_mtime_ns == 1_000_000_000
     assert (out / "changed.html").stat().st_mtime_ns != 1_000_000_000
     assert (out / "changed.html").read_bytes() == b"new" and (out / "added.html").read_bytes() == b"+"
@@ -77,10 +77,10 @@ def test_the_search_index_is_derived_again_only_when_a_page_changed(tmp_path):
         (folder / "pagefind").mkdir()
         (folder / "pagefind/index.bin").write_bytes(b"index of " + (folder / "a.html").read_bytes())
 
-    write_site([OutputFile("a.html", b"one")], out, finish=index)
-    write_site([OutputFile("a.html", b"one")], out, finish=index)
+    write_site([made("a.html", b"one")], out, finish=index)
+    write_site([made("a.html", b"one")], out, finish=index)
     assert len(runs) == 1 and (out / "pagefind/index.bin").read_bytes() == b"index of one"
-    write_site([OutputFile("a.html", b"two")], out, finish=index)
+    write_site([made("a.html", b"two")], out, finish=index)
     assert len(runs) == 2 and (out / "pagefind/index.bin").read_bytes() == b"index of two"
-    write_site([OutputFile("a.html", b"two"), OutputFile("b.html", b"new page")], out, finish=index)
+    write_site([made("a.html", b"two"), made("b.html", b"new page")], out, finish=index)
     assert len(runs) == 3

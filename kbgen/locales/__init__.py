@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from importlib import resources
 
 import yaml
@@ -12,6 +13,7 @@ def available() -> list[str]:
     return sorted(p.name[:-4] for p in resources.files(__name__).iterdir() if p.name.endswith(".yml"))
 
 
+@cache  # read once per process: every entity page's picture asks
 def load(lang: str) -> dict:
     return yaml.safe_load(resources.files(__name__).joinpath(f"{lang}.yml").read_text("utf-8"))
 

@@ -1,0 +1,73 @@
+"""Keys for incremental builds: a digest of everything an output file is made from. A file whose
+key is the same as in the last build would be made of the same bytes, so it is not made again.
+
+A key is computed from the data a page is given (articles, entities, citations, numbers, text)
+and, for a value the page computes only when it is made (a picture, the article's HTML), from the
+function and the arguments of the `functools.partial` standing for it. Anything else (a lambda,
+an object of unknown kind) is refused, so no input can be left out of a key by accident. A class
+may be given a view: the part of its objects the outputs use (see render.SHOWN).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date
+from functools import partial
+from pathlib import PurePath
+from typing import Callable
+
+_INLINE = 120  # encodings longer than this are replaced by their digest where they are reused
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class Keys:
+    """Digests of the data output files are made from, within one build. `salt` stands for what
+    every file depends on (kbgen's code, the theme, the settings)."""
+
+    def __init__(self, salt: str, views: dict[type, Callable[[object], tuple]] | None = None):
+        self.salt = salt
+        self.views = views or {}  # class -> the part of its objects that outputs use
+        # id(object) -> (object, its encoding): a dataclass is encoded once however often it is
+        # used; the object is kept so that its id cannot be given to another one meanwhile.
+        self._seen: dict[int, tuple[object, str]] = {}
+
+    def of(self, *values) -> str:
+        return digest(self.salt + "\x00" + self._encode(values))
+
+    def _encode(self, value) -> str:
+        if value is None or isinstance(value, (str, int, float, date, PurePath, bytes)):
+            return repr(value)
+        if isinstance(value, (tuple, list)):
+            return "(" + ",".join(map(self._encode, value)) + ")"
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self._encode(k)}:{self._encode(v)}" for k, v in value.items()) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._dataclass(value)
+        if isinstance(value, partial):
+            return "partial(" + self._encode((_function_name(value.func), value.args, value.keywords)) + ")"
+        if callable(value):
+            return _function_name(value)
+        raise TypeError(f"cannot key a value of type {type(value).__name__}")
+
+    def _dataclass(self, value) -> str:
+        known = self._seen.get(id(value))
+        if known is None:
+            view = self.views.get(type(value))
+            fields = view(value) if view else tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
+            encoded = type(value).__qualname__ + self._encode(fields)
+            if len(encoded) > _INLINE:
+                encoded = "#" + digest(encoded)
+            known = self._seen[id(value)] = (value, encoded)
+        return known[1]
+
+
+def _function_name(function) -> str:
+    """A module-level function by its full name; a lambda or a closure could hide an input."""
+    name = getattr(function, "__qualname__", "")
+    if not name or "<" in name:
+        raise TypeError(f"cannot key {function!r}: use a module-level function (with functools.partial)")
+    return f"{function.__module__}.{name}"

@@ -1,0 +1,129 @@
+"""Incremental builds: a rebuild remakes only the files whose inputs changed, does nothing when
+no input changed, and always gives the bytes a clean build gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+import kbgen.build as build_module
+from kbgen.build import build
+
+from conftest import write
+
+
+def site_files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(project, out):
+    """The same project built from nothing: no extraction cache, no state, no previous site."""
+    fresh = out.with_name(out.name + "-project")
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".kbgen", "_site"))
+    build(fresh, out)
+    return out
+
+
+def count_made(monkeypatch) -> list[str]:
+    """The paths of the files the next builds make (rather than link from the last build)."""
+    made = []
+    real = build_module.render_site
+
+    def counting(*args, **kwargs):
+        files = real(*args, **kwargs)
+
+        def spy(file):
+            def make():
+                made.append(file.path)
+                return file.make()
+            return type(file)(file.path, file.key, make)
+        return [spy(f) for f in files]
+
+    monkeypatch.setattr(build_module, "render_site", counting)
+    return made
+
+
+EDITS = {
+    "body": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
+        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8").replace("Jean Martin a rejoint", "Jean Martin a quitté"), "utf-8"),
+    "new entity": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
+        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8") + "\nL’Agence européenne était à Lyon.\n", "utf-8"),
+    "title": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
+        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8").replace("title: Note de terrain à Genève", "title: Carnet de Genève"), "utf-8"),
+    "removed article": lambda p: p.joinpath("content/articles/note-de-terrain.md").unlink(),
+    "added article": lambda p: write(p / "content/articles/ajout.md", "---\ntitle: Ajout\ndate: 2024-01-02\n---\nLyon et Jean Martin.\n"),
+    "curation": lambda p: write(p / "content/entities.yml", "entities:\n  Lyon:\n    description: Une ville.\n"),
+    "entity note": lambda p: write(p / "content/entities/lyon.md", "Une note sur *Lyon*.\n"),
+    "theme": lambda p: write(p / "site_templates/404.html", "{% extends 'base.html' %}{% block main %}<p>Perdu.</p>{% endblock %}\n"),
+    "settings": lambda p: p.joinpath("kbgen.yml").write_text(p.joinpath("kbgen.yml").read_text("utf-8") + "top_entities: 2\n", "utf-8"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_rebuild_after_an_edit_is_a_clean_build(golden_project, tmp_path, edit):
+    build(golden_project)
+    EDITS[edit](golden_project)
+    summary = build(golden_project)
+    assert not summary.up_to_date
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+
+
+def test_an_edit_remakes_only_the_pages_it_changes(golden_project, monkeypatch):
+    build(golden_project)
+    made = count_made(monkeypatch)
+    page = golden_project / "content/articles/note-de-terrain.md"
+    page.write_text(page.read_text("utf-8").replace("Jean Martin a rejoint", "Jean Martin a quitté"), "utf-8")
+    build(golden_project)
+    pages = [p for p in site_files(golden_project / "_site") if p.endswith(".html")]
+    assert "articles/note-de-terrain.html" in made  # its text changed
+    assert "entities/jean-martin.html" in made  # it quotes the changed sentence
+    assert len([p for p in made if p.endswith(".html")]) < len(pages) / 2
+
+
+def test_nothing_is_done_when_nothing_changed(golden_project, monkeypatch):
+    first = build(golden_project)
+    before = {p: os.stat(golden_project / "_site" / p).st_mtime_ns for p in site_files(golden_project / "_site")}
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("articles were read again")
+    monkeypatch.setattr(build_module, "read_articles", refuse)
+    again = build(golden_project)
+    assert again.up_to_date and (again.articles, again.entities, again.pages) == (first.articles, first.entities, first.pages)
+    assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
+    assert {p: os.stat(golden_project / "_site" / p).st_mtime_ns for p in site_files(golden_project / "_site")} == before
+
+
+@pytest.mark.parametrize("damage", ["deleted", "edited", "added"])
+def test_a_touched_output_is_rebuilt(golden_project, tmp_path, damage):
+    build(golden_project)
+    page = golden_project / "_site/entities/lyon.html"
+    if damage == "deleted":
+        page.unlink()
+    elif damage == "edited":
+        page.write_text("<p>changed by hand</p>")
+    else:
+        (golden_project / "_site/extra.html").write_text("<p>left over</p>")
+    summary = build(golden_project)
+    assert not summary.up_to_date or damage == "added"  # a file kbgen does not know of does not matter...
+    if damage == "added":
+        return
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+
+
+def test_another_output_folder_has_its_own_state(golden_project, tmp_path):
+    build(golden_project)
+    other = build(golden_project, tmp_path / "elsewhere")
+    assert not other.up_to_date and (tmp_path / "elsewhere/index.html").is_file()
+    assert build(golden_project, tmp_path / "elsewhere").up_to_date
+    assert not build(golden_project, base_url="https://example.org/kb/").up_to_date  # another setting
+
+
+def test_a_broken_state_file_only_costs_a_full_build(golden_project):
+    build(golden_project)
+    for state in (golden_project / ".kbgen").glob("site-*.json"):
+        state.write_text("{not json")
+    summary = build(golden_project)
+    assert not summary.up_to_date and (golden_project / "_site/index.html").is_file()
+    assert build(golden_project).up_to_date
