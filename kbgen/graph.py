@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import networkx as nx
 
@@ -205,31 +206,35 @@ def radial_layout(centre: str) -> Callable[[list[Node], list[Edge]], dict[str, t
                 strength[e.target if e.source == centre else e.source] = e.weight
         around = sorted((n for n in nodes if n.slug != centre), key=lambda n: (-strength[n.slug], -n.mentions, n.slug))
         positions = {centre: (0.0, 0.0)}
-        for index, n in enumerate(around):
-            angle = 2 * math.pi * index / max(len(around), 1) - math.pi / 2
-            positions[n.slug] = (math.cos(angle), math.sin(angle))
+        positions.update(zip((n.slug for n in around), _ring(len(around))))
         return positions
 
     return layout
+
+
+@lru_cache(maxsize=64)
+def _ring(count: int) -> tuple[tuple[float, float], ...]:
+    """`count` points evenly spaced on the unit circle, from the top, clockwise (y points down).
+    Cached: neighbourhoods mostly have the same few sizes."""
+    angles = (2 * math.pi * index / max(count, 1) - math.pi / 2 for index in range(count))
+    return tuple((math.cos(angle), math.sin(angle)) for angle in angles)
 
 
 def _fit(positions: dict[str, tuple[float, float]], width: int, height: int) -> dict[str, tuple[float, float]]:
     """Positions scaled into the viewBox, a margin of the largest radius kept on every side.
     Each axis is stretched on its own: the layout's shape means nothing, filling the box does."""
     margin = R_MAX + 4
-    xs = [x for x, _ in positions.values()]
-    ys = [y for _, y in positions.values()]
-    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
 
-    def scale(value: float, low: float, high: float, size: int) -> float:
+    def scale(values: list[float], size: int) -> list[float]:
+        low, high = min(values), max(values)
         if high - low < 1e-9:
-            return size / 2
-        return margin + (value - low) / (high - low) * max(size - 2 * margin, 0)
+            return [size / 2] * len(values)
+        span, room = high - low, max(size - 2 * margin, 0)
+        return [margin + (value - low) / span * room for value in values]
 
-    return {
-        slug: (scale(x, left, right, width), scale(y, top, bottom, height))
-        for slug, (x, y) in positions.items()
-    }
+    xs = scale([x for x, _ in positions.values()], width)
+    ys = scale([y for _, y in positions.values()], height)
+    return dict(zip(positions, zip(xs, ys)))
 
 
 def _radius(mentions: int, most: int) -> float:
@@ -297,8 +302,11 @@ def _place_labels(
     left, below or above its circle, wherever it stays inside the viewBox without covering a
     label already placed; a node with no such room keeps only its tooltip."""
     placed: dict[str, tuple[float, float, str, str]] = {}
-    boxes: list[tuple[float, float, float, float]] = []
     gap, ascent, descent = 3.0, 0.8 * FONT_SIZE, 0.25 * FONT_SIZE
+    # The boxes placed, by rows a little taller than a label: two labels can only overlap when
+    # their rows are the same or next to each other, so the others need not be looked at.
+    row_height = ascent + descent + 1
+    rows: dict[int, list[tuple[float, float, float, float]]] = {}
     for node in sorted(nodes, key=lambda n: (-n.mentions, n.slug))[:LABELLED]:
         label, w = _label(node.name)
         if not label:
@@ -312,14 +320,17 @@ def _place_labels(
             (cx, cy - r - gap - descent, "middle", cx - w / 2),
         ]
         for x, y, anchor, left in options:
-            x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x  # the box of the label as written
+            rounded = round(x, 1)
+            x, y, left = rounded, round(y, 1), left + rounded - x  # the box of the label as written
             top, right, bottom = y - ascent, left + w, y + descent
             if not (left >= 1 and top >= 1 and right <= width - 1 and bottom <= height - 1):
                 continue
+            row = int(top // row_height)
+            near = rows.get(row - 1, []) + rows.get(row, []) + rows.get(row + 1, [])
             # _overlap, written out: this test runs for every pair of labels.
-            if not any(left < r2 and l2 < right and top < b2 and t2 < bottom for l2, t2, r2, b2 in boxes):
+            if not any(left < r2 and l2 < right and top < b2 and t2 < bottom for l2, t2, r2, b2 in near):
                 placed[node.slug] = (x, y, anchor, label)
-                boxes.append((left, top, right, bottom))
+                rows.setdefault(row, []).append((left, top, right, bottom))
                 break
     return placed
 
@@ -368,12 +379,15 @@ def _svg_edges(edges: list[Edge], spots: dict[str, tuple[float, float]]) -> list
     if not edges:
         return []
     heaviest = max((e.weight for e in edges), default=1)
+    # Each end and each width written once (as _num does), not once per edge: a node has many
+    # edges, and most edges share a few small weights.
+    ends = {slug: (_num(x), _num(y)) for slug, (x, y) in spots.items()}
+    widths = {w: _num(_stroke(w, heaviest)) for w in {e.weight for e in edges}}
     lines = ['<g class="edges" stroke="#8a8a8a" stroke-opacity="0.5" stroke-linecap="round">']
-    for e in sorted(edges, key=lambda e: (e.weight, e.source, e.target)):
-        (x1, y1), (x2, y2) = spots[e.source], spots[e.target]
+    for e in sorted(edges, key=attrgetter("weight", "source", "target")):
+        (x1, y1), (x2, y2) = ends[e.source], ends[e.target]
         lines.append(
-            f'<line class="edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}"'
-            f' stroke-width="{_num(_stroke(e.weight, heaviest))}"/>'
+            f'<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{widths[e.weight]}"/>'
         )
     lines.append("</g>")
     return lines
@@ -391,20 +405,18 @@ def _svg_nodes(
     Unlabelled nodes come first, least mentioned first, so the labels end up on top."""
     lines = [f'<g class="nodes" stroke="#ffffff" stroke-width="1" font-family="sans-serif" font-size="{FONT_SIZE}">']
     for n in sorted(nodes, key=lambda n: (n.slug in labels, n.mentions, n.slug)):
-        (cx, cy), kind = spots[n.slug], _kind(n.type)
-        parts = [
-            f'<a href="{_text(href(n.slug))}">',
-            f"<title>{_text(tooltip(n))}</title>",
-            f'<circle class="node type-{kind}" cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(radii[n.slug])}"'
-            f' fill="{COLOURS.get(n.type, OTHER_COLOUR)}"/>',
-        ]
+        (cx, cy), text = spots[n.slug], ""
         if n.slug in labels:
             x, y, anchor, label = labels[n.slug]
-            parts.append(
-                f'<text class="label" x="{_num(x)}" y="{_num(y)}" text-anchor="{anchor}" fill="#1a1a1a"'
+            text = (
+                f'<text class="label" x="{x:z.1f}" y="{y:z.1f}" text-anchor="{anchor}" fill="#1a1a1a"'
                 f' stroke-width="3" stroke-linejoin="round" paint-order="stroke">{_text(label)}</text>'
             )
-        lines.append("".join(parts) + "</a>")
+        lines.append(  # numbers formatted as _num does, without a call for each
+            f'<a href="{_text(href(n.slug))}"><title>{_text(tooltip(n))}</title>'
+            f'<circle class="node type-{_kind(n.type)}" cx="{cx:z.1f}" cy="{cy:z.1f}" r="{radii[n.slug]:z.1f}"'
+            f' fill="{COLOURS.get(n.type, OTHER_COLOUR)}"/>{text}</a>'
+        )
     lines.append("</g>")
     return lines
 

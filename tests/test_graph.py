@@ -21,6 +21,7 @@ from kbgen.graph import (
     _label_width,
     _num,
     _overlap,
+    _place_labels,
     _short,
     _xml_safe,
     draw,
@@ -155,6 +156,36 @@ def test_labels_and_circles_stay_inside_the_viewbox_without_overlapping(big):
         assert 0 <= box[0] and box[2] <= width and 0 <= box[1] and box[3] <= height
         assert not any(_overlap(box, other) for other in boxes)
         boxes.append(box)
+
+
+def test_labels_are_placed_as_if_every_pair_of_labels_were_compared():
+    """The placement only compares labels in nearby rows; it must choose what comparing every
+    pair would."""
+
+    def every_pair(nodes, spots, radii, width, height):
+        placed, boxes = {}, []
+        for node in sorted(nodes, key=lambda n: (-n.mentions, n.slug))[:LABELLED]:
+            label = _short(node.name)
+            (cx, cy), r, w = spots[node.slug], radii[node.slug], _label_width(label)
+            ascent, descent, mid = 0.8 * FONT_SIZE, 0.25 * FONT_SIZE, cy + 0.35 * FONT_SIZE
+            options = [(cx + r + 3, mid, "start", cx + r + 3), (cx - r - 3, mid, "end", cx - r - 3 - w),
+                       (cx, cy + r + 3 + ascent, "middle", cx - w / 2), (cx, cy - r - 3 - descent, "middle", cx - w / 2)]
+            for x, y, anchor, left in options:
+                x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x
+                box = (left, y - ascent, left + w, y + descent)
+                if box[0] >= 1 and box[1] >= 1 and box[2] <= width - 1 and box[3] <= height - 1 \
+                        and not any(_overlap(box, other) for other in boxes):
+                    placed[node.slug] = (x, y, anchor, label)
+                    boxes.append(box)
+                    break
+        return placed
+
+    rng = random.Random(3)
+    for _ in range(40):
+        nodes = [Node(f"n{i}", "x" * rng.randint(1, 30), "PER", rng.randint(1, 50)) for i in range(80)]
+        spots = {n.slug: (rng.uniform(0, 400), rng.choice([rng.uniform(0, 300), round(rng.uniform(0, 300), 1)])) for n in nodes}
+        radii = {n.slug: rng.choice([3.0, 7.5, 14.0]) for n in nodes}
+        assert _place_labels(nodes, spots, radii, 400, 300) == every_pair(nodes, spots, radii, 400, 300)
 
 
 def test_bigger_circles_for_more_mentions_and_coordinates_to_one_decimal(big):
