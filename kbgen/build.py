@@ -114,7 +114,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         index_site(site)
         indexing.append(time.perf_counter() - started)
 
-    written = write_site(files, out, previous.files if previous else None, finish=index)
+    written = write_site(files, out, previous.files if previous else None, finish=index, jobs=jobs or default_jobs())
     clock.done("write")
     if indexing:  # the search index is made while writing; its time is shown on its own
         clock.stages["write"] -= indexing[0]

@@ -6,6 +6,9 @@ and, for a value the page computes only when it is made (a picture, the article'
 function and the arguments of the `functools.partial` standing for it. Anything else (a lambda,
 an object of unknown kind) is refused, so no input can be left out of a key by accident. A class
 may be given a view: the part of its objects the outputs use (see render.SHOWN).
+
+Objects are remembered by identity for the length of a build: the data a build renders is
+built once and not changed afterwards.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import PurePath
 from typing import Callable
 
 _INLINE = 120  # encodings longer than this are replaced by their digest where they are reused
+_SHORT = 16  # sequences at least this long are encoded once per build
 
 
 def digest(text: str) -> str:
@@ -28,9 +32,13 @@ class Keys:
     """Digests of the data output files are made from, within one build. `salt` stands for what
     every file depends on (kbgen's code, the theme, the settings)."""
 
-    def __init__(self, salt: str, views: dict[type, Callable[[object], tuple]] | None = None):
+    def __init__(self, salt: str, views: dict[type, Callable[[object], tuple]] | None = None, leaves: tuple[type, ...] = ()):
         self.salt = salt
         self.views = views or {}  # class -> the part of its objects that outputs use
+        # Dataclasses of plain values only, whose repr() says all of them: encoded at C speed,
+        # which matters for the hundred thousand edges of a network.
+        self.leaves = set(leaves)
+        self.plain = self.leaves | {str, int, float, bool, type(None)}  # whose repr() is the encoding
         # id(object) -> (object, its encoding): a dataclass is encoded once however often it is
         # used; the object is kept so that its id cannot be given to another one meanwhile.
         self._seen: dict[int, tuple[object, str]] = {}
@@ -41,8 +49,12 @@ class Keys:
     def _encode(self, value) -> str:
         if value is None or isinstance(value, (str, int, float, date, PurePath, bytes)):
             return repr(value)
+        if type(value) in self.leaves:
+            return repr(value)
         if isinstance(value, (tuple, list)):
-            return "(" + ",".join(map(self._encode, value)) + ")"
+            if len(value) < _SHORT:
+                return self._sequence(value)
+            return self._remembered(value, lambda: self._sequence(value))
         if isinstance(value, dict):
             return "{" + ",".join(f"{self._encode(k)}:{self._encode(v)}" for k, v in value.items()) + "}"
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -53,12 +65,24 @@ class Keys:
             return _function_name(value)
         raise TypeError(f"cannot key a value of type {type(value).__name__}")
 
+    def _sequence(self, values) -> str:
+        if all(type(v) in self.plain for v in values):
+            return repr(tuple(values))
+        return "(" + ",".join(map(self._encode, values)) + ")"
+
     def _dataclass(self, value) -> str:
-        known = self._seen.get(id(value))
-        if known is None:
+        def encode() -> str:
             view = self.views.get(type(value))
             fields = view(value) if view else tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
-            encoded = type(value).__qualname__ + self._encode(fields)
+            return type(value).__qualname__ + self._encode(fields)
+        return self._remembered(value, encode)
+
+    def _remembered(self, value, encode: Callable[[], str]) -> str:
+        """The encoding of an object that does not change during a build (a dataclass, or a long
+        sequence such as the network's edges), computed once however often it is used."""
+        known = self._seen.get(id(value))
+        if known is None:
+            encoded = encode()
             if len(encoded) > _INLINE:
                 encoded = "#" + digest(encoded)
             known = self._seen[id(value)] = (value, encoded)

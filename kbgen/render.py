@@ -20,8 +20,9 @@ import jinja2
 
 from kbgen import __version__, graph, locales
 from kbgen.config import Config
+from kbgen.errors import BuildError, Problem
 from kbgen.extract import LABELS
-from kbgen.link import KnowledgeBase
+from kbgen.link import Citation, KnowledgeBase
 from kbgen.markup import Link, render as render_markdown
 from kbgen.pages import parse_page
 from kbgen.feeds import FEED_SIZE, Entry, atom_feed, entry, robots, sitemap
@@ -39,6 +40,7 @@ SHOWN = {
     Article: lambda a: (a.slug, a.title, a.date, a.lang, a.source, a.author, a.extra),
     Entity: lambda e: (e.slug, e.name, e.type, e.aliases, len(e.mentions), e.articles, e.description, e.wikidata),
 }
+PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 
@@ -87,7 +89,12 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
         feed_url=lambda slug: f"entities/{slug}.xml",
     )
-    keys = Keys(_salt(project, config, base_url), None if _own_templates(project) else SHOWN)
+    for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        try:
+            env.get_template(template)  # every syntax error now, before anything is written
+        except jinja2.TemplateError as exc:
+            raise _template_problem(project, exc, template) from None
+    keys = Keys(_salt(project, config, base_url), None if _own_templates(project) else SHOWN, PLAIN)
 
     def page(path: str, template: str, root: str | None = None, **context) -> OutputFile:
         """A page from `template`; a `partial` in `context` is computed only when it is made."""
@@ -95,7 +102,10 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
 
         def make() -> bytes:
             values = {name: value() if isinstance(value, partial) else value for name, value in context.items()}
-            return env.get_template(template).render(root=root, **values).encode()
+            try:
+                return env.get_template(template).render(root=root, **values).encode()
+            except jinja2.TemplateError as exc:
+                raise _template_problem(project, exc, template) from None
         return OutputFile(path, keys.of(path, template, root, context), make)
 
     def lazy(path: str, maker: partial) -> OutputFile:
@@ -157,6 +167,20 @@ def _salt(project: Path, config: Config, base_url: str | None) -> str:
                 if path.is_file() and "__pycache__" not in path.parts and not path.is_symlink():
                     parts.append(f"{path.relative_to(root)}:{digest(repr(path.read_bytes()))}")
     return digest("\n".join(parts))
+
+
+def _template_problem(project: Path, exc: jinja2.TemplateError, template: str) -> BuildError:
+    """A template's error as `site_templates/NAME:LINE: error: ...`, the project's file if it has one."""
+    name = getattr(exc, "name", None) or template
+    line = getattr(exc, "lineno", None)
+    frame = exc.__traceback__
+    while frame is not None and not isinstance(exc, jinja2.TemplateSyntaxError):
+        if frame.tb_frame.f_code.co_filename.endswith("/" + name):
+            line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
+        frame = frame.tb_next
+    own = project / "site_templates" / name
+    where = f"site_templates/{name}" if own.is_file() else f"{name} (kbgen's built-in theme)"
+    return BuildError([Problem(where, line, f"template error: {exc.message or exc}", "fix the template, or remove it to use kbgen's own")])
 
 
 def _own_templates(project: Path) -> bool:

@@ -127,3 +127,24 @@ def test_a_broken_state_file_only_costs_a_full_build(golden_project):
     summary = build(golden_project)
     assert not summary.up_to_date and (golden_project / "_site/index.html").is_file()
     assert build(golden_project).up_to_date
+
+
+def test_files_made_in_several_processes_are_the_same(golden_project, tmp_path, monkeypatch):
+    import kbgen.write as write_module
+
+    build(golden_project, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    build(golden_project, tmp_path / "parallel", jobs=2)
+    assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
+
+
+def test_a_template_error_in_a_worker_process_is_reported_whole(golden_project, monkeypatch):
+    import kbgen.write as write_module
+    from kbgen.errors import BuildError
+
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    write(golden_project / "site_templates/entity.html", "{% extends 'base.html' %}{% block main %}\n{{ entity.missing.name }}{% endblock %}\n")
+    with pytest.raises(BuildError) as exc:
+        build(golden_project, jobs=2)
+    assert str(exc.value.problems[0]).startswith("site_templates/entity.html:2: error: template error:")
+    assert not (golden_project / "_site").exists()
