@@ -69,6 +69,7 @@ OTHER_COLOUR = "#777777"
 SVG_NS = "http://www.w3.org/2000/svg"
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # a str as a JSON string, quoted and escaped
 
 
 # --- the network, cleaned ---------------------------------------------------------------------
@@ -169,14 +170,24 @@ def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
-    """The network as JSON, for scripts and other front ends, sorted and readable in a diff."""
+    """The network as JSON, for scripts and other front ends: sorted, and one node or edge a line
+    so that a diff shows what changed. Written row by row, each string by the json module's own
+    encoder: json.dumps with an indent runs in pure Python and took ten times as long."""
     nodes, edges = _clean(nodes, edges)
-    data = {
-        "nodes": [{"id": n.slug, "name": n.name, "type": n.type, "mentions": n.mentions} for n in nodes],
-        "edges": [{"source": e.source, "target": e.target, "weight": e.weight} for e in edges],
-    }
+    string = _JSON_STRING
+    node_rows = [
+        f'{{"id":{string(n.slug)},"name":{string(n.name)},"type":{string(n.type)},"mentions":{n.mentions:d}}}'
+        for n in nodes
+    ]
+    edge_rows = [f'{{"source":{string(e.source)},"target":{string(e.target)},"weight":{e.weight:d}}}' for e in edges]
+    text = f'{{"nodes":{_json_rows(node_rows)},"edges":{_json_rows(edge_rows)}}}\n'
     # A lone surrogate (undecodable input) cannot be UTF-8; as "\udcxx" it is still valid JSON.
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
+    return text.encode("utf-8", "backslashreplace")
+
+
+def _json_rows(rows: list[str]) -> str:
+    """A JSON array of values already written, one a line."""
+    return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
 
 
 # --- the picture -------------------------------------------------------------------------------

@@ -320,12 +320,19 @@ def test_gexf_is_deterministic_well_formed_and_loads_back_in_networkx():
     assert graph.number_of_edges() == 2
 
 
-def test_json_round_trip_sorted_and_readable():
+def test_json_round_trip_sorted_one_node_or_edge_a_line():
     nodes = [Node("b", "Bérénice \"B\" <b>", "PER", 2), Node("a", "Ålesund", "LOC", 4)]
     edges = [Edge("b", "a", 3), Edge("a", "nowhere", 1)]
     data = to_json(nodes, edges)
     assert data == to_json(nodes[::-1], edges[::-1])
-    assert data.endswith(b"}\n") and "Ålesund".encode() in data and b'\n  "nodes": [' in data
+    assert data == (
+        '{"nodes":[\n'
+        '{"id":"a","name":"Ålesund","type":"LOC","mentions":4},\n'
+        '{"id":"b","name":"Bérénice \\"B\\" <b>","type":"PER","mentions":2}\n'
+        '],"edges":[\n'
+        '{"source":"a","target":"b","weight":3}\n'
+        ']}\n'
+    ).encode()
     assert json.loads(data) == {
         "nodes": [
             {"id": "a", "name": "Ålesund", "type": "LOC", "mentions": 4},
@@ -333,7 +340,19 @@ def test_json_round_trip_sorted_and_readable():
         ],
         "edges": [{"source": "a", "target": "b", "weight": 3}],
     }
-    assert json.loads(to_json([], [])) == {"nodes": [], "edges": []}
+    assert to_json([], []) == b'{"nodes":[],"edges":[]}\n'
+
+
+def test_json_keeps_any_string_as_it_was():
+    names = [NASTY, "back\\slash", "new\nline\ttab", "\x01\x1f", "line\u2028separator", "lone \udc80 surrogate", "東京"]
+    nodes = [Node(f"n{i}", name, name, i) for i, name in enumerate(names)]
+    edges = [Edge("n0", "n1", 2), Edge("n5", "n6", 10**12)]
+    data = to_json(nodes, edges)
+    data.decode("utf-8")  # strict: it is UTF-8
+    loaded = json.loads(data)
+    assert [(n["name"], n["type"]) for n in loaded["nodes"]] == [(name, name) for name in names]
+    assert [e["weight"] for e in loaded["edges"]] == [2, 10**12]
+    assert len(data.splitlines()) == 1 + len(nodes) + 1 + len(edges) + 1
 
 
 # --- helpers -------------------------------------------------------------------------------------
