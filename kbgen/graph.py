@@ -160,13 +160,17 @@ def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
     networkx stamps in <meta> is removed so that the same network always gives the same bytes."""
     nodes, edges = _clean(nodes, edges)
     graph = nx.Graph()
-    for n in nodes:
-        graph.add_node(n.slug, label=_xml_safe(n.name), type=_xml_safe(n.type), mentions=n.mentions)
-    for e in edges:
-        graph.add_edge(e.source, e.target, weight=e.weight)
+    graph.add_nodes_from(
+        (n.slug, {"label": _xml_safe(n.name), "type": _xml_safe(n.type), "mentions": n.mentions}) for n in nodes
+    )
+    graph.add_edges_from((e.source, e.target, {"weight": e.weight}) for e in edges)
     buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer)
-    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
+    nx.write_gexf(graph, buffer, prettyprint=False)  # networkx indents in pure Python, element by element
+    # Still one element a line, for diffs: ElementTree escapes every ">" in names and values, so
+    # "><" only ever stands between two tags, and the line break goes where pretty-printing
+    # would put one, never into a name or value.
+    data = buffer.getvalue().replace(b"><", b">\n<") + b"\n"
+    return re.sub(rb' lastmodifieddate="[^"]*"', b"", data, count=1)
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:

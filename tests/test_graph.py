@@ -306,18 +306,33 @@ def test_a_star_is_the_neighbourhood_without_the_edges_between_neighbours():
 
 
 def test_gexf_is_deterministic_well_formed_and_loads_back_in_networkx():
-    nodes = [Node("b", NASTY, "ORG", 3), Node("a", "Ana Lúcia", "PER", 7), Node("c", "C", "LOC", 1)]
+    nodes = [Node("b", NASTY, "ORG", 3), Node("a", "Ana Lúcia", "PER", 7), Node("c", "C><D\x01", "LOC", 1)]
     edges = [Edge("b", "a", 5), Edge("c", "a", 2), Edge("a", "ghost", 1)]
     first = to_gexf(nodes, edges)
     assert first == to_gexf(list(reversed(nodes)), list(reversed(edges)))
     assert b"lastmodifieddate" not in first
     root = ET.fromstring(first)
+    assert root.get("version") == "1.2" and root.find(f"{GEXF}graph").get("defaultedgetype") == "undirected"
     assert [n.get("id") for n in root.iter(f"{GEXF}node")] == ["a", "b", "c"]
     assert [(e.get("source"), e.get("target")) for e in root.iter(f"{GEXF}edge")] == [("a", "b"), ("a", "c")]
     graph = nx.read_gexf(io.BytesIO(first))
     assert graph.nodes["b"] == {"label": NASTY, "type": "ORG", "mentions": 3}
+    assert graph.nodes["c"]["label"] == "C><D"
     assert graph["a"]["b"]["weight"] == 5 and graph["a"]["c"]["weight"] == 2
     assert graph.number_of_edges() == 2
+
+
+def test_gexf_reads_back_as_the_same_network_one_element_a_line():
+    nodes, edges = network(80, 300)
+    data = to_gexf(nodes, edges)
+    graph = nx.read_gexf(io.BytesIO(data))
+    assert sorted(graph.nodes(data=True)) == sorted(
+        (n.slug, {"label": n.name, "type": n.type, "mentions": n.mentions}) for n in nodes)
+    assert sorted((*sorted((s, t)), w) for s, t, w in graph.edges(data="weight")) == sorted(
+        (e.source, e.target, e.weight) for e in edges)
+    lines = data.decode().splitlines()
+    assert data.endswith(b"</gexf>\n") and len(lines) > 6 * len(nodes) + len(edges)
+    assert all(line.startswith("<") and line.endswith(">") for line in lines)
 
 
 def test_json_round_trip_sorted_one_node_or_edge_a_line():
