@@ -342,8 +342,10 @@ def _place_labels(
                 continue
             row = int(top // row_height)
             near = rows.get(row - 1, []) + rows.get(row, []) + rows.get(row + 1, [])
-            # _overlap, written out: this test runs for every pair of labels.
-            if not any(left < r2 and l2 < right and top < b2 and t2 < bottom for l2, t2, r2, b2 in near):
+            for l2, t2, r2, b2 in near:  # _overlap, written out: this runs for every pair of labels
+                if left < r2 and l2 < right and top < b2 and t2 < bottom:
+                    break  # it would cover a label already placed: try the next side
+            else:
                 placed[node.slug] = (x, y, anchor, label)
                 rows.setdefault(row, []).append((left, top, right, bottom))
                 break
