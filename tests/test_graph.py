@@ -168,8 +168,12 @@ def test_labels_are_placed_as_if_every_pair_of_labels_were_compared():
             label = _short(node.name)
             (cx, cy), r, w = spots[node.slug], radii[node.slug], _label_width(label)
             ascent, descent, mid = 0.8 * FONT_SIZE, 0.25 * FONT_SIZE, cy + 0.35 * FONT_SIZE
-            options = [(cx + r + 3, mid, "start", cx + r + 3), (cx - r - 3, mid, "end", cx - r - 3 - w),
-                       (cx, cy + r + 3 + ascent, "middle", cx - w / 2), (cx, cy - r - 3 - descent, "middle", cx - w / 2)]
+            options = [
+                (cx + r + 3, mid, "start", cx + r + 3),
+                (cx - r - 3, mid, "end", cx - r - 3 - w),
+                (cx, cy + r + 3 + ascent, "middle", cx - w / 2),
+                (cx, cy - r - 3 - descent, "middle", cx - w / 2),
+            ]
             for x, y, anchor, left in options:
                 x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x
                 box = (left, y - ascent, left + w, y + descent)
@@ -183,7 +187,10 @@ def test_labels_are_placed_as_if_every_pair_of_labels_were_compared():
     rng = random.Random(3)
     for _ in range(40):
         nodes = [Node(f"n{i}", "x" * rng.randint(1, 30), "PER", rng.randint(1, 50)) for i in range(80)]
-        spots = {n.slug: (rng.uniform(0, 400), rng.choice([rng.uniform(0, 300), round(rng.uniform(0, 300), 1)])) for n in nodes}
+        # some at the same height, or a label's height apart, where labels touch without overlapping
+        base = round(rng.uniform(20, 280), 1)
+        ys = [base, base + 11.55, base - 11.55, base + 11.5, base + 23.1]
+        spots = {n.slug: (rng.uniform(0, 400), rng.choice(ys + [rng.uniform(0, 300)])) for n in nodes}
         radii = {n.slug: rng.choice([3.0, 7.5, 14.0]) for n in nodes}
         assert _place_labels(nodes, spots, radii, 400, 300) == every_pair(nodes, spots, radii, 400, 300)
 
@@ -359,7 +366,8 @@ def test_json_round_trip_sorted_one_node_or_edge_a_line():
 
 
 def test_json_keeps_any_string_as_it_was():
-    names = [NASTY, "back\\slash", "new\nline\ttab", "\x01\x1f", "line\u2028separator", "lone \udc80 surrogate", "東京"]
+    names = [NASTY, "back\\slash", "new\nline\ttab", "\x01\x1f", "line\u2028separator", "lone \udc80 surrogate",
+             "東京"]
     nodes = [Node(f"n{i}", name, name, i) for i, name in enumerate(names)]
     edges = [Edge("n0", "n1", 2), Edge("n5", "n6", 10**12)]
     data = to_json(nodes, edges)
