@@ -29,6 +29,3 @@ class BuildError(Exception):
 
     def __reduce__(self):  # raised in a worker process, it arrives whole in its parent
         return BuildError, (self.problems,)
-
-    def __reduce__(self):  # as it was made: it comes back from worker processes pickled
-        return type(self), (self.problems,)
