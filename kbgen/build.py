@@ -150,7 +150,8 @@ def resolve_project(project: Path):
 def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
                    scheduler: str | None = None) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
-    from the cache. spaCy is imported and the model loaded only when some text needs it."""
+    from the cache. spaCy is imported and the model loaded only when some text needs it, and
+    then in worker processes rather than in this one when there is enough text for them."""
     cache = ExtractionCache(project / STATE_DIR / "cache.sqlite")
     warnings = [Problem(STATE_DIR + "/cache.sqlite", None, cache.warning, "nothing to do", "warning")] if cache.warning else []
     try:
@@ -160,8 +161,11 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         missing = [a for a in articles if keys[a.slug] not in known]
         if missing and scheduler:
             fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint)
+        elif missing and extract_module.use_workers(missing, jobs or default_jobs()):
+            # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
+            fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project, config)
         elif missing:
-            fresh = extract(missing, _loaded_pipeline(project, config, fingerprint), jobs=jobs or default_jobs())
+            fresh = extract(missing, _loaded_pipeline(project, config, fingerprint))
         if missing:
             by_article: dict[str, list] = {a.slug: [] for a in missing}
             for m in fresh.mentions:

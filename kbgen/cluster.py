@@ -5,30 +5,27 @@ are the same. Workers need kbgen and the model installed."""
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
-from kbgen.extract import Extraction, extract, load_pipeline
+from kbgen.extract import Extraction, extract_batch, load_pipeline, merged
 
 BATCH = 50  # articles per task: enough text to keep a worker busy, small enough to spread
 CONNECT_TIMEOUT = "10s"
-_worker_pipeline: dict[str, object] = {}  # in each worker process: the pipeline of the last settings
 
 
-def _extract_batch(articles: list[Article], model: str, patterns: bytes | None, fingerprint: str) -> Extraction:
-    """Runs on a worker."""
-    if fingerprint not in _worker_pipeline:
-        path = None
-        if patterns is not None:
-            handle = tempfile.NamedTemporaryFile("wb", suffix=".jsonl", delete=False)
-            handle.write(patterns)
-            handle.close()
-            path = Path(handle.name)
-        _worker_pipeline.clear()
-        _worker_pipeline[fingerprint] = load_pipeline(model, path)
-    return extract(articles, _worker_pipeline[fingerprint])
+def _load(model: str, patterns: bytes | None):
+    """Runs on a worker, once per process and settings: the patterns come as bytes, the worker
+    may be on another machine."""
+    if patterns is None:
+        return load_pipeline(model)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "entity_patterns.jsonl"
+        path.write_bytes(patterns)
+        return load_pipeline(model, path)
 
 
 def extract_on_cluster(articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str) -> Extraction:
@@ -44,8 +41,5 @@ def extract_on_cluster(articles: list[Article], address: str, model: str, patter
         raise BuildError([Problem("--scheduler", None, f"cannot reach the Dask scheduler at {address} ({exc})",
                                   "start it (dask scheduler) and its workers, or build without --scheduler")]) from None
     with client:
-        futures = client.map(_extract_batch, batches, model=model, patterns=patterns, fingerprint=fingerprint, pure=False)
-        results = client.gather(futures)
-    mentions = tuple(m for result in results for m in result.mentions)
-    sentences = {slug: spans for result in results for slug, spans in result.sentences.items()}
-    return Extraction(mentions, sentences)
+        futures = client.map(extract_batch, batches, settings=fingerprint, load=functools.partial(_load, model, patterns), pure=False)
+        return merged(client.gather(futures))

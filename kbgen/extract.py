@@ -9,10 +9,16 @@ dropped when what is left is debris.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import re
+import signal
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from tqdm import tqdm
 
@@ -109,20 +115,21 @@ CHUNK_CHARS = 100_000  # the model reads long texts in pieces of at most this, c
 
 
 PARALLEL_MIN_CHARS = 500_000  # below this, starting worker processes costs more than it saves
+BATCH_CHARS = 80_000  # text per batch sent to a worker process: enough to read efficiently, small enough to spread
 
 
 def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
-    """Mentions and sentences of every article; NER in `jobs` processes for large batches."""
+    """Mentions and sentences of every article, read by `nlp` in this process; with `jobs` > 1
+    and enough text (use_workers), in worker processes that are handed this pipeline."""
     articles = list(articles)
+    if use_workers(articles, jobs):
+        return extract_in_workers(articles, jobs, _given, nlp)
     normalised = [normalise(a.text) for a in articles]
     pieces = [(index, start) for index, norm in enumerate(normalised) for start, _ in chunks(norm.text)]
     texts = (normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text))
     spans: list[list[tuple[int, int, str]]] = [[] for _ in articles]
     sentences: list[list[tuple[int, int]]] = [[] for _ in articles]
-    total = sum(len(n.text) for n in normalised)
-    processes = jobs if jobs > 1 and total >= PARALLEL_MIN_CHARS else 1
-    docs = nlp.pipe(texts, n_process=processes, batch_size=max(1, min(64, len(pieces) // (4 * processes) or 1)))
-    progress = tqdm(docs, total=len(pieces), unit="text", desc="NER", disable=None if len(pieces) > 50 else True, leave=False)
+    progress = tqdm(nlp.pipe(texts), total=len(pieces), unit="text", desc="NER", disable=None if len(pieces) > 50 else True, leave=False)
     for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
         for ent in doc.ents:
@@ -137,6 +144,122 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             start, end = norm.span(start, end)
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
+
+
+# --- worker processes -------------------------------------------------------------------------
+
+def use_workers(articles: list[Article], jobs: int) -> bool:
+    """Whether reading `articles` in `jobs` worker processes pays for starting them."""
+    return jobs > 1 and sum(len(a.text) for a in articles) >= PARALLEL_MIN_CHARS
+
+
+def batches(articles: list[Article], size: int | None = None) -> list[list[Article]]:
+    """The articles in consecutive runs of at most `size` characters of text (an article longer
+    than that alone), so that work spreads evenly over the workers."""
+    size = size or BATCH_CHARS
+    runs: list[list[Article]] = []
+    characters = size
+    for article in articles:
+        if characters + len(article.text) > size:
+            runs.append([])
+            characters = 0
+        runs[-1].append(article)
+        characters += len(article.text)
+    return runs
+
+
+def extract_in_workers(articles: list[Article], jobs: int, load: Callable[..., Any], *args) -> Extraction:
+    """extract() in `jobs` worker processes of kbgen's own: each gets its pipeline once from
+    `load(*args)` (picklable: a module-level function), reads batches of articles with the
+    serial extract() and sends back only mentions and sentence spans. This process neither
+    imports spaCy nor loads a model: it waits, and puts the batches back in article order, so
+    the result is the same as a serial run. A problem loading the pipeline (a BuildError) is
+    raised here as it would be in this process; Ctrl-C stops the workers."""
+    runs = batches(articles)
+    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(runs))), mp_context=multiprocessing.get_context(_start_method()),
+                               initializer=_start_worker, initargs=(functools.partial(load, *args),))
+    results: list[Extraction | None] = [None] * len(runs)
+    try:
+        # With fork, the first submit starts every worker: before the progress bar's thread exists.
+        futures = {pool.submit(extract_batch, run, _LOCAL): index for index, run in enumerate(runs)}
+        with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                progress.update(len(runs[futures[future]]))
+    except BaseException:
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown()
+    return merged(results)
+
+
+def merged(results: list[Extraction]) -> Extraction:
+    """The extractions of consecutive batches as one, in their order."""
+    return Extraction(tuple(m for r in results for m in r.mentions), {slug: s for r in results for slug, s in r.sentences.items()})
+
+
+_LOCAL = "local"  # the settings key of a local pool's workers, which live for one extraction
+_worker_pipeline: dict[str, Any] = {}  # in a worker process: the pipeline of the last settings, or why it did not load
+
+
+def extract_batch(articles: list[Article], settings: str, load: Callable[[], Any] | None = None) -> Extraction:
+    """One batch, in a worker process (of a local pool, or of a Dask cluster: kbgen.cluster):
+    the serial extract() with the pipeline of `settings`, loaded once per process by `load`
+    (a local pool's initializer has loaded it already)."""
+    return extract(articles, _pipeline(settings, load))
+
+
+def _pipeline(settings: str, load: Callable[[], Any] | None):
+    if settings not in _worker_pipeline:
+        _worker_pipeline.clear()
+        try:
+            _worker_pipeline[settings] = load()
+        except Exception as exc:  # kept, and raised by each batch, so the parent reports it
+            _worker_pipeline[settings] = exc
+    if isinstance(_worker_pipeline[settings], Exception):
+        raise _worker_pipeline[settings]
+    return _worker_pipeline[settings]
+
+
+def _start_worker(load: Callable[[], Any]) -> None:
+    """A local worker's initializer: Ctrl-C is left to the parent, the worker ends with its
+    parent even when that one is killed, and the pipeline is loaded now (a failure is raised
+    by the first batch instead, which the parent reports cleanly)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    try:
+        _pipeline(_LOCAL, load)
+    except Exception:
+        pass
+
+
+def _given(nlp):
+    """The loader of a pipeline this process has already loaded (extract with jobs > 1)."""
+    return nlp
+
+
+def _start_method() -> str:
+    """fork where it is safe, the fastest start: on Linux, from a process running no other thread
+    (a build; this process has not imported spaCy unless it loaded a pipeline itself). Else
+    forkserver (kbgen serve builds in a thread while others serve pages), or spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel the batches not started and end the workers now, not after their current batch."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # Python 3.14: pool.terminate_workers()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:

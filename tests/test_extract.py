@@ -105,5 +105,38 @@ def test_parallel_ner_finds_the_same_mentions(tmp_path, monkeypatch):
     articles = [Article(f"a{i}", None, "t", None, "fr", None, t, t)
                 for i, t in enumerate(f"Article {i} : Marie Dupont est à Lyon. " * (i + 1) for i in range(12))]
     monkeypatch.setattr(extract_module, "PARALLEL_MIN_CHARS", 0)
-    serial, parallel = extract(articles, nlp, jobs=1), extract(articles, nlp, jobs=2)
-    assert parallel == serial and len(serial.mentions) == 2 * sum(range(1, 13))
+    monkeypatch.setattr(extract_module, "BATCH_CHARS", 200)  # several batches per worker
+    assert len(extract_module.batches(articles)) > 4
+    serial = extract(articles, nlp, jobs=1)
+    assert len(serial.mentions) == 2 * sum(range(1, 13))
+    # Workers that load the pipeline themselves (a build), and workers handed this one.
+    assert extract_module.extract_in_workers(articles, 2, load_pipeline, "blank:fr", patterns) == serial
+    assert extract(articles, nlp, jobs=2) == serial
+
+
+def test_batches_split_by_characters_in_order():
+    from kbgen.extract import batches
+
+    articles = [Article(f"a{i}", None, "t", None, "fr", None, "x" * n, "x" * n) for i, n in enumerate([30, 30, 50, 120, 10, 10])]
+    assert [[a.slug for a in run] for run in batches(articles, 100)] == [["a0", "a1"], ["a2"], ["a3"], ["a4", "a5"]]
+
+
+def test_a_worker_that_cannot_load_the_model_is_a_clear_error(capfd):
+    from kbgen.errors import BuildError
+    from kbgen.extract import extract_in_workers
+
+    articles = [Article(f"a{i}", None, "t", None, "fr", None, "Marie est à Lyon.", "Marie est à Lyon.") for i in range(3)]
+    with pytest.raises(BuildError, match="the spaCy model 'fr_core_news_nonexistent' is not installed"):
+        extract_in_workers(articles, 2, load_pipeline, "fr_core_news_nonexistent")
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_parallel_build_leaves_spacy_to_the_workers(golden_project):
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom pathlib import Path\nimport kbgen.extract\nfrom kbgen.build import build\n"
+              "kbgen.extract.PARALLEL_MIN_CHARS = 0\n"
+              "summary = build(Path(sys.argv[1]), jobs=2)\n"
+              "assert summary.entities > 0 and 'spacy' not in sys.modules, sorted(m for m in sys.modules if 'spacy' in m)\n")
+    subprocess.run([sys.executable, "-c", script, str(golden_project)], check=True)
