@@ -722,8 +722,9 @@ def kbgen_has_jobs_option() -> bool:
 
 
 def kbgen_parallel_rule(jobs: int, characters: int, articles: int) -> tuple[int, int]:
-    """The NER process count and batch size kbgen itself would use for this corpus, read from
-    kbgen's module constants so the ceiling does the same work the same way."""
+    """The ceiling's `nlp.pipe` process count and batch size: as many processes as kbgen reads
+    this corpus in (its PARALLEL_MIN_CHARS read from kbgen), and batches of up to 64 texts.
+    The ceiling stays spaCy's own multiprocessing; kbgen runs worker processes of its own."""
     try:
         from kbgen.extract import PARALLEL_MIN_CHARS
     except Exception:
@@ -996,8 +997,8 @@ def main(argv: list[str] | None = None) -> int:
         notes = [f"corpus: {manifest['words']} words, {manifest['characters']} characters of article text, "
                  f"{stats['distinct_full_person_names']} distinct people (full names), "
                  f"{stats['distinct_organisations']} organisations, {stats['distinct_cities']} cities",
-                 f"NER ceiling: n_process={processes}, batch_size={batch} (as kbgen does for this corpus: "
-                 f"{kbgen_jobs} jobs, parallel only above its character threshold)"]
+                 f"NER ceiling: spaCy's nlp.pipe, n_process={processes} (kbgen's process count for this corpus: "
+                 f"{kbgen_jobs} jobs, parallel only above its character threshold), batch_size={batch}"]
         steps: list[Step] = []
         print("   NER ceiling ...", flush=True)
         steps.append(run_ceiling(layout, processes, batch, args.timeout))
