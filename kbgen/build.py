@@ -105,8 +105,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     clock.done("link")
-    files = render_site(kb, config, project, base_url)
-    clock.done("render")
+    files = render_site(kb, config, project, base_url)  # made while written: one stage
     indexing: list[float] = []
 
     def index(site: Path) -> None:
@@ -115,9 +114,9 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         indexing.append(time.perf_counter() - started)
 
     written = write_site(files, out, previous.files if previous else None, finish=index, jobs=jobs or default_jobs())
-    clock.done("write")
+    clock.done("render")
     if indexing:  # the search index is made while writing; its time is shown on its own
-        clock.stages["write"] -= indexing[0]
+        clock.stages["render"] -= indexing[0]
         clock.stages["index"] = indexing[0]
     pages = sum(f.path.endswith(".html") for f in files)
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))

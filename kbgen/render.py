@@ -47,14 +47,17 @@ CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it 
 
 @dataclass(frozen=True)
 class OutputFile:
+    """A file of the site, made when the writer asks. Both its key and its bytes are computed on
+    demand, by the process (of --jobs) that writes it."""
+
     path: str  # relative to the output folder, with '/'
-    key: str  # digest of everything the file is made from: the same key, the same bytes
+    key: Callable[[], str]  # digest of everything the file is made from: the same key, the same bytes
     make: Callable[[], bytes]
 
 
 def made(path: str, data: bytes) -> OutputFile:
     """A file whose bytes are already known."""
-    return OutputFile(path, digest(repr(data)), lambda: data)
+    return OutputFile(path, lambda: digest(repr(data)), lambda: data)
 
 
 def article_url(slug: str) -> str:
@@ -80,6 +83,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
     env = jinja2.Environment(
         loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no file check per page
     )
     env.filters["date"] = lambda value: locales.format_date(value, strings)
     env.filters["month"] = lambda value: locales.format_month(value, strings)
@@ -106,10 +110,10 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
                 return env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
                 raise _template_problem(project, exc, template) from None
-        return OutputFile(path, keys.of(path, template, root, context), make)
+        return OutputFile(path, partial(keys.of, path, template, root, context), make)
 
     def lazy(path: str, maker: partial) -> OutputFile:
-        return OutputFile(path, keys.of(path, maker), maker)
+        return OutputFile(path, partial(keys.of, path, maker), maker)
 
     nodes, edges = _network(kb)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]

@@ -27,11 +27,26 @@ class LocatedMapping:
         return None
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+
+
+def _parse(text: str, loader_class) -> tuple[object, yaml.Node | None]:
+    """The document and its node tree, from one parse."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    finally:
+        loader.dispose()
+
+
 def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
     """Parse `text` as a YAML mapping; lines are counted from `first_line`."""
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text)
+        try:
+            data, node = _parse(text, FAST_LOADER)
+        except yaml.YAMLError:
+            data, node = _parse(text, yaml.SafeLoader)  # its messages are the clearer ones
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if mark and mark.line > text.rstrip().count("\n") and getattr(exc, "context_mark", None):

@@ -38,7 +38,7 @@ def count_made(monkeypatch) -> list[str]:
             def make():
                 made.append(file.path)
                 return file.make()
-            return type(file)(file.path, file.key, make)
+            return type(file)(file.path, file.key, make)  # the same key, a counted make
         return [spy(f) for f in files]
 
     monkeypatch.setattr(build_module, "render_site", counting)
