@@ -121,13 +121,15 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
         entities_by_article[slug] = tuple(seen.values())
 
     named = {e.slug: e for e in entities}
+    by_name = {slug: fold(e.name) for slug, e in named.items()}
     co_mentions = {}
     for entity in entities:
         together = Counter()
         for article_slug in entity.articles:
-            together.update(e.slug for e in entities_by_article[article_slug] if e.slug != entity.slug)
+            together.update(e.slug for e in entities_by_article[article_slug])
+        del together[entity.slug]
         co_mentions[entity.slug] = tuple(
-            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], fold(named[item[0]].name)))
+            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], by_name[item[0]]))
         )
     return KnowledgeBase(
         related=_related(articles, entities, entities_by_article),

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Iterable
 
 from kbgen.articles import Article
@@ -39,7 +40,7 @@ class Entity:
     description: str | None = None
     wikidata: str | None = None
 
-    @property
+    @cached_property  # asked for by every stage after this one; an Entity never changes
     def articles(self) -> tuple[str, ...]:
         return tuple(sorted({m.article for m in self.mentions}))
 
@@ -241,15 +242,25 @@ WORD = re.compile(r"\w+")
 WORD_EDGES = re.compile(r"\w(.*\w)?", re.DOTALL)  # names that begin and end with a letter or digit
 
 
-def _find_names(text: str, forms: dict[str, str], longest: int):
+def _first_words(forms) -> dict[str, int]:
+    """The first word of each form -> the most words a form beginning with it has."""
+    starts: dict[str, int] = {}
+    for form in forms:
+        words = WORD.findall(form)
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
+
+
+def _find_names(text: str, forms: dict[str, str], starts: dict[str, int]):
     """Each occurrence of one of `forms` made of whole words, the longest first at each place,
-    left to right without overlap: a dictionary lookup per word and length, so the cost grows
-    with the text, not with the number of names (a regular expression of thousands of names
-    tries them all at every position)."""
+    left to right without overlap: dictionary lookups only where a form's first word is, so the
+    cost grows with the text, not with the number of names (a regular expression of thousands
+    of names tries them all at every position). `starts` is _first_words(forms)."""
     words = [(m.start(), m.end()) for m in WORD.finditer(text)]
     index = 0
     while index < len(words):
         start = words[index][0]
+        longest = starts.get(text[start:words[index][1]], 0)
         for last in range(min(len(words), index + longest) - 1, index - 1, -1):
             candidate = text[start:words[last][1]]
             if candidate in forms:
@@ -286,7 +297,7 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
     unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1 and WORD_EDGES.fullmatch(form)}
     if not unique:
         return entities
-    longest = max(len(WORD.findall(form)) for form in unique)
+    starts = _first_words(unique)
     by_slug = {e.slug: e for e in entities}
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entity in entities:
@@ -297,7 +308,7 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
         spans = sorted(taken[article.slug])
         ends = _running_max_ends(spans)
         plain = plain_forms(article.text)
-        for start, end, form in _find_names(plain, unique, longest):
+        for start, end, form in _find_names(plain, unique, starts):
             if _overlaps(spans, ends, start, end):
                 continue
             entity = by_slug[unique[form]]
