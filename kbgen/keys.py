@@ -5,7 +5,8 @@ A key is computed from the data a page is given (articles, entities, citations, 
 and, for a value the page computes only when it is made (a picture, the article's HTML), from the
 function and the arguments of the `functools.partial` standing for it. Anything else (a lambda,
 an object of unknown kind) is refused, so no input can be left out of a key by accident. A class
-may be given a view: the part of its objects the outputs use (see render.SHOWN).
+may be given a view: the part of its objects the outputs use (see render.SHOWN); a view may be
+given to a subclass of tuple as well, for a list a page shows only part of.
 
 Objects are remembered by identity for the length of a build: the data a build renders is
 built once and not changed afterwards.
@@ -49,6 +50,8 @@ class Keys:
     def _encode(self, value) -> str:
         if value is None or isinstance(value, (str, int, float, date, PurePath, bytes)):
             return repr(value)
+        if type(value) in self.views:
+            return self._remembered(value, lambda: type(value).__qualname__ + self._encode(self.views[type(value)](value)))
         if type(value) in self.leaves:
             return repr(value)
         if isinstance(value, (tuple, list)):
@@ -72,8 +75,7 @@ class Keys:
 
     def _dataclass(self, value) -> str:
         def encode() -> str:
-            view = self.views.get(type(value))
-            fields = view(value) if view else tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
+            fields = tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
             return type(value).__qualname__ + self._encode(fields)
         return self._remembered(value, encode)
 

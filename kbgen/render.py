@@ -36,9 +36,19 @@ ENTITY_NOTES_DIR = Path("content") / "entities"
 # made of them, so editing one article's text remakes the pages that show that text, not every
 # page that lists the article or an entity it names. A project with templates of its own may
 # show more, so its pages are keyed by everything.
+class EntityLinks(tuple):
+    """Entities a page only links to: their names, types and addresses are all it shows."""
+
+
+class CoMentionLinks(tuple):
+    """(entity, articles in common) pairs a page shows as links with a number."""
+
+
 SHOWN = {
     Article: lambda a: (a.slug, a.title, a.date, a.lang, a.source, a.author, a.extra),
     Entity: lambda e: (e.slug, e.name, e.type, e.aliases, len(e.mentions), e.articles, e.description, e.wikidata),
+    EntityLinks: lambda links: tuple((e.slug, e.name, e.type) for e in links),
+    CoMentionLinks: lambda pairs: tuple((e.slug, e.name, e.type, n) for e, n in pairs),
 }
 PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
@@ -124,7 +134,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         )
         files.append(page(
             article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
-            entities=kb.entities_by_article[article.slug], related=kb.related[article.slug],
+            entities=EntityLinks(kb.entities_by_article[article.slug]), related=kb.related[article.slug],
         ))
     network = graph.Network(nodes, edges)
     for entity in kb.entities:
@@ -134,7 +144,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
             neighbourhood=partial(_neighbourhood, config.lang, entity.slug, entity.name, near_nodes, near_edges),
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
             timeline=_by_year(kb.citations[entity.slug], _citing_date),
-            co_mentions=kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN],
+            co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
             co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files += [
