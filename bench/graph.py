@@ -50,21 +50,21 @@ def steps(g, data):
     nodes = [g.Node(n["id"], n["name"], n["type"], n["mentions"]) for n in data["nodes"]]
     edges = [g.Edge(e["source"], e["target"], e["weight"]) for e in data["edges"]]
 
-    def network():
-        net = g.Network(nodes, edges)
-        return net.nodes, net.edges
-
-    def neighbourhoods():
-        net = g.Network(nodes, edges)
-        return [net.neighbourhood(n.slug, star=True) for n in nodes]
+    # Each entity with its strongest neighbours, as render.py draws it (from co-mention counts).
+    by_slug = {n.slug: n for n in nodes}
+    links = {n.slug: [] for n in nodes}
+    for e in edges:
+        links[e.source].append((e.weight, e.target))
+        links[e.target].append((e.weight, e.source))
+    stars = {slug: sorted(near, key=lambda wn: (-wn[0], wn[1]))[:25] for slug, near in links.items()}
 
     def pictures():
-        net = g.Network(nodes, edges)
         out = []
         for n in nodes:
-            near_nodes, near_edges = net.neighbourhood(n.slug, star=True)
-            if len(near_nodes) > 1:
-                out.append(g.draw(near_nodes, near_edges, lambda slug: f"{slug}.html", f"Around {n.name}",
+            if stars[n.slug]:
+                around = [g.Node(slug, by_slug[slug].name, by_slug[slug].type, w) for w, slug in stars[n.slug]]
+                out.append(g.draw([n] + around, [g.Edge(n.slug, a.slug, a.mentions) for a in around],
+                                  lambda slug: f"{slug}.html", f"Around {n.name}",
                                   width=640, height=420, layout=g.radial_layout(n.slug)).svg)
         return out
 
@@ -72,8 +72,6 @@ def steps(g, data):
         return g.draw(nodes, edges, lambda slug: f"entities/{slug}.html", "The network").svg
 
     return {
-        "Network()": network,
-        "neighbourhood x all": neighbourhoods,
         "draw x all neighbourhoods": pictures,
         "draw whole graph": whole,
         "to_gexf": lambda: g.to_gexf(nodes, edges),

@@ -113,39 +113,6 @@ def _select(nodes: list[Node], edges: list[Edge], max_nodes: int, max_edges: int
     return nodes, edges
 
 
-def neighbourhood(nodes: list[Node], edges: list[Edge], centre: str, max_neighbours: int = 25) -> tuple[list[Node], list[Edge]]:
-    """The entity `centre` and its strongest neighbours (by shared articles, then mentions, then
-    slug) with the edges among them, for a small picture on the entity's page. The centre comes
-    first, then the neighbours strongest first; an unknown centre has an empty neighbourhood."""
-    return Network(nodes, edges).neighbourhood(centre, max_neighbours)
-
-
-class Network:
-    """A cleaned network with each node's links at hand, so that the neighbourhoods of every
-    entity cost time in proportion to their own links, not to the whole network's."""
-
-    def __init__(self, nodes: list[Node], edges: list[Edge]):
-        self.nodes, self.edges = _clean(nodes, edges)
-        self.by_slug = {n.slug: n for n in self.nodes}
-        # The Edge itself at both ends, so a neighbourhood hands out edges without making any.
-        self.links: dict[str, dict[str, Edge]] = {n.slug: {} for n in self.nodes}
-        for e in self.edges:
-            self.links[e.source][e.target] = e
-            self.links[e.target][e.source] = e
-
-    def neighbourhood(self, centre: str, max_neighbours: int = 25, star: bool = False) -> tuple[list[Node], list[Edge]]:
-        """As `neighbourhood`; with `star`, only the edges that touch the centre."""
-        if centre not in self.by_slug:
-            return [], []
-        links, by_slug = self.links[centre], self.by_slug
-        ranked = sorted(links, key=lambda slug: (-links[slug].weight, -by_slug[slug].mentions, slug))[: max(max_neighbours, 0)]
-        chosen = [by_slug[centre]] + [by_slug[slug] for slug in ranked]
-        if star:  # only the centre's own edges: no need to look at every pair
-            return chosen, sorted((links[slug] for slug in ranked), key=lambda e: (e.source, e.target))
-        slugs = sorted(n.slug for n in chosen)
-        return chosen, [self.links[a][b] for i, a in enumerate(slugs) for b in slugs[i + 1:] if b in self.links[a]]
-
-
 # --- files for other tools ---------------------------------------------------------------------
 
 

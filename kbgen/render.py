@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -53,6 +53,7 @@ SHOWN = {
 PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
+NEIGHBOURS_SHOWN = 25  # and draws the strongest of them around it
 
 
 @dataclass(frozen=True)
@@ -136,12 +137,12 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
             article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
             entities=EntityLinks(kb.entities_by_article[article.slug]), related=kb.related[article.slug],
         ))
-    network = graph.Network(nodes, edges)
     for entity in kb.entities:
-        near_nodes, near_edges = network.neighbourhood(entity.slug, star=True)  # a star reads best
+        centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
+        around = tuple((other.slug, other.name, other.type, n) for other, n in kb.co_mentions[entity.slug][:NEIGHBOURS_SHOWN])
         files.append(page(
             entity_url(entity.slug), "entity.html", entity=entity,
-            neighbourhood=partial(_neighbourhood, config.lang, entity.slug, entity.name, near_nodes, near_edges),
+            neighbourhood=partial(_neighbourhood, config.lang, centre, around),
             note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
             timeline=_by_year(kb.citations[entity.slug], _citing_date),
             co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
@@ -206,13 +207,25 @@ def _article_html(body: str, links: tuple[Link, ...]) -> str:
     return render_markdown(body, links).html
 
 
-def _neighbourhood(lang: str, slug: str, name: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph.Drawing | None:
-    if len(nodes) <= 1:
+def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]) -> graph.Drawing | None:
+    """The entity in the middle of the entities named with it most often, as a star: each is
+    sized by the articles it shares with the centre, so the picture changes when the entity's
+    own articles do, not whenever a neighbour is named somewhere else."""
+    if not around:
         return None
     strings = locales.load(lang)
+    nodes = [replace(centre, mentions=around[0][3])] + [graph.Node(slug, name, kind, n) for slug, name, kind, n in around]
+    edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
+
+    def tooltip(node: graph.Node) -> str:
+        if node.slug == centre.slug:
+            return f"{centre.name} ({locales.count(centre.mentions, strings['mention_count'], lang)})"
+        return f"{node.name} ({locales.count(node.mentions, strings['articles_in_common'], lang)})"
+
     return graph.draw(
-        nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=name),
-        width=640, height=420, layout=graph.radial_layout(slug), **_graph_words(strings, lang),
+        nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=centre.name),
+        width=640, height=420, layout=graph.radial_layout(centre.slug),
+        describe=_graph_words(strings, lang)["describe"], tooltip=tooltip,
     )
 
 

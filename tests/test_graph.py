@@ -16,7 +16,6 @@ from kbgen.graph import (
     LABELLED,
     Drawing,
     Edge,
-    Network,
     Node,
     _label_width,
     _num,
@@ -25,7 +24,6 @@ from kbgen.graph import (
     _short,
     _xml_safe,
     draw,
-    neighbourhood,
     to_gexf,
     to_json,
 )
@@ -262,51 +260,6 @@ def test_a_single_node_is_centred_and_two_pictures_have_different_ids():
     assert (circle.get("cx"), circle.get("cy")) == ("100.0", "50.0")
     two = parse(draw([Node("b", "B", "MISC", 1)], [], href, "Two"))
     assert one.find(f"{SVG}title").get("id") != two.find(f"{SVG}title").get("id")
-
-
-# --- neighbourhood -------------------------------------------------------------------------------
-
-
-def test_neighbourhood_ranks_by_weight_then_mentions_then_slug():
-    nodes = [
-        Node("c", "Centre", "PER", 1),
-        Node("heavy", "H", "ORG", 1),
-        Node("zz-famous", "F", "PER", 50),
-        Node("plain-a", "A", "LOC", 5),
-        Node("plain-b", "B", "LOC", 5),
-        Node("far", "Far", "LOC", 99),  # not linked to the centre
-    ]
-    edges = [
-        Edge("heavy", "c", 9),
-        Edge("c", "zz-famous", 2),
-        Edge("c", "plain-b", 2),
-        Edge("plain-a", "c", 2),
-        Edge("zz-famous", "plain-a", 4),
-        Edge("far", "zz-famous", 8),
-        Edge("heavy", "plain-b", 1),
-    ]
-    chosen, among = neighbourhood(nodes, edges, "c")
-    assert [n.slug for n in chosen] == ["c", "heavy", "zz-famous", "plain-a", "plain-b"]
-    assert among == sorted(among, key=lambda e: (e.source, e.target))
-    assert {(e.source, e.target, e.weight) for e in among} == {
-        ("c", "heavy", 9), ("c", "zz-famous", 2), ("c", "plain-b", 2), ("c", "plain-a", 2),
-        ("plain-a", "zz-famous", 4), ("heavy", "plain-b", 1),
-    }
-    chosen, among = neighbourhood(nodes, edges, "c", max_neighbours=2)
-    assert [n.slug for n in chosen] == ["c", "heavy", "zz-famous"]
-    assert [(e.source, e.target) for e in among] == [("c", "heavy"), ("c", "zz-famous")]
-    assert neighbourhood(nodes, edges, "far", max_neighbours=0) == ([nodes[-1]], [])
-    assert neighbourhood(nodes, edges, "nobody") == ([], [])
-
-
-def test_a_star_is_the_neighbourhood_without_the_edges_between_neighbours():
-    nodes, edges = network(60, 400)
-    net = Network(nodes, edges[::-1])
-    for node in nodes:
-        chosen, among = net.neighbourhood(node.slug, max_neighbours=8)
-        assert net.neighbourhood(node.slug, max_neighbours=8, star=True) == (
-            chosen, [e for e in among if node.slug in (e.source, e.target)])
-    assert net.neighbourhood("nobody", star=True) == ([], [])
 
 
 # --- GEXF and JSON -------------------------------------------------------------------------------

@@ -110,3 +110,7 @@ def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_
     page = (tmp_path / "_site/entities/villeaa.html").read_text("utf-8")
     assert page.count('<span class="count">1</span>') == 40
     assert "et 4 autres entités, moins souvent" in page
+    # The picture draws the strongest 25 around the entity, each sized by the articles in common.
+    picture = page[page.index('class="kb-graph"'):page.index("</svg>")]
+    assert picture.count("<circle") == 26
+    assert "<title>VilleAA (1 mention)</title>" in picture and "<title>VilleAB (1 article en commun)</title>" in picture
