@@ -78,32 +78,32 @@ def write_site(files: list[OutputFile], out: Path, previous: dict[str, Written] 
 
 
 PARALLEL_MIN_FILES = 500  # below this, starting processes costs more than it saves
+RUNS_PER_JOB = 16  # runs of files handed to each process: enough to even out, few enough to cost nothing
 _shared: tuple = ()  # what the forked writers share with their parent: the files, the last build's
 
 
 def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str, Written], jobs: int) -> list[tuple[str, bool]]:
     """Place every file; for each, its key and whether it was written anew (rather than linked
     from the live site). Forked processes inherit the files (and the data they are made from)
-    without copying; each takes every jobs-th file, so that costly pages spread out."""
+    without copying; they take runs of files in turn as they finish, so that a process held up
+    by a costly file (the GEXF export, a much-named entity) takes fewer of the others."""
     if jobs <= 1 or len(pending) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return [_place(item, previous) for item in pending]
     global _shared
     _shared = (pending, previous)
+    size = -(-len(pending) // (jobs * RUNS_PER_JOB))
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            shares = pool.map(_place_share, [(share, jobs) for share in range(jobs)])
+            runs = pool.map(_place_run, [(start, start + size) for start in range(0, len(pending), size)], chunksize=1)
     finally:
         _shared = ()
-    placed: list = [None] * len(pending)
-    for share, results in enumerate(shares):
-        placed[share::jobs] = results
-    return placed
+    return [placed for run in runs for placed in run]
 
 
-def _place_share(share: tuple[int, int]) -> list[tuple[str, bool]]:
-    start, step = share
+def _place_run(run: tuple[int, int]) -> list[tuple[str, bool]]:
+    start, stop = run
     pending, previous = _shared
-    return [_place(item, previous) for item in pending[start::step]]
+    return [_place(item, previous) for item in pending[start:stop]]
 
 
 def _place(item: tuple[OutputFile, Path, Path], previous: dict[str, Written]) -> tuple[str, bool]:
