@@ -4,6 +4,7 @@ which entity each mention links to, the sentence around each mention, and co-men
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -79,19 +80,24 @@ RELATED_PER_ARTICLE = 5
 
 
 def _related(articles: list[Article], entities: list[Entity], entities_by_article: dict) -> dict:
-    """Other articles ranked by how many entities they share with each article. Entities named
-    in a large share of the corpus say little about relatedness (and would make this quadratic),
-    so they are not counted."""
-    by_slug = {a.slug: a for a in articles}
+    """Other articles ranked by how many entities they share with each article, then newest
+    first. Entities named in a large share of the corpus say little about relatedness (and would
+    make this quadratic), so they are not counted."""
+    newest_first = sorted(articles, key=by_date)
+    rank = {a.slug: i for i, a in enumerate(newest_first)}
     common = max(50, len(articles) // 20)
-    citing = {e.slug: e.articles for e in entities if len(e.articles) <= common}
+    citing = {e.slug: [rank[slug] for slug in e.articles] for e in entities if len(e.articles) <= common}
+    # Each candidate as one number, most shared then newest smallest: a heap picks the few best
+    # of millions of candidates far faster than sorting them all.
+    scale = len(articles)
     related = {}
     for article in articles:
         shared = Counter()
         for entity in entities_by_article[article.slug]:
-            shared.update(a for a in citing.get(entity.slug, ()) if a != article.slug)
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], by_date(by_slug[item[0]])))
-        related[article.slug] = tuple((by_slug[slug], n) for slug, n in ranked[:RELATED_PER_ARTICLE])
+            shared.update(citing.get(entity.slug, ()))
+        del shared[rank[article.slug]]
+        best = heapq.nsmallest(RELATED_PER_ARTICLE, [r - n * scale for r, n in shared.items()])
+        related[article.slug] = tuple((newest_first[score % scale], -(score // scale)) for score in best)
     return related
 
 
@@ -120,16 +126,18 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
             seen.setdefault(lm.entity.slug, lm.entity)
         entities_by_article[slug] = tuple(seen.values())
 
-    named = {e.slug: e for e in entities}
-    by_name = {slug: fold(e.name) for slug, e in named.items()}
+    # Co-mentions most shared first, then by name: each as one number, as in _related.
+    by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
+    rank = {e.slug: i for i, e in enumerate(by_name)}
+    scale = len(entities)
     co_mentions = {}
     for entity in entities:
         together = Counter()
         for article_slug in entity.articles:
-            together.update(e.slug for e in entities_by_article[article_slug])
-        del together[entity.slug]
+            together.update(rank[e.slug] for e in entities_by_article[article_slug])
+        del together[rank[entity.slug]]
         co_mentions[entity.slug] = tuple(
-            (named[slug], n) for slug, n in sorted(together.items(), key=lambda item: (-item[1], by_name[item[0]]))
+            (by_name[score % scale], -(score // scale)) for score in sorted(r - n * scale for r, n in together.items())
         )
     return KnowledgeBase(
         related=_related(articles, entities, entities_by_article),

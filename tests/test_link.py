@@ -46,3 +46,24 @@ def test_long_sentences_are_quoted_around_the_mention_only():
     [quote] = kb.citations["lyon"][0].citations
     assert quote.before.startswith("…mot") and quote.before.endswith("mot ") and len(quote.before) <= 161
     assert quote.after.startswith(" fin") and quote.after.endswith("fin…") and len(quote.after) <= 161
+
+
+def test_related_articles_and_co_mentions_rank_by_count_then_date_or_name():
+    # Seven articles about Nantes; a, b, c also name Brest and Rennes, so they share most.
+    dates = {"a": date(2021, 1, 1), "b": date(2023, 1, 1), "c": None, "d": date(2022, 1, 1),
+             "e": date(2024, 1, 1), "f": date(2020, 1, 1), "g": date(2019, 1, 1)}
+    articles = {slug: art(slug, "Nantes, Brest, Rennes." if slug in "abc" else "Nantes.", when)
+                for slug, when in dates.items()}
+
+    def named(name, slugs):
+        return Entity(name.lower(), name, "LOC", (), tuple(mention(articles[s], name, "LOC") for s in slugs))
+
+    entities = [named("Nantes", "abcdefg"), named("Rennes", "abc"), named("Brest", "abc")]
+    kb = link(list(articles.values()), entities, {})
+    related = [(a.slug, n) for a, n in kb.related["a"]]
+    # b then c share three entities (dated before undated); then the newest of the rest, five in all
+    assert related == [("b", 3), ("c", 3), ("e", 1), ("d", 1), ("f", 1)]
+    assert all(slug != "e" for slug, _ in [(a.slug, n) for a, n in kb.related["e"]])
+    # Brest and Rennes are named with Nantes equally often: then by name
+    assert [(e.slug, n) for e, n in kb.co_mentions["nantes"]] == [("brest", 3), ("rennes", 3)]
+    assert [(e.slug, n) for e, n in kb.co_mentions["brest"]] == [("nantes", 3), ("rennes", 3)]
