@@ -148,3 +148,24 @@ def test_a_template_error_in_a_worker_process_is_reported_whole(golden_project, 
         build(golden_project, jobs=2)
     assert str(exc.value.problems[0]).startswith("site_templates/entity.html:2: error: template error:")
     assert not (golden_project / "_site").exists()
+
+
+def test_the_cycle_collector_stays_off_during_a_build_and_comes_back(golden_project, monkeypatch):
+    import gc
+
+    seen = []
+    extract_cached, link = build_module.extract_cached, build_module.link
+
+    def extract_like_spacy(*args):
+        gc.enable()  # what loading a spaCy model does (srsly's msgpack reader)
+        return extract_cached(*args)
+
+    def watched_link(*args):
+        seen.append(gc.get_threshold()[0])
+        return link(*args)
+
+    monkeypatch.setattr(build_module, "extract_cached", extract_like_spacy)
+    monkeypatch.setattr(build_module, "link", watched_link)
+    before = gc.get_threshold()
+    build(golden_project)
+    assert seen == [0] and gc.get_threshold() == before
