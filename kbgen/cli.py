@@ -31,7 +31,7 @@ def cli() -> None:
               help="Absolute URL the site will be published at (for the 404 page's links).")
 @click.option("--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None,
-              help="Processes for NER on new text.  [default: one per core]")
+              help="Processes for NER on new text and for making pages.  [default: one per core]")
 @click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
               help="Run NER on this Dask distributed cluster (pip install 'kbgen[dask]').")
 def build(project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None,

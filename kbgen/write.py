@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import signal
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -93,11 +94,18 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
     _shared = (pending, previous)
     size = -(-len(pending) // (jobs * RUNS_PER_JOB))
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_plain_signals) as pool:
             runs = pool.map(_place_run, [(start, start + size) for start in range(0, len(pending), size)], chunksize=1)
     finally:
         _shared = ()
     return [placed for run in runs for placed in run]
+
+
+def _plain_signals() -> None:
+    """A forked writer does not keep its parent's handlers (kbgen serve turns SIGTERM into
+    KeyboardInterrupt): the pool ends its writers with SIGTERM, and Ctrl-C is for the parent."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _place_run(run: tuple[int, int]) -> list[tuple[str, bool]]:

@@ -169,3 +169,20 @@ def test_the_cycle_collector_stays_off_during_a_build_and_comes_back(golden_proj
     before = gc.get_threshold()
     build(golden_project)
     assert seen == [0] and gc.get_threshold() == before
+
+
+def test_writer_processes_end_quietly_under_kbgen_serve_signal_handlers(golden_project, tmp_path, monkeypatch, capfd):
+    import signal
+
+    import kbgen.write as write_module
+
+    def interrupt(signum, frame):  # as kbgen serve does
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        build(golden_project, tmp_path / "out", jobs=2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert "Traceback" not in capfd.readouterr().err
