@@ -32,6 +32,19 @@ def parse_page(text: str) -> Page:
     raise YamlSyntaxError("front matter opened with '---' is never closed", 1)
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes U+0085 (NEL) as is inside a quoted string, where a reader takes it for a line
+    break and folds it to a space; such strings are written double-quoted, where it is escaped."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    style = '"' if "\x85" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_page(meta: dict, body: str) -> str:
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
     return f"{FENCE}\n{front}{FENCE}\n\n{body.strip()}\n"

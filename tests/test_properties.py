@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from kbgen.build import build
 from kbgen.ingest import Seed, generated_page, is_unedited
@@ -42,6 +42,7 @@ def test_unique_slugs_are_unique(texts):
 
 
 @given(HOSTILE, TEXT)
+@example("a\x85b", "")  # NEL: PyYAML would write it as a line break
 def test_front_matter_round_trips(title, body):
     meta = {"title": title, "source": "seeds/x.txt"}
     page = parse_page(dump_page(meta, body))
@@ -117,7 +118,8 @@ def test_any_entity_name_builds_escaped_inside_the_output(tmp_path_factory, name
     write(project / "patterns.jsonl", '{"label": "LOC", "pattern": "Lyon"}\n')
     write(project / "content/articles/a.md", "---\ntitle: A\n---\nLyon est une ville.\n")
     rules = {"entities": {"Lyon": {"name": name or "x", "description": description, "aliases": [name or "x"]}}}
-    (project / "content/entities.yml").write_text(yaml.safe_dump(rules, allow_unicode=True), "utf-8")
+    # double-quoted: PyYAML writes U+0085 as is in other styles, where it reads back as a space
+    (project / "content/entities.yml").write_text(yaml.safe_dump(rules, allow_unicode=True, default_style='"'), "utf-8")
     build(project)
     _site_is_safe(project / "_site", project)
     [entity] = json.loads((project / "_site/api/entities.json").read_text("utf-8"))
