@@ -8,7 +8,7 @@ import hashlib
 import os
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Iterator
@@ -22,7 +22,7 @@ from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
-from kbgen.link import link
+from kbgen.link import KnowledgeBase, link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
 from kbgen.search import index_site
@@ -44,16 +44,19 @@ class BuildSummary:
     warnings: list[Problem]  # and notes, in the order of the stages
     stage_seconds: dict[str, float]
     up_to_date: bool = False  # nothing changed since the last build, so nothing was done
+    knowledge: KnowledgeBase | None = field(default=None, repr=False)  # kept when asked (kbgen serve)
 
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
-          jobs: int | None = None, scheduler: str | None = None) -> BuildSummary:
+          jobs: int | None = None, scheduler: str | None = None, keep_knowledge: bool = False) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
     runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
-    on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port)."""
+    on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port). With
+    `keep_knowledge`, the summary holds the knowledge base the site was made from."""
     project = project.absolute()
     with project_lock(project), _cycle_collector_paused():
-        return _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler)
+        summary = _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler)
+    return summary if keep_knowledge else replace(summary, knowledge=None)
 
 
 @contextmanager
@@ -137,7 +140,8 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         clock.stages["index"] = indexing[0]
     pages = sum(f.path.endswith(".html") for f in files)
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
-    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report, notes + ingest_warnings + warnings, clock.stages)
+    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report,
+                        notes + ingest_warnings + warnings, clock.stages, knowledge=kb)
 
 
 class _StageClock:
@@ -156,11 +160,21 @@ class _StageClock:
 
 def resolve_project(project: Path):
     """The project's entities as a build would make them, without writing anything but the cache."""
-    project = project.absolute()
+    return _resolved(project.absolute())[0]
+
+
+def link_project(project: Path) -> KnowledgeBase:
+    """The knowledge base a build would make its site from, without writing anything but the cache."""
+    resolution, articles, sentences = _resolved(project.absolute())
+    with _cycle_collector_paused():
+        return link(articles, resolution.entities, sentences)
+
+
+def _resolved(project: Path):
     config = load_config(project)
     articles, _ = read_articles(project, config)
     extraction, _ = extract_cached(project, config, articles, None)
-    return resolve(extraction.mentions, articles, load_curation(project))
+    return resolve(extraction.mentions, articles, load_curation(project)), articles, extraction.sentences
 
 
 def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
@@ -204,6 +218,12 @@ def _patterns_bytes(project: Path, config) -> bytes | None:
     if not path.is_file() or not path.is_relative_to(project.resolve()):
         pipeline_for(project, config)  # raises the same clear error as a local build
     return path.read_bytes()
+
+
+def load_model(project: Path) -> None:
+    """Load the project's NER pipeline into this process ahead of need (kbgen serve)."""
+    config = load_config(project)
+    _loaded_pipeline(project, config, extraction_fingerprint(project, config))
 
 
 _pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`

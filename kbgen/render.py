@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterable
 
 import jinja2
 
@@ -87,56 +87,68 @@ def theme_loader(project: Path) -> jinja2.BaseLoader:
     ])
 
 
-def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str | None = None) -> list[OutputFile]:
-    strings = locales.load(config.lang)
-    base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
-    loader = theme_loader(project)
-    env = jinja2.Environment(
-        loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no file check per page
-    )
-    env.filters["date"] = lambda value: locales.format_date(value, strings)
-    env.filters["month"] = lambda value: locales.format_month(value, strings)
-    env.filters["count"] = lambda n, forms: locales.count(n, forms, config.lang)
-    env.globals.update(
-        t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
-        types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
-        feed_url=lambda slug: f"entities/{slug}.xml",
-    )
-    for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
-        try:
-            env.get_template(template)  # every syntax error now, before anything is written
-        except jinja2.TemplateError as exc:
-            raise _template_problem(project, exc, template) from None
-    keys = Keys(_salt(project, config, base_url), None if _own_templates(project) else SHOWN, PLAIN)
+class Theme:
+    """The site's templates, ready to make pages: the project's own, then kbgen's."""
 
-    def page(path: str, template: str, root: str | None = None, **context) -> OutputFile:
+    def __init__(self, project: Path, config: Config, base_url: str | None = None):
+        self.project = project
+        strings = locales.load(config.lang)
+        self.base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
+        env = self.env = jinja2.Environment(
+            loader=theme_loader(project), autoescape=True, undefined=jinja2.StrictUndefined,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            auto_reload=False,  # templates do not change during a build: no file check per page
+        )
+        env.filters["date"] = lambda value: locales.format_date(value, strings)
+        env.filters["month"] = lambda value: locales.format_month(value, strings)
+        env.filters["count"] = lambda n, forms: locales.count(n, forms, config.lang)
+        env.globals.update(
+            t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
+            types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
+            feed_url=lambda slug: f"entities/{slug}.xml",
+        )
+        for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+            try:
+                env.get_template(template)  # every syntax error now, before anything is written
+            except jinja2.TemplateError as exc:
+                raise _template_problem(project, exc, template) from None
+        self.keys = Keys(_salt(project, config, self.base_url), None if _own_templates(project) else SHOWN, PLAIN)
+
+    def page(self, path: str, template: str, root: str | None = None, **context) -> OutputFile:
         """A page from `template`; a `partial` in `context` is computed only when it is made."""
         root = "../" * path.count("/") if root is None else root
 
         def make() -> bytes:
             values = {name: value() if isinstance(value, partial) else value for name, value in context.items()}
             try:
-                return env.get_template(template).render(root=root, **values).encode()
+                return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
-                raise _template_problem(project, exc, template) from None
-        return OutputFile(path, partial(keys.of, path, template, root, context), make)
+                raise _template_problem(self.project, exc, template) from None
+        return OutputFile(path, partial(self.keys.of, path, template, root, context), make)
 
-    def lazy(path: str, maker: partial) -> OutputFile:
-        return OutputFile(path, partial(keys.of, path, maker), maker)
+    def lazy(self, path: str, maker: partial) -> OutputFile:
+        return OutputFile(path, partial(self.keys.of, path, maker), maker)
 
+
+def article_page(theme: Theme, article: Article, linked: Iterable[tuple[int, int, str]], entities: tuple,
+                 related: tuple) -> OutputFile:
+    """An article's page: its text with each (start, end, entity slug) mention linked, the
+    entities it names (in order of first mention) and the articles related to it."""
+    links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
+    return theme.page(
+        article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
+        entities=EntityLinks(entities), related=related,
+    )
+
+
+def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str | None = None) -> list[OutputFile]:
+    theme = Theme(project, config, base_url)
+    strings, base_url, page, lazy = locales.load(config.lang), theme.base_url, theme.page, theme.lazy
     nodes, edges = _network(kb)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
-        links = tuple(
-            Link(m.start, m.end, "../" + entity_url(m.entity.slug))
-            for m in kb.mentions_by_article[article.slug]
-        )
-        files.append(page(
-            article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
-            entities=EntityLinks(kb.entities_by_article[article.slug]), related=kb.related[article.slug],
-        ))
+        linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
+        files.append(article_page(theme, article, linked, kb.entities_by_article[article.slug], kb.related[article.slug]))
     for entity in kb.entities:
         centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
         around = tuple((other.slug, other.name, other.type, n) for other, n in kb.co_mentions[entity.slug][:NEIGHBOURS_SHOWN])

@@ -1,6 +1,7 @@
 """`kbgen serve`: build, serve the site to this machine, rebuild on every change, reload open pages.
 
-The output folder is served exactly as `kbgen build` wrote it. Each HTML page gets one
+The output folder is served exactly as `kbgen build` wrote it, except that an edited article's
+page is shown at once as a preview (kbgen/preview.py) while the rebuild runs. Each HTML page gets one
 `<script src="/__kbgen/reload.js">` on its way out (never on disk), an external script so the
 pages' Content-Security-Policy (`script-src 'self'`) needs no exception. The script listens to
 `/__kbgen/events` (server-sent events) and reloads the page after a good rebuild; after a failed
@@ -19,14 +20,18 @@ import signal
 import sys
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
 
 from kbgen.errors import BuildError, Problem
+
+if TYPE_CHECKING:
+    from kbgen.preview import PreviewBase
 
 HOST = "127.0.0.1"  # the preview is for this machine only: never another interface
 WATCHED_DIRS = ("seeds", "content", "site_templates")
@@ -43,13 +48,16 @@ LOCKED = "another kbgen build is running"  # kbgen.build.project_lock's message
 
 @dataclass(frozen=True)
 class Status:
-    """What open pages are told. `build` counts good builds: a page from an older one reloads."""
+    """What open pages are told. `build` counts good builds and previews: a page from an older
+    one reloads."""
 
     build: int = 0
     attempts: int = 0  # finished builds, good or failed
     ok: bool = True
     building: bool = False
     errors: tuple[str, ...] = ()  # the problems of the last build, when it failed
+    # Pages served in place of the output's files (by path) until the build under way ends.
+    previews: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> bytes:
         return json.dumps({"build": self.build, "attempts": self.attempts, "ok": self.ok,
@@ -163,6 +171,8 @@ class LiveHandler(SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path) and route.endswith("/"):
             path = os.path.join(path, "index.html")
+        if path in status.previews:
+            return self._bytes(200, "text/html; charset=utf-8", with_reload_script(status.previews[path], status.build))
         if path.endswith((".html", ".htm")) and os.path.isfile(path):
             return self._page(path, 200, status.build)
         if not os.path.exists(path):
@@ -343,6 +353,7 @@ class Rebuilder:
         self.changes: queue.Queue = queue.Queue()
         self.watcher = Watcher(project, self.changes)
         self.snapshot: dict[Path, Signature] = {}
+        self.base: PreviewBase | None = None  # what the last good build knew, for previews
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, name="kbgen rebuild", daemon=True)
 
@@ -371,6 +382,7 @@ class Rebuilder:
         self.watcher.stop()
 
     def _run(self) -> None:
+        self._warm()
         forced: set[Path] = set()  # changed during the last build: build again, whatever they look like now
         while not self.stopping.is_set():
             try:
@@ -392,6 +404,7 @@ class Rebuilder:
     def _rebuild(self, changed: set[Path]) -> set[Path]:
         """Build after `changed`; return what the user changed during the build, to build again."""
         before = self._take_snapshot()
+        self._preview(changed)
         started = time.perf_counter()
         outcome = self._build()
         took = time.perf_counter() - started
@@ -419,13 +432,54 @@ class Rebuilder:
                 if before.get(p) != after.get(p) and FOLDER not in (before.get(p), after.get(p))
                 and p not in written and not self._written_by_build(p, before)}
 
+    def _warm(self) -> None:
+        """Ready for previews: the model loaded, and what the last build knew (a first build that
+        found the site up to date linked nothing)."""
+        from kbgen.build import link_project, load_model, project_lock
+        from kbgen.preview import PreviewBase
+
+        try:
+            with project_lock(self.project):
+                if self.base is None and self.state.status.ok:
+                    self.base = PreviewBase.of(link_project(self.project))
+                load_model(self.project)
+        except (BuildError, OSError):
+            pass  # no previews until a build succeeds: each edit waits for its rebuild
+
+    def _preview(self, changed: set[Path]) -> None:
+        """When only articles the last good build had were edited, show their pages at once."""
+        from kbgen.ingest import ARTICLES_DIR
+        from kbgen.preview import preview_article
+
+        folder = self.project / ARTICLES_DIR
+        if (self.base is None or not self.state.status.ok or not changed
+                or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)):
+            return
+        started = time.perf_counter()
+        pages = {}
+        for path in sorted(changed):
+            page = preview_article(self.project, self.base, path)
+            if page is None:
+                return
+            try:
+                pages[str(self.out / page.path)] = page.make()
+            except BuildError:
+                return  # a template error: the rebuild reports it
+        self.state.update(build=self.state.status.build + 1, previews=pages)
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {_describe(changed, self.project)}: shown in "
+                   f"{time.perf_counter() - started:.2f} s (a preview); rebuilding the site")
+
     def _build(self):
         """One build: its BuildSummary, or the BuildError that stopped it."""
         from kbgen.build import build
+        from kbgen.preview import PreviewBase
 
         self.state.update(building=True)
         try:
-            summary = build(self.project, self.out)
+            summary = build(self.project, self.out, keep_knowledge=True)
+            if summary.knowledge is not None:
+                self.base = PreviewBase.of(summary.knowledge)
+                summary = replace(summary, knowledge=None)
         except BuildError as exc:
             outcome = exc
         except Exception as exc:  # a bug in kbgen: report it like a problem and keep serving
@@ -442,10 +496,10 @@ class Rebuilder:
             self.state.update(building=False)
         elif isinstance(outcome, BuildError):
             self.state.update(building=False, ok=False, attempts=status.attempts + 1,
-                              errors=tuple(map(str, outcome.problems)))
+                              errors=tuple(map(str, outcome.problems)), previews={})
         else:
             self.state.update(building=False, ok=True, attempts=status.attempts + 1,
-                              build=status.build + 1, errors=())
+                              build=status.build + 1, errors=(), previews={})
         self.snapshot = self._take_snapshot()
         return outcome
 

@@ -159,17 +159,20 @@ def test_serve_rebuilds_and_keeps_the_last_good_site(tmp_path):
             LOOPBACK.open(request, timeout=10)
         assert refused.value.code == 403
 
-        # an edit is rebuilt and served
+        # an edit is shown at once as a preview (build 2), then rebuilt (build 3) and served from disk
         article.write_text(article.read_text("utf-8").replace("Premier titre", "Second titre"), "utf-8")
         served.wait(lambda: "Second titre" in served.get("articles/a.html")[1], "the edit to be served")
-        served.wait(lambda: served.status()["build"] == 2, "the second build to be counted")  # just after the swap
+        served.wait(lambda: served.status()["build"] == 3, "the preview and the rebuild to be counted")
+        served.wait(lambda: "rebuilt in" in served.output(), "the rebuild's line")
+        assert re.search(r"content/articles/a\.md changed: shown in [0-9.]+ s \(a preview\); rebuilding", served.output())
         good = page.read_bytes()
+        assert b"Second titre" in good and RELOAD_TAG.sub("", served.get("articles/a.html")[1], count=1) == good.decode()
 
         # a broken article: the last good site stays, the status tells what is wrong
         article.write_text(article.read_text("utf-8").replace("date: 2024-10-15", "date: demain"), "utf-8")
         status = served.wait(lambda: (s := served.status()) and not s["ok"] and s, "the failed build")
         assert any(line.startswith(DATE_ERROR) for line in status["errors"]), status["errors"]
-        assert status["build"] == 2
+        assert status["build"] == 3  # no preview of an article that does not read
         code, html = served.get("articles/a.html")
         assert code == 200 and "Second titre" in html and RELOAD_TAG.search(html)
         assert page.read_bytes() == good
@@ -177,7 +180,7 @@ def test_serve_rebuilds_and_keeps_the_last_good_site(tmp_path):
         # fixed: a new good build, no errors left
         article.write_text(article.read_text("utf-8").replace("date: demain", "date: 2024-10-16"), "utf-8")
         status = served.wait(lambda: (s := served.status()) and s["ok"] and s, "the fixed build")
-        assert status["build"] == 3 and status["errors"] == []
+        assert status["build"] == 4 and status["errors"] == []  # no preview after a failed build
 
         # Ctrl-C: a clean stop
         served.proc.send_signal(signal.SIGINT)

@@ -1,0 +1,75 @@
+"""For `kbgen serve`: an edited article's page a moment after it is saved, before the rebuild.
+
+A rebuild resolves and links the whole corpus again and indexes the whole site for search, which
+takes seconds once there are a few hundred articles. Meanwhile serve shows the edited article as
+the last good build would link it (as Hugo's fast render shows the page being edited): the model,
+kept loaded, reads the article's new text, and each name it finds links to the entity the last
+build gave that name. A name the build never saw, or one that several entities share, stays plain
+until the rebuild, which starts at once and replaces the preview when it is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbgen.articles import read_article
+from kbgen.build import extract_cached, project_lock
+from kbgen.config import load_config
+from kbgen.errors import BuildError
+from kbgen.link import KnowledgeBase
+from kbgen.render import OutputFile, Theme, article_page
+from kbgen.resolve import fold
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a link to an entity shows."""
+
+    slug: str
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class PreviewBase:
+    """What the last good build knew that an article's page shows, without the texts."""
+
+    slugs: dict[Path, str]  # content page, relative to the project -> article slug
+    names: dict[str, Named]  # folded name or alias -> the one entity the build gave it
+    related: dict[str, tuple]  # article slug -> (article, shared entities), as the page lists them
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> PreviewBase:
+        owners: dict[str, set[str]] = {}
+        named = {}
+        for entity in kb.entities:
+            named[entity.slug] = Named(entity.slug, entity.name, entity.type)
+            for form in (entity.name, *entity.aliases):
+                owners.setdefault(fold(form), set()).add(entity.slug)
+        names = {key: named[next(iter(slugs))] for key, slugs in owners.items() if len(slugs) == 1}
+        return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related))
+
+
+def preview_article(project: Path, base: PreviewBase, path: Path) -> OutputFile | None:
+    """The page of the article at `path` (in content/articles/, known to the last build) as it
+    reads now; None when there is nothing to preview: a new or unreadable article, or another
+    build running on the project. The model reads the text (and the extraction cache keeps it,
+    so the rebuild does not read it again)."""
+    slug = base.slugs.get(path.relative_to(project))
+    if slug is None:
+        return None
+    try:
+        with project_lock(project):
+            config = load_config(project)
+            article = read_article(path, slug, project, config)
+            extraction, _ = extract_cached(project, config, [article], jobs=1)
+    except (BuildError, OSError):
+        return None  # the rebuild says what is wrong
+    linked, entities = [], {}
+    for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
+        entity = base.names.get(fold(mention.text))
+        if entity and not (linked and mention.start < linked[-1][1]):
+            linked.append((mention.start, mention.end, entity.slug))
+            entities.setdefault(entity.slug, entity)
+    return article_page(Theme(project, config), article, linked, tuple(entities.values()), base.related.get(slug, ()))
