@@ -128,9 +128,9 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     files = render_site(kb, config, project, base_url)  # made while written: one stage
     indexing: list[float] = []
 
-    def index(site: Path) -> None:
+    def index(site: Path, live: Path | None, changed: set[str] | None) -> None:
         started = time.perf_counter()
-        index_site(site)
+        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed)
         indexing.append(time.perf_counter() - started)
 
     written = write_site(files, out, previous.files if previous else None, finish=index, jobs=jobs or default_jobs())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kbgen import locales
 from kbgen.errors import BuildError, Problem
@@ -36,6 +36,8 @@ class Config(BaseModel):
     """How many of the most-mentioned entities the home page lists."""
     max_article_mb: float = 5
     """Seeds larger than this many megabytes are skipped with a warning (NER time grows with size)."""
+    search_shard_pages: int = Field(3000, ge=1)
+    """Pages per search index shard: Pagefind needs about 180 MB per 1,000 article pages it indexes at once."""
     headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
 

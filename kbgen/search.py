@@ -1,21 +1,153 @@
-"""Full-text search: Pagefind indexes the finished pages, and its index ships inside the site."""
+"""Full-text search: Pagefind indexes the finished pages, and its index ships inside the site.
+
+Pagefind holds the whole index it builds in memory (about 180 KB per article page: 2 GB for
+10,000 articles), so the pages are indexed in shards of at most `search_shard_pages` pages, each
+its own Pagefind bundle in pagefind/<n>/, and the search page merges them (Pagefind's multisite
+search, which ranks the results of every bundle together by score). A page's shard follows from
+its path, so a rebuild indexes again only the shards that hold a changed page; shards are indexed
+in `jobs` processes at a time. pagefind/shards.json lists the bundles for the search page.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
 from pathlib import Path
 
 from kbgen.errors import BuildError, Problem
 
+FOLDER = "pagefind"
+LISTING = "shards.json"
+MARK = b"data-pagefind-body"  # once a page has it, Pagefind indexes only the pages that do
 
-def index_site(site: Path) -> None:
-    """Write the Pagefind index and search UI into `site`/pagefind (offline, deterministic)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--silent"],
-        capture_output=True, text=True,
-    )
+
+def shard_count(pages: int, shard_pages: int) -> int:
+    return max(1, -(-pages // shard_pages))
+
+
+def shard_of(path: str, shards: int) -> int:
+    """The shard of the page at `path`, the same in every build with this many shards."""
+    return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest(), "big") % shards
+
+
+def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = None,
+               changed: set[str] | None = None) -> None:
+    """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
+    (paths of pages made, changed or removed since the build that wrote `live`) is linked from
+    `live` rather than indexed again; `changed=None` indexes every shard."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == FOLDER)
+    indexed = [p for p in pages if MARK in (site / p).read_bytes()] or pages  # as Pagefind chooses them
+    shards = shard_count(len(indexed), shard_pages)
+    members: dict[int, list[str]] = {}
+    for page in indexed:
+        members.setdefault(shard_of(page, shards), []).append(page)
+    before = _listing(live / FOLDER) if live else None
+    if changed is None or before is None or before["shards"] != shards:
+        stale = set(range(shards))
+    else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
+        stale = {shard_of(p, shards) for p in changed if p.endswith(".html") and _searchable(site / p) != _searchable(live / p)}
+    (site / FOLDER).mkdir()
+    todo = []
+    for shard in sorted(members):
+        old = live / FOLDER / str(shard) if live else None
+        if shard not in stale and str(shard) in before["bundles"] and old.is_dir():
+            shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
+        else:
+            todo.append(shard)
+    with ThreadPoolExecutor(max(1, min(jobs, len(todo) or 1))) as pool:
+        list(pool.map(lambda shard: _index_shard(site, shard, members[shard]), todo))
+    listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
+    (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
+
+
+def _listing(folder: Path) -> dict | None:
+    try:
+        listing = json.loads((folder / LISTING).read_text("utf-8"))
+        return listing if isinstance(listing.get("shards"), int) and isinstance(listing.get("bundles"), list) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _index_shard(site: Path, shard: int, pages: list[str]) -> None:
+    """Index `pages` of `site` into pagefind/<shard>/, from a folder of links to them alone."""
+    with tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) as mirror:
+        for page in pages:
+            target = Path(mirror, page)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(site / page, target)
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", mirror, "--output-path", str(site / FOLDER / str(shard)), "--silent"],
+            capture_output=True, text=True,
+        )
     if result.returncode != 0:
         details = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildError([Problem("pagefind", None, f"the search index could not be built ({details[0]})",
                                   "reinstall kbgen's dependencies: pip install 'pagefind[bin]'")])
+
+
+def _searchable(page: Path) -> str | None:
+    """A digest of what Pagefind may read of `page` (None when there is no such page): all of it
+    but the text and plain tags inside elements marked data-pagefind-ignore."""
+    try:
+        data = page.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+    reader = _SearchableParts()
+    reader.feed(data)
+    reader.close()
+    return hashlib.blake2b("\x00".join(reader.parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+class _SearchableParts(HTMLParser):
+    """Collects a page's parts outside ignored elements. Inside one, tags carrying data-pagefind-*
+    attributes are kept all the same (Pagefind still reads meta and filters there), and its end is
+    found as a browser finds it: an end tag closes every element opened since its own start tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.ignored: list[str] = []  # the open elements of the ignored region, outermost first
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        marked = any(name.startswith("data-pagefind") for name, _ in attrs)
+        if not self.ignored or marked:
+            self.parts.append(repr((tag, attrs)))
+        if self.ignored and tag not in VOID_ELEMENTS:
+            self.ignored.append(tag)
+        elif not self.ignored and tag not in VOID_ELEMENTS and any(name == "data-pagefind-ignore" for name, _ in attrs):
+            self.ignored.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if not self.ignored or any(name.startswith("data-pagefind") for name, _ in attrs):
+            self.parts.append(repr((tag, attrs, "/")))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.ignored:
+            if tag in self.ignored:
+                while self.ignored.pop() != tag:
+                    pass
+            return
+        self.parts.append("/" + tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self.ignored:
+            self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.handle_data(f"&#{name};")
+
+
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())

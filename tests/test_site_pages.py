@@ -91,7 +91,7 @@ def test_indexes_timeline_and_related(sites):
 
 def test_search_index_and_finder_data_ship_inside_the_site(sites):
     site = sites["relative"]
-    assert (site / "pagefind/pagefind-ui.js").is_file() and list((site / "pagefind").glob("wasm.fr*"))
+    assert (site / "pagefind/0/pagefind-ui.js").is_file() and list((site / "pagefind/0").glob("wasm.fr*"))
     data = (site / "static/finder-data.js").read_text()
     assert data.startswith("window.KBGEN_ENTITIES = ") and "marie-dupont.html" in data
     entity = (site / "entities/marie-dupont.html").read_text("utf-8")

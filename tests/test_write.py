@@ -69,18 +69,21 @@ def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
     assert (out / "changed.html").read_bytes() == b"new" and (out / "added.html").read_bytes() == b"+"
 
 
-def test_the_search_index_is_derived_again_only_when_a_page_changed(tmp_path):
-    out, runs = tmp_path / "site", []
+def test_the_finishing_step_is_told_which_pages_changed(tmp_path):
+    out, calls = tmp_path / "site", []
 
-    def index(folder):
-        runs.append(1)
+    def index(folder, live, changed):
+        calls.append((live, changed))
         (folder / "pagefind").mkdir()
         (folder / "pagefind/index.bin").write_bytes(b"index of " + (folder / "a.html").read_bytes())
 
-    write_site([made("a.html", b"one")], out, finish=index)
-    write_site([made("a.html", b"one")], out, finish=index)
-    assert len(runs) == 1 and (out / "pagefind/index.bin").read_bytes() == b"index of one"
-    write_site([made("a.html", b"two")], out, finish=index)
-    assert len(runs) == 2 and (out / "pagefind/index.bin").read_bytes() == b"index of two"
-    write_site([made("a.html", b"two"), made("b.html", b"new page")], out, finish=index)
-    assert len(runs) == 3
+    first = write_site([made("a.html", b"one")], out, finish=index)
+    assert calls[-1] == (None, None) and (out / "pagefind/index.bin").read_bytes() == b"index of one"
+    assert first["pagefind/index.bin"].key == ""  # not kbgen's own: never counted as a changed page
+    again = write_site([made("a.html", b"one")], out, first, finish=index)
+    assert calls[-1] == (out, set())
+    assert again["pagefind/index.bin"] == first["pagefind/index.bin"]  # the same bytes keep their time
+    changed = write_site([made("a.html", b"two"), made("b.html", b"new")], out, again, finish=index)
+    assert calls[-1] == (out, {"a.html", "b.html"}) and (out / "pagefind/index.bin").read_bytes() == b"index of two"
+    write_site([made("a.html", b"two")], out, changed, finish=index)
+    assert calls[-1] == (out, {"b.html"})  # removed

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -27,6 +28,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+
+from kbgen.search import shard_of
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +75,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The golden project built once into <tmp>/project/_site."""
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(GOLDEN_PROJECT, project)
+    with open(project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_shard_pages: 4\n")  # the search index in two shards, merged by the search page
     out = project / "_site"
     result = subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out)],
@@ -378,9 +383,12 @@ def test_axe_reports_a_planted_violation(axe_page, at_root, axe_source: str) -> 
     assert "image-alt" in ids, ids
 
 
-def test_search_for_a_name_finds_its_entity_page(browser, served) -> None:
-    """Served (at the root or under /kb/), Pagefind finds the entity; from file://, the finder
-    over entity names does, and the page says full-text search needs a server."""
+def test_search_for_a_name_finds_its_entity_page(browser, served, site) -> None:
+    """Served (at the root or under /kb/), Pagefind finds the entity, whose page is indexed in
+    the second shard (merged into the first); from file://, the finder over entity names does,
+    and the page says full-text search needs a server."""
+    listing = json.loads((site / "pagefind/shards.json").read_text())
+    assert listing["bundles"] == ["0", "1"] and shard_of("entities/marie-dupont.html", listing["shards"]) == 1
     page = browser.new_page()
     try:
         problems = watch(page)

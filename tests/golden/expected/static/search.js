@@ -38,15 +38,37 @@
   }
 
   if (location.protocol === "file:") { showFinder(); return; }
-  var script = document.createElement("script");
-  script.src = new URL("pagefind/pagefind-ui.js", root).href;
-  script.onload = function () {
-    // Result URLs are made relative to the site's own folder, so search works under a sub-path.
-    new window.PagefindUI({ element: "#search", baseUrl: root.pathname, showSubResults: true, resetStyles: false });
-    // Pagefind's field has only a title; give it the page's own label for screen readers.
-    var field = box.querySelector("input");
-    if (field) { field.setAttribute("aria-label", box.getAttribute("data-label")); }
-  };
-  script.onerror = showFinder;
-  document.head.appendChild(script);
+
+  // The index comes in shards, each a Pagefind bundle (pagefind/<n>/) listed in shards.json:
+  // the first is loaded, the others merged in, and results of all are ranked together.
+  function bundle(name) {
+    return new URL("pagefind/" + name + "/", root);
+  }
+
+  function start(bundles) {
+    var first = bundle(bundles[0]);
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("pagefind-ui.css", first).href;
+    document.head.appendChild(style);
+    var script = document.createElement("script");
+    script.src = new URL("pagefind-ui.js", first).href;
+    script.onload = function () {
+      // Result URLs are made relative to the site's own folder, so search works under a sub-path.
+      new window.PagefindUI({
+        element: "#search", bundlePath: first.pathname, baseUrl: root.pathname, showSubResults: true, resetStyles: false,
+        mergeIndex: bundles.slice(1).map(function (name) { return {bundlePath: bundle(name).pathname, baseUrl: root.pathname}; })
+      });
+      // Pagefind's field has only a title; give it the page's own label for screen readers.
+      var field = box.querySelector("input");
+      if (field) { field.setAttribute("aria-label", box.getAttribute("data-label")); }
+    };
+    script.onerror = showFinder;
+    document.head.appendChild(script);
+  }
+
+  fetch(new URL("pagefind/shards.json", root).href)
+    .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+    .then(function (listing) { if (listing.bundles.length) { start(listing.bundles); } else { showFinder(); } })
+    .catch(showFinder);
 })();

@@ -1,0 +1,76 @@
+"""The search index in shards: every indexed page in exactly one Pagefind bundle, a rebuild
+indexing again only the shards that hold a changed page, and pages without a
+data-pagefind-body left out as Pagefind itself would (real Pagefind, on small sites)."""
+
+from __future__ import annotations
+
+import json
+
+from kbgen import search
+from kbgen.build import build
+from kbgen.search import index_site, shard_count, shard_of
+
+from conftest import write
+
+
+def page(body: str, indexed: bool = True) -> str:
+    attribute = " data-pagefind-body" if indexed else ""
+    return f'<!DOCTYPE html><html lang="fr"><head><title>t</title></head><body><main{attribute}><p>{body}</p></main></body></html>'
+
+
+def pages_in(bundle) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_every_indexed_page_is_in_one_shard(tmp_path):
+    site = tmp_path / "site"
+    for i in range(12):
+        write(site / f"articles/a{i}.html", page(f"mot{i} commun"))
+    write(site / "index.html", page("accueil", indexed=False))
+    index_site(site, shard_pages=5)
+    listing = json.loads((site / "pagefind/shards.json").read_text())
+    assert listing["shards"] == shard_count(12, 5) == 3
+    expected = {str(s) for s in (shard_of(f"articles/a{i}.html", 3) for i in range(12))}
+    assert set(listing["bundles"]) == expected
+    counts = {name: pages_in(site / "pagefind" / name) for name in listing["bundles"]}
+    assert sum(counts.values()) == 12  # the home page, with no data-pagefind-body, is not indexed
+    for name, count in counts.items():
+        assert count == sum(shard_of(f"articles/a{i}.html", 3) == int(name) for i in range(12))
+
+
+def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, monkeypatch):
+    indexed = []
+    real = search._index_shard
+    monkeypatch.setattr(search, "_index_shard", lambda site, shard, pages: indexed.append(shard) or real(site, shard, pages))
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_shard_pages: 3\n")
+    build(golden_project)
+    site = golden_project / "_site"
+    listing = json.loads((site / "pagefind/shards.json").read_text())
+    assert len(listing["bundles"]) >= 2
+    assert sorted(map(str, indexed)) == listing["bundles"]
+    entries = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
+    edited = golden_project / "content/articles/note-de-terrain.md"
+    edited.write_text(edited.read_text("utf-8").replace("a rejoint", "a retrouvé"), "utf-8")
+    indexed.clear()
+    build(golden_project)
+    mine = str(shard_of("articles/note-de-terrain.html", listing["shards"]))
+    assert list(map(str, indexed)) == [mine]
+    after = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
+    assert json.loads((site / "pagefind/shards.json").read_text()) == listing
+    assert after[mine] != entries[mine]  # its shard indexed again (the page's words changed)
+    assert all(after[name] == entries[name] for name in listing["bundles"] if name != mine)  # the others linked
+
+
+def test_what_pagefind_may_read_of_a_page(tmp_path):
+    def searchable(html: str) -> str:
+        return search._searchable(write(tmp_path / "p.html", html))
+
+    base = searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>fin</p></main>')
+    # only inside the ignored element (an unclosed <p> included): Pagefind sees the same page
+    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>autre <i>citation</i></div><p>fin</p></main>') == base
+    # outside it, or a meta Pagefind reads even there: not the same
+    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>FIN</p></main>') != base
+    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b><span data-pagefind-meta="x:y"></span></div><p>fin</p></main>') != base
+    assert search._searchable(tmp_path / "absent.html") is None
