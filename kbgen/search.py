@@ -43,7 +43,7 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
     `live` rather than indexed again; `changed=None` indexes every shard."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == FOLDER)
-    indexed = [p for p in pages if MARK in (site / p).read_bytes()] or pages  # as Pagefind chooses them
+    indexed = [p for p in pages if _has_mark(site / p)] or pages  # as Pagefind chooses them
     shards = shard_count(len(indexed), shard_pages)
     members: dict[int, list[str]] = {}
     for page in indexed:
@@ -52,7 +52,8 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
     if changed is None or before is None or before["shards"] != shards:
         stale = set(range(shards))
     else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
-        stale = {shard_of(p, shards) for p in changed if p.endswith(".html") and _searchable(site / p) != _searchable(live / p)}
+        looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
+        stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
     (site / FOLDER).mkdir()
     todo = []
     for shard in sorted(members):
@@ -65,6 +66,13 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
         list(pool.map(lambda shard: _index_shard(site, shard, members[shard]), todo))
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
+
+
+def _has_mark(page: Path) -> bool:
+    try:
+        return MARK in page.read_bytes()
+    except OSError:
+        return False
 
 
 def _listing(folder: Path) -> dict | None:

@@ -5,6 +5,7 @@ data-pagefind-body left out as Pagefind itself would (real Pagefind, on small si
 from __future__ import annotations
 
 import json
+import shutil
 
 from kbgen import search
 from kbgen.build import build
@@ -74,3 +75,21 @@ def test_what_pagefind_may_read_of_a_page(tmp_path):
     assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>FIN</p></main>') != base
     assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b><span data-pagefind-meta="x:y"></span></div><p>fin</p></main>') != base
     assert search._searchable(tmp_path / "absent.html") is None
+
+
+def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch):
+    live, site = tmp_path / "live", tmp_path / "site"
+    for folder, home in ((live, "accueil"), (site, "accueil modifié")):
+        for i in range(4):
+            write(folder / f"articles/a{i}.html", page(f"mot{i}"))
+        write(folder / "index.html", page(home, indexed=False))
+    index_site(live, shard_pages=2)
+    indexed = []
+    real = search._index_shard
+    monkeypatch.setattr(search, "_index_shard", lambda site, shard, pages: indexed.append(shard) or real(site, shard, pages))
+    index_site(site, shard_pages=2, live=live, changed={"index.html"})
+    assert indexed == [] and (site / "pagefind/shards.json").read_text() == (live / "pagefind/shards.json").read_text()
+    write(site / "articles/a1.html", page("mot1 changé"))
+    shutil.rmtree(site / "pagefind")
+    index_site(site, shard_pages=2, live=live, changed={"index.html", "articles/a1.html"})
+    assert indexed == [shard_of("articles/a1.html", 2)]
