@@ -35,7 +35,7 @@ PLAIN_FORMS = str.maketrans({
 })
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Mention:
     article: str  # article slug
     start: int  # offsets in Article.text

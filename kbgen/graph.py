@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 import json
 import math
 import re
@@ -26,7 +25,7 @@ from operator import attrgetter
 import networkx as nx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Node:
     """An entity: `slug` is its id everywhere, `name` is only ever shown (and escaped)."""
 
@@ -36,7 +35,7 @@ class Node:
     mentions: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Edge:
     """Two entities named in the same articles; `weight` is how many articles."""
 
@@ -122,22 +121,41 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+GEXF_HEAD = """<?xml version='1.0' encoding='utf-8'?>
+<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">
+<meta>
+<creator>kbgen</creator>
+</meta>
+<graph defaultedgetype="undirected" mode="static" name="">
+<attributes mode="static" class="node">
+<attribute id="0" title="type" type="string" />
+<attribute id="1" title="mentions" type="long" />
+</attributes>
+"""
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+
+
+def _attribute(text: str) -> str:
+    """`text` as an XML attribute value, with no character XML 1.0 cannot hold."""
+    return _xml_safe(text).translate(_ATTRIBUTE_ESCAPES)
+
+
 def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
-    """The network as GEXF, for Gephi: node label, type and mentions, edge weight. The date
-    networkx stamps in <meta> is removed so that the same network always gives the same bytes."""
+    """The network as GEXF 1.2, for Gephi: node label, type and mentions, edge weight; one
+    element a line, so that a diff shows what changed. Written line by line: a million edges go
+    through networkx's writer (a graph, then an ElementTree) in 15 s and 550 MB more."""
     nodes, edges = _clean(nodes, edges)
-    graph = nx.Graph()
-    graph.add_nodes_from(
-        (n.slug, {"label": _xml_safe(n.name), "type": _xml_safe(n.type), "mentions": n.mentions}) for n in nodes
-    )
-    graph.add_edges_from((e.source, e.target, {"weight": e.weight}) for e in edges)
-    buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, prettyprint=False)  # networkx indents in pure Python, element by element
-    # Still one element a line, for diffs: ElementTree escapes every ">" in names and values, so
-    # "><" only ever stands between two tags, and the line break goes where pretty-printing
-    # would put one, never into a name or value.
-    data = buffer.getvalue().replace(b"><", b">\n<") + b"\n"
-    return re.sub(rb' lastmodifieddate="[^"]*"', b"", data, count=1)
+    lines = [GEXF_HEAD, "<nodes>\n"]
+    for n in nodes:
+        lines.append(f'<node id="{_attribute(n.slug)}" label="{_attribute(n.name)}">\n<attvalues>\n'
+                     f'<attvalue for="0" value="{_attribute(n.type)}" />\n<attvalue for="1" value="{n.mentions:d}" />\n'
+                     "</attvalues>\n</node>\n")
+    lines.append("</nodes>\n<edges>\n")
+    lines.extend(f'<edge source="{_attribute(e.source)}" target="{_attribute(e.target)}" id="{i}" weight="{e.weight:d}" />\n'
+                 for i, e in enumerate(edges))
+    lines.append("</edges>\n</graph>\n</gexf>\n")
+    return "".join(lines).encode("utf-8")
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:

@@ -13,7 +13,7 @@ from kbgen.articles import Article
 from kbgen.resolve import Entity, fold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Citation:
     """One mention seen in its sentence, for the entity's page."""
 
@@ -22,13 +22,13 @@ class Citation:
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class CitingArticle:
     article: Article
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class LinkedMention:
     start: int
     end: int

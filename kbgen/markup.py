@@ -6,6 +6,7 @@ gives in it point at the same places when the tree is walked again to wrap menti
 
 from __future__ import annotations
 
+import threading
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "img": {"src", "alt", "title"}, "th": {"align"}, "td": {"align"}}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Link:
     start: int  # offsets in the plain text
     end: int
@@ -40,18 +41,34 @@ class Rendered:
 
 def render(body: str, links: tuple[Link, ...] = ()) -> Rendered:
     """Render Markdown `body`; wrap each link's text span in an <a> where it lies in one text run."""
-    walker = _TextWalker(sorted(links, key=lambda link: link.start))
-    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    # Raw HTML in an article is shown as text, never passed through.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(walker, "kbgen_text", -10)
-    html = md.convert(body)
+    md, walker = _converter()
+    walker.links = sorted(links, key=lambda link: link.start)
+    try:
+        html = md.reset().convert(body)
+    finally:
+        walker.links = []
     clean = nh3.clean(
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"}, link_rel=None,
     )
     return Rendered(clean, "".join(walker.parts))
+
+
+_converters = threading.local()
+
+
+def _converter() -> tuple[markdown.Markdown, _TextWalker]:
+    """This thread's Markdown converter, made once and reset for each text: a new one each time
+    would leave a cycle of objects to the cycle collector, which a build keeps off."""
+    if not hasattr(_converters, "md"):
+        walker = _TextWalker([])
+        md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        # Raw HTML in an article is shown as text, never passed through.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(walker, "kbgen_text", -10)
+        _converters.md, _converters.walker = md, walker
+    return _converters.md, _converters.walker
 
 
 def _layout_whitespace(text: str, element: etree.Element) -> bool:

@@ -95,7 +95,7 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
     _shared = (pending, previous)
     size = -(-len(pending) // (jobs * RUNS_PER_JOB))
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_plain_signals) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_plain_signals, maxtasksperchild=2) as pool:
             runs = pool.map(_place_run, [(start, start + size) for start in range(0, len(pending), size)], chunksize=1)
     finally:
         _shared = ()

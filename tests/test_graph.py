@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
+import kbgen.graph as graph_module
+
 from kbgen.graph import (
     FONT_SIZE,
     LABELLED,
@@ -363,3 +365,18 @@ def test_radial_layout_puts_the_centre_in_the_middle_and_the_strongest_on_top():
     assert spots["b"][1] == pytest.approx(-1.0)  # top: drawn first, the strongest neighbour
     drawing = draw(nodes, edges, lambda s: s, "t", layout=radial_layout("c"))
     assert drawing.shown_nodes == 3
+
+
+def test_gexf_is_written_as_networkx_would_write_it():
+    """The line-by-line writer gives networkx's own GEXF (but for the creator), odd names included."""
+    nodes = [Node("a&b", 'N "q" <x> & \n\t\r é\x01', "PER", 3), Node("b", "B", "ORG", 1), Node("c", "C", "LOC", 2)]
+    edges = [Edge("b", "a&b", 2), Edge("c", "b", 1)]
+    clean_nodes, clean_edges = graph_module._clean(nodes, edges)
+    reference = nx.Graph()
+    reference.add_nodes_from((n.slug, {"label": graph_module._xml_safe(n.name), "type": n.type, "mentions": n.mentions}) for n in clean_nodes)
+    reference.add_edges_from((e.source, e.target, {"weight": e.weight}) for e in clean_edges)
+    buffer = io.BytesIO()
+    nx.write_gexf(reference, buffer, prettyprint=False)
+    expected = re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue().replace(b"><", b">\n<") + b"\n")
+    expected = re.sub(rb"<creator>[^<]*</creator>", b"<creator>kbgen</creator>", expected)
+    assert to_gexf(nodes, edges) == expected
