@@ -12,12 +12,13 @@ kbgen does not otherwise depend on; ForceAtlas2 needs only NumPy, which networkx
 from __future__ import annotations
 
 import hashlib
+import itertools
 import html
 import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -78,6 +79,8 @@ def _clean(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge]
     """One node per slug and one edge per pair, both sorted, so every output is independent of
     input order: edges to unknown slugs and self-loops are dropped, an edge given twice (in
     either direction) keeps its largest weight, a slug given twice keeps its largest node."""
+    if _already_clean(nodes, edges):
+        return nodes, edges  # as render gives them: a million edges need no dictionary of pairs
     by_slug: dict[str, Node] = {}
     for node in nodes:
         kept = by_slug.get(node.slug)
@@ -95,6 +98,21 @@ def _clean(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge]
         if other is None or edge.weight > other.weight:
             kept_edges[pair] = edge if source < target else Edge(target, source, edge.weight)
     return [by_slug[slug] for slug in sorted(by_slug)], [kept_edges[pair] for pair in sorted(kept_edges)]
+
+
+def _already_clean(nodes: list[Node], edges: list[Edge]) -> bool:
+    """Nodes in strictly increasing slug order; edges in strictly increasing (source, target)
+    order, each from a smaller slug to a larger one, both known."""
+    if any(a.slug >= b.slug for a, b in zip(nodes, nodes[1:])):
+        return False
+    slugs = {n.slug for n in nodes}
+    previous = None
+    for edge in edges:
+        pair = (edge.source, edge.target)
+        if edge.source >= edge.target or (previous is not None and pair <= previous):
+            return False
+        previous = pair
+    return all(e.source in slugs and e.target in slugs for e in edges)
 
 
 def _select(nodes: list[Node], edges: list[Edge], max_nodes: int, max_edges: int) -> tuple[list[Node], list[Edge]]:
@@ -146,16 +164,29 @@ def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
     element a line, so that a diff shows what changed. Written line by line: a million edges go
     through networkx's writer (a graph, then an ElementTree) in 15 s and 550 MB more."""
     nodes, edges = _clean(nodes, edges)
-    lines = [GEXF_HEAD, "<nodes>\n"]
-    for n in nodes:
-        lines.append(f'<node id="{_attribute(n.slug)}" label="{_attribute(n.name)}">\n<attvalues>\n'
-                     f'<attvalue for="0" value="{_attribute(n.type)}" />\n<attvalue for="1" value="{n.mentions:d}" />\n'
-                     "</attvalues>\n</node>\n")
-    lines.append("</nodes>\n<edges>\n")
-    lines.extend(f'<edge source="{_attribute(e.source)}" target="{_attribute(e.target)}" id="{i}" weight="{e.weight:d}" />\n'
-                 for i, e in enumerate(edges))
-    lines.append("</edges>\n</graph>\n</gexf>\n")
-    return "".join(lines).encode("utf-8")
+    node_lines = (
+        f'<node id="{_attribute(n.slug)}" label="{_attribute(n.name)}">\n<attvalues>\n'
+        f'<attvalue for="0" value="{_attribute(n.type)}" />\n<attvalue for="1" value="{n.mentions:d}" />\n'
+        "</attvalues>\n</node>\n"
+        for n in nodes
+    )
+    edge_lines = (
+        f'<edge source="{_attribute(e.source)}" target="{_attribute(e.target)}" id="{i}" weight="{e.weight:d}" />\n'
+        for i, e in enumerate(edges)
+    )
+    return _encoded(itertools.chain(
+        [GEXF_HEAD, "<nodes>\n"], node_lines, ["</nodes>\n<edges>\n"], edge_lines, ["</edges>\n</graph>\n</gexf>\n"],
+    ))
+
+
+def _encoded(lines: Iterable[str], errors: str = "strict", batch: int = 10_000) -> bytes:
+    """The lines joined and encoded as UTF-8 a batch at a time: the text of a million lines is
+    never held whole beside its bytes."""
+    lines = iter(lines)
+    chunks = []
+    while batch_lines := list(itertools.islice(lines, batch)):
+        chunks.append("".join(batch_lines).encode("utf-8", errors))
+    return b"".join(chunks)
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
@@ -164,19 +195,24 @@ def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
     encoder: json.dumps with an indent runs in pure Python and took ten times as long."""
     nodes, edges = _clean(nodes, edges)
     string = _JSON_STRING
-    node_rows = [
+    node_rows = (
         f'{{"id":{string(n.slug)},"name":{string(n.name)},"type":{string(n.type)},"mentions":{n.mentions:d}}}'
         for n in nodes
-    ]
-    edge_rows = [f'{{"source":{string(e.source)},"target":{string(e.target)},"weight":{e.weight:d}}}' for e in edges]
-    text = f'{{"nodes":{_json_rows(node_rows)},"edges":{_json_rows(edge_rows)}}}\n'
+    )
+    edge_rows = (f'{{"source":{string(e.source)},"target":{string(e.target)},"weight":{e.weight:d}}}' for e in edges)
     # A lone surrogate (undecodable input) cannot be UTF-8; as "\udcxx" it is still valid JSON.
-    return text.encode("utf-8", "backslashreplace")
+    return _encoded(itertools.chain(
+        ['{"nodes":'], _json_rows(node_rows), [',"edges":'], _json_rows(edge_rows), ["}\n"],
+    ), "backslashreplace")
 
 
-def _json_rows(rows: list[str]) -> str:
+def _json_rows(rows: Iterable[str]) -> Iterator[str]:
     """A JSON array of values already written, one a line."""
-    return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
+    first = True
+    for row in rows:
+        yield ("[\n" if first else ",\n") + row
+        first = False
+    yield "[]" if first else "\n]"
 
 
 # --- the picture -------------------------------------------------------------------------------

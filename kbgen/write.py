@@ -3,7 +3,9 @@ reader or a failed build never sees a half-written site."""
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import signal
@@ -80,39 +82,74 @@ def write_site(files: list[OutputFile], out: Path, previous: dict[str, Written] 
 
 
 PARALLEL_MIN_FILES = 500  # below this, starting processes costs more than it saves
-RUNS_PER_JOB = 16  # runs of files handed to each process: enough to even out, few enough to cost nothing
+WRITERS_PER_JOB = 8  # batches of files, each for a fresh process: enough to even out and to
+# keep each one short-lived (forking costs milliseconds), few enough to cost nothing
 _shared: tuple = ()  # what the forked writers share with their parent: the files, the last build's
 
 
 def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str, Written], jobs: int) -> list[tuple[str, bool]]:
     """Place every file; for each, its key and whether it was written anew (rather than linked
-    from the live site). Forked processes inherit the files (and the data they are made from)
-    without copying; they take runs of files in turn as they finish, so that a process held up
-    by a costly file (the GEXF export, a much-named entity) takes fewer of the others."""
+    from the live site). Up to `jobs` forked processes at a time inherit the files (and the data
+    they are made from) without copying, each placing one batch; a new one starts as soon as one
+    ends, so that a process held up by a costly file (the GEXF export) delays no other batch.
+
+    Each writer lives for one batch only: every object a writer reads gets its memory page
+    copied (its reference count is written), so one that lived through the whole build would
+    end up with a copy of it. They are forked from this thread, never from a helper thread as a
+    pool's replacement workers are: a fork taken while another thread holds a lock can leave
+    the child waiting on it for ever."""
     if jobs <= 1 or len(pending) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return [_place(item, previous) for item in pending]
     global _shared
     _shared = (pending, previous)
-    size = -(-len(pending) // (jobs * RUNS_PER_JOB))
+    size = -(-len(pending) // (jobs * WRITERS_PER_JOB))
+    batches = collections.deque(range(0, len(pending), size))
+    placed: dict[int, list[tuple[str, bool]]] = {}
+    running: dict = {}  # the end of each writer's pipe -> (the writer, the start of its batch)
+    context = multiprocessing.get_context("fork")
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_plain_signals, maxtasksperchild=2) as pool:
-            runs = pool.map(_place_run, [(start, start + size) for start in range(0, len(pending), size)], chunksize=1)
+        while batches or running:
+            while batches and len(running) < jobs:
+                start = batches.popleft()
+                receiver, sender = context.Pipe(duplex=False)
+                writer = context.Process(target=_write_batch, args=(start, start + size, sender), daemon=True)
+                writer.start()
+                sender.close()
+                running[receiver] = (writer, start)
+            for receiver in multiprocessing.connection.wait(list(running)):
+                writer, start = running.pop(receiver)
+                try:
+                    outcome = receiver.recv()
+                except EOFError:  # it died before answering (killed, out of memory)
+                    writer.join()
+                    outcome = BuildError([Problem("kbgen", None, f"a process writing the site ended with status {writer.exitcode}",
+                                                  "build again; if it happens again, build with --jobs 1")])
+                receiver.close()
+                writer.join()
+                if isinstance(outcome, BaseException):
+                    raise outcome
+                placed[start] = outcome
     finally:
+        for writer, _ in running.values():
+            writer.terminate()
+            writer.join()
         _shared = ()
-    return [placed for run in runs for placed in run]
+    return [item for start in sorted(placed) for item in placed[start]]
 
 
-def _plain_signals() -> None:
-    """A forked writer does not keep its parent's handlers (kbgen serve turns SIGTERM into
-    KeyboardInterrupt): the pool ends its writers with SIGTERM, and Ctrl-C is for the parent."""
+def _write_batch(start: int, stop: int, sender) -> None:
+    """In a forked writer: place files [start, stop) and send back their keys, or the error."""
+    # Not the parent's handlers (kbgen serve turns SIGTERM into KeyboardInterrupt): the parent
+    # ends a writer with SIGTERM, and Ctrl-C is for the parent.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _place_run(run: tuple[int, int]) -> list[tuple[str, bool]]:
-    start, stop = run
     pending, previous = _shared
-    return [_place(item, previous) for item in pending[start:stop]]
+    try:
+        outcome = [_place(item, previous) for item in pending[start:stop]]
+    except Exception as exc:  # a template's error: the parent raises it
+        outcome = exc
+    sender.send(outcome)
+    sender.close()
 
 
 def _place(item: tuple[OutputFile, Path, Path], previous: dict[str, Written]) -> tuple[str, bool]:

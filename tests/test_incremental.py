@@ -186,3 +186,54 @@ def test_writer_processes_end_quietly_under_kbgen_serve_signal_handlers(golden_p
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_writer_process_that_dies_is_reported_not_waited_for(golden_project, monkeypatch):
+    import kbgen.write as write_module
+    from kbgen.errors import BuildError
+
+    real = write_module._place
+
+    def die_on_one_page(item, previous):
+        if item[0].path == "archive.html":
+            os._exit(9)  # as the out-of-memory killer would end it
+        return real(item, previous)
+
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(write_module, "_place", die_on_one_page)
+    with pytest.raises(BuildError) as exc:
+        build(golden_project, jobs=2)
+    assert "a process writing the site ended with status 9" in str(exc.value)
+    assert not (golden_project / "_site").exists()
+
+
+def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path, monkeypatch):
+    """Each batch of files in a process of its own (so none keeps the memory it copied), all
+    forked by the build's own thread, and the same site as one process makes."""
+    import threading
+
+    import kbgen.write as write_module
+
+    noted, threads = tmp_path / "pids", set()
+    real_place, real_start = write_module._place, write_module.multiprocessing.context.ForkProcess.start
+
+    def noting_place(item, previous):  # runs in the writers: they note their pid in a file
+        with open(noted, "a") as pids:
+            pids.write(f"{os.getpid()}\n")
+        return real_place(item, previous)
+
+    def noting_start(process):
+        threads.add(threading.current_thread().name)
+        return real_start(process)
+
+    build(golden_project, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(write_module, "_place", noting_place)
+    monkeypatch.setattr(write_module.multiprocessing.context.ForkProcess, "start", noting_start)
+    build(golden_project, tmp_path / "parallel", jobs=2)
+    pids = noted.read_text().split()
+    files = len(pids)
+    batches = -(-files // -(-files // (2 * write_module.WRITERS_PER_JOB)))
+    assert len(set(pids)) == batches > 2 and str(os.getpid()) not in pids
+    assert threads == {threading.current_thread().name}
+    assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
