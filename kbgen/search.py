@@ -42,7 +42,7 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
     `live` rather than indexed again; `changed=None` indexes every shard."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if not p.relative_to(site).parts[0] == FOLDER)
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != FOLDER)
     indexed = [p for p in pages if _has_mark(site / p)] or pages  # as Pagefind chooses them
     shards = shard_count(len(indexed), shard_pages)
     members: dict[int, list[str]] = {}
