@@ -439,10 +439,10 @@ class Rebuilder:
         from kbgen.preview import PreviewBase
 
         try:
-            with project_lock(self.project):
-                if self.base is None and self.state.status.ok:
+            if self.base is None and self.state.status.ok:
+                with project_lock(self.project):
                     self.base = PreviewBase.of(link_project(self.project))
-                load_model(self.project)
+            load_model(self.project)
         except (BuildError, OSError):
             pass  # no previews until a build succeeds: each edit waits for its rebuild
 
@@ -457,14 +457,18 @@ class Rebuilder:
             return
         started = time.perf_counter()
         pages = {}
-        for path in sorted(changed):
-            page = preview_article(self.project, self.base, path)
-            if page is None:
-                return
-            try:
+        try:
+            for path in sorted(changed):
+                page = preview_article(self.project, self.base, path)
+                if page is None:
+                    return
                 pages[str(self.out / page.path)] = page.make()
-            except BuildError:
-                return  # a template error: the rebuild reports it
+        except Exception:  # a template's error, or a bug: no preview, and the rebuild reports it
+            if os.environ.get("KBGEN_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            return
         self.state.update(build=self.state.status.build + 1, previews=pages)
         click.echo(f"[{time.strftime('%H:%M:%S')}] {_describe(changed, self.project)}: shown in "
                    f"{time.perf_counter() - started:.2f} s (a preview); rebuilding the site")

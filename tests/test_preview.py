@@ -58,3 +58,22 @@ def test_a_name_two_entities_share_is_not_linked(golden_project):
     assert PreviewBase.of(kb).names["marie dupont"].slug == marie.slug
     namesake = replace(marie, slug="marie-dupont-2", name="Marie Dupont (2)", aliases=("Marie Dupont",))
     assert "marie dupont" not in PreviewBase.of(replace(kb, entities=kb.entities + (namesake,))).names
+
+
+def test_a_failing_preview_leaves_the_rebuild_to_report(golden_project, monkeypatch):
+    """kbgen serve: whatever goes wrong in a preview, there is none, and the rebuild still runs."""
+    import kbgen.preview as preview_module
+    from kbgen.serve import LiveState, Rebuilder
+
+    def broken(*args):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(preview_module, "preview_article", broken)
+    state = LiveState()
+    rebuilder = Rebuilder(golden_project.resolve(), golden_project.resolve() / "_site", state)
+    rebuilder.first_build()
+    assert rebuilder.base is not None and state.status.build == 1
+    edit(golden_project, "a rejoint", "a retrouvé")
+    rebuilder._rebuild({(golden_project / NOTE).resolve()})
+    assert state.status.build == 2 and state.status.ok and state.status.previews == {}
+    assert "a retrouvé" in (golden_project / "_site/articles/note-de-terrain.html").read_text("utf-8")
