@@ -25,7 +25,7 @@ from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
-from kbgen.search import index_site
+from kbgen.search import FOLDER as SEARCH_FOLDER, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state, state_path
 from kbgen.write import untouched, write_site
 
@@ -133,7 +133,8 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed)
         indexing.append(time.perf_counter() - started)
 
-    written = write_site(files, out, previous.files if previous else None, finish=index, jobs=jobs or default_jobs())
+    written = write_site(files, out, previous.files if previous else None, finish=index,
+                         finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs())
     clock.done("render")
     if indexing:  # the search index is made while writing; its time is shown on its own
         clock.stages["render"] -= indexing[0]

@@ -72,4 +72,4 @@ def preview_article(project: Path, base: PreviewBase, path: Path) -> OutputFile 
         if entity and not (linked and mention.start < linked[-1][1]):
             linked.append((mention.start, mention.end, entity.slug))
             entities.setdefault(entity.slug, entity)
-    return article_page(Theme(project, config), article, linked, tuple(entities.values()), base.related.get(slug, ()))
+    return article_page(Theme(project, config, keyed=False), article, linked, tuple(entities.values()), base.related.get(slug, ()))

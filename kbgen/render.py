@@ -90,7 +90,7 @@ def theme_loader(project: Path) -> jinja2.BaseLoader:
 class Theme:
     """The site's templates, ready to make pages: the project's own, then kbgen's."""
 
-    def __init__(self, project: Path, config: Config, base_url: str | None = None):
+    def __init__(self, project: Path, config: Config, base_url: str | None = None, keyed: bool = True):
         self.project = project
         strings = locales.load(config.lang)
         self.base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
@@ -112,7 +112,8 @@ class Theme:
                 env.get_template(template)  # every syntax error now, before anything is written
             except jinja2.TemplateError as exc:
                 raise _template_problem(project, exc, template) from None
-        self.keys = Keys(_salt(project, config, self.base_url), None if _own_templates(project) else SHOWN, PLAIN)
+        # Keys hash kbgen and the theme: a preview of one page (kbgen serve), never keyed, skips that.
+        self.keys = Keys(_salt(project, config, self.base_url), None if _own_templates(project) else SHOWN, PLAIN) if keyed else None
 
     def page(self, path: str, template: str, root: str | None = None, **context) -> OutputFile:
         """A page from `template`; a `partial` in `context` is computed only when it is made."""
@@ -124,10 +125,13 @@ class Theme:
                 return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
                 raise _template_problem(self.project, exc, template) from None
-        return OutputFile(path, partial(self.keys.of, path, template, root, context), make)
+        return OutputFile(path, partial(self._key, path, template, root, context), make)
 
     def lazy(self, path: str, maker: partial) -> OutputFile:
-        return OutputFile(path, partial(self.keys.of, path, maker), maker)
+        return OutputFile(path, partial(self._key, path, maker), maker)
+
+    def _key(self, *values) -> str:
+        return self.keys.of(*values)
 
 
 def article_page(theme: Theme, article: Article, linked: Iterable[tuple[int, int, str]], entities: tuple,
