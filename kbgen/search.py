@@ -6,6 +6,10 @@ its own Pagefind bundle in pagefind/<n>/, and the search page merges them (Pagef
 search, which ranks the results of every bundle together by score). A page's shard follows from
 its path, so a rebuild indexes again only the shards that hold a changed page; shards are indexed
 in `jobs` processes at a time. pagefind/shards.json lists the bundles for the search page.
+
+Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
+are most of an entity page (the picture, the quotes): it is given copies of the pages without
+them (search_copy), which it indexes into exactly the same bundle in well under half the time.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,10 +94,15 @@ def _index_shard(site: Path, shard: int, pages: list[str]) -> None:
         for page in pages:
             target = Path(mirror, page)
             target.parent.mkdir(parents=True, exist_ok=True)
+            data = (site / page).read_bytes()
+            copy = search_copy(data)
+            if copy is not data:
+                target.write_bytes(copy)
+                continue
             try:
                 os.link(site / page, target)
             except OSError:  # a file system without hard links
-                shutil.copyfile(site / page, target)
+                target.write_bytes(data)
         result = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", mirror, "--output-path", str(site / FOLDER / str(shard)), "--silent"],
             capture_output=True, text=True,
@@ -159,3 +169,68 @@ class _SearchableParts(HTMLParser):
 
 
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+# --- what Pagefind is given of a page ---------------------------------------------------------
+
+IGNORE = b"data-pagefind-ignore"
+_IGNORE = re.compile(re.escape(IGNORE), re.I)  # attribute names are not case-sensitive
+_PAGEFIND_ATTRIBUTE = re.compile(rb"data-pagefind-", re.I)
+# A start tag, its attributes written as HTML allows (quoted, unquoted, or a bare name).
+_START_TAG = re.compile(rb"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_ATTRIBUTE_NAME = re.compile(rb"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+# Inside these, "</div>" may be text rather than a tag; a region holding one is left whole.
+_UNSURE = re.compile(rb"<(?:!--|!\[CDATA\[|(?:script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)[\s/>])", re.I)
+# Elements a browser may close without their end tag: where they end is not counted, but guessed.
+_OPTIONAL_END = frozenset(b"p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split())
+_VOID = frozenset(name.encode() for name in VOID_ELEMENTS)
+
+
+def search_copy(page: bytes) -> bytes:
+    """`page` without the elements marked data-pagefind-ignore, which Pagefind reads nothing of:
+    Pagefind makes the same index from it. An element is cut only where its end is certain
+    (counted over its own tag name, with no comment, script or raw text inside) and holds no
+    data-pagefind-* attribute (Pagefind reads meta and filters even there); otherwise it stays.
+    The page itself comes back when nothing is cut."""
+    kept: list[bytes] = []
+    done = position = 0
+    while found_at := _IGNORE.search(page, position):
+        found, position = found_at.start(), found_at.end()
+        start = page.rfind(b"<", done, found)
+        tag = _START_TAG.match(page, start) if start >= 0 else None
+        if not tag or tag.end() <= found or IGNORE not in {m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2))}:
+            continue  # the words in text or in an attribute's value, not the attribute
+        name = tag.group(1).lower()
+        if name in _VOID or name in _OPTIONAL_END:
+            continue
+        end = _element_end(page, tag.end(), name)
+        if end is None or _PAGEFIND_ATTRIBUTE.search(page, tag.end(), end) or _UNSURE.search(page, tag.end(), end):
+            continue
+        kept.append(page[done:start])
+        done = position = end
+    if not kept:
+        return page
+    kept.append(page[done:])
+    return b"".join(kept)
+
+
+def _element_end(page: bytes, inside: int, name: bytes) -> int | None:
+    """Where the element named `name` whose content starts at `inside` ends (after its end
+    tag), counting the elements of the same name opened within it; None if it never does."""
+    depth = 1
+    for tag in _same_name(name).finditer(page, inside):
+        if tag.group(0).endswith(b"/>"):
+            return None  # self-closing in SVG, an open tag in HTML: not sure which
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return None
+
+
+_same_name_tags: dict[bytes, re.Pattern] = {}
+
+
+def _same_name(name: bytes) -> re.Pattern:
+    if name not in _same_name_tags:
+        _same_name_tags[name] = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])[^>]*>", re.I)
+    return _same_name_tags[name]

@@ -93,3 +93,45 @@ def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch
     shutil.rmtree(site / "pagefind")
     index_site(site, shard_pages=2, live=live, changed={"index.html", "articles/a1.html"})
     assert indexed == [shard_of("articles/a1.html", 2)]
+
+
+def test_pagefind_is_given_pages_without_what_it_ignores():
+    def cut(html: str) -> str:
+        return search.search_copy(html.encode()).decode()
+
+    page = ('<main data-pagefind-body><h1>Nom</h1><figure data-pagefind-ignore><svg><g><title>t</title></g></svg></figure>'
+            '<div class="columns" data-pagefind-ignore><div><p>citation</div><section>x</section></div><p>fin</p></main>')
+    assert cut(page) == '<main data-pagefind-body><h1>Nom</h1><p>fin</p></main>'
+    same = [
+        '<div data-pagefind-ignore><span data-pagefind-meta="x:y"></span></div>',  # Pagefind reads meta even there
+        '<div data-pagefind-ignore><span DATA-PAGEFIND-FILTER="x:y"></span></div>',
+        '<div data-pagefind-ignore><p>jamais fermé</p>',  # its end is not certain
+        '<div data-pagefind-ignore><!-- </div> --></div>',
+        '<div data-pagefind-ignore><script>"</div>"</script></div>',
+        '<svg><g data-pagefind-ignore><g/></g><text>mot</text></g></svg>',  # <g/> closes itself in SVG only
+        '<p data-pagefind-ignore>un paragraphe<p>que le suivant ferme</p>',  # an end tag the browser may guess
+        '<p title=" data-pagefind-ignore">texte</p><div>data-pagefind-ignore</div>',  # the words, not the attribute
+    ]
+    for html in same:
+        assert search.search_copy(html.encode()) == html.encode(), html
+    assert cut('<DIV class=a Data-Pagefind-Ignore=all><div>x</div></DIV><p>y</p>') == '<p>y</p>'
+
+
+def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypatch):
+    """The golden site (entity pages with pictures and quotes, marked data-pagefind-ignore)
+    gives byte-identical bundles whether Pagefind reads the pages or their copies."""
+    build(golden_project)
+    site = golden_project / "_site"
+    copies = site.parent / "copies"
+    shutil.copytree(site, copies, ignore=shutil.ignore_patterns("pagefind"))
+    shutil.copytree(site, site.parent / "whole", ignore=shutil.ignore_patterns("pagefind"))
+    entity_page = (site / "entities/marie-dupont.html").read_bytes()
+    assert len(search.search_copy(entity_page)) < len(entity_page) / 2
+    index_site(copies, shard_pages=4)
+    monkeypatch.setattr(search, "search_copy", lambda page: page)
+    index_site(site.parent / "whole", shard_pages=4)
+    files = sorted(p.relative_to(copies).as_posix() for p in (copies / "pagefind").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(site.parent / "whole").as_posix() for p in (site.parent / "whole/pagefind").rglob("*") if p.is_file())
+    assert len(files) > 20
+    for name in files:
+        assert (copies / name).read_bytes() == (site.parent / "whole" / name).read_bytes(), name
