@@ -26,7 +26,7 @@ from kbgen.link import KnowledgeBase, link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER, index_site
-from kbgen.state import BuildState, inputs_digest, load_state, save_state, state_path
+from kbgen.state import BuildState, inputs_digest, load_state, save_state, search_copies_path, state_path
 from kbgen.write import untouched, write_site
 
 
@@ -130,7 +130,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
 
     def index(site: Path, live: Path | None, changed: set[str] | None) -> None:
         started = time.perf_counter()
-        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed)
+        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed, search_copies_path(project, out))
         indexing.append(time.perf_counter() - started)
 
     written = write_site(files, out, previous.files if previous else None, finish=index,

@@ -10,6 +10,8 @@ in `jobs` processes at a time. pagefind/shards.json lists the bundles for the se
 Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
 are most of an entity page (the picture, the quotes): it is given copies of the pages without
 them (search_copy), which it indexes into exactly the same bundle in well under half the time.
+A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/) and
+rewrites only those that changed.
 """
 
 from __future__ import annotations
@@ -43,10 +45,12 @@ def shard_of(path: str, shards: int) -> int:
 
 
 def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = None,
-               changed: set[str] | None = None) -> None:
+               changed: set[str] | None = None, copies: Path | None = None) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
-    `live` rather than indexed again; `changed=None` indexes every shard."""
+    `live` rather than indexed again; `changed=None` indexes every shard. Pagefind reads the
+    pages' search copies in `copies`/<shard>/ (the build's own folder, kept between builds),
+    or in temporary folders."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != FOLDER)
     indexed = [p for p in pages if _has_mark(site / p)] or pages  # as Pagefind chooses them
     shards = shard_count(len(indexed), shard_pages)
@@ -67,8 +71,12 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
             shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
         else:
             todo.append(shard)
+    if copies is not None and copies.is_dir():  # the shards of another shard count
+        for folder in copies.iterdir():
+            if not (folder.name.isdigit() and int(folder.name) in members):
+                shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
     with ThreadPoolExecutor(max(1, min(jobs, len(todo) or 1))) as pool:
-        list(pool.map(lambda shard: _index_shard(site, shard, members[shard]), todo))
+        list(pool.map(lambda shard: _index_shard(site, shard, members[shard], copies), todo))
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
 
@@ -88,25 +96,42 @@ def _listing(folder: Path) -> dict | None:
         return None
 
 
-def _index_shard(site: Path, shard: int, pages: list[str]) -> None:
-    """Index `pages` of `site` into pagefind/<shard>/, from a folder of links to them alone."""
-    with tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) as mirror:
-        for page in pages:
-            target = Path(mirror, page)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = (site / page).read_bytes()
-            copy = search_copy(data)
-            if copy is not data:
-                target.write_bytes(copy)
+def _index_shard(site: Path, shard: int, pages: list[str], copies: Path | None = None) -> None:
+    """Index `pages` of `site` into pagefind/<shard>/, from a folder holding their search copies
+    alone: `copies`/<shard>, kept from one build to the next, or a temporary folder."""
+    if copies is None:
+        with tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) as folder:
+            _run_pagefind(_copied(site, pages, Path(folder)), site / FOLDER / str(shard))
+    else:
+        _run_pagefind(_copied(site, pages, copies / str(shard)), site / FOLDER / str(shard))
+
+
+def _copied(site: Path, pages: list[str], folder: Path) -> Path:
+    """Make `folder` hold the search copy of each of `pages` (search_copy) and nothing else. A
+    copy already there with the same bytes is left alone, and one that changed is rewritten in
+    place: making and deleting thousands of files on every build is slow on some file systems
+    (ext4 without a journal looks past each inode freed in the last minutes for every new one)."""
+    wanted = set(pages)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(folder).as_posix() not in wanted:
+                path.unlink()
+    for page in pages:
+        copy, target = search_copy((site / page).read_bytes()), folder / page
+        try:
+            if target.stat().st_size == len(copy) and target.read_bytes() == copy:
                 continue
-            try:
-                os.link(site / page, target)
-            except OSError:  # a file system without hard links
-                target.write_bytes(data)
-        result = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", mirror, "--output-path", str(site / FOLDER / str(shard)), "--silent"],
-            capture_output=True, text=True,
-        )
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(copy)
+    return folder
+
+
+def _run_pagefind(folder: Path, output: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output), "--silent"],
+        capture_output=True, text=True,
+    )
     if result.returncode != 0:
         details = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildError([Problem("pagefind", None, f"the search index could not be built ({details[0]})",

@@ -33,6 +33,11 @@ def state_path(project: Path, out: Path) -> Path:
     return project / ".kbgen" / f"site-{keys.digest(str(out))[:16]}.json"
 
 
+def search_copies_path(project: Path, out: Path) -> Path:
+    """Where the build into `out` keeps the copies of its pages that Pagefind reads (kbgen.search)."""
+    return project / ".kbgen" / f"search-{keys.digest(str(out))[:16]}"
+
+
 def inputs_digest(project: Path, *settings: str) -> str:
     """A digest of every file a build reads (kbgen.yml, seeds/, content/, site_templates/ and
     entity patterns anywhere in the project), of kbgen's own code and of `settings`."""

@@ -10,6 +10,7 @@ import shutil
 from kbgen import search
 from kbgen.build import build
 from kbgen.search import index_site, shard_count, shard_of
+from kbgen.state import search_copies_path
 
 from conftest import write
 
@@ -43,7 +44,7 @@ def test_every_indexed_page_is_in_one_shard(tmp_path):
 def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, monkeypatch):
     indexed = []
     real = search._index_shard
-    monkeypatch.setattr(search, "_index_shard", lambda site, shard, pages: indexed.append(shard) or real(site, shard, pages))
+    monkeypatch.setattr(search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest))
     with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
         config.write("search_shard_pages: 3\n")
     build(golden_project)
@@ -52,12 +53,20 @@ def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, m
     assert len(listing["bundles"]) >= 2
     assert sorted(map(str, indexed)) == listing["bundles"]
     entries = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
+    copies = search_copies_path(golden_project, site)
+    mine = str(shard_of("articles/note-de-terrain.html", listing["shards"]))
+    copied = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in copies.rglob("*.html")}
+    assert {p.relative_to(copies / p.relative_to(copies).parts[0]).as_posix() for p in copied} == {
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()}
     edited = golden_project / "content/articles/note-de-terrain.md"
     edited.write_text(edited.read_text("utf-8").replace("a rejoint", "a retrouvé"), "utf-8")
     indexed.clear()
     build(golden_project)
-    mine = str(shard_of("articles/note-de-terrain.html", listing["shards"]))
     assert list(map(str, indexed)) == [mine]
+    # the copies are kept: the edited page's rewritten in place, the others of its shard untouched
+    own = copies / mine / "articles/note-de-terrain.html"
+    assert b"a retrouv" in own.read_bytes() and own.stat().st_ino == copied[own][0]
+    assert all((p.stat().st_ino, p.stat().st_mtime_ns) == copied[p] for p in copied if p != own and p.parent.parent.name == mine)
     after = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
     assert json.loads((site / "pagefind/shards.json").read_text()) == listing
     assert after[mine] != entries[mine]  # its shard indexed again (the page's words changed)
@@ -86,7 +95,7 @@ def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch
     index_site(live, shard_pages=2)
     indexed = []
     real = search._index_shard
-    monkeypatch.setattr(search, "_index_shard", lambda site, shard, pages: indexed.append(shard) or real(site, shard, pages))
+    monkeypatch.setattr(search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest))
     index_site(site, shard_pages=2, live=live, changed={"index.html"})
     assert indexed == [] and (site / "pagefind/shards.json").read_text() == (live / "pagefind/shards.json").read_text()
     write(site / "articles/a1.html", page("mot1 changé"))
