@@ -82,10 +82,17 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
 
 
 def _has_mark(page: Path) -> bool:
+    """Whether `page` has data-pagefind-body, read only as far as it (near the top, as a rule)."""
     try:
-        return MARK in page.read_bytes()
+        with open(page, "rb") as file:
+            seen = b""
+            while chunk := file.read(1 << 16):
+                seen = seen[-len(MARK):] + chunk  # the mark may straddle two chunks
+                if MARK in seen:
+                    return True
     except OSError:
-        return False
+        pass
+    return False
 
 
 def _listing(folder: Path) -> dict | None:
@@ -200,12 +207,11 @@ VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param s
 
 IGNORE = b"data-pagefind-ignore"
 _IGNORE = re.compile(re.escape(IGNORE), re.I)  # attribute names are not case-sensitive
-_PAGEFIND_ATTRIBUTE = re.compile(rb"data-pagefind-", re.I)
 # A start tag, its attributes written as HTML allows (quoted, unquoted, or a bare name).
 _START_TAG = re.compile(rb"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
 _ATTRIBUTE_NAME = re.compile(rb"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # Inside these, "</div>" may be text rather than a tag; a region holding one is left whole.
-_UNSURE = re.compile(rb"<(?:!--|!\[CDATA\[|(?:script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)[\s/>])", re.I)
+_UNSURE = re.compile(rb"<(?:!--|!\[cdata\[|script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)")  # in lower case
 # Elements a browser may close without their end tag: where they end is not counted, but guessed.
 _OPTIONAL_END = frozenset(b"p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split())
 _VOID = frozenset(name.encode() for name in VOID_ELEMENTS)
@@ -229,7 +235,10 @@ def search_copy(page: bytes) -> bytes:
         if name in _VOID or name in _OPTIONAL_END:
             continue
         end = _element_end(page, tag.end(), name)
-        if end is None or _PAGEFIND_ATTRIBUTE.search(page, tag.end(), end) or _UNSURE.search(page, tag.end(), end):
+        if end is None:
+            continue
+        inside = page[tag.end():end].lower()  # then plain searches: far faster than a regex ignoring case
+        if b"data-pagefind-" in inside or _UNSURE.search(inside):
             continue
         kept.append(page[done:start])
         done = position = end

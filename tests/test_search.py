@@ -144,3 +144,11 @@ def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypat
     assert len(files) > 20
     for name in files:
         assert (copies / name).read_bytes() == (site.parent / "whole" / name).read_bytes(), name
+
+
+def test_the_mark_is_found_wherever_it_is(tmp_path):
+    for at in (0, (1 << 16) - 5, 3 * (1 << 16) - 10):  # at the start, across a chunk's end, far down
+        (tmp_path / "p.html").write_bytes(b"x" * at + search.MARK + b"y" * 100)
+        assert search._has_mark(tmp_path / "p.html"), at
+    (tmp_path / "p.html").write_bytes(b"x" * 200_000)
+    assert not search._has_mark(tmp_path / "p.html") and not search._has_mark(tmp_path / "absent.html")
