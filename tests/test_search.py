@@ -114,6 +114,7 @@ def test_pagefind_is_given_pages_without_what_it_ignores():
     same = [
         '<div data-pagefind-ignore><span data-pagefind-meta="x:y"></span></div>',  # Pagefind reads meta even there
         '<div data-pagefind-ignore><span DATA-PAGEFIND-FILTER="x:y"></span></div>',
+        '<div data-pagefind-ignore data-pagefind-filter="x:y">texte</div>',  # and on the element itself
         '<div data-pagefind-ignore><p>jamais fermé</p>',  # its end is not certain
         '<div data-pagefind-ignore><!-- </div> --></div>',
         '<div data-pagefind-ignore><script>"</div>"</script></div>',
