@@ -30,12 +30,18 @@ class BuildState:
 
 def state_path(project: Path, out: Path) -> Path:
     """One state per output folder: the same project may be built into several."""
-    return project / ".kbgen" / f"site-{keys.digest(str(out))[:16]}.json"
+    return _of_output(project, out, "site.json")
 
 
 def search_copies_path(project: Path, out: Path) -> Path:
     """Where the build into `out` keeps the copies of its pages that Pagefind reads (kbgen.search)."""
-    return project / ".kbgen" / f"search-{keys.digest(str(out))[:16]}"
+    return _of_output(project, out, "search")
+
+
+def _of_output(project: Path, out: Path, name: str) -> Path:
+    """kbgen's file `name` for the output folder `out`: site.json -> .kbgen/site-<digest of out>.json."""
+    stem, dot, suffix = name.partition(".")
+    return project / ".kbgen" / f"{stem}-{keys.digest(str(out))[:16]}{dot}{suffix}"
 
 
 def inputs_digest(project: Path, *settings: str) -> str:
