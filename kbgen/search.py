@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -106,11 +107,9 @@ def _listing(folder: Path) -> dict | None:
 def _index_shard(site: Path, shard: int, pages: list[str], copies: Path | None = None) -> None:
     """Index `pages` of `site` into pagefind/<shard>/, from a folder holding their search copies
     alone: `copies`/<shard>, kept from one build to the next, or a temporary folder."""
-    if copies is None:
-        with tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) as folder:
-            _run_pagefind(_copied(site, pages, Path(folder)), site / FOLDER / str(shard))
-    else:
-        _run_pagefind(_copied(site, pages, copies / str(shard)), site / FOLDER / str(shard))
+    folders = tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) if copies is None else nullcontext(copies / str(shard))
+    with folders as folder:
+        _run_pagefind(_copied(site, pages, Path(folder)), site / FOLDER / str(shard))
 
 
 def _copied(site: Path, pages: list[str], folder: Path) -> Path:
