@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from kbgen.articles import Article
@@ -140,3 +143,21 @@ def test_a_parallel_build_leaves_spacy_to_the_workers(golden_project):
               "summary = build(Path(sys.argv[1]), jobs=2)\n"
               "assert summary.entities > 0 and 'spacy' not in sys.modules, sorted(m for m in sys.modules if 'spacy' in m)\n")
     subprocess.run([sys.executable, "-c", script, str(golden_project)], check=True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_a_worker_keeps_freed_arrays_for_the_next_batch():
+    """The NER workers' setting: an 8 MB buffer freed and allocated again costs no new page."""
+    script = (
+        "import ctypes, resource, sys\n"
+        "from kbgen.extract import _keep_freed_memory\n"
+        "if sys.argv[1] == 'keep':\n"
+        "    _keep_freed_memory(ctypes.CDLL(None))\n"
+        "bytearray(8 << 20)\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
+        "buffer = bytearray(8 << 20)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n"
+    )
+    faults = {mode: int(subprocess.run([sys.executable, "-c", script, mode], capture_output=True, text=True, check=True).stdout)
+              for mode in ("keep", "default")}
+    assert faults["keep"] < 10 < faults["default"]
