@@ -13,7 +13,6 @@ The floor is the sum of the parts: no scheduling, no waiting, no fork. See bench
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-from run import BENCH_DIR, MODEL, NER_CEILING, Layout, kbgen_parallel_rule, measure, prepare_corpus
+from run import BENCH_DIR, MODEL, NER_CEILING, Layout, kbgen_parallel_rule, lock_work_folder, measure, prepare_corpus
 
 EXTRACT = r"""
 import gc, json, sys
@@ -100,11 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     layout = Layout(args.work.absolute() / f"n{args.articles}")
     layout.root.mkdir(parents=True, exist_ok=True)
-    lock = open(layout.root.parent / ".lock", "w")  # the lock bench/run.py takes: one run at a time
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise SystemExit(f"{layout.root.parent}: another bench run is using this work folder; wait for it") from None
+    lock = lock_work_folder(layout.root.parent)  # held until this process ends
     manifest = prepare_corpus(layout, args.articles, args.seed)
     # New folders each run, deleted only at the end: deleting files just before a timed step
     # slows it on this file system (see bench/README.md).

@@ -965,6 +965,17 @@ def machine_info() -> dict:
     return info
 
 
+def lock_work_folder(work: Path):
+    """The work folder's lock, for as long as the returned file stays open: two runs in one work
+    folder would delete each other's builds."""
+    lock = open(work / ".lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"{work}: another bench run is using this work folder; wait for it, or pass another --work") from None
+    return lock
+
+
 def parse_counts(values: list[str] | None) -> list[int]:
     counts = [int(v) for arg in values or ["1000"] for v in arg.split(",") if v.strip()]
     if not counts or min(counts) < 2:
@@ -991,11 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
     counts = parse_counts(args.articles)
     work = args.work.absolute()
     work.mkdir(parents=True, exist_ok=True)
-    lock = open(work / ".lock", "w")  # two runs in one work folder would delete each other's builds
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise SystemExit(f"{work}: another bench run is using this work folder; wait for it, or pass another --work")
+    lock = lock_work_folder(work)  # held until this process ends
 
     jobs_option = kbgen_has_jobs_option()
     default_jobs = len(os.sched_getaffinity(0))
