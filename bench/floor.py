@@ -59,7 +59,10 @@ kb = link(articles, resolution.entities, extraction.sentences)
 times["resolve_link"] = time.perf_counter() - clock
 files = render_site(kb, config, project)
 cpu = time.process_time()
-made = [(f.path, f.key(), f.make())[::2] for f in files]
+def made_with_key(file):
+    file.key()  # computed as a build computes it, then not needed here
+    return file.path, file.make()
+made = [made_with_key(f) for f in files]
 times["render_cpu"] = time.process_time() - cpu
 clock = time.perf_counter()
 for path in sorted({(site / p).parent for p, _ in made}):
