@@ -161,3 +161,28 @@ def test_a_worker_keeps_freed_arrays_for_the_next_batch():
     faults = {mode: int(subprocess.run([sys.executable, "-c", script, mode], capture_output=True, text=True, check=True).stdout)
               for mode in ("keep", "default")}
     assert faults["keep"] < 10 < faults["default"]
+
+
+def test_the_model_multiplies_with_numpy_and_finds_what_blis_finds():
+    """NER's matrix products go through numpy's BLAS, in one thread, with the entities thinc's
+    own products (blis) give."""
+    import numpy
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_info
+
+    nlp = load_pipeline("fr_core_news_sm")
+    layers = [layer for _, component in nlp.pipeline if hasattr(component, "model") for layer in component.model.walk()]
+    assert layers and {type(layer.ops).__name__ for layer in layers} == {"NumpyMatrixOps"}
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+    ours, blis = layers[0].ops, NumpyOps()
+    x, y = numpy.random.default_rng(0).random((2, 40, 40), dtype="float32")
+    for trans1, trans2 in [(False, False), (True, False), (False, True)]:
+        out = numpy.empty((40, 40), dtype="float32")
+        assert ours.gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+        assert numpy.allclose(out, blis.gemm(x, y, trans1=trans1, trans2=trans2), rtol=1e-5)
+    text = ("Mark Rutte, le secrétaire général de l'OTAN, a rencontré Volodymyr Zelensky à Kiev. "
+            "Emmanuel Macron et Olaf Scholz ont salué à Bruxelles l'accord conclu avec la Commission européenne.")
+    found = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    for layer in layers:
+        layer.ops = blis
+    assert len(found) >= 4 and [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == found
