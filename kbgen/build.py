@@ -25,7 +25,7 @@ from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
-from kbgen.search import FOLDER as SEARCH_FOLDER, index_site
+from kbgen.search import FOLDER as SEARCH_FOLDER, SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state, search_copies_path, state_path
 from kbgen.write import untouched, write_site
 
@@ -127,14 +127,15 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     clock.done("link")
     files = render_site(kb, config, project, base_url)  # made while written: one stage
     indexing: list[float] = []
+    copies = SearchCopies(search_copies_path(project, out))  # made by the writers, for the search index
 
-    def index(site: Path, live: Path | None, changed: set[str] | None) -> None:
+    def index(site: Path, live: Path | None, changed: set[str] | None, marks: dict[str, bool]) -> None:
         started = time.perf_counter()
-        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed, search_copies_path(project, out))
+        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed, copies.folder, marks)
         indexing.append(time.perf_counter() - started)
 
     written = write_site(files, out, previous.files if previous else None, finish=index,
-                         finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs())
+                         finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs(), derive=copies.update)
     clock.done("render")
     if indexing:  # the search index is made while writing; its time is shown on its own
         clock.stages["render"] -= indexing[0]

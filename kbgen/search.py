@@ -10,8 +10,9 @@ in `jobs` processes at a time. pagefind/shards.json lists the bundles for the se
 Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
 are most of an entity page (the picture, the quotes): it is given copies of the pages without
 them (search_copy), which it indexes into exactly the same bundle in half the CPU time or less.
-A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/) and
-rewrites only those that changed.
+A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/pages/),
+made by the processes writing the site from the bytes they have just made (SearchCopies), so
+indexing reads no page again; each shard's Pagefind reads a folder of hard links to its copies.
 """
 
 from __future__ import annotations
@@ -46,40 +47,129 @@ def shard_of(path: str, shards: int) -> int:
 
 
 def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = None,
-               changed: set[str] | None = None, copies: Path | None = None) -> None:
+               changed: set[str] | None = None, copies: Path | None = None, marks: dict[str, bool] | None = None) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
     `live` rather than indexed again; `changed=None` indexes every shard. Pagefind reads the
-    pages' search copies in `copies`/<shard>/ (the build's own folder, kept between builds),
-    or in temporary folders."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != FOLDER)
-    indexed = [p for p in pages if _has_mark(site / p)] or pages  # as Pagefind chooses them
-    shards = shard_count(len(indexed), shard_pages)
-    members: dict[int, list[str]] = {}
-    for page in indexed:
-        members.setdefault(shard_of(page, shards), []).append(page)
-    before = _listing(live / FOLDER) if live else None
-    if changed is None or before is None or before["shards"] != shards:
-        stale = set(range(shards))
-    else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
-        looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
-        stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
-    (site / FOLDER).mkdir()
-    todo = []
-    for shard in sorted(members):
-        old = live / FOLDER / str(shard) if live else None
-        if shard not in stale and str(shard) in before["bundles"] and old.is_dir():
-            shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
-        else:
-            todo.append(shard)
-    if copies is not None and copies.is_dir():  # the shards of another shard count
-        for folder in copies.iterdir():
-            if not (folder.name.isdigit() and int(folder.name) in members):
-                shutil.rmtree(folder) if folder.is_dir() else folder.unlink()
-    with ThreadPoolExecutor(max(1, min(jobs, len(todo) or 1))) as pool:
-        list(pool.map(lambda shard: _index_shard(site, shard, members[shard], copies), todo))
+    pages' search copies in `copies` (the build's own folder, kept between builds), or in a
+    temporary folder. `marks` gives every page of `site` and whether it has data-pagefind-body,
+    and says that the writers have put their copies in `copies` already (SearchCopies.update);
+    without it, the pages are read and copied here."""
+    with nullcontext(copies) if copies is not None else tempfile.TemporaryDirectory(prefix=".kbgen-search-", dir=site.parent) as folder:
+        store = SearchCopies(Path(folder))
+        if marks is None:
+            marks = {}
+            for path in sorted(site.rglob("*.html")):
+                page = path.relative_to(site).as_posix()
+                if not page.startswith(FOLDER + "/"):
+                    data = path.read_bytes()
+                    marks[page] = store.update(page, hashlib.blake2b(data, digest_size=16).hexdigest(), data, path)
+        pages = sorted(marks)
+        store.keep_only(pages)
+        indexed = [p for p in pages if marks[p]] or pages  # as Pagefind chooses them
+        shards = shard_count(len(indexed), shard_pages)
+        members: dict[int, list[str]] = {}
+        for page in indexed:
+            members.setdefault(shard_of(page, shards), []).append(page)
+        before = _listing(live / FOLDER) if live else None
+        if changed is None or before is None or before["shards"] != shards:
+            stale = set(range(shards))
+        else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
+            looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
+            stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
+        (site / FOLDER).mkdir()
+        todo = []
+        for shard in sorted(members):
+            old = live / FOLDER / str(shard) if live else None
+            if shard not in stale and str(shard) in before["bundles"] and old.is_dir():
+                shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
+            else:
+                todo.append(shard)
+        with ThreadPoolExecutor(max(1, min(jobs, len(todo) or 1))) as pool:
+            list(pool.map(lambda shard: _index_shard(site, shard, members[shard], store), todo))
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
+
+
+class SearchCopies:
+    """The search copies of a site's pages, one per page in `folder`/pages/<path>, kept from one
+    build to the next. Each ends with a comment (which Pagefind reads nothing of) naming the key
+    of the page it was made from, so that the copy of a page linked unchanged from the live site
+    is trusted only if it is of that very page: a build that failed after writing its copies
+    leaves copies of pages the live site does not have."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def update(self, path: str, key: str, data: bytes | None, live: Path) -> bool | None:
+        """In the process that has just placed the file at `path` (see write.Derive): make sure
+        its copy is there, from `data`, or from the live file when it was linked (`data` None)
+        and its copy is not of it. Gives whether the page has data-pagefind-body; None for a
+        file that is not a page."""
+        if not path.endswith(".html") or path.startswith(FOLDER + "/"):
+            return None
+        copy = self.folder / PAGES / path
+        if data is None:
+            marked = _copy_mark(copy, key)
+            if marked is not None:
+                return marked
+            data = live.read_bytes()
+        marked = MARK in data
+        wanted = search_copy(data) + _trailer(key, marked)
+        try:
+            if copy.stat().st_size == len(wanted) and copy.read_bytes() == wanted:
+                return marked  # left alone: its time stays
+        except FileNotFoundError:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(wanted)
+        return marked
+
+    def keep_only(self, pages: list[str]) -> None:
+        """Delete the copies of pages the site no longer has, and what older builds kept here."""
+        if not self.folder.is_dir():
+            return
+        for entry in self.folder.iterdir():
+            if entry.name != PAGES:
+                shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        wanted = set(pages)
+        for path in sorted((self.folder / PAGES).rglob("*"), reverse=True):
+            if path.is_file() and path.relative_to(self.folder / PAGES).as_posix() not in wanted:
+                path.unlink()
+
+    def linked(self, pages: list[str], into: Path) -> Path:
+        """A folder holding the copies of `pages` alone, as hard links (copies where the file
+        system has none)."""
+        for page in pages:
+            target = into / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.folder / PAGES / page, target)
+            except OSError:
+                shutil.copyfile(self.folder / PAGES / page, target)
+        return into
+
+
+PAGES = "pages"  # the copies' folder in a SearchCopies folder
+TRAILER_MAX = 200  # bytes: more than a trailer takes
+
+
+def _trailer(key: str, marked: bool) -> bytes:
+    return f"\n<!-- kbgen {key} {int(marked)} -->\n".encode("utf-8", "surrogatepass")
+
+
+def _copy_mark(copy: Path, key: str) -> bool | None:
+    """Whether the page of `copy` has data-pagefind-body, if the copy is of the page with `key`;
+    None if it is not (or there is no copy)."""
+    try:
+        with open(copy, "rb") as file:
+            file.seek(max(0, file.seek(0, os.SEEK_END) - TRAILER_MAX))
+            tail = file.read()
+    except OSError:
+        return None
+    for marked in (True, False):
+        if tail.endswith(_trailer(key, marked)):
+            return marked
+    return None
 
 
 def _has_mark(page: Path) -> bool:
@@ -104,33 +194,10 @@ def _listing(folder: Path) -> dict | None:
         return None
 
 
-def _index_shard(site: Path, shard: int, pages: list[str], copies: Path | None = None) -> None:
-    """Index `pages` of `site` into pagefind/<shard>/, from a folder holding their search copies
-    alone: `copies`/<shard>, kept from one build to the next, or a temporary folder."""
-    folders = tempfile.TemporaryDirectory(prefix=".kbgen-shard-", dir=site.parent) if copies is None else nullcontext(copies / str(shard))
-    with folders as folder:
-        _run_pagefind(_copied(site, pages, Path(folder)), site / FOLDER / str(shard))
-
-
-def _copied(site: Path, pages: list[str], folder: Path) -> Path:
-    """Make `folder` hold the search copy of each of `pages` (search_copy) and nothing else. A
-    copy already there with the same bytes is left alone, and one that changed is rewritten in
-    place: making and deleting thousands of files on every build is slow on some file systems
-    (ext4 without a journal looks past each inode freed in the last minutes for every new one)."""
-    wanted = set(pages)
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*"), reverse=True):
-            if path.is_file() and path.relative_to(folder).as_posix() not in wanted:
-                path.unlink()
-    for page in pages:
-        copy, target = search_copy((site / page).read_bytes()), folder / page
-        try:
-            if target.stat().st_size == len(copy) and target.read_bytes() == copy:
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(copy)
-    return folder
+def _index_shard(site: Path, shard: int, pages: list[str], store: SearchCopies) -> None:
+    """Index `pages` of `site` into pagefind/<shard>/, from a folder holding their copies alone."""
+    with tempfile.TemporaryDirectory(prefix=f"shard-{shard}-", dir=store.folder) as folder:
+        _run_pagefind(store.linked(pages, Path(folder)), site / FOLDER / str(shard))
 
 
 def _run_pagefind(folder: Path, output: Path) -> None:

@@ -194,10 +194,10 @@ def test_a_writer_process_that_dies_is_reported_not_waited_for(golden_project, m
 
     real = write_module._place
 
-    def die_on_one_page(item, previous):
+    def die_on_one_page(item, *rest):
         if item[0].path == "archive.html":
             os._exit(9)  # as the out-of-memory killer would end it
-        return real(item, previous)
+        return real(item, *rest)
 
     monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
     monkeypatch.setattr(write_module, "_place", die_on_one_page)
@@ -217,10 +217,10 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     noted, threads = tmp_path / "pids", set()
     real_place, real_start = write_module._place, write_module.multiprocessing.context.ForkProcess.start
 
-    def noting_place(item, previous):  # runs in the writers: they note their pid in a file
+    def noting_place(item, *rest):  # runs in the writers: they note their pid in a file
         with open(noted, "a") as pids:
             pids.write(f"{os.getpid()}\n")
-        return real_place(item, previous)
+        return real_place(item, *rest)
 
     def noting_start(process):
         threads.add(threading.current_thread().name)

@@ -72,7 +72,7 @@ def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
 def test_the_finishing_step_is_told_which_pages_changed(tmp_path):
     out, calls = tmp_path / "site", []
 
-    def index(folder, live, changed):
+    def index(folder, live, changed, derived):
         calls.append((live, changed))
         (folder / "pagefind").mkdir()
         (folder / "pagefind/index.bin").write_bytes(b"index of " + (folder / "a.html").read_bytes())
