@@ -64,6 +64,11 @@ class OutputFile:
     path: str  # relative to the output folder, with '/'
     key: Callable[[], str]  # digest of everything the file is made from: the same key, the same bytes
     make: Callable[[], bytes]
+    heavy: bool = False  # made from the whole knowledge base (the network, the exports): started first
+
+
+def heavy(file: OutputFile) -> OutputFile:
+    return replace(file, heavy=True)
 
 
 def made(path: str, data: bytes) -> OutputFile:
@@ -165,25 +170,25 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
             co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
         ))
     files += [
-        page("entities/index.html", "entities.html", entities=kb.entities),
-        page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities)),
+        heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
+        heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
         page("archive.html", "archive.html", years=_by_year(kb.articles, _article_date)),
         page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
-        page("graph.html", "graph.html", drawing=partial(_whole_network, config.lang, nodes, edges),
-             strongest=_strongest(kb, edges)),
+        heavy(page("graph.html", "graph.html", drawing=partial(_whole_network, config.lang, nodes, edges),
+                   strongest=_strongest(kb, edges))),
         # Served at any depth, so its links are absolute when the site's URL is known.
         page("404.html", "404.html", root=base_url),
         made("static/finder-data.js", _finder_data(kb)),
     ]
     files += _feeds(kb, config, strings, base_url, lazy)
     files += _static_files(project)
-    files += [
+    files += [heavy(file) for file in (
         lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
         lazy("api/entities.json", partial(_entities_api, kb.entities)),
         lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
         lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
-    ]
+    )]
     return files
 
 

@@ -85,7 +85,10 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
                 shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
             else:
                 todo.append(shard)
-        with ThreadPoolExecutor(max(1, min(jobs, len(todo) or 1))) as pool:
+        # Pagefind keeps more than one core busy only part of the time: when jobs + 1 processes
+        # take every shard at once, none is left to run alone at the end.
+        at_once = len(todo) if 1 < jobs and len(todo) <= jobs + 1 else jobs
+        with ThreadPoolExecutor(max(1, min(at_once, len(todo) or 1))) as pool:
             list(pool.map(lambda shard: _index_shard(site, shard, members[shard], store), todo))
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")

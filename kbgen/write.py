@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -96,9 +97,12 @@ _shared: tuple = ()  # what the forked writers share with their parent: the file
 
 def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str, Written], jobs: int,
                derive: Derive | None = None) -> list[tuple[str, object]]:
-    """Place every file and give its key and what `derive` gave for it. Up to `jobs` forked processes at a time inherit the files (and the data
-    they are made from) without copying, each placing one batch; a new one starts as soon as one
-    ends, so that a process held up by a costly file (the GEXF export) delays no other batch.
+    """Place every file and give its key and what `derive` gave for it. Up to `jobs` forked
+    processes at a time inherit the files (and the data they are made from) without copying,
+    each placing one batch; a new one starts as soon as one ends. Batches take every n-th file,
+    heavy ones (made from the whole knowledge base) first, so that each has its share of the
+    costly files and of the cheap ones, and none is left running alone at the end (the network's
+    picture, last in path order, used to be).
 
     Each writer lives for one batch only: every object a writer reads gets its memory page
     copied (its reference count is written), so one that lived through the whole build would
@@ -109,22 +113,25 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
         return [_place(item, previous, derive) for item in pending]
     global _shared
     _shared = (pending, previous, derive)
-    size = -(-len(pending) // (jobs * WRITERS_PER_JOB))
-    batches = collections.deque(range(0, len(pending), size))
-    placed: dict[int, list[tuple[str, object]]] = {}
-    running: dict = {}  # the end of each writer's pipe -> (the writer, the start of its batch)
+    # Heavy files first, then the others in an order unrelated to their kinds (an entity's page
+    # and its cheaper feed sort next to each other: taking every n-th would give some batches all pages).
+    order = sorted(range(len(pending)), key=lambda index: (not pending[index][0].heavy, zlib.crc32(pending[index][0].path.encode())))
+    count = min(len(pending), jobs * WRITERS_PER_JOB)
+    batches = collections.deque(order[first::count] for first in range(count))
+    placed: list[tuple[str, object] | None] = [None] * len(pending)
+    running: dict = {}  # the end of each writer's pipe -> (the writer, its batch)
     context = multiprocessing.get_context("fork")
     try:
         while batches or running:
             while batches and len(running) < jobs:
-                start = batches.popleft()
+                batch = batches.popleft()
                 receiver, sender = context.Pipe(duplex=False)
-                writer = context.Process(target=_write_batch, args=(start, start + size, sender), daemon=True)
+                writer = context.Process(target=_write_batch, args=(batch, sender), daemon=True)
                 writer.start()
                 sender.close()
-                running[receiver] = (writer, start)
+                running[receiver] = (writer, batch)
             for receiver in multiprocessing.connection.wait(list(running)):
-                writer, start = running.pop(receiver)
+                writer, batch = running.pop(receiver)
                 try:
                     outcome = receiver.recv()
                 except EOFError:  # it died before answering (killed, out of memory)
@@ -135,25 +142,26 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
                 writer.join()
                 if isinstance(outcome, BaseException):
                     raise outcome
-                placed[start] = outcome
+                for index, result in zip(batch, outcome):
+                    placed[index] = result
     finally:
         for writer, _ in running.values():
             writer.terminate()
             writer.join()
         _shared = ()
-    return [item for start in sorted(placed) for item in placed[start]]
+    return placed
 
 
-def _write_batch(start: int, stop: int, sender) -> None:
-    """In a forked writer: place files [start, stop) and send back their keys (and what was
-    derived), or the error."""
+def _write_batch(batch: list[int], sender) -> None:
+    """In a forked writer: place the files at these indexes and send back their keys (and what
+    was derived), or the error."""
     # Not the parent's handlers (kbgen serve turns SIGTERM into KeyboardInterrupt): the parent
     # ends a writer with SIGTERM, and Ctrl-C is for the parent.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     pending, previous, derive = _shared
     try:
-        outcome = [_place(item, previous, derive) for item in pending[start:stop]]
+        outcome = [_place(pending[index], previous, derive) for index in batch]
     except Exception as exc:  # a template's error: the parent raises it
         outcome = exc
     sender.send(outcome)

@@ -176,3 +176,18 @@ def test_the_mark_is_found_wherever_it_is(tmp_path):
         assert search._has_mark(tmp_path / "p.html"), at
     (tmp_path / "p.html").write_bytes(b"x" * 200_000)
     assert not search._has_mark(tmp_path / "p.html") and not search._has_mark(tmp_path / "absent.html")
+
+
+def test_shards_that_one_more_process_can_take_at_once_are_indexed_at_once(tmp_path, monkeypatch):
+    """Pagefind keeps more than one core busy only part of the time: with --jobs 2, three shards
+    are indexed together (none is left alone at the end), five two at a time."""
+    sizes = []
+    real = search.ThreadPoolExecutor
+    monkeypatch.setattr(search, "ThreadPoolExecutor", lambda workers: sizes.append(workers) or real(workers))
+    for shards in (3, 5):
+        site = tmp_path / str(shards)
+        for i in range(40):
+            write(site / f"articles/a{i}.html", page(f"mot{i}"))
+        index_site(site, shard_pages=-(-40 // shards), jobs=2)
+        assert json.loads((site / "pagefind/shards.json").read_text())["shards"] == shards
+    assert sizes == [3, 2]
