@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kbgen import extract as extract_module, french
-from kbgen.articles import Article, read_articles
+from kbgen.articles import ARTICLES_DIR, Article, read_articles
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
 from kbgen.config import load_config
@@ -48,14 +48,17 @@ class BuildSummary:
 
 
 def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
-          jobs: int | None = None, scheduler: str | None = None, keep_knowledge: bool = False) -> BuildSummary:
+          jobs: int | None = None, scheduler: str | None = None, keep_knowledge: bool = False,
+          one_shot: bool = False) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
     runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
     on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port). With
-    `keep_knowledge`, the summary holds the knowledge base the site was made from."""
+    `keep_knowledge`, the summary holds the knowledge base the site was made from. `one_shot`
+    says this process ends after the build (kbgen build): it loads no model itself, even for
+    one article, since it would not keep it for a next build (see _workers_ahead)."""
     project = project.absolute()
     with project_lock(project), _cycle_collector_paused():
-        summary = _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler)
+        summary = _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler, one_shot)
     return summary if keep_knowledge else replace(summary, knowledge=None)
 
 
@@ -91,7 +94,8 @@ def project_lock(project: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None) -> BuildSummary:
+def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None,
+           one_shot: bool = False) -> BuildSummary:
     clock = _StageClock()
     _check_out(project, out)
     config = load_config(project)
@@ -109,14 +113,19 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         clock.done("check")
         return BuildSummary(out, previous.articles, previous.entities, previous.pages, clock.total(), report,
                             notes + ingest_warnings + previous.warnings, clock.stages, up_to_date=True)
+    workers = None if scheduler else _workers_ahead(project, config, jobs or default_jobs(), one_shot)
     try:
-        articles, article_warnings = read_articles(project, config)
-    except BuildError as exc:
-        raise BuildError(report.problems + exc.problems) from None
-    if report.errors:
-        raise BuildError(report.problems + article_warnings)
-    clock.done("read")
-    extraction, cache_warnings = extract_cached(project, config, articles, jobs, scheduler)
+        try:
+            articles, article_warnings = read_articles(project, config)
+        except BuildError as exc:
+            raise BuildError(report.problems + exc.problems) from None
+        if report.errors:
+            raise BuildError(report.problems + article_warnings)
+        clock.done("read")
+        extraction, cache_warnings = extract_cached(project, config, articles, jobs, scheduler, workers)
+    finally:
+        if workers:
+            workers.stop()  # idle by now, or never needed
     clock.done("extract")
     resolution = resolve(extraction.mentions, articles, load_curation(project))
     clock.done("resolve")
@@ -180,10 +189,11 @@ def _resolved(project: Path):
 
 
 def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
-                   scheduler: str | None = None) -> tuple[Extraction, list[Problem]]:
+                   scheduler: str | None = None, workers: extract_module.NerWorkers | None = None) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
     from the cache. spaCy is imported and the model loaded only when some text needs it, and
-    then in worker processes rather than in this one when there is enough text for them."""
+    then in worker processes rather than in this one when there is enough text for them, or
+    in `workers` started ahead (_workers_ahead) when there are enough of them for it."""
     cache = ExtractionCache(project / STATE_DIR / "cache.sqlite")
     warnings = [Problem(STATE_DIR + "/cache.sqlite", None, cache.warning, "nothing to do", "warning")] if cache.warning else []
     try:
@@ -191,9 +201,15 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
         known = cache.get_many(sorted(set(keys.values())))
         missing = [a for a in articles if keys[a.slug] not in known]
+        parallel = bool(missing) and extract_module.use_workers(missing, jobs or default_jobs())
+        if workers and (not missing or scheduler or (parallel and workers.jobs == 1)):
+            workers.stop()  # not needed, or too few
+            workers = None
         if missing and scheduler:
             fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint)
-        elif missing and extract_module.use_workers(missing, jobs or default_jobs()):
+        elif missing and workers:
+            fresh = workers.extract(missing)
+        elif parallel:
             # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
             fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project, config)
         elif missing:
@@ -211,6 +227,29 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
     )
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+
+
+def _workers_ahead(project: Path, config, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
+    """NER workers started before the articles are read when some article's file is newer than
+    the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
+    while this process reads: as many as a parallel extraction would use when the new files
+    hold enough text for one; else, in a `one_shot` process, one (a process that builds again
+    keeps the model it loads itself). A guess from file times and sizes only: when it is
+    wrong, the workers are stopped unused, or a build needing NER starts them as it would have.
+    None when this process has the pipeline loaded already (kbgen serve)."""
+    if extraction_fingerprint(project, config) in _pipelines:
+        return None
+    try:
+        since = (project / STATE_DIR / "cache.sqlite").stat().st_mtime_ns
+    except FileNotFoundError:
+        since = None
+    new = [s for s in (p.stat() for p in (project / ARTICLES_DIR).glob("*.md")) if since is None or s.st_mtime_ns > since]
+    if not new:
+        return None
+    many = jobs > 1 and sum(s.st_size for s in new) >= extract_module.PARALLEL_MIN_CHARS
+    if not (many or one_shot):
+        return None
+    return extract_module.NerWorkers(jobs if many else 1, pipeline_for, project, config)
 
 
 def _patterns_bytes(project: Path, config) -> bytes | None:

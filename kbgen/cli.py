@@ -42,7 +42,7 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool, j
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        summary = run_build(project, out, base_url, strict, jobs, scheduler)
+        summary = run_build(project, out, base_url, strict, jobs, scheduler, one_shot=True)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}; the site was not written."])
     report = summary.ingested

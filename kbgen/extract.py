@@ -204,29 +204,58 @@ def batches(articles: list[Article], size: int | None = None) -> list[list[Artic
 
 
 def extract_in_workers(articles: list[Article], jobs: int, load: Callable[..., Any], *args) -> Extraction:
-    """extract() in `jobs` worker processes of kbgen's own: each gets its pipeline once from
+    """extract() in `jobs` worker processes (NerWorkers) that get their pipeline from `load(*args)`."""
+    with NerWorkers(max(1, min(jobs, len(batches(articles)))), load, *args) as workers:
+        return workers.extract(articles)
+
+
+class NerWorkers:
+    """Worker processes of kbgen's own for extract(): each gets its pipeline once from
     `load(*args)` (picklable: a module-level function), reads batches of articles with the
     serial extract() and sends back only mentions and sentence spans. This process neither
     imports spaCy nor loads a model: it waits, and puts the batches back in article order, so
-    the result is the same as a serial run. A problem loading the pipeline (a BuildError) is
-    raised here as it would be in this process; Ctrl-C stops the workers."""
-    runs = batches(articles)
-    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(runs))), mp_context=multiprocessing.get_context(_start_method()),
-                               initializer=_start_worker, initargs=(functools.partial(load, *args),))
-    results: list[Extraction | None] = [None] * len(runs)
-    try:
-        # With fork, the first submit starts every worker: before the progress bar's thread exists.
-        futures = {pool.submit(extract_batch, run, _LOCAL): index for index, run in enumerate(runs)}
-        with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                progress.update(len(runs[futures[future]]))
-    except BaseException:
-        _stop(pool)
-        raise
-    finally:
-        pool.shutdown()
-    return merged(results)
+    the result is the same as a serial run. The workers start loading at once, so they can be
+    started ahead of need (a build starts them before it reads the articles when text looks
+    new: they load spaCy meanwhile). A problem loading the pipeline (a BuildError) is raised by
+    extract() as it would be in this process; Ctrl-C stops the workers."""
+
+    def __init__(self, jobs: int, load: Callable[..., Any], *args):
+        self.jobs = jobs
+        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()),
+                                         initializer=_start_worker, initargs=(functools.partial(load, *args),))
+        # With fork, the first submit starts every worker: now, before any other thread exists.
+        self._pool.submit(_nothing)
+
+    def extract(self, articles: list[Article]) -> Extraction:
+        runs = batches(articles)
+        results: list[Extraction | None] = [None] * len(runs)
+        try:
+            futures = {self._pool.submit(extract_batch, run, _LOCAL): index for index, run in enumerate(runs)}
+            with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    progress.update(len(runs[futures[future]]))
+        except BaseException:
+            self.stop()
+            raise
+        return merged(results)
+
+    def stop(self) -> None:
+        """End the workers now, even in the middle of loading or of a batch."""
+        manager = getattr(self._pool, "_executor_manager_thread", None)
+        _stop(self._pool)
+        if manager is not None:
+            manager.join()  # no thread of the pool left when the build forks its writers
+
+    def __enter__(self) -> NerWorkers:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        self._pool.shutdown() if kind is None else self.stop()
+
+
+def _nothing() -> None:
+    pass
 
 
 def merged(results: list[Extraction]) -> Extraction:

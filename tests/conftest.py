@@ -24,3 +24,8 @@ def golden_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     shutil.copytree(GOLDEN_PROJECT, project)
     return project
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site: two sites compare equal when byte-identical."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -12,17 +12,13 @@ import kbgen.build as build_module
 from kbgen.build import build
 from kbgen.cache import ExtractionCache
 
-from conftest import GOLDEN_PROJECT, write
+from conftest import GOLDEN_PROJECT, site_files, write
 
 
 @pytest.fixture
 def project(tmp_path):
     shutil.copytree(GOLDEN_PROJECT, tmp_path / "p")
     return tmp_path / "p"
-
-
-def site_files(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def refuse_ner(monkeypatch):

@@ -9,13 +9,10 @@ import pytest
 from kbgen.build import build
 from kbgen.errors import BuildError
 
-from conftest import GOLDEN_PROJECT, write
+from conftest import GOLDEN_PROJECT, site_files, write
 
 distributed = pytest.importorskip("distributed")
 
-
-def site_files(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_cluster_build_equals_a_local_build(tmp_path):

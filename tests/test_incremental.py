@@ -11,11 +11,8 @@ import pytest
 import kbgen.build as build_module
 from kbgen.build import build
 
-from conftest import write
+from conftest import site_files, write
 
-
-def site_files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def clean_build(project, out):
