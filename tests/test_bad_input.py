@@ -219,3 +219,19 @@ def test_a_second_build_is_refused_while_one_holds_the_project(tmp_path):
     assert "error: another kbgen build is running on this project; wait for it to finish, then build again" in result.stderr
     assert not (project / "_site").exists()
     assert kbgen_build(project).returncode == 0  # and once it is released, building works
+
+
+def test_a_theme_may_still_import_entity_link_from_the_macros(tmp_path):
+    """entity_link is kbgen's own function now (made once per entity); a theme's template that
+    imports it from _macros.html, as it used to be, gets it, names escaped."""
+    from types import SimpleNamespace
+
+    from kbgen.config import load_config
+    from kbgen.render import Theme
+
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\n")
+    theme = Theme(project, load_config(project))
+    html = theme.env.from_string('{% from "_macros.html" import entity_link %}{{ entity_link(e, "../") }}').render(
+        e=SimpleNamespace(slug="a-b", name="<A & B>", type="PER"))
+    assert html == '<a class="entity type-per" href="../entities/a-b.html">&lt;A &amp; B&gt;</a>'
