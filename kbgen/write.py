@@ -10,7 +10,6 @@ import os
 import shutil
 import signal
 import stat
-import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -99,10 +98,9 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
                derive: Derive | None = None) -> list[tuple[str, object]]:
     """Place every file and give its key and what `derive` gave for it. Up to `jobs` forked
     processes at a time inherit the files (and the data they are made from) without copying,
-    each placing one batch; a new one starts as soon as one ends. Batches take every n-th file,
-    heavy ones (made from the whole knowledge base) first, so that each has its share of the
-    costly files and of the cheap ones, and none is left running alone at the end (the network's
-    picture, last in path order, used to be).
+    each placing one batch; a new one starts as soon as one ends. The heavy files (made from the
+    whole knowledge base) are shared out first, one to a batch, so that none is left running
+    alone at the end (the network's picture, last in path order, used to be).
 
     Each writer lives for one batch only: every object a writer reads gets its memory page
     copied (its reference count is written), so one that lived through the whole build would
@@ -113,11 +111,13 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
         return [_place(item, previous, derive) for item in pending]
     global _shared
     _shared = (pending, previous, derive)
-    # Heavy files first, then the others in an order unrelated to their kinds (an entity's page
-    # and its cheaper feed sort next to each other: taking every n-th would give some batches all pages).
-    order = sorted(range(len(pending)), key=lambda index: (not pending[index][0].heavy, zlib.crc32(pending[index][0].path.encode())))
+    # Each batch starts with its share of the heavy files, then takes a run of the others in path
+    # order: a writer given files from all over the site would copy more of the build's memory.
+    heavy = [index for index, (file, _, _) in enumerate(pending) if file.heavy]
+    light = [index for index, (file, _, _) in enumerate(pending) if not file.heavy]
     count = min(len(pending), jobs * WRITERS_PER_JOB)
-    batches = collections.deque(order[first::count] for first in range(count))
+    size = -(-len(light) // count)
+    batches = collections.deque(batch for first in range(count) if (batch := heavy[first::count] + light[first * size:(first + 1) * size]))
     placed: list[tuple[str, object] | None] = [None] * len(pending)
     running: dict = {}  # the end of each writer's pipe -> (the writer, its batch)
     context = multiprocessing.get_context("fork")

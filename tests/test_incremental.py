@@ -237,7 +237,9 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     for pid, path in placed:
         firsts.setdefault(pid, path)
     assert set(heavy) <= set(firsts.values())
-    batches = min(files, 2 * write_module.WRITERS_PER_JOB)
+    count = 2 * write_module.WRITERS_PER_JOB  # and runs of the other files, in path order
+    size = -(-(files - len(heavy)) // count)
+    batches = max(-(-(files - len(heavy)) // size), len(heavy))
     assert len(set(pids)) == batches > 2 and str(os.getpid()) not in pids
     assert threads == {threading.current_thread().name}
     assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
