@@ -202,7 +202,7 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
         known = cache.get_many(sorted(set(keys.values())))
         missing = [a for a in articles if keys[a.slug] not in known]
         parallel = bool(missing) and extract_module.use_workers(missing, jobs or default_jobs())
-        if workers and (not missing or scheduler or (parallel and workers.jobs == 1)):
+        if workers and (not missing or (parallel and workers.jobs == 1)):
             workers.stop()  # not needed, or too few
             workers = None
         if missing and scheduler:

@@ -79,8 +79,8 @@ def made(path: str, data: bytes) -> OutputFile:
 
 def entity_link(entity, root: str) -> Markup:
     """The link to an entity's page from a page `root` away from the site's root, for templates.
-    Made once per entity and depth: an entity page alone links to forty others, and escaping
-    each part of each link in the template cost a third of the page."""
+    Made once per entity and depth: an entity page links to forty others, whose four parts the
+    template escaped again on every page that shows them."""
     return _entity_link(entity.slug, entity.name, entity.type, root)
 
 
