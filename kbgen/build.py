@@ -105,7 +105,8 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
-    inputs = inputs_digest(project, extraction_fingerprint(project, config), str(out), repr(base_url), repr(strict),
+    fingerprint = extraction_fingerprint(project, config)
+    inputs = inputs_digest(project, fingerprint, str(out), repr(base_url), repr(strict),
                            os.environ.get("SOURCE_DATE_EPOCH", ""))
     saved = state_path(project, out)
     previous = load_state(saved)
@@ -113,7 +114,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         clock.done("check")
         return BuildSummary(out, previous.articles, previous.entities, previous.pages, clock.total(), report,
                             notes + ingest_warnings + previous.warnings, clock.stages, up_to_date=True)
-    workers = None if scheduler else _workers_ahead(project, config, jobs or default_jobs(), one_shot)
+    workers = None if scheduler else _workers_ahead(project, config, fingerprint, jobs or default_jobs(), one_shot)
     try:
         try:
             articles, article_warnings = read_articles(project, config)
@@ -229,15 +230,15 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
 
 
-def _workers_ahead(project: Path, config, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
+def _workers_ahead(project: Path, config, fingerprint: str, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
     """NER workers started before the articles are read when some article's file is newer than
     the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
     while this process reads: as many as a parallel extraction would use when the new files
     hold enough text for one; else, in a `one_shot` process, one (a process that builds again
     keeps the model it loads itself). A guess from file times and sizes only: when it is
     wrong, the workers are stopped unused, or a build needing NER starts them as it would have.
-    None when this process has the pipeline loaded already (kbgen serve)."""
-    if extraction_fingerprint(project, config) in _pipelines:
+    None when this process has the pipeline of `fingerprint` loaded already (kbgen serve)."""
+    if fingerprint in _pipelines:
         return None
     try:
         since = (project / STATE_DIR / "cache.sqlite").stat().st_mtime_ns

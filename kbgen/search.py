@@ -135,7 +135,7 @@ class SearchCopies:
             if entry.name != PAGES:
                 shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
         wanted = set(pages)
-        for path in sorted((self.folder / PAGES).rglob("*"), reverse=True):
+        for path in (self.folder / PAGES).rglob("*"):
             if path.is_file() and path.relative_to(self.folder / PAGES).as_posix() not in wanted:
                 path.unlink()
 
