@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -209,3 +210,16 @@ def test_the_model_multiplies_with_numpy_and_finds_what_blis_finds():
     for layer in layers:
         layer.ops = blis
     assert len(found) >= 4 and [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == found
+
+
+@pytest.mark.parametrize("environment, huge_pages", [(None, "False"), ("1", "True")])
+def test_numpy_is_loaded_without_huge_pages_unless_the_environment_asks(environment, huge_pages):
+    """Loading a pipeline in a fresh process (as a NER worker does) has numpy keep its arrays
+    in ordinary pages; a NUMPY_MADVISE_HUGEPAGE of the user's own is respected."""
+    env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
+    if environment is not None:
+        env["NUMPY_MADVISE_HUGEPAGE"] = environment
+    probe = ("from kbgen.extract import load_pipeline; load_pipeline('blank:en'); import numpy; "
+             "print((getattr(numpy, '_core', None) or numpy.core).multiarray._get_madvise_hugepage())")
+    ran = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == huge_pages
