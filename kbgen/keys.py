@@ -69,7 +69,10 @@ class Keys:
         raise TypeError(f"cannot key a value of type {type(value).__name__}")
 
     def _sequence(self, values) -> str:
-        if all(type(v) in self.plain for v in values):
+        plain = self.plain
+        # Plain values, or records of them (a page's list of names, types and counts): their
+        # repr() is their encoding, at C speed, where encoding each record costs a call or more.
+        if all(type(v) in plain or (type(v) is tuple and all(type(x) in plain for x in v)) for v in values):
             return repr(tuple(values))
         return "(" + ",".join(map(self._encode, values)) + ")"
 

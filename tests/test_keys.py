@@ -1,0 +1,48 @@
+"""Keys of output files: the same inputs give the same key, any difference another key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import pytest
+
+from kbgen.keys import Keys
+
+
+@dataclass(frozen=True)
+class Thing:
+    name: str
+    parts: tuple
+
+
+def make(*args):
+    return args
+
+
+def test_records_of_plain_values_are_keyed_by_every_field_and_their_grouping():
+    keys = Keys("salt")
+    records = (("rutte", "Mark Rutte", "PER", 3), ("otan", "OTAN", "ORG", 2))
+    assert keys.of(records) == Keys("salt").of(tuple(tuple(list(r)) for r in records))
+    variants = [
+        (("rutte", "Mark Rutte", "PER", 4), ("otan", "OTAN", "ORG", 2)),
+        (("otan", "OTAN", "ORG", 2), ("rutte", "Mark Rutte", "PER", 3)),
+        (("rutte", "Mark Rutte", "PER"), (3, "otan", "OTAN", "ORG", 2)),
+        ("rutte", "Mark Rutte", "PER", 3, "otan", "OTAN", "ORG", 2),
+    ]
+    assert len({keys.of(records)} | {keys.of(v) for v in variants}) == 1 + len(variants)
+    assert Keys("other salt").of(records) != keys.of(records)
+
+
+def test_records_holding_other_values_are_keyed_by_those_values():
+    keys = Keys("salt")
+    one = (("a", Thing("x", (1, 2))), ("b", Thing("y", ())))
+    same = (("a", Thing("x", (1, 2))), ("b", Thing("y", ())))
+    other = (("a", Thing("x", (1, 3))), ("b", Thing("y", ())))
+    assert keys.of(one) == keys.of(same) != keys.of(other)
+    assert keys.of(partial(make, one)) != keys.of(partial(make, other))
+
+
+def test_a_value_that_could_hide_an_input_is_refused():
+    with pytest.raises(TypeError):
+        Keys("salt").of((("a", lambda: 1),))
