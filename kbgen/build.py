@@ -139,15 +139,15 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     indexing: list[float] = []
     copies = SearchCopies(search_copies_path(project, out))  # made by the writers, for the search index
 
-    def index(site: Path, live: Path | None, changed: set[str] | None, marks: dict[str, bool]) -> None:
+    def index(site: Path, live: Path | None, changed: set[str] | None, marks: dict[str, bool]) -> float:
         started = time.perf_counter()
         index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed, copies.folder, marks)
-        indexing.append(time.perf_counter() - started)
+        return time.perf_counter() - started
 
-    written = write_site(files, out, previous.files if previous else None, finish=index,
+    written = write_site(files, out, previous.files if previous else None, finish=index, finished=indexing.append,
                          finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs(), derive=copies.update)
     clock.done("render")
-    if indexing:  # the search index is made while writing; its time is shown on its own
+    if indexing:  # the search index is made while the feeds and exports are written; its time is shown on its own
         clock.stages["render"] -= indexing[0]
         clock.stages["index"] = indexing[0]
     pages = sum(f.path.endswith(".html") for f in files)

@@ -10,6 +10,7 @@ import pytest
 
 import kbgen.build as build_module
 from kbgen.build import build
+from kbgen.errors import BuildError, Problem
 
 from conftest import site_files, write
 
@@ -230,16 +231,60 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     build(golden_project, tmp_path / "parallel", jobs=2)
     placed = [line.split() for line in noted.read_text().splitlines()]
     pids = [pid for pid, _ in placed]
-    files = len(pids)
     # the files made from the whole knowledge base come first, one to a batch
     heavy = ["api/articles.json", "api/entities.json", "api/graph.gexf", "api/graph.json", "entities/a-z.html", "entities/index.html", "graph.html"]
-    firsts = {}
+    firsts, paths_of = {}, {}
     for pid, path in placed:
         firsts.setdefault(pid, path)
+        paths_of.setdefault(pid, []).append(path)
     assert set(heavy) <= set(firsts.values())
-    count = 2 * write_module.WRITERS_PER_JOB  # and runs of the other files, in path order
-    size = -(-(files - len(heavy)) // count)
-    batches = max(-(-(files - len(heavy)) // size), len(heavy))
-    assert len(set(pids)) == batches > 2 and str(os.getpid()) not in pids
+    # the pages before the other files (the search index is made from them while those are written)
+    pages = [path.endswith(".html") for _, path in placed]
+    assert pages == sorted(pages, reverse=True) and all(pages[:1]) and not all(pages)
+    for paths in paths_of.values():  # a batch: its share of the heavy files, then a run in path order
+        assert len({p.endswith(".html") for p in paths}) == 1
+        light = [p for p in paths if p not in heavy]
+        assert light == sorted(light)
+    assert 2 < len(set(pids)) <= 2 * write_module.WRITERS_PER_JOB + 2 and str(os.getpid()) not in pids
     assert threads == {threading.current_thread().name}
     assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
+
+
+def test_the_search_index_is_made_in_a_process_of_its_own_once_every_page_is_written(golden_project, tmp_path, monkeypatch):
+    import kbgen.write as write_module
+
+    noted = tmp_path / "index"
+    real_index = build_module.index_site
+
+    def noting_index(site, *args):  # notes, in a file, its process and the pages it finds there
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        noted.write_text("\n".join([str(os.getpid()), *pages]))
+        return real_index(site, *args)
+
+    build(golden_project, tmp_path / "serial", jobs=1)
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(build_module, "index_site", noting_index)
+    summary = build(golden_project, tmp_path / "parallel", jobs=2)
+    pid, *pages = noted.read_text().splitlines()
+    assert pid != str(os.getpid()) and summary.stage_seconds["index"] > 0
+    assert set(pages) == {p for p in site_files(tmp_path / "serial") if p.endswith(".html") and not p.startswith("pagefind/")}
+    assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site_as_it_was(golden_project, tmp_path, monkeypatch, jobs):
+    import kbgen.write as write_module
+
+    def failing_index(*args):
+        raise BuildError([Problem("pagefind", None, "the search index could not be built (test)", "reinstall")])
+
+    out = tmp_path / "site"
+    build(golden_project, out, jobs=1)
+    before = site_files(out)
+    (golden_project / "content/articles" / sorted(os.listdir(golden_project / "content/articles"))[0]).open("a").write("\nUne ligne de plus.\n")
+    monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(build_module, "index_site", failing_index)
+    with pytest.raises(BuildError) as raised:
+        build(golden_project, out, jobs=jobs)
+    assert "the search index could not be built (test)" in str(raised.value.problems[0].message)
+    assert site_files(out) == before and not list(tmp_path.glob(".site.*"))
