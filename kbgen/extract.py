@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
@@ -186,9 +186,11 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             if trimmed:
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
+    labels = _labels_alone((norm.text[rest:end] for norm, found in zip(normalised, spans)
+                            for _, end, _, _, rest in _glued(norm.text, found) if rest is not None), nlp)
     mentions: list[Mention] = []
     for article, norm, found in zip(articles, normalised, spans):
-        for start, end, label in _split_glued(norm.text, found, nlp):
+        for start, end, label in _split_glued(norm.text, found, labels):
             start, end = norm.span(start, end)
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
@@ -499,12 +501,10 @@ def _label_by_context(text: str, start: int, name: str, label: str) -> str:
     return label
 
 
-def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tuple[int, int, str]]:
-    """Split a span that glues a name found alone elsewhere in the text to another name
-    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled anew
-    and trimmed like any span."""
+def _glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str, str | None, int | None]]:
+    """Each span with, when it glues a name found alone elsewhere in the text to another name
+    ('OTAN Jens Stoltenberg'), that first name's label and where the second name starts."""
     alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
-    result = []
     for start, end, label in spans:
         first, _, rest = text[start:end].partition(" ")
         # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
@@ -516,12 +516,34 @@ def _split_glued(text: str, spans: list[tuple[int, int, str]], nlp) -> list[tupl
         if acronym_first and first not in alone:
             alone[first] = "ORG" if label in ("PER", "MISC") else label
         if first in alone and rest[:1].isupper() and first != text[start:end]:
-            rest_start = start + len(first) + 1
-            found = [e for e in nlp(rest).ents if e.start_char == 0 and e.end_char == len(rest)]
-            result.append((start, start + len(first), alone[first]))
-            remainder = trim(text, rest_start, end, found[0].label_ if found and found[0].label_ in LABELS else label)
-            if remainder:
-                result.append(remainder)
+            yield start, end, label, alone[first], start + len(first) + 1
         else:
+            yield start, end, label, None, None
+
+
+def _labels_alone(texts: Iterable[str], nlp) -> dict[str, str | None]:
+    """The label the model gives each text when the whole of it is one name (None when it is
+    not), read in one batch: a call of the pipeline per text costs many times more."""
+    texts = sorted(set(texts))
+    labels = {}
+    for text, doc in zip(texts, nlp.pipe(texts)):
+        whole = [e.label_ for e in doc.ents if e.start_char == 0 and e.end_char == len(text)]
+        labels[text] = whole[0] if whole else None
+    return labels
+
+
+def _split_glued(text: str, spans: list[tuple[int, int, str]], labels: dict[str, str | None]) -> list[tuple[int, int, str]]:
+    """Split a span that glues a name found alone elsewhere in the text to another name
+    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled as
+    `labels` (_labels_alone) says the model labels it alone, and trimmed like any span."""
+    result = []
+    for start, end, label, first_label, rest_start in _glued(text, spans):
+        if rest_start is None:
             result.append((start, end, label))
+            continue
+        result.append((start, rest_start - 1, first_label))
+        alone = labels.get(text[rest_start:end])
+        remainder = trim(text, rest_start, end, alone if alone in LABELS else label)
+        if remainder:
+            result.append(remainder)
     return result
