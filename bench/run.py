@@ -18,6 +18,7 @@ import platform
 import random
 import re
 import shutil
+import statistics
 import signal
 import subprocess
 import sys
@@ -762,7 +763,10 @@ def set_aside_outputs(layout: Layout, folder: Path) -> None:
     folder.mkdir(exist_ok=True)
     for old in (layout.out, layout.kbgen / ".kbgen", layout.pelican / "cache"):
         if old.exists():
-            os.rename(old, folder / f"{layout.root.name}-{old.parent.name}-{old.name}")
+            name, number = f"{layout.root.name}-{old.parent.name}-{old.name}", 1
+            while (folder / f"{name}-{number}").exists():  # set aside more than once (--rounds)
+                number += 1
+            os.rename(old, folder / f"{name}-{number}")
 
 
 def delete_set_aside(folder: Path) -> None:
@@ -771,12 +775,28 @@ def delete_set_aside(folder: Path) -> None:
         os.sync()  # written out now: clean blocks make the file system's wait for those inodes shorter
 
 
+def kbgen_command(layout: Layout, jobs: int, jobs_option: bool) -> list[str]:
+    cmd = [sys.executable, "-m", "kbgen", "build", "--project", str(layout.kbgen), "--out", str(layout.out / "kbgen")]
+    return cmd + ["--jobs", str(jobs)] if jobs_option else cmd
+
+
+def run_cold_round(layout: Layout, number: int, jobs: int, jobs_option: bool, processes: int, batch: int,
+                   timeout: float, set_aside: Path) -> tuple[Step, Step]:
+    """One more pair of the NER ceiling and a kbgen cold build (--rounds), its outputs set aside."""
+    (layout.kbgen / "content" / "entities.yml").unlink(missing_ok=True)  # made by a first build
+    ceiling = run_ceiling(layout, processes, batch, timeout)
+    cold = measure("kbgen cold", kbgen_command(layout, jobs, jobs_option), layout.kbgen, layout.logs, timeout)
+    set_aside_outputs(layout, set_aside)
+    for step in (ceiling, cold):
+        step.name += f" (round {number})"
+        step.extra["diagnostic"] = True
+    return ceiling, cold
+
+
 def run_kbgen(layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool) -> tuple[list[Step], list[str]]:
     notes = []
     out = layout.out / "kbgen"
-    cmd = [sys.executable, "-m", "kbgen", "build", "--project", str(layout.kbgen), "--out", str(out)]
-    if jobs_option:
-        cmd += ["--jobs", str(jobs)]
+    cmd = kbgen_command(layout, jobs, jobs_option)
 
     def build(name: str) -> Step:
         source = kbgen_source_hash()
@@ -923,6 +943,15 @@ def ratios(steps: list[Step]) -> dict[str, float | None]:
     }
 
 
+def cold_rounds(steps: list[Step]) -> list[tuple[float, float]]:
+    """The seconds of the NER ceiling and of kbgen's cold build in each round (--rounds), the
+    table's own last."""
+    by = {s.name: s for s in steps if s.exit_code == 0}
+    pairs = [(by.get(f"NER ceiling (spaCy ner only) (round {k})"), by.get(f"kbgen cold (round {k})"))
+             for k in range(1, len(steps))] + [(by.get("NER ceiling (spaCy ner only)"), by.get("kbgen cold"))]
+    return [(ceiling.seconds, cold.seconds) for ceiling, cold in pairs if ceiling and cold and ceiling.seconds]
+
+
 def _fmt(value, spec: str) -> str:
     width = re.match(r"\d*", spec).group()
     return "-".rjust(int(width or 0)) if value is None else format(value, spec)
@@ -995,6 +1024,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--seed", type=int, default=2024, help="corpus RNG seed (default 2024)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a step is killed (default 3600)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="time the NER ceiling and kbgen's cold build this many times, in turn, and give "
+                             "the median of their ratios as well (this machine's speed drifts within minutes)")
     parser.add_argument("--api-stages", action="store_true",
                         help="also run a warm and an edited build through kbgen's Python API to time each "
                              "stage (for a kbgen whose CLI summary line does not show stage times)")
@@ -1034,6 +1066,9 @@ def main(argv: list[str] | None = None) -> int:
                  f"NER ceiling: spaCy's nlp.pipe, n_process={processes} (kbgen's process count for this corpus: "
                  f"{kbgen_jobs} jobs, parallel only above its character threshold), batch_size={batch}"]
         steps: list[Step] = []
+        for number in range(1, args.rounds):
+            print(f"   round {number} of {args.rounds}: NER ceiling, kbgen cold ...", flush=True)
+            steps += run_cold_round(layout, number, kbgen_jobs, jobs_option, processes, batch, args.timeout, set_aside)
         print("   NER ceiling ...", flush=True)
         steps.append(run_ceiling(layout, processes, batch, args.timeout))
         print("   kbgen (cold, warm, one article edited) ...", flush=True)
@@ -1052,6 +1087,11 @@ def main(argv: list[str] | None = None) -> int:
                          f"(commit {results['machine'].get('kbgen_commit')} plus any edits in the tree)")
         main_steps = [s for s in steps if not s.extra.get("diagnostic")]
         rs = ratios(main_steps)
+        rounds = cold_rounds(steps)
+        if len(rounds) > 1:
+            rs[f"kbgen cold / NER ceiling, median of {len(rounds)}"] = statistics.median(cold / ceiling for ceiling, cold in rounds)
+            notes.append("NER ceiling and kbgen cold in each round, in the order run (the last round's are the table's): "
+                         + "; ".join(f"{ceiling:.2f} s and {cold:.2f} s ({cold / ceiling:.2f})" for ceiling, cold in rounds))
         for s in steps:
             if s.exit_code != 0:
                 failed = True

@@ -147,7 +147,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     written = write_site(files, out, previous.files if previous else None, finish=index, finished=indexing.append,
                          finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs(), derive=copies.update)
     clock.done("render")
-    if indexing:  # the search index is made while the feeds and exports are written; its time is shown on its own
+    if indexing:  # the search index is made while the feeds are written; its time is shown on its own
         clock.stages["render"] -= indexing[0]
         clock.stages["index"] = indexing[0]
     pages = sum(f.path.endswith(".html") for f in files)

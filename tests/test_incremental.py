@@ -238,11 +238,11 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
         firsts.setdefault(pid, path)
         paths_of.setdefault(pid, []).append(path)
     assert set(heavy) <= set(firsts.values())
-    # the pages before the other files (the search index is made from them while those are written)
-    pages = [path.endswith(".html") for _, path in placed]
-    assert pages == sorted(pages, reverse=True) and all(pages[:1]) and not all(pages)
+    # the pages and heavy files before the others (the search index is made while those are written)
+    leading = [firsts[pid].endswith(".html") or firsts[pid] in heavy for pid in firsts]  # batches, as they started
+    assert leading == sorted(leading, reverse=True) and leading[0] and not all(leading)
     for paths in paths_of.values():  # a batch: its share of the heavy files, then a run in path order
-        assert len({p.endswith(".html") for p in paths}) == 1
+        assert len({p.endswith(".html") or p in heavy for p in paths}) == 1
         light = [p for p in paths if p not in heavy]
         assert light == sorted(light)
     assert 2 < len(set(pids)) <= 2 * write_module.WRITERS_PER_JOB + 2 and str(os.getpid()) not in pids
