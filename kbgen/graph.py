@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -222,6 +221,8 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, floa
     """Positions in layout units: ForceAtlas2 with a fixed seed on a graph built in sorted order.
     Weights pull on a log scale so a pair named together in 50 articles does not collapse; strong
     gravity keeps loners near the rest, or they would squeeze the picture into a corner."""
+    import networkx as nx  # here: only the writer making the network's picture needs it (70 ms to import)
+
     graph = nx.Graph()
     graph.add_nodes_from(n.slug for n in nodes)
     graph.add_edges_from((e.source, e.target, {"pull": 1.0 + math.log(max(e.weight, 1))}) for e in edges)

@@ -160,7 +160,10 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
             if then and leading_left == 0:
                 start(_FINISH, _finish, then, placed)  # beside the writers, which go on with the other files
                 then = None
-            while (leading or trailing) and sum(batch is not _FINISH for _, batch in running.values()) < jobs:
+            # Beside the finishing step (Pagefind, `jobs` processes of its own), one writer fewer:
+            # each holds memory of its own, and the feeds left are light.
+            finishing = any(batch is _FINISH for _, batch in running.values())
+            while (leading or trailing) and len(running) - finishing < (max(1, jobs - 1) if finishing else jobs):
                 batch = leading.popleft() if leading else trailing.popleft()
                 start(batch, _write_batch, batch)
             for receiver in multiprocessing.connection.wait(list(running)):
