@@ -256,19 +256,19 @@ def _find_names(text: str, forms: dict[str, str], starts: dict[str, int]):
     left to right without overlap: dictionary lookups only where a form's first word is, so the
     cost grows with the text, not with the number of names (a regular expression of thousands
     of names tries them all at every position). `starts` is _first_words(forms)."""
-    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
-    index = 0
-    while index < len(words):
-        start = words[index][0]
-        longest = starts.get(text[start:words[index][1]], 0)
-        for last in range(min(len(words), index + longest) - 1, index - 1, -1):
-            candidate = text[start:words[last][1]]
+    spans = [m.span() for m in WORD.finditer(text)]
+    after = 0  # the first word not inside a name found already
+    # Only the words some form begins with are looked at further: most words begin none.
+    for index in [i for i, word in enumerate(WORD.findall(text)) if word in starts]:
+        if index < after:
+            continue
+        start, end = spans[index]
+        for last in range(min(len(spans), index + starts[text[start:end]]) - 1, index - 1, -1):
+            candidate = text[start:spans[last][1]]
             if candidate in forms:
-                yield start, words[last][1], candidate
-                index = last + 1
+                yield start, spans[last][1], candidate
+                after = last + 1
                 break
-        else:
-            index += 1
 
 
 def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
