@@ -130,11 +130,12 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
     by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
     rank = {e.slug: i for i, e in enumerate(by_name)}
     scale = len(entities)
+    ranks = {slug: tuple(rank[e.slug] for e in named) for slug, named in entities_by_article.items()}  # once per article
     co_mentions = {}
     for entity in entities:
         together = Counter()
         for article_slug in entity.articles:
-            together.update(rank[e.slug] for e in entities_by_article[article_slug])
+            together.update(ranks[article_slug])
         del together[rank[entity.slug]]
         co_mentions[entity.slug] = tuple(
             (by_name[score % scale], -(score // scale)) for score in sorted(r - n * scale for r, n in together.items())
