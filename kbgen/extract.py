@@ -191,11 +191,12 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             if trimmed:
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
-    labels = _labels_alone((norm.text[rest:end] for norm, found in zip(normalised, spans)
-                            for _, end, _, _, rest in _glued(norm.text, found) if rest is not None), nlp)
+    glued = [list(_glued(norm.text, found)) for norm, found in zip(normalised, spans)]
+    labels = _labels_alone((norm.text[rest:end] for norm, decided in zip(normalised, glued)
+                            for _, end, _, _, rest in decided if rest is not None), nlp)
     mentions: list[Mention] = []
-    for article, norm, found in zip(articles, normalised, spans):
-        for start, end, label in _split_glued(norm.text, found, labels):
+    for article, norm, decided in zip(articles, normalised, glued):
+        for start, end, label in _split_glued(norm.text, decided, labels):
             start, end = norm.span(start, end)
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
@@ -537,12 +538,13 @@ def _labels_alone(texts: Iterable[str], nlp) -> dict[str, str | None]:
     return labels
 
 
-def _split_glued(text: str, spans: list[tuple[int, int, str]], labels: dict[str, str | None]) -> list[tuple[int, int, str]]:
-    """Split a span that glues a name found alone elsewhere in the text to another name
-    ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part is labelled as
-    `labels` (_labels_alone) says the model labels it alone, and trimmed like any span."""
+def _split_glued(text: str, glued: list[tuple[int, int, str, str | None, int | None]],
+                 labels: dict[str, str | None]) -> list[tuple[int, int, str]]:
+    """Split each span that glues a name found alone elsewhere in the text to another name, as
+    `_glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part
+    is labelled as `labels` (_labels_alone) says the model labels it alone, and trimmed like any span."""
     result = []
-    for start, end, label, first_label, rest_start in _glued(text, spans):
+    for start, end, label, first_label, rest_start in glued:
         if rest_start is None:
             result.append((start, end, label))
             continue

@@ -4,6 +4,7 @@ reader or a failed build never sees a half-written site."""
 from __future__ import annotations
 
 import collections
+import functools
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -109,7 +110,7 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
                derive: Derive | None = None, first: list[int] = (), then: Callable[[list], object] | None = None,
                done: Callable[[object], None] | None = None) -> list[tuple[str, object]]:
     """Place every file and give its key and what `derive` gave for it. The files at the indexes
-    `first` (the pages) are placed before the others, and `then(placed)` runs as soon as they all
+    `first` (the pages, say) are placed before the others, and `then(placed)` runs as soon as they all
     are (with their results in `placed`); `done` is given what it returned.
 
     Up to `jobs` forked processes at a time inherit the files (and the data they are made from)
@@ -148,9 +149,9 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
     running: dict = {}  # the end of each process's pipe -> (the process, its batch or _FINISH)
     context = multiprocessing.get_context("fork")
 
-    def start(batch, target, *args) -> None:
+    def start(batch, work: Callable[[], object]) -> None:
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=target, args=(*args, sender), daemon=True)
+        process = context.Process(target=_answer, args=(work, sender), daemon=True)
         process.start()
         sender.close()
         running[receiver] = (process, batch)
@@ -158,14 +159,14 @@ def _place_all(pending: list[tuple[OutputFile, Path, Path]], previous: dict[str,
     try:
         while leading or trailing or running or then:
             if then and leading_left == 0:
-                start(_FINISH, _finish, then, placed)  # beside the writers, which go on with the other files
+                start(_FINISH, functools.partial(then, placed))  # beside the writers, which go on with the other files
                 then = None
             # Beside the finishing step (Pagefind, `jobs` processes of its own), one writer fewer:
             # each holds memory of its own, and the feeds left are light.
             finishing = any(batch is _FINISH for _, batch in running.values())
             while (leading or trailing) and len(running) - finishing < (max(1, jobs - 1) if finishing else jobs):
                 batch = leading.popleft() if leading else trailing.popleft()
-                start(batch, _write_batch, batch)
+                start(batch, functools.partial(_place_batch, batch))
             for receiver in multiprocessing.connection.wait(list(running)):
                 process, batch = running.pop(receiver)
                 try:
@@ -205,32 +206,25 @@ def _batches(pending: list[tuple[OutputFile, Path, Path]], indexes: list[int], c
     return [batch for k in range(count) if (batch := heavy[k::count] + light[k * size:(k + 1) * size])]
 
 
-def _finish(then: Callable[[list], object], placed: list, sender) -> None:
-    """In a forked process: the finishing step, and what it returned or its error sent back."""
+def _answer(work: Callable[[], object], sender) -> None:
+    """In a forked process (a writer, or the finishing step): `work()`, and what it gave or its
+    error (a template's: the parent raises it) sent back."""
+    # Not the parent's handlers (kbgen serve turns SIGTERM into KeyboardInterrupt): the parent
+    # ends a writer with SIGTERM, and Ctrl-C is for the parent.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        outcome = then(placed)
+        outcome = work()
     except Exception as exc:
         outcome = exc
     sender.send(outcome)
     sender.close()
 
 
-def _write_batch(batch: list[int], sender) -> None:
-    """In a forked writer: place the files at these indexes and send back their keys (and what
-    was derived), or the error."""
-    # Not the parent's handlers (kbgen serve turns SIGTERM into KeyboardInterrupt): the parent
-    # ends a writer with SIGTERM, and Ctrl-C is for the parent.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _place_batch(batch: list[int]) -> list[tuple[str, object]]:
+    """In a forked writer: place the files at these indexes, giving their keys (and what was derived)."""
     pending, previous, derive = _shared
-    try:
-        outcome = [_place(pending[index], previous, derive) for index in batch]
-    except Exception as exc:  # a template's error: the parent raises it
-        outcome = exc
-    sender.send(outcome)
-    sender.close()
+    return [_place(pending[index], previous, derive) for index in batch]
 
 
 def _place(item: tuple[OutputFile, Path, Path], previous: dict[str, Written], derive: Derive | None = None) -> tuple[str, object]:
