@@ -947,9 +947,10 @@ def cold_rounds(steps: list[Step]) -> list[tuple[float, float]]:
     """The seconds of the NER ceiling and of kbgen's cold build in each round (--rounds), the
     table's own last."""
     by = {s.name: s for s in steps if s.exit_code == 0}
-    pairs = [(by.get(f"NER ceiling (spaCy ner only) (round {k})"), by.get(f"kbgen cold (round {k})"))
-             for k in range(1, len(steps))] + [(by.get("NER ceiling (spaCy ner only)"), by.get("kbgen cold"))]
-    return [(ceiling.seconds, cold.seconds) for ceiling, cold in pairs if ceiling and cold and ceiling.seconds]
+    ceiling = "NER ceiling (spaCy ner only)"
+    rounds = [s.name[len(ceiling):] for s in steps if s.name.startswith(ceiling)]  # " (round k)", then ""
+    pairs = [(by.get(ceiling + suffix), by.get("kbgen cold" + suffix)) for suffix in rounds]
+    return [(c.seconds, k.seconds) for c, k in pairs if c and k and c.seconds]
 
 
 def _fmt(value, spec: str) -> str:
