@@ -28,11 +28,10 @@ from pathlib import Path
 gc.set_threshold(0)  # as kbgen build does
 from kbgen.articles import read_articles
 from kbgen.build import extract_cached
-from kbgen.config import load_config
-project, jobs = Path(sys.argv[1]), int(sys.argv[2])
-config = load_config(project)
-articles, _ = read_articles(project, config)
-extraction, _ = extract_cached(project, config, articles, jobs)
+from kbgen.project import Project
+project, jobs = Project.load(Path(sys.argv[1])), int(sys.argv[2])
+articles, _ = read_articles(project)
+extraction, _ = extract_cached(project, articles, jobs)
 print(json.dumps({"mentions": len(extraction.mentions)}))
 """
 
@@ -42,22 +41,23 @@ from pathlib import Path
 gc.set_threshold(0)  # as kbgen build does
 from kbgen.articles import read_articles
 from kbgen.build import extract_cached
-from kbgen.config import load_config
 from kbgen.curation import load_curation
 from kbgen.link import link
-from kbgen.render import render_site
+from kbgen.project import Project
+from kbgen.render import Theme, render_site
 from kbgen.resolve import resolve
 from kbgen.search import index_site
 project, site, copies, jobs = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
-config = load_config(project)
-articles, _ = read_articles(project, config)
-extraction, _ = extract_cached(project, config, articles, jobs)
+project = Project.load(project, site)
+articles, _ = read_articles(project)
+extraction, _ = extract_cached(project, articles, jobs)
 times = {}
 clock = time.perf_counter()
-resolution = resolve(extraction.mentions, articles, load_curation(project))
+resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)))
 kb = link(articles, resolution.entities, extraction.sentences)
 times["resolve_link"] = time.perf_counter() - clock
-files = render_site(kb, config, project)
+folders = project.theme_folders
+files = render_site(kb, Theme(folders, project.config), {}, folders.static_files())
 cpu = time.process_time()
 def made_with_key(file):
     file.key()  # computed as a build computes it, then not needed here

@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
 from kbgen.markup import render
 from kbgen.pages import parse_page
+from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
-ARTICLES_DIR = Path("content") / "articles"
 KNOWN_FIELDS = ("title", "date", "lang", "author", "source", "source_sha256", "generated_sha256")
 
 
@@ -33,24 +32,31 @@ class Article:
     extra_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def read_articles(project: Path, config: Config) -> tuple[list[Article], list[Problem]]:
+def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
     """Every article page, sorted by slug, and the warnings about them; all errors in all
     pages are raised together."""
-    folder = project / ARTICLES_DIR
+    folder = project.articles
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     articles, problems, taken = [], [], set()
     for path in paths:
         try:
             slug = unique_slug(slugify(path.stem), taken, fallback="article")
-            articles.append(read_article(path, slug, project, config))
+            articles.append(read_article(path, slug, project))
         except BuildError as exc:
             problems.extend(exc.problems)
     if any(p.severity == "error" for p in problems):
         raise BuildError([p for p in problems if p.severity == "error"])
-    return articles, problems + [w for a in articles for w in _typo_warnings(a, project)]
+    return articles, problems + [w for a in articles for w in _typo_warnings(a)]
 
 
-def _typo_warnings(article: Article, project: Path) -> list[Problem]:
+def read_entity_notes(folder: Path) -> dict[str, str]:
+    """The hand-written entity notes: each `<slug>.md` file's text by slug."""
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md")) if path.is_file()}
+
+
+def _typo_warnings(article: Article) -> list[Problem]:
     """An unknown field is kept for templates; one that looks like a known field misspelt is
     worth a warning ('titel')."""
     warnings = []
@@ -61,8 +67,8 @@ def _typo_warnings(article: Article, project: Path) -> list[Problem]:
     return warnings
 
 
-def read_article(path: Path, slug: str, project: Path, config: Config) -> Article:
-    shown = path.relative_to(project)
+def read_article(path: Path, slug: str, project: Project) -> Article:
+    shown, config = project.shown(path), project.config
     try:
         page = parse_page(path.read_text("utf-8"))
     except UnicodeDecodeError:

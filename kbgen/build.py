@@ -14,23 +14,21 @@ from pathlib import Path
 from typing import Iterator
 
 from kbgen import extract as extract_module, french
-from kbgen.articles import ARTICLES_DIR, Article, read_articles
+from kbgen.articles import Article, read_articles, read_entity_notes
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
-from kbgen.config import load_config
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
-from kbgen.render import render_site
+from kbgen.render import Theme, render_site
+from kbgen.project import Layout, Project
 from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER, SearchCopies, index_site
-from kbgen.state import BuildState, inputs_digest, load_state, save_state, search_copies_path, state_path
+from kbgen.state import BuildState, inputs_digest, load_state, save_state
 from kbgen.write import untouched, write_site
 
-
-STATE_DIR = ".kbgen"  # kbgen's own files in the project (lock, cache); never part of the site
 
 
 @dataclass(frozen=True)
@@ -56,9 +54,9 @@ def build(project: Path, out: Path | None = None, base_url: str | None = None, s
     `keep_knowledge`, the summary holds the knowledge base the site was made from. `one_shot`
     says this process ends after the build (kbgen build): it loads no model itself, even for
     one article, since it would not keep it for a next build (see _workers_ahead)."""
-    project = project.absolute()
-    with project_lock(project), _cycle_collector_paused():
-        summary = _build(project, (out or project / "_site").absolute(), base_url, strict, jobs, scheduler, one_shot)
+    loaded = Project.load(project, out)
+    with project_lock(loaded), _cycle_collector_paused():
+        summary = _build(loaded, base_url, strict, jobs, scheduler, one_shot)
     return summary if keep_knowledge else replace(summary, knowledge=None)
 
 
@@ -79,65 +77,66 @@ def _cycle_collector_paused() -> Iterator[None]:
 
 
 @contextmanager
-def project_lock(project: Path) -> Iterator[None]:
+def project_lock(project: Layout) -> Iterator[None]:
     """One build at a time per project: a second one is refused rather than mixed in."""
-    folder = project / STATE_DIR
-    folder.mkdir(exist_ok=True)
-    with open(folder / "build.lock", "w") as lock:
+    project.state_dir.mkdir(exist_ok=True)
+    with open(project.lock, "w") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError([Problem(project, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
+            raise BuildError([Problem(project.root, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None,
+def _build(project: Project, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None,
            one_shot: bool = False) -> BuildSummary:
     clock = _StageClock()
-    _check_out(project, out)
-    config = load_config(project)
-    report = ingest(project, config)
-    create_curation_file(project)
+    _check_out(project)
+    out, config = project.out, project.config
+    report = ingest(project)
+    create_curation_file(project.curation)
     ingest_warnings = [p for p in report.problems if p.severity == "warning"]
     notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
-    fingerprint = extraction_fingerprint(project, config)
+    fingerprint = extraction_fingerprint(project)
     inputs = inputs_digest(project, fingerprint, str(out), repr(base_url), repr(strict),
                            os.environ.get("SOURCE_DATE_EPOCH", ""))
-    saved = state_path(project, out)
+    saved = project.build_state
     previous = load_state(saved)
     if previous and previous.inputs == inputs and not report.errors and untouched(out, previous.files):
         clock.done("check")
         return BuildSummary(out, previous.articles, previous.entities, previous.pages, clock.total(), report,
                             notes + ingest_warnings + previous.warnings, clock.stages, up_to_date=True)
-    workers = None if scheduler else _workers_ahead(project, config, fingerprint, jobs or default_jobs(), one_shot)
+    workers = None if scheduler else _workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
     try:
         try:
-            articles, article_warnings = read_articles(project, config)
+            articles, article_warnings = read_articles(project)
         except BuildError as exc:
             raise BuildError(report.problems + exc.problems) from None
         if report.errors:
             raise BuildError(report.problems + article_warnings)
         clock.done("read")
-        extraction, cache_warnings = extract_cached(project, config, articles, jobs, scheduler, workers)
+        extraction, cache_warnings = extract_cached(project, articles, jobs, scheduler, workers)
     finally:
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    resolution = resolve(extraction.mentions, articles, load_curation(project))
+    resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)))
     clock.done("resolve")
     warnings = article_warnings + cache_warnings + resolution.warnings
     if strict and ingest_warnings + warnings:
         raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     clock.done("link")
-    files = render_site(kb, config, project, base_url)  # made while written: one stage
+    folders = project.theme_folders
+    theme = Theme(folders, config, base_url)
+    files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())  # made while written: one stage
     indexing: list[float] = []
-    copies = SearchCopies(search_copies_path(project, out))  # made by the writers, for the search index
+    copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
 
     def index(site: Path, live: Path | None, changed: set[str] | None, marks: dict[str, bool]) -> float:
         started = time.perf_counter()
@@ -170,35 +169,36 @@ class _StageClock:
         return time.perf_counter() - self.started
 
 
-def resolve_project(project: Path):
+def resolve_project(root: Path):
     """The project's entities as a build would make them, without writing anything but the cache."""
-    return _resolved(project.absolute())[0]
+    return _resolved(Project.load(root))[0]
 
 
-def link_project(project: Path) -> KnowledgeBase:
+def link_project(root: Path) -> KnowledgeBase:
     """The knowledge base a build would make its site from, without writing anything but the cache."""
-    resolution, articles, sentences = _resolved(project.absolute())
+    resolution, articles, sentences = _resolved(Project.load(root))
     with _cycle_collector_paused():
         return link(articles, resolution.entities, sentences)
 
 
-def _resolved(project: Path):
-    config = load_config(project)
-    articles, _ = read_articles(project, config)
-    extraction, _ = extract_cached(project, config, articles, None)
-    return resolve(extraction.mentions, articles, load_curation(project)), articles, extraction.sentences
+def _resolved(project: Project):
+    articles, _ = read_articles(project)
+    extraction, _ = extract_cached(project, articles, None)
+    curation = load_curation(project.curation, project.shown(project.curation))
+    return resolve(extraction.mentions, articles, curation), articles, extraction.sentences
 
 
-def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
+def extract_cached(project: Project, articles: list[Article], jobs: int | None,
                    scheduler: str | None = None, workers: extract_module.NerWorkers | None = None) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
     from the cache. spaCy is imported and the model loaded only when some text needs it, and
     then in worker processes rather than in this one when there is enough text for them, or
     in `workers` started ahead (_workers_ahead) when there are enough of them for it."""
-    cache = ExtractionCache(project / STATE_DIR / "cache.sqlite")
-    warnings = [Problem(STATE_DIR + "/cache.sqlite", None, cache.warning, "nothing to do", "warning")] if cache.warning else []
+    config = project.config
+    cache = ExtractionCache(project.cache)
+    warnings = [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")] if cache.warning else []
     try:
-        fingerprint = extraction_fingerprint(project, config)
+        fingerprint = extraction_fingerprint(project)
         keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
         known = cache.get_many(sorted(set(keys.values())))
         missing = [a for a in articles if keys[a.slug] not in known]
@@ -207,14 +207,14 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
             workers.stop()  # not needed, or too few
             workers = None
         if missing and scheduler:
-            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint)
+            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint)
         elif missing and workers:
             fresh = workers.extract(missing)
         elif parallel:
             # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
-            fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project, config)
+            fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project)
         elif missing:
-            fresh = extract(missing, _loaded_pipeline(project, config, fingerprint))
+            fresh = extract(missing, _loaded_pipeline(project, fingerprint))
         if missing:
             by_article: dict[str, list] = {a.slug: [] for a in missing}
             for m in fresh.mentions:
@@ -230,7 +230,7 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
 
 
-def _workers_ahead(project: Path, config, fingerprint: str, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
+def _workers_ahead(project: Project, fingerprint: str, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
     """NER workers started before the articles are read when some article's file is newer than
     the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
     while this process reads: as many as a parallel extraction would use when the new files
@@ -241,42 +241,37 @@ def _workers_ahead(project: Path, config, fingerprint: str, jobs: int, one_shot:
     if fingerprint in _pipelines:
         return None
     try:
-        since = (project / STATE_DIR / "cache.sqlite").stat().st_mtime_ns
+        since = project.cache.stat().st_mtime_ns
     except FileNotFoundError:
         since = None
-    new = [s for s in (p.stat() for p in (project / ARTICLES_DIR).glob("*.md")) if since is None or s.st_mtime_ns > since]
+    new = [s for s in (p.stat() for p in project.articles.glob("*.md")) if since is None or s.st_mtime_ns > since]
     if not new:
         return None
     many = jobs > 1 and sum(s.st_size for s in new) >= extract_module.PARALLEL_MIN_CHARS
     if not (many or one_shot):
         return None
-    return extract_module.NerWorkers(jobs if many else 1, pipeline_for, project, config)
+    return extract_module.NerWorkers(jobs if many else 1, pipeline_for, project)
 
 
-def _patterns_bytes(project: Path, config) -> bytes | None:
-    if not config.entity_patterns:
-        return None
-    path = (project / config.entity_patterns).resolve()
-    if not path.is_file() or not path.is_relative_to(project.resolve()):
-        pipeline_for(project, config)  # raises the same clear error as a local build
-    return path.read_bytes()
+def _patterns_bytes(project: Project) -> bytes | None:
+    return _patterns_file(project).read_bytes() if project.entity_patterns else None
 
 
-def load_model(project: Path) -> None:
+def load_model(root: Path) -> None:
     """Load the project's NER pipeline into this process ahead of need (kbgen serve)."""
-    config = load_config(project)
-    _loaded_pipeline(project, config, extraction_fingerprint(project, config))
+    project = Project.load(root)
+    _loaded_pipeline(project, extraction_fingerprint(project))
 
 
 _pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`
 
 
-def _loaded_pipeline(project: Path, config, fingerprint: str):
+def _loaded_pipeline(project: Project, fingerprint: str):
     """The NER pipeline, loaded once per process and settings: a serving process rebuilds
     without loading the model again."""
     if fingerprint not in _pipelines:
         _pipelines.clear()
-        _pipelines[fingerprint] = pipeline_for(project, config)
+        _pipelines[fingerprint] = pipeline_for(project)
     return _pipelines[fingerprint]
 
 
@@ -284,12 +279,13 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def extraction_fingerprint(project: Path, config) -> str:
+def extraction_fingerprint(project: Project) -> str:
     """What, besides the text, decides what extraction finds: the model and its version, the
     entity patterns, and kbgen's own extraction code."""
-    parts = [config.ner_model, _model_version(project, config.ner_model)]
-    if config.entity_patterns and (project / config.entity_patterns).is_file():
-        parts.append(hashlib.sha256((project / config.entity_patterns).read_bytes()).hexdigest())
+    model = project.config.ner_model
+    parts = [model, _model_version(project.root, model)]
+    if project.entity_patterns and project.entity_patterns.is_file():
+        parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
     for module in (extract_module, french):
         parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
     return "\n".join(parts)
@@ -308,16 +304,20 @@ def _model_version(project: Path, model: str) -> str:
         return "not installed"  # loading it will say so, with what to do
 
 
-def pipeline_for(project: Path, config):
+def pipeline_for(project: Project):
     """The NER pipeline the project's kbgen.yml asks for."""
-    patterns = None
-    if config.entity_patterns:
-        patterns = (project / config.entity_patterns).resolve()
-        if not patterns.is_file() or not patterns.is_relative_to(project.resolve()):
-            raise BuildError([Problem("kbgen.yml", None, f"entity_patterns file '{config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
-    return load_pipeline(config.ner_model, patterns)
+    return load_pipeline(project.config.ner_model, _patterns_file(project) if project.entity_patterns else None)
 
 
-def _check_out(project: Path, out: Path) -> None:
-    if out == project or project.is_relative_to(out) or any(out.is_relative_to(project / d) for d in ("seeds", "content", "site_templates")):
-        raise BuildError([Problem(out, None, "the output folder would replace the project's own files", "choose an --out outside seeds/, content/ and site_templates/, e.g. _site")])
+def _patterns_file(project: Project) -> Path:
+    """The entity patterns file kbgen.yml names, which must be inside the project."""
+    path = project.entity_patterns.resolve() if project.entity_patterns else project.root
+    if not path.is_file() or not path.is_relative_to(project.root.resolve()):
+        raise BuildError([Problem(project.shown(project.config_file), None, f"entity_patterns file '{project.config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
+    return path
+
+
+def _check_out(project: Project) -> None:
+    if project.output_overlaps_inputs():
+        inputs = ", ".join(f"{project.shown(p)}/" for p in (project.seeds, project.content, project.theme))
+        raise BuildError([Problem(project.out, None, "the output folder would replace the project's own files", f"choose an --out outside {inputs} e.g. _site")])

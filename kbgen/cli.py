@@ -165,15 +165,16 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
 
     from kbgen import evaluate as ev
     from kbgen.build import pipeline_for
-    from kbgen.config import load_config
     from kbgen.curation import load_curation
     from kbgen.extract import load_pipeline
+    from kbgen.project import Project
 
     try:
-        config = load_config(project)
+        loaded = Project.load(project)
+        config = loaded.config
         texts, gold = ev.load_gold(gold_dir, gold_span)
-        nlp = load_pipeline(model) if model else pipeline_for(project.absolute(), config)
-        curation = load_curation(project)
+        nlp = load_pipeline(model) if model else pipeline_for(loaded)
+        curation = load_curation(loaded.curation, loaded.shown(loaded.curation))
         pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems])

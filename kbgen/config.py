@@ -13,7 +13,6 @@ from kbgen import locales
 from kbgen.errors import BuildError, Problem
 from kbgen.yamlfile import YamlSyntaxError, load_mapping
 
-CONFIG_FILE = "kbgen.yml"
 DEFAULT_MODELS = {"fr": "fr_core_news_sm"}
 
 
@@ -40,6 +39,8 @@ class Config(BaseModel):
     """Pages per search index shard: Pagefind needs about 180 MB per 1,000 article pages it indexes at once."""
     headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
+    theme_dir: str | None = None
+    """The project's theme folder (templates and static files replacing kbgen's); default `theme/`."""
 
     @field_validator("lang")
     @classmethod
@@ -53,12 +54,12 @@ class Config(BaseModel):
         return self.model or DEFAULT_MODELS[self.lang]
 
 
-def load_config(project: Path) -> Config:
-    if not (project / CONFIG_FILE).exists():
+def load_config(file: Path, path: Path) -> Config:
+    """The settings in `file` (defaults when there is none); problems name it as `path`."""
+    if not file.exists():
         return Config()
-    path = Path(CONFIG_FILE)  # as shown in messages: relative to the project
     try:
-        located = load_mapping((project / CONFIG_FILE).read_text("utf-8"))
+        located = load_mapping(file.read_text("utf-8"))
     except YamlSyntaxError as exc:
         raise BuildError([Problem(path, exc.line, str(exc), "fix the YAML syntax")]) from None
     except UnicodeDecodeError:

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from kbgen.errors import BuildError, Problem
 from kbgen.yamlfile import YamlSyntaxError, load_mapping
 
-CURATION_FILE = Path("content") / "entities.yml"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
 TEMPLATE = """\
@@ -76,24 +75,22 @@ class Rule(RuleSettings):
 
 @dataclass(frozen=True)
 class Curation:
-    path: Path | str = CURATION_FILE
+    path: Path | str = ""  # as messages name it; a Curation without a file has no rule to name it
     rules: tuple[Rule, ...] = ()
     ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
 
 
-def create_curation_file(project: Path) -> None:
-    """content/entities.yml, commented and without rules, for the owner to find and fill."""
-    path = project / CURATION_FILE
-    if not path.exists() and (project / "content").is_dir():
+def create_curation_file(path: Path) -> None:
+    """The curation file, commented and without rules, for the owner to find and fill (in a
+    project that has a content folder)."""
+    if not path.exists() and path.parent.is_dir():
         path.write_text(TEMPLATE, "utf-8")
 
 
-def load_curation(project: Path) -> Curation:
-    """The rules in content/entities.yml (none when it is missing)."""
-    path = project / CURATION_FILE
+def load_curation(path: Path, shown: Path) -> Curation:
+    """The rules in the curation file at `path`, named `shown` in messages (none when it is missing)."""
     if not path.exists():
         return Curation()
-    shown = CURATION_FILE
     try:
         located = load_mapping(path.read_text("utf-8"))
     except YamlSyntaxError as exc:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kbgen.articles import ARTICLES_DIR
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
 from kbgen.pages import dump_page, parse_page
+from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
@@ -50,15 +50,16 @@ class IngestReport:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def ingest(project: Path, config: Config) -> IngestReport:
+def ingest(project: Project) -> IngestReport:
     """Create or refresh `content/articles/<slug>.md` for every seed. Problems with one seed are
     reported, not raised, so that a build can report them with every other problem."""
     report = IngestReport()
     seeds = []
+    config = project.config
     for path in _seed_paths(project, report.problems):
-        shown = path.relative_to(project)
+        shown = project.shown(path)
         try:
-            seed = read_seed(path, project, config)
+            seed = read_seed(path, project.shown(path), config)
         except SeedError as exc:
             report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
             continue
@@ -66,9 +67,9 @@ def ingest(project: Path, config: Config) -> IngestReport:
             report.problems.append(Problem(shown, None, f"read as {seed.encoding}, not UTF-8", "its content page is written in UTF-8", "note"))
         seeds.append(seed)
 
-    articles_dir = project / ARTICLES_DIR
-    if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.resolve()):
-        report.problems.append(Problem(ARTICLES_DIR, None, "leads outside the project", "make content/articles a real folder inside the project"))
+    articles_dir, shown_dir = project.articles, project.shown(project.articles)
+    if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.root.resolve()):
+        report.problems.append(Problem(shown_dir, None, "leads outside the project", f"make {shown_dir.as_posix()} a real folder inside the project"))
         return report
     pages_by_source = _generated_pages(articles_dir) if seeds else {}  # reads every page: only when needed
     taken = {p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set()
@@ -90,17 +91,17 @@ def ingest(project: Path, config: Config) -> IngestReport:
     return report
 
 
-def _seed_paths(project: Path, problems: list[Problem]) -> list[Path]:
+def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
     """The seed files, sorted; a symlink leading out of the project is skipped with a warning."""
-    seed_dir = project / "seeds"
+    seed_dir = project.seeds
     if not seed_dir.is_dir():
         return []
     paths = []
     for path in sorted(seed_dir.rglob("*")):
         if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
             continue
-        if not path.resolve().is_relative_to(project.resolve()):
-            problems.append(Problem(path.relative_to(project), None, "is a link to a file outside the project; skipped", "copy the file into seeds/ instead", "warning"))
+        if not path.resolve().is_relative_to(project.root.resolve()):
+            problems.append(Problem(project.shown(path), None, "is a link to a file outside the project; skipped", f"copy the file into {project.shown(seed_dir).as_posix()}/ instead", "warning"))
             continue
         paths.append(path)
     return paths
@@ -157,7 +158,8 @@ class SeedError(ValueError):
         self.hint, self.line, self.severity = hint, line, severity
 
 
-def read_seed(path: Path, project: Path, config: Config) -> Seed:
+def read_seed(path: Path, shown: Path, config: Config) -> Seed:
+    """The seed at `path` (`shown` relative to the project: its `source`)."""
     size = path.stat().st_size
     if size > config.max_article_mb * 1_000_000:
         raise SeedError(
@@ -165,7 +167,7 @@ def read_seed(path: Path, project: Path, config: Config) -> Seed:
             "split it into articles, or raise max_article_mb in kbgen.yml", severity="warning",
         )
     raw = path.read_bytes()
-    source = path.relative_to(project).as_posix()
+    source = shown.as_posix()
     digest = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
         raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")

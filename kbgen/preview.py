@@ -15,9 +15,9 @@ from pathlib import Path
 
 from kbgen.articles import read_article
 from kbgen.build import extract_cached, project_lock
-from kbgen.config import load_config
 from kbgen.errors import BuildError
 from kbgen.link import KnowledgeBase
+from kbgen.project import Project
 from kbgen.render import OutputFile, Theme, article_page
 from kbgen.resolve import fold
 
@@ -51,19 +51,19 @@ class PreviewBase:
         return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related))
 
 
-def preview_article(project: Path, base: PreviewBase, path: Path) -> OutputFile | None:
+def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | None:
     """The page of the article at `path` (in content/articles/, known to the last build) as it
     reads now; None when there is nothing to preview: a new or unreadable article, or another
     build running on the project. The model reads the text (and the extraction cache keeps it,
     so the rebuild does not read it again)."""
-    slug = base.slugs.get(path.relative_to(project))
+    slug = base.slugs.get(path.relative_to(root))
     if slug is None:
         return None
     try:
+        project = Project.load(root)
         with project_lock(project):
-            config = load_config(project)
-            article = read_article(path, slug, project, config)
-            extraction, _ = extract_cached(project, config, [article], jobs=1)
+            article = read_article(path, slug, project)
+            extraction, _ = extract_cached(project, [article], jobs=1)
     except (BuildError, OSError):
         return None  # the rebuild says what is wrong
     linked, entities = [], {}
@@ -72,4 +72,5 @@ def preview_article(project: Path, base: PreviewBase, path: Path) -> OutputFile 
         if entity and not (linked and mention.start < linked[-1][1]):
             linked.append((mention.start, mention.end, entity.slug))
             entities.setdefault(entity.slug, entity)
-    return article_page(Theme(project, config, keyed=False), article, linked, tuple(entities.values()), base.related.get(slug, ()))
+    theme = Theme(project.theme_folders, project.config, keyed=False)
+    return article_page(theme, article, linked, tuple(entities.values()), base.related.get(slug, ()))

@@ -12,7 +12,6 @@ import os
 from datetime import date
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
@@ -30,8 +29,8 @@ from kbgen.feeds import FEED_SIZE, Entry, atom_feed, entry, robots, sitemap
 from kbgen.keys import Keys, digest
 from kbgen.articles import Article
 from kbgen.resolve import Entity, fold
+from kbgen.theme import ThemeFolders, file_digests
 
-ENTITY_NOTES_DIR = Path("content") / "entities"
 # What pages show of an article and of an entity: templates use these attributes only (the
 # text reaches pages through keyed arguments: the article's HTML, quotes, feed entries). Keys are
 # made of them, so editing one article's text remakes the pages that show that text, not every
@@ -97,23 +96,15 @@ def entity_url(slug: str) -> str:
     return f"entities/{slug}.html"
 
 
-def theme_loader(project: Path) -> jinja2.BaseLoader:
-    """The project's own `site_templates/` first, then kbgen's built-in theme."""
-    return jinja2.ChoiceLoader([
-        jinja2.FileSystemLoader(project / "site_templates"),
-        jinja2.FileSystemLoader(str(resources.files("kbgen.site_templates"))),
-    ])
-
-
 class Theme:
     """The site's templates, ready to make pages: the project's own, then kbgen's."""
 
-    def __init__(self, project: Path, config: Config, base_url: str | None = None, keyed: bool = True):
-        self.project = project
+    def __init__(self, folders: ThemeFolders, config: Config, base_url: str | None = None, keyed: bool = True):
+        self.folders, self.config = folders, config
         strings = locales.load(config.lang)
         self.base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
         env = self.env = jinja2.Environment(
-            loader=theme_loader(project), autoescape=True, undefined=jinja2.StrictUndefined,
+            loader=folders.loader(), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: no file check per page
         )
@@ -129,9 +120,9 @@ class Theme:
             try:
                 env.get_template(template)  # every syntax error now, before anything is written
             except jinja2.TemplateError as exc:
-                raise _template_problem(project, exc, template) from None
+                raise _template_problem(folders, exc, template) from None
         # Keys hash kbgen and the theme: a preview of one page (kbgen serve), never keyed, skips that.
-        self.keys = Keys(_salt(project, config, self.base_url), None if _own_templates(project) else SHOWN, PLAIN) if keyed else None
+        self.keys = Keys(_salt(folders, config, self.base_url), None if folders.has_own_templates() else SHOWN, PLAIN) if keyed else None
 
     def page(self, path: str, template: str, root: str | None = None, **context) -> OutputFile:
         """A page from `template`; a `partial` in `context` is computed only when it is made."""
@@ -142,7 +133,7 @@ class Theme:
             try:
                 return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
-                raise _template_problem(self.project, exc, template) from None
+                raise _template_problem(self.folders, exc, template) from None
         return OutputFile(path, partial(self._key, path, template, root, context), make)
 
     def lazy(self, path: str, maker: partial) -> OutputFile:
@@ -163,8 +154,10 @@ def article_page(theme: Theme, article: Article, linked: Iterable[tuple[int, int
     )
 
 
-def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str | None = None) -> list[OutputFile]:
-    theme = Theme(project, config, base_url)
+def render_site(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: list[tuple[str, bytes]]) -> list[OutputFile]:
+    """Every file of the site, each made when it is written: pages from `theme`'s templates,
+    `notes` (Markdown by entity slug) on entity pages, and the theme's `static` files."""
+    config = theme.config
     strings, base_url, page, lazy = locales.load(config.lang), theme.base_url, theme.page, theme.lazy
     nodes, edges = _network(kb)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
@@ -177,7 +170,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         files.append(page(
             entity_url(entity.slug), "entity.html", entity=entity,
             neighbourhood=partial(_neighbourhood, config.lang, centre, around),
-            note=_entity_note(project, entity.slug), citations=kb.citations[entity.slug],
+            note=_note_html(notes.get(entity.slug)), citations=kb.citations[entity.slug],
             timeline=_by_year(kb.citations[entity.slug], _citing_date),
             co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
             co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
@@ -195,7 +188,7 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
         made("static/finder-data.js", _finder_data(kb)),
     ]
     files += _feeds(kb, config, strings, base_url, lazy)
-    files += _static_files(project)
+    files += [made(f"static/{name}", data) for name, data in static]
     files += [heavy(file) for file in (
         lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
         lazy("api/entities.json", partial(_entities_api, kb.entities)),
@@ -205,21 +198,15 @@ def render_site(kb: KnowledgeBase, config: Config, project: Path, base_url: str 
     return files
 
 
-def _salt(project: Path, config: Config, base_url: str | None) -> str:
-    """What every file depends on: kbgen's code and theme, the project's theme, the settings."""
+def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:
+    """What every file depends on: kbgen's code and packaged theme, the project's theme, the settings."""
     parts = [__version__, config.model_dump_json(), repr(base_url), os.environ.get("SOURCE_DATE_EPOCH", "")]
-    own = Path(__file__).parent
-    roots = [own, Path(str(resources.files("kbgen.site_templates"))), project / "site_templates"]
-    for root in dict.fromkeys(roots):
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts and not path.is_symlink():
-                    parts.append(f"{path.relative_to(root)}:{digest(repr(path.read_bytes()))}")
+    parts += file_digests(Path(__file__).parent) + file_digests(folders.own)
     return digest("\n".join(parts))
 
 
-def _template_problem(project: Path, exc: jinja2.TemplateError, template: str) -> BuildError:
-    """A template's error as `site_templates/NAME:LINE: error: ...`, the project's file if it has one."""
+def _template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template: str) -> BuildError:
+    """A template's error as `theme/NAME:LINE: error: ...`, the project's file if it has one."""
     name = getattr(exc, "name", None) or template
     line = getattr(exc, "lineno", None)
     frame = exc.__traceback__
@@ -227,14 +214,7 @@ def _template_problem(project: Path, exc: jinja2.TemplateError, template: str) -
         if frame.tb_frame.f_code.co_filename.endswith("/" + name):
             line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
         frame = frame.tb_next
-    own = project / "site_templates" / name
-    where = f"site_templates/{name}" if own.is_file() else f"{name} (kbgen's built-in theme)"
-    return BuildError([Problem(where, line, f"template error: {exc.message or exc}", "fix the template, or remove it to use kbgen's own")])
-
-
-def _own_templates(project: Path) -> bool:
-    folder = project / "site_templates"
-    return folder.is_dir() and any(p.suffix == ".html" for p in folder.rglob("*"))
+    return BuildError([Problem(folders.where(name), line, f"template error: {exc.message or exc}", "fix the template, or remove it to use kbgen's own")])
 
 
 def _article_html(body: str, links: tuple[Link, ...]) -> str:
@@ -383,26 +363,9 @@ def _most_mentioned(kb: KnowledgeBase, config: Config):
     return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[:config.top_entities]
 
 
-def _entity_note(project: Path, slug: str) -> str | None:
-    path = project / ENTITY_NOTES_DIR / f"{slug}.md"
-    if not path.is_file():
-        return None
-    return render_markdown(parse_page(path.read_text("utf-8")).body).html
-
-
-def _static_files(project: Path) -> list[OutputFile]:
-    """Built-in static assets, each replaced by the project's file of the same name if any."""
-    found: dict[str, bytes] = {}
-    builtin = resources.files("kbgen.site_templates").joinpath("static")
-    for item in builtin.iterdir():
-        if item.is_file():
-            found[item.name] = item.read_bytes()
-    own = project / "site_templates" / "static"
-    if own.is_dir():
-        for path in own.rglob("*"):
-            if path.is_file() and not path.is_symlink():
-                found[path.relative_to(own).as_posix()] = path.read_bytes()
-    return [made(f"static/{name}", data) for name, data in sorted(found.items())]
+def _note_html(note: str | None) -> str | None:
+    """An entity note's Markdown body as HTML (its front matter, if any, is left out)."""
+    return None if note is None else render_markdown(parse_page(note).body).html
 
 
 def _entities_api(entities) -> bytes:

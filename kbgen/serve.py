@@ -29,13 +29,12 @@ from urllib.parse import urlsplit
 import click
 
 from kbgen.errors import BuildError, Problem
+from kbgen.project import Layout
 
 if TYPE_CHECKING:
     from kbgen.preview import PreviewBase
 
 HOST = "127.0.0.1"  # the preview is for this machine only: never another interface
-WATCHED_DIRS = ("seeds", "content", "site_templates")
-CONFIG_FILE = "kbgen.yml"
 OWN_PREFIX = "/__kbgen/"
 SCRIPT_URL = "/__kbgen/reload.js"
 EVENTS_URL = "/__kbgen/events"
@@ -263,6 +262,7 @@ class WatchPlan:
     deep: tuple[Path, ...]  # watched with everything below them
     flat: tuple[Path, ...]  # watched for their own entries only
     files: frozenset[Path]  # the single files that matter in the flat folders
+    folders: tuple[Path, ...]  # the project's input folders, watched when they come or go
 
 
 class Watcher:
@@ -276,13 +276,14 @@ class Watcher:
         self._stops: list[threading.Event] = []
 
     def make_plan(self) -> WatchPlan:
-        deep = tuple(self.project / d for d in WATCHED_DIRS if (self.project / d).is_dir())
-        files = {self.project / CONFIG_FILE}
+        layout = Layout.of(self.project)
+        deep = tuple(d for d in layout.watched if d.is_dir())
+        files = {layout.config_file}
         patterns = _patterns_file(self.project)
         if patterns and not any(patterns.is_relative_to(d) for d in deep):
             files.add(patterns)
         flat = tuple(sorted({f.parent for f in files if f.parent.is_dir()}))
-        return WatchPlan(deep, flat, frozenset(files))
+        return WatchPlan(deep, flat, frozenset(files), layout.watched)
 
     def refresh(self) -> None:
         """Start watching by the current plan, if it changed (the new watchers start before
@@ -293,7 +294,7 @@ class Watcher:
         stops = []
         if plan.deep:
             stops.append(self._start(plan.deep, True, None))
-        top = {self.project / d for d in WATCHED_DIRS} | plan.files
+        top = set(plan.folders) | plan.files
         stops.append(self._start(plan.flat, False, lambda _change, path: Path(path) in top))
         self.stop()
         self.plan, self._stops = plan, stops
@@ -333,13 +334,12 @@ class Watcher:
 
 
 def _patterns_file(project: Path) -> Path | None:
-    from kbgen.config import load_config
+    from kbgen.project import Project
 
     try:
-        config = load_config(project)
+        return Project.load(project).entity_patterns
     except BuildError:
         return None
-    return (project / config.entity_patterns).absolute() if config.entity_patterns else None
 
 
 # ---------------------------------------------------------------------------- building
@@ -440,7 +440,7 @@ class Rebuilder:
 
         try:
             if self.base is None and self.state.status.ok:
-                with project_lock(self.project):
+                with project_lock(Layout.of(self.project)):
                     self.base = PreviewBase.of(link_project(self.project))
             load_model(self.project)
         except (BuildError, OSError):
@@ -448,10 +448,9 @@ class Rebuilder:
 
     def _preview(self, changed: set[Path]) -> None:
         """When only articles the last good build had were edited, show their pages at once."""
-        from kbgen.ingest import ARTICLES_DIR
         from kbgen.preview import preview_article
 
-        folder = self.project / ARTICLES_DIR
+        folder = Layout.of(self.project).articles
         if (self.base is None or not self.state.status.ok or not changed
                 or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)):
             return
@@ -510,11 +509,12 @@ class Rebuilder:
     def _written_by_build(self, path: Path, before: dict[Path, Signature]) -> bool:
         """content/entities.yml written with its template when missing, or a page generated from
         a seed (by a build that then failed, so its report of written pages is lost)."""
-        from kbgen.ingest import ARTICLES_DIR, is_unedited
+        from kbgen.ingest import is_unedited
 
-        if path == self.project / "content" / "entities.yml":
+        layout = Layout.of(self.project)
+        if path == layout.curation:
             return before.get(path) is None
-        if path.parent != self.project / ARTICLES_DIR or path.suffix != ".md":
+        if path.parent != layout.articles or path.suffix != ".md":
             return False
         try:
             return is_unedited(path.read_text("utf-8"))
@@ -559,7 +559,8 @@ def serve(project: Path, out: Path | None, port: int) -> None:
     except ImportError:
         raise ServeError("error: kbgen serve needs the watchfiles package; install it with `pip install watchfiles`") from None
     project = project.resolve()  # as the watchers report paths
-    out = (out or project / "_site").resolve()
+    layout = Layout.of(project)
+    out = (out or layout.site).resolve()
     state = LiveState()
     try:
         server = LiveServer(port, out, state)
@@ -573,7 +574,7 @@ def serve(project: Path, out: Path | None, port: int) -> None:
         rebuilder.first_build()
         rebuilder.start()
         click.echo(f"Serving {out} at http://{HOST}:{server.server_address[1]}/ "
-                   f"(watching {', '.join(WATCHED_DIRS)} and {CONFIG_FILE}; Ctrl-C to stop)")
+                   f"(watching {', '.join(layout.shown(p).as_posix() for p in layout.inputs)}; Ctrl-C to stop)")
         server.serve_forever(poll_interval=0.25)
     except KeyboardInterrupt:
         pass

@@ -7,15 +7,14 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from kbgen import keys
 from kbgen.errors import Problem
+from kbgen.project import Project
 from kbgen.write import Written
 
 FORMAT = 1
-INPUT_FOLDERS = ("seeds", "content", "site_templates")  # with kbgen.yml, all a build reads
 
 
 @dataclass(frozen=True)
@@ -28,40 +27,25 @@ class BuildState:
     files: dict[str, Written] = field(default_factory=dict)
 
 
-def state_path(project: Path, out: Path) -> Path:
-    """One state per output folder: the same project may be built into several."""
-    return _of_output(project, out, "site.json")
-
-
-def search_copies_path(project: Path, out: Path) -> Path:
-    """Where the build into `out` keeps the copies of its pages that Pagefind reads (kbgen.search)."""
-    return _of_output(project, out, "search")
-
-
-def _of_output(project: Path, out: Path, name: str) -> Path:
-    """kbgen's file `name` for the output folder `out`: site.json -> .kbgen/site-<digest of out>.json."""
-    stem, dot, suffix = name.partition(".")
-    return project / ".kbgen" / f"{stem}-{keys.digest(str(out))[:16]}{dot}{suffix}"
-
-
-def inputs_digest(project: Path, *settings: str) -> str:
-    """A digest of every file a build reads (kbgen.yml, seeds/, content/, site_templates/ and
-    entity patterns anywhere in the project), of kbgen's own code and of `settings`."""
+def inputs_digest(project: Project, *settings: str) -> str:
+    """A digest of every file a build reads (the project's inputs, entity patterns aside, which
+    the extraction fingerprint among `settings` covers), of kbgen's own code and theme, and of
+    `settings`."""
     parts = list(settings)
-    own = [Path(__file__).parent, Path(str(resources.files("kbgen.site_templates")))]
-    for root, shown in [(project, "")] + [(folder, f"kbgen{i}:") for i, folder in enumerate(own)]:
-        for path in _files(root, INPUT_FOLDERS + ("kbgen.yml",) if root == project else None):
+    for root, only, shown in ((project.root, project.inputs, ""), (Path(__file__).parent, None, "kbgen0:")):
+        for path in _files(root, only):
             try:
                 data = path.read_bytes()
             except OSError as exc:
                 data = repr(exc).encode()  # the build will report it; the digest only has to differ
-            parts.append(f"{shown}{path.relative_to(root).as_posix()}:{keys.digest(repr(data))}")
+            name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            parts.append(f"{shown}{name}:{keys.digest(repr(data))}")
     return keys.digest("\n".join(parts))
 
 
-def _files(root: Path, only: tuple[str, ...] | None) -> list[Path]:
+def _files(root: Path, only: tuple[Path, ...] | None) -> list[Path]:
     found = []
-    for top in ([root / name for name in only] if only else [root]):
+    for top in only or [root]:
         if top.is_file():
             found.append(top)
         for folder, subfolders, names in os.walk(top, followlinks=False):

@@ -210,10 +210,11 @@ def test_unknown_front_matter_reaches_the_templates_and_themes_override(tmp_path
 
 def test_a_second_build_is_refused_while_one_holds_the_project(tmp_path):
     from kbgen.build import project_lock
+    from kbgen.project import Layout
 
     project = tmp_path / "p"
     write(project / "kbgen.yml", "model: blank:fr\n")
-    with project_lock(project):
+    with project_lock(Layout.of(project)):
         result = kbgen_build(project)
     assert result.returncode == 1
     assert "error: another kbgen build is running on this project; wait for it to finish, then build again" in result.stderr
@@ -226,12 +227,12 @@ def test_a_theme_may_still_import_entity_link_from_the_macros(tmp_path):
     imports it from _macros.html, as it used to be, gets it, names escaped."""
     from types import SimpleNamespace
 
-    from kbgen.config import load_config
+    from kbgen.project import Project
     from kbgen.render import Theme
 
-    project = tmp_path / "p"
-    write(project / "kbgen.yml", "model: blank:fr\n")
-    theme = Theme(project, load_config(project))
+    project = Project.load(tmp_path / "p")
+    write(project.config_file, "model: blank:fr\n")
+    theme = Theme(project.theme_folders, project.config)
     html = theme.env.from_string('{% from "_macros.html" import entity_link %}{{ entity_link(e, "../") }}').render(
         e=SimpleNamespace(slug="a-b", name="<A & B>", type="PER"))
     assert html == '<a class="entity type-per" href="../entities/a-b.html">&lt;A &amp; B&gt;</a>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.articles import read_articles
-from kbgen.config import Config, load_config
+from kbgen.project import Project
 from kbgen.errors import BuildError
 
 from conftest import write
@@ -16,21 +16,21 @@ def problems(exc_info) -> list[str]:
 
 
 def test_defaults_without_a_config_file(tmp_path):
-    config = load_config(tmp_path)
+    config = Project.load(tmp_path).config
     assert (config.lang, config.ner_model) == ("fr", "fr_core_news_sm")
 
 
 def test_unknown_key_names_the_closest_valid_one(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nmodle: fr_core_news_md\n")
     with pytest.raises(BuildError) as exc:
-        load_config(tmp_path)
+        Project.load(tmp_path).config
     assert problems(exc) == [f"kbgen.yml:2: error: unknown key 'modle'; did you mean 'model'?"]
 
 
 def test_yaml_syntax_error_has_its_line(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nlang: [fr\n")
     with pytest.raises(BuildError) as exc:
-        load_config(tmp_path)
+        Project.load(tmp_path).config
     [message] = problems(exc)
     assert message.startswith("kbgen.yml:2: error: invalid YAML")
 
@@ -38,7 +38,7 @@ def test_yaml_syntax_error_has_its_line(tmp_path):
 def test_unsupported_language_lists_the_supported_ones(tmp_path):
     write(tmp_path / "kbgen.yml", "lang: de\n")
     with pytest.raises(BuildError) as exc:
-        load_config(tmp_path)
+        Project.load(tmp_path).config
     [message] = problems(exc)
     assert ":1: error: 'lang': 'de' is not a supported language; use one of ['en', 'fr']" in message
 
@@ -46,7 +46,7 @@ def test_unsupported_language_lists_the_supported_ones(tmp_path):
 def test_language_without_a_known_model_asks_for_one(tmp_path):
     write(tmp_path / "kbgen.yml", "lang: en\n")
     with pytest.raises(BuildError, match="no spaCy model is known for lang 'en'"):
-        load_config(tmp_path)
+        Project.load(tmp_path).config
 
 
 def test_every_bad_article_is_reported_at_once(tmp_path):
@@ -54,7 +54,7 @@ def test_every_bad_article_is_reported_at_once(tmp_path):
     write(tmp_path / "content/articles/b.md", "---\ntitle: [B\n---\nTexte.\n")
     write(tmp_path / "content/articles/c.md", "---\ndate: 2024-10-15\n---\nTexte.\n")
     with pytest.raises(BuildError) as exc:
-        read_articles(tmp_path, Config())
+        read_articles(Project.load(tmp_path))
     assert problems(exc) == [
         "content/articles/a.md:3: error: 'date' must be a date like 2024-10-15, not '15/10/2024'; write the date as YYYY-MM-DD",
         "content/articles/b.md:2: error: invalid YAML: expected ',' or ']', but got '<stream end>'; fix the front matter between the '---' lines",
@@ -65,6 +65,6 @@ def test_every_bad_article_is_reported_at_once(tmp_path):
 def test_headline_types_are_checked(tmp_path):
     write(tmp_path / "kbgen.yml", "headline_types: [PER, PLACE]\n")
     with pytest.raises(BuildError, match="kbgen.yml:1: error: 'headline_types'"):
-        load_config(tmp_path)
+        Project.load(tmp_path).config
     write(tmp_path / "kbgen.yml", "headline_types: [PER, MISC]\n")
-    assert load_config(tmp_path).headline_types == ("PER", "MISC")
+    assert Project.load(tmp_path).config.headline_types == ("PER", "MISC")

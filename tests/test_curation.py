@@ -4,11 +4,12 @@ rule, build after build; a rule naming nothing is a warning with its line, not a
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from kbgen.build import build
-from kbgen.curation import CURATION_FILE, TEMPLATE, load_curation
+from kbgen.curation import TEMPLATE, load_curation
 from kbgen.errors import BuildError
 
 from conftest import write
@@ -33,6 +34,9 @@ def project(tmp_path):
         L’Organisation parle.
         """)
     return tmp_path
+
+
+CURATION_FILE = "content/entities.yml"
 
 
 def built(project, rules: str | None = None):
@@ -114,7 +118,7 @@ def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
 def test_invalid_rules_are_errors_with_their_line(project, text, message):
     write(project / CURATION_FILE, text)
     with pytest.raises(BuildError) as exc:
-        load_curation(project)
+        load_curation(project / CURATION_FILE, Path(CURATION_FILE))
     assert str(exc.value.problems[0]).startswith(message)
 
 

@@ -10,7 +10,7 @@ import shutil
 from kbgen import search
 from kbgen.build import build
 from kbgen.search import index_site, shard_count, shard_of
-from kbgen.state import search_copies_path
+from kbgen.project import Project
 
 from conftest import write
 
@@ -53,7 +53,7 @@ def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, m
     assert len(listing["bundles"]) >= 2
     assert sorted(map(str, indexed)) == listing["bundles"]
     entries = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
-    copies = search_copies_path(golden_project, site) / "pages"  # one per page, made by the writers
+    copies = Project.load(golden_project, site).search_copies / "pages"  # one per page, made by the writers
     mine = str(shard_of("articles/note-de-terrain.html", listing["shards"]))
     copied = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in copies.rglob("*.html")}
     pages = {p: p.stat().st_ino for p in site.rglob("*.html")}
@@ -81,7 +81,7 @@ def test_a_copy_not_of_its_page_is_made_again(golden_project):
     page: copies left by a build that failed after writing them, or damaged, are made again."""
     build(golden_project)
     site = golden_project / "_site"
-    copies = search_copies_path(golden_project, site) / "pages"
+    copies = Project.load(golden_project, site).search_copies / "pages"
     for copy in copies.rglob("*.html"):
         copy.write_bytes(b"<p>une autre version</p>")
     (copies / "index.html").unlink()
