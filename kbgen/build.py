@@ -18,7 +18,7 @@ from kbgen.articles import Article, read_articles, read_entity_notes
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
 from kbgen.curation import create_curation_file, load_curation
-from kbgen.errors import BuildError, Problem
+from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
@@ -84,7 +84,7 @@ def project_lock(project: Layout) -> Iterator[None]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError([Problem(project.root, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
+            raise ProjectLocked([Problem(project.root, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
         try:
             yield
         finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kbgen import __version__
+from kbgen import __version__, report
 from kbgen.errors import BuildError
 
 
@@ -44,22 +44,8 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool, j
     try:
         summary = run_build(project, out, base_url, strict, jobs, scheduler, one_shot=True)
     except BuildError as exc:
-        _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}; the site was not written."])
-    report = summary.ingested
-    for problem in summary.warnings:
-        click.echo(str(problem), err=True)
-    for path in report.kept_edited:
-        click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
-    click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")
-    stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
-    counts = f"{summary.articles} article(s), {summary.entities} entities, {summary.pages} pages"
-    if summary.up_to_date:
-        click.echo(f"Up to date (no input changed since the last build): {counts} in {summary.out}; "
-                   f"checked in {summary.seconds:.1f} s ({stages})")
-    else:
-        click.echo(f"Built {counts} in {summary.seconds:.1f} s ({stages}) into {summary.out}")
-    click.echo(f"Open {summary.out / 'index.html'} in a browser, or serve it: "
-               f"python -m http.server -d {summary.out} 8000")
+        _fail(report.failure_lines(exc.problems, "the site was not written"))
+    report.build_done(summary)
 
 
 @cli.command()
@@ -92,36 +78,20 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
     """List the entities of the project's articles, flagging the ones worth curating in
     content/entities.yml. Reads content/articles/ as it is (run `kbgen build` first to ingest
     new seeds); writes nothing."""
-    import json
-
     from kbgen.build import resolve_project
     from kbgen.suspects import suspicions
 
     try:
         resolution = resolve_project(project)
     except BuildError as exc:
-        _fail([str(p) for p in exc.problems] + [f"{_tally(exc.problems)}."])
+        _fail(report.failure_lines(exc.problems))
     flags = suspicions(resolution.entities)
     rows = [
         e for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
         if (not types or e.type in types) and (not suspicious or flags[e.slug])
     ]
-    for warning in resolution.warnings:
-        click.echo(str(warning), err=True)
-    if as_json:
-        click.echo(json.dumps([
-            {"slug": e.slug, "name": e.name, "type": e.type, "mentions": len(e.mentions),
-             "aliases": list(e.aliases), "flags": flags[e.slug]}
-            for e in rows
-        ], ensure_ascii=False, indent=2))
-        return
-    width = max((len(e.name) for e in rows), default=4)
-    click.echo(f"{'name':<{width}}  type  mentions  aliases / flags")
-    for e in rows:
-        notes = "; ".join([", ".join(e.aliases)] * bool(e.aliases) + flags[e.slug])
-        click.echo(f"{e.name:<{width}}  {e.type:<4}  {len(e.mentions):>8}  {notes}")
-    click.echo(f"{len(rows)} of {len(resolution.entities)} entities; "
-               f"{sum(bool(flags[e.slug]) for e in resolution.entities)} flagged.")
+    report.echo_problems(resolution.warnings)
+    report.entity_list(rows, resolution.entities, flags, as_json)
 
 
 @cli.command()
@@ -133,7 +103,7 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
               help="Output folder, replaced as a whole on each good build.  [default: PROJECT/_site]")
 def serve(project: Path, port: int, out: Path | None) -> None:
     """Build, serve the site at http://127.0.0.1:PORT/ (this machine only), and rebuild whenever
-    seeds/, content/, site_templates/ or kbgen.yml change; open pages reload, or show the problems
+    seeds/, content/, theme/ or kbgen.yml change; open pages reload, or show the problems
     of a failed build over the last good site. Ctrl-C stops."""
     from kbgen.serve import ServeError, serve as run_serve
 
@@ -186,12 +156,6 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
         predictions.write_text(ev.predictions_jsonl(pred), "utf-8")
     if json_out:
         json_out.write_text(json.dumps({"scores": scores, "resolution": resolution}, indent=1) + "\n", "utf-8")
-
-
-def _tally(problems) -> str:
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = sum(p.severity == "warning" for p in problems)
-    return f"{errors} error(s)" + (f", {warnings} warning(s)" if warnings else "")
 
 
 def _fail(lines: list[str]) -> None:

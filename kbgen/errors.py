@@ -28,4 +28,9 @@ class BuildError(Exception):
         self.problems = problems
 
     def __reduce__(self):  # raised in a worker process, it arrives whole in its parent
-        return BuildError, (self.problems,)
+        return type(self), (self.problems,)
+
+
+class ProjectLocked(BuildError):
+    """Another build holds the project's lock: nothing is wrong with the project, so `kbgen serve`
+    tries again instead of reporting a failed build."""

@@ -63,7 +63,8 @@ def test_a_name_two_entities_share_is_not_linked(golden_project):
 def test_a_failing_preview_leaves_the_rebuild_to_report(golden_project, monkeypatch):
     """kbgen serve: whatever goes wrong in a preview, there is none, and the rebuild still runs."""
     import kbgen.preview as preview_module
-    from kbgen.serve import LiveState, Rebuilder
+    from kbgen.serve.rebuild import Rebuilder
+    from kbgen.serve.status import LiveState
 
     def broken(*args):
         raise KeyError("a bug")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import re
+import threading
 import shutil
 import signal
 import socket
@@ -24,7 +26,12 @@ from typing import Callable, Iterator, TypeVar
 import pytest
 
 from conftest import GOLDEN_PROJECT, write
-from kbgen.serve import with_reload_script
+from kbgen.build import project_lock
+from kbgen.project import Layout
+from kbgen.errors import BuildError, ProjectLocked
+from kbgen.serve.rebuild import Rebuilder
+from kbgen.serve.server import LiveServer, reload_script, with_reload_script
+from kbgen.serve.status import LiveState, Status
 
 WAIT_SECONDS = 60  # a rebuild of these projects takes well under a second; the first build a few
 POLL_SECONDS = 0.1
@@ -231,6 +238,44 @@ def test_reload_script_goes_before_the_last_body_end():
     tag = b'<script src="/__kbgen/reload.js" data-build="7"></script>'
     assert with_reload_script(b"<p></body> x</BODY>\n", 7) == b"<p></body> x" + tag + b"</BODY>\n"
     assert with_reload_script(b"<p>no end", 7) == b"<p>no end" + tag
+
+
+def test_the_reload_script_is_the_themes_file_and_never_part_of_a_site(tmp_path):
+    from importlib import resources
+
+    shipped = resources.files("kbgen.default_theme").joinpath("serve", "live-reload.js").read_bytes()
+    assert reload_script() == shipped and b"EventSource" in shipped
+    server = LiveServer(0, tmp_path, LiveState())
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/__kbgen/reload.js"
+        with LOOPBACK.open(url, timeout=10) as response:
+            assert response.headers["Content-Type"] == "text/javascript; charset=utf-8"
+            assert response.read() == shipped
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not any(p.name == "live-reload.js" for p in resources.files("kbgen.default_theme").joinpath("static").iterdir())
+
+
+def test_a_build_while_the_project_is_locked_waits_and_is_not_a_failure(tmp_path, capsys):
+    """The lock is told by its type: a second build is refused with ProjectLocked (a BuildError,
+    so `kbgen build` prints it like any problem), and kbgen serve tries again instead of failing."""
+    project = small_project(tmp_path / "project").resolve()
+    article = project / "content" / "articles" / "a.md"
+    state = LiveState()
+    rebuilder = Rebuilder(project, project / "_site", state)
+    layout = Layout.of(project)
+    with project_lock(layout):
+        with pytest.raises(ProjectLocked) as refused, project_lock(layout):
+            pass
+        assert isinstance(refused.value, BuildError)
+        assert isinstance(pickle.loads(pickle.dumps(refused.value)), ProjectLocked)  # whole from a worker
+        assert rebuilder._rebuild({article}) == {article}  # to build again
+    assert state.status == Status() and state.status.errors == ()  # no failed attempt counted
+    assert "content/articles/a.md changed: another kbgen build is running on this project; " \
+           "trying again in a second" in capsys.readouterr().out
+    assert not (project / "_site").exists()
 
 
 # ---------------------------------------------------------------- in a real browser

@@ -1,0 +1,195 @@
+"""The rebuild scheduler of `kbgen serve`: one build at a time, started by the changes the
+watchers report (and again when the user changed something during a build), with a preview of
+an edited article while it runs; the outcome goes to the terminal and to the shared status."""
+
+from __future__ import annotations
+
+import os
+import queue
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kbgen import report
+from kbgen.errors import BuildError, Problem, ProjectLocked
+from kbgen.project import Layout
+from kbgen.serve.status import LiveState
+from kbgen.serve.watch import FOLDER, Signature, Watcher, signature
+
+if TYPE_CHECKING:
+    from kbgen.preview import PreviewBase
+
+
+class Rebuilder:
+    """Runs the builds, one at a time, and tells the terminal and the pages how they went."""
+
+    def __init__(self, project: Path, out: Path, state: LiveState):
+        self.project, self.out, self.state = project, out, state
+        self.changes: queue.Queue = queue.Queue()
+        self.watcher = Watcher(project, self.changes)
+        self.snapshot: dict[Path, Signature] = {}
+        self.base: PreviewBase | None = None  # what the last good build knew, for previews
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="kbgen rebuild", daemon=True)
+
+    def first_build(self) -> None:
+        self.watcher.refresh()
+        outcome = self._build()
+        if isinstance(outcome, BuildError):
+            report.first_build_failed(outcome.problems, site_left=(self.out / "index.html").is_file())
+        else:
+            report.first_build_done(outcome)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.watcher.stop()
+
+    def _run(self) -> None:
+        self._warm()
+        forced: set[Path] = set()  # changed during the last build: build again, whatever they look like now
+        while not self.stopping.is_set():
+            try:
+                changed = self.changes.get(timeout=0.01 if forced else 0.2)
+            except queue.Empty:
+                if not forced:
+                    continue
+                changed = set()
+            while True:
+                try:
+                    changed |= self.changes.get_nowait()
+                except queue.Empty:
+                    break
+            # the build's own writes (generated pages, entities.yml) come back as changes: skip them
+            changed = {p for p in changed if signature(p) != self.snapshot.get(p)} | forced
+            forced = self._rebuild(changed) if changed else set()
+            self.watcher.refresh()
+
+    def _rebuild(self, changed: set[Path]) -> set[Path]:
+        """Build after `changed`; return what the user changed during the build, to build again."""
+        before = self._take_snapshot()
+        self._preview(changed)
+        started = time.perf_counter()
+        outcome = self._build()
+        took = time.perf_counter() - started
+        if self.stopping.is_set():
+            return set()
+        what = _describe(changed, self.project)
+        if isinstance(outcome, ProjectLocked):
+            report.rebuild_waits(what)
+            self.stopping.wait(1)
+            return changed
+        if isinstance(outcome, BuildError):
+            report.rebuild_failed(what, took, outcome.problems)
+            written = set()
+        else:
+            report.rebuilt(what, took, outcome)
+            written = {p.absolute() for p in outcome.ingested.written}
+        after = self.snapshot
+        return {p for p in before.keys() | after.keys()
+                if before.get(p) != after.get(p) and FOLDER not in (before.get(p), after.get(p))
+                and p not in written and not self._written_by_build(p, before)}
+
+    def _warm(self) -> None:
+        """Ready for previews: the model loaded, and what the last build knew (a first build that
+        found the site up to date linked nothing)."""
+        from kbgen.build import link_project, load_model, project_lock
+        from kbgen.preview import PreviewBase
+
+        try:
+            if self.base is None and self.state.status.ok:
+                with project_lock(Layout.of(self.project)):
+                    self.base = PreviewBase.of(link_project(self.project))
+            load_model(self.project)
+        except (BuildError, OSError):
+            pass  # no previews until a build succeeds: each edit waits for its rebuild
+
+    def _preview(self, changed: set[Path]) -> None:
+        """When only articles the last good build had were edited, show their pages at once."""
+        from kbgen.preview import preview_article
+
+        folder = Layout.of(self.project).articles
+        if (self.base is None or not self.state.status.ok or not changed
+                or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)):
+            return
+        started = time.perf_counter()
+        pages = {}
+        try:
+            for path in sorted(changed):
+                page = preview_article(self.project, self.base, path)
+                if page is None:
+                    return
+                pages[str(self.out / page.path)] = page.make()
+        except Exception:  # a template's error, or a bug: no preview, and the rebuild reports it
+            if os.environ.get("KBGEN_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            return
+        self.state.update(build=self.state.status.build + 1, previews=pages)
+        report.previewed(_describe(changed, self.project), time.perf_counter() - started)
+
+    def _build(self):
+        """One build: its BuildSummary, or the BuildError that stopped it."""
+        from kbgen.build import build
+        from kbgen.preview import PreviewBase
+
+        self.state.update(building=True)
+        try:
+            summary = build(self.project, self.out, keep_knowledge=True)
+            if summary.knowledge is not None:
+                self.base = PreviewBase.of(summary.knowledge)
+                summary = replace(summary, knowledge=None)
+        except BuildError as exc:
+            outcome = exc
+        except Exception as exc:  # a bug in kbgen: report it like a problem and keep serving
+            if os.environ.get("KBGEN_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+            outcome = BuildError([Problem("kbgen", None, f"internal error: {type(exc).__name__}: {exc}",
+                                          "rerun with KBGEN_DEBUG=1 and report it")])
+        else:
+            outcome = summary
+        self._record(outcome)
+        self.snapshot = self._take_snapshot()
+        return outcome
+
+    def _record(self, outcome) -> None:
+        """The build's outcome in the status open pages are told."""
+        status = self.state.status
+        if isinstance(outcome, ProjectLocked):  # not a failed build: it runs again in a second
+            self.state.update(building=False)
+        elif isinstance(outcome, BuildError):
+            self.state.update(building=False, ok=False, attempts=status.attempts + 1,
+                              errors=tuple(map(str, outcome.problems)), previews={})
+        else:
+            self.state.update(building=False, ok=True, attempts=status.attempts + 1,
+                              build=status.build + 1, errors=(), previews={})
+
+    def _written_by_build(self, path: Path, before: dict[Path, Signature]) -> bool:
+        """content/entities.yml written with its template when missing, or a page generated from
+        a seed (by a build that then failed, so its report of written pages is lost)."""
+        from kbgen.ingest import is_unedited
+
+        layout = Layout.of(self.project)
+        if path == layout.curation:
+            return before.get(path) is None
+        if path.parent != layout.articles or path.suffix != ".md":
+            return False
+        try:
+            return is_unedited(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def _take_snapshot(self) -> dict[Path, Signature]:
+        return {p: signature(p) for p in self.watcher.files()}
+
+
+def _describe(changed: set[Path], project: Path) -> str:
+    names = sorted(p.relative_to(project).as_posix() if p.is_relative_to(project) else str(p) for p in changed)
+    return f"{names[0]} changed" if len(names) == 1 else f"{names[0]} and {len(names) - 1} more changed"
