@@ -11,13 +11,23 @@ CHROMIUM := /usr/bin/chromium
 BROWSER_DIR := tests/browser
 AXE_INSTALLED := $(BROWSER_DIR)/node_modules/.installed
 
-.PHONY: site test browser-deps clean
+.PHONY: site test lint format browser-deps clean
 
 site: $(INSTALLED)
 	$(BIN)/kbgen build
 
-test: $(INSTALLED) browser-deps
+test: $(INSTALLED) browser-deps lint
 	$(BIN)/python -m pytest -q
+
+# Lint, format and types (configured in pyproject.toml); `make format` fixes what ruff can.
+lint: $(INSTALLED)
+	$(BIN)/ruff check kbgen tests bench
+	$(BIN)/ruff format --check kbgen tests bench
+	$(BIN)/mypy
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix kbgen tests bench
+	$(BIN)/ruff format kbgen tests bench
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
