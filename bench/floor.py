@@ -44,6 +44,7 @@ from kbgen.articles import read_articles
 from kbgen.build import extract_cached
 from kbgen.config import load_config
 from kbgen.curation import load_curation
+from kbgen.lang import profile
 from kbgen.link import link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
@@ -54,7 +55,7 @@ articles, _ = read_articles(project, config)
 extraction, _ = extract_cached(project, config, articles, jobs)
 times = {}
 clock = time.perf_counter()
-resolution = resolve(extraction.mentions, articles, load_curation(project))
+resolution = resolve(extraction.mentions, articles, load_curation(project), language=profile(config.lang))
 kb = link(articles, resolution.entities, extraction.sentences)
 times["resolve_link"] = time.perf_counter() - clock
 files = render_site(kb, config, project)

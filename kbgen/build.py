@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterator
 
-from kbgen import extract as extract_module, french
+from kbgen import extract as extract_module, spans
 from kbgen.articles import ARTICLES_DIR, Article, read_articles
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -22,6 +22,7 @@ from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
+from kbgen.lang import profile
 from kbgen.link import KnowledgeBase, link
 from kbgen.render import render_site
 from kbgen.resolve import resolve
@@ -100,7 +101,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
     _check_out(project, out)
     config = load_config(project)
     report = ingest(project, config)
-    create_curation_file(project)
+    create_curation_file(project, profile(config.lang))
     ingest_warnings = [p for p in report.problems if p.severity == "warning"]
     notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
@@ -128,7 +129,7 @@ def _build(project: Path, out: Path, base_url: str | None, strict: bool, jobs: i
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    resolution = resolve(extraction.mentions, articles, load_curation(project))
+    resolution = resolve(extraction.mentions, articles, load_curation(project), language=profile(config.lang))
     clock.done("resolve")
     warnings = article_warnings + cache_warnings + resolution.warnings
     if strict and ingest_warnings + warnings:
@@ -186,7 +187,7 @@ def _resolved(project: Path):
     config = load_config(project)
     articles, _ = read_articles(project, config)
     extraction, _ = extract_cached(project, config, articles, None)
-    return resolve(extraction.mentions, articles, load_curation(project)), articles, extraction.sentences
+    return resolve(extraction.mentions, articles, load_curation(project), language=profile(config.lang)), articles, extraction.sentences
 
 
 def extract_cached(project: Path, config, articles: list[Article], jobs: int | None,
@@ -207,7 +208,7 @@ def extract_cached(project: Path, config, articles: list[Article], jobs: int | N
             workers.stop()  # not needed, or too few
             workers = None
         if missing and scheduler:
-            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint)
+            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project, config), fingerprint, config.lang)
         elif missing and workers:
             fresh = workers.extract(missing)
         elif parallel:
@@ -286,12 +287,12 @@ def default_jobs() -> int:
 
 def extraction_fingerprint(project: Path, config) -> str:
     """What, besides the text, decides what extraction finds: the model and its version, the
-    entity patterns, and kbgen's own extraction code."""
-    parts = [config.ner_model, _model_version(project, config.ner_model)]
+    entity patterns, the language whose span rules apply, and kbgen's own extraction code."""
+    parts = [config.ner_model, _model_version(project, config.ner_model), config.lang]
     if config.entity_patterns and (project / config.entity_patterns).is_file():
         parts.append(hashlib.sha256((project / config.entity_patterns).read_bytes()).hexdigest())
-    for module in (extract_module, french):
-        parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
+    for path in (Path(extract_module.__file__), Path(spans.__file__), *profile(config.lang).files()):
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return "\n".join(parts)
 
 
@@ -315,7 +316,7 @@ def pipeline_for(project: Path, config):
         patterns = (project / config.entity_patterns).resolve()
         if not patterns.is_file() or not patterns.is_relative_to(project.resolve()):
             raise BuildError([Problem("kbgen.yml", None, f"entity_patterns file '{config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
-    return load_pipeline(config.ner_model, patterns)
+    return load_pipeline(config.ner_model, patterns, config.lang)
 
 
 def _check_out(project: Path, out: Path) -> None:

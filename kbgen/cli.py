@@ -172,7 +172,7 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
     try:
         config = load_config(project)
         texts, gold = ev.load_gold(gold_dir, gold_span)
-        nlp = load_pipeline(model) if model else pipeline_for(project.absolute(), config)
+        nlp = load_pipeline(model, lang=config.lang) if model else pipeline_for(project.absolute(), config)
         curation = load_curation(project)
         pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:
