@@ -3,8 +3,8 @@
 The model reads a normalised copy of the text (typographic apostrophes and quotes in their plain
 form, non-breaking spaces as spaces, runs of spaces collapsed, words hyphenated at line ends
 joined, soft hyphens removed) that remembers where each of its characters came from, so every
-offset is given back in the original text. Each predicted span is then trimmed of what is not the name (elisions, articles, titles) and
-dropped when what is left is debris.
+offset is given back in the original text. What of each predicted span is a name is decided by
+the span rules of the text's language (kbgen.spans).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from tqdm import tqdm
 
