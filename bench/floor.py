@@ -53,7 +53,7 @@ articles, _ = read_articles(project)
 extraction, _ = extract_cached(project, articles, jobs)
 times = {}
 clock = time.perf_counter()
-resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)))
+resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)), language=project.language)
 kb = link(articles, resolution.entities, extraction.sentences)
 times["resolve_link"] = time.perf_counter() - clock
 folders = project.theme_folders

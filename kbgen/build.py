@@ -13,7 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterator
 
-from kbgen import extract as extract_module, french
+from kbgen import extract as extract_module, spans
 from kbgen.articles import Article, read_articles, read_entity_notes
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -97,7 +97,7 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
     _check_out(project)
     out, config = project.out, project.config
     report = ingest(project)
-    create_curation_file(project.curation)
+    create_curation_file(project.curation, project.language)
     ingest_warnings = [p for p in report.problems if p.severity == "warning"]
     notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
@@ -125,7 +125,8 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)))
+    resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)),
+                         language=project.language)
     clock.done("resolve")
     warnings = article_warnings + cache_warnings + resolution.warnings
     if strict and ingest_warnings + warnings:
@@ -185,7 +186,8 @@ def _resolved(project: Project):
     articles, _ = read_articles(project)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
-    return resolve(extraction.mentions, articles, curation), articles, extraction.sentences
+    resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+    return resolution, articles, extraction.sentences
 
 
 def extract_cached(project: Project, articles: list[Article], jobs: int | None,
@@ -207,7 +209,7 @@ def extract_cached(project: Project, articles: list[Article], jobs: int | None,
             workers.stop()  # not needed, or too few
             workers = None
         if missing and scheduler:
-            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint)
+            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang)
         elif missing and workers:
             fresh = workers.extract(missing)
         elif parallel:
@@ -281,13 +283,13 @@ def default_jobs() -> int:
 
 def extraction_fingerprint(project: Project) -> str:
     """What, besides the text, decides what extraction finds: the model and its version, the
-    entity patterns, and kbgen's own extraction code."""
-    model = project.config.ner_model
-    parts = [model, _model_version(project.root, model)]
+    entity patterns, the language whose span rules apply, and kbgen's own extraction code."""
+    config = project.config
+    parts = [config.ner_model, _model_version(project.root, config.ner_model), config.lang]
     if project.entity_patterns and project.entity_patterns.is_file():
         parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
-    for module in (extract_module, french):
-        parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
+    for path in (Path(extract_module.__file__), Path(spans.__file__), *project.language.files()):
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return "\n".join(parts)
 
 
@@ -306,7 +308,8 @@ def _model_version(project: Path, model: str) -> str:
 
 def pipeline_for(project: Project):
     """The NER pipeline the project's kbgen.yml asks for."""
-    return load_pipeline(project.config.ner_model, _patterns_file(project) if project.entity_patterns else None)
+    config = project.config
+    return load_pipeline(config.ner_model, _patterns_file(project) if project.entity_patterns else None, config.lang)
 
 
 def _patterns_file(project: Project) -> Path:

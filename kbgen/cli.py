@@ -143,7 +143,7 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
         loaded = Project.load(project)
         config = loaded.config
         texts, gold = ev.load_gold(gold_dir, gold_span)
-        nlp = load_pipeline(model) if model else pipeline_for(loaded)
+        nlp = load_pipeline(model, lang=config.lang) if model else pipeline_for(loaded)
         curation = load_curation(loaded.curation, loaded.shown(loaded.curation))
         pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:

@@ -17,18 +17,19 @@ BATCH = 50  # articles per task: enough text to keep a worker busy, small enough
 CONNECT_TIMEOUT = "10s"
 
 
-def _load(model: str, patterns: bytes | None):
+def _load(model: str, patterns: bytes | None, lang: str):
     """Runs on a worker, once per process and settings: the patterns come as bytes, the worker
     may be on another machine."""
     if patterns is None:
-        return load_pipeline(model)
+        return load_pipeline(model, lang=lang)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "entity_patterns.jsonl"
         path.write_bytes(patterns)
-        return load_pipeline(model, path)
+        return load_pipeline(model, path, lang)
 
 
-def extract_on_cluster(articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str) -> Extraction:
+def extract_on_cluster(articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str,
+                       lang: str) -> Extraction:
     try:
         from distributed import Client
     except ImportError:
@@ -41,5 +42,5 @@ def extract_on_cluster(articles: list[Article], address: str, model: str, patter
         raise BuildError([Problem("--scheduler", None, f"cannot reach the Dask scheduler at {address} ({exc})",
                                   "start it (dask scheduler) and its workers, or build without --scheduler")]) from None
     with client:
-        futures = client.map(extract_batch, batches, settings=fingerprint, load=functools.partial(_load, model, patterns), pure=False)
+        futures = client.map(extract_batch, batches, settings=fingerprint, load=functools.partial(_load, model, patterns, lang), pure=False)
         return merged(client.gather(futures))

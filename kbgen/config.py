@@ -9,11 +9,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from kbgen import locales
+from kbgen import lang as languages
 from kbgen.errors import BuildError, Problem
 from kbgen.yamlfile import YamlSyntaxError, load_mapping
 
-DEFAULT_MODELS = {"fr": "fr_core_news_sm"}
+
 
 
 class Config(BaseModel):
@@ -45,13 +45,13 @@ class Config(BaseModel):
     @field_validator("lang")
     @classmethod
     def _known_lang(cls, value: str) -> str:
-        if value not in locales.available():
-            raise ValueError(f"'{value}' is not a supported language; use one of {locales.available()}")
+        if value not in languages.available():
+            raise ValueError(f"'{value}' is not a supported language; use one of {languages.available()}")
         return value
 
     @property
     def ner_model(self) -> str:
-        return self.model or DEFAULT_MODELS[self.lang]
+        return self.model or languages.profile(self.lang).model
 
 
 def load_config(file: Path, path: Path) -> Config:
@@ -69,7 +69,7 @@ def load_config(file: Path, path: Path) -> Config:
     except ValidationError as exc:
         problems = [_problem(path, err, located.key_lines) for err in exc.errors()]
         raise BuildError(sorted(problems, key=lambda p: p.line or 0)) from None
-    if config.model is None and config.lang not in DEFAULT_MODELS:
+    if config.model is None and languages.profile(config.lang).model is None:
         raise BuildError([Problem(
             path, located.key_lines.get("lang"),
             f"no spaCy model is known for lang '{config.lang}'",

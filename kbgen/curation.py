@@ -13,29 +13,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kbgen.errors import BuildError, Problem
+from kbgen.lang import LanguageProfile
 from kbgen.yamlfile import YamlSyntaxError, load_mapping
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
-
-TEMPLATE = """\
-# Corrections to the entities kbgen finds, applied on every build. kbgen never rewrites this file.
-# Name an entity by its name, one of its aliases or its slug (as in its page's address).
-#
-# entities:
-#   Mark Rutte:
-#     name: Mark Rutte            # rename it
-#     type: PER                   # PER, ORG, LOC or MISC
-#     aliases: [M. Rutte]         # more names for it: their mentions join it, and every
-#                                 # occurrence of them in the articles links to it
-#     description: Secrétaire général de l’OTAN depuis octobre 2024.
-#     wikidata: Q57792            # shown and linked on its page
-#   Groupe d’assistance:
-#     merge_into: NSATU           # merge this entity into another
-#
-# ignore:                         # names that are never entities
-#   - Maison Blanche
-"""
-
 
 class RuleSettings(BaseModel):
     """What one entry of `entities:` may set; any other key is an error."""
@@ -80,11 +61,11 @@ class Curation:
     ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
 
 
-def create_curation_file(path: Path) -> None:
-    """The curation file, commented and without rules, for the owner to find and fill (in a
-    project that has a content folder)."""
+def create_curation_file(path: Path, language: LanguageProfile) -> None:
+    """The curation file, commented (in `language`) and without rules, for the owner to find and
+    fill (in a project that has a content folder)."""
     if not path.exists() and path.parent.is_dir():
-        path.write_text(TEMPLATE, "utf-8")
+        path.write_text(language.curation_template, "utf-8")
 
 
 def load_curation(path: Path, shown: Path) -> Curation:

@@ -75,7 +75,7 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
 def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Docs:
     """kbgen's mentions for each text, typed by their resolved entity; or, with `raw`, the
     model's own spans untouched (the baseline)."""
-    from kbgen.extract import extract
+    from kbgen.extract import extract, language_of
     from kbgen.resolve import resolve
 
     if raw:
@@ -83,10 +83,11 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
             doc: [Span(e.start_char, e.end_char, e.label_, e.text, f"{e.label_}:{normalize(e.text)}") for e in nlp(text).ents if e.label_ in TYPES]
             for doc, text in texts.items()
         }
-    articles = [Article(doc, Path(doc), doc, None, "fr", None, text, text) for doc, text in texts.items()]
+    language = language_of(nlp)
+    articles = [Article(doc, Path(doc), doc, None, language.code, None, text, text) for doc, text in texts.items()]
     extraction = extract(articles, nlp)
     predicted: Docs = {doc: [] for doc in texts}
-    for entity in resolve(extraction.mentions, articles, curation).entities:
+    for entity in resolve(extraction.mentions, articles, curation, language=language).entities:
         if entity.type in TYPES:
             for m in entity.mentions:
                 predicted[m.article].append(Span(m.start, m.end, entity.type, m.text, entity.slug))

@@ -3,8 +3,8 @@
 The model reads a normalised copy of the text (typographic apostrophes and quotes in their plain
 form, non-breaking spaces as spaces, runs of spaces collapsed, words hyphenated at line ends
 joined, soft hyphens removed) that remembers where each of its characters came from, so every
-offset is given back in the original text. Each predicted span is then trimmed of what is not the name (elisions, articles, titles) and
-dropped when what is left is debris.
+offset is given back in the original text. What of each predicted span is a name is decided by
+the span rules of the text's language (kbgen.spans).
 """
 
 from __future__ import annotations
@@ -19,21 +19,17 @@ import threading
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from tqdm import tqdm
 
-from kbgen import french
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
+from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
+from kbgen.spans import LABELS, glued, split_glued, trim
 
-LABELS = ("PER", "ORG", "LOC", "MISC")
 # Components a trained pipeline has that NER does not need (their weights are not even loaded).
 NOT_NEEDED = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "tagger", "trainable_lemmatizer"]
-PLAIN_FORMS = {
-    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-}
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -49,16 +45,6 @@ class Mention:
 class Extraction:
     mentions: tuple[Mention, ...]
     sentences: dict[str, tuple[tuple[int, int], ...]]  # article slug -> sentence spans in its text
-
-
-def plain_forms(text: str) -> str:
-    """Typographic punctuation in its plain form, one character for one. A replace() per form
-    scans the text at C speed; translate() looks up every character of a non-ASCII text in a
-    dictionary, 30 times slower (0.1 s for the 1,000-article corpus)."""
-    for typographic, plain in PLAIN_FORMS.items():
-        if typographic in text:
-            text = text.replace(typographic, plain)
-    return text
 
 
 @dataclass(frozen=True)
@@ -93,8 +79,11 @@ def normalise(text: str) -> Normalised:
     return Normalised(plain_forms("".join(out)), tuple(origin))
 
 
-def load_pipeline(model: str, patterns: Path | None = None):
-    """The NER pipeline named by config: a package, a path, or `blank:LANG` (patterns only)."""
+def load_pipeline(model: str, patterns: Path | None = None, lang: str | None = None):
+    """The NER pipeline named by config: a package, a path, or `blank:LANG` (patterns only);
+    `lang` is the language of the texts it will read, whose span rules apply to what it finds
+    (by default the model's own). The pipeline carries it (language_of), so that worker
+    processes, which get only the pipeline, apply the same rules."""
     _small_pages_for_numpy()
     import spacy  # imported here: only a build that has text to read pays for it
 
@@ -116,7 +105,16 @@ def load_pipeline(model: str, patterns: Path | None = None):
         except ValueError as exc:
             raise BuildError([Problem(patterns, None, f"invalid entity patterns: {exc}", "write one JSON pattern per line")]) from None
     nlp.add_pipe("sentencizer")
+    nlp.meta[LANG_KEY] = lang or nlp.lang
     return nlp
+
+
+LANG_KEY = "kbgen_lang"  # in a pipeline's meta: the language whose span rules apply to it
+
+
+def language_of(nlp) -> LanguageProfile:
+    """The profile of the language `nlp` reads for kbgen (load_pipeline's `lang`)."""
+    return profile(nlp.meta.get(LANG_KEY) or nlp.lang)
 
 
 def _small_pages_for_numpy() -> None:
@@ -177,6 +175,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     articles = list(articles)
     if use_workers(articles, jobs):
         return extract_in_workers(articles, jobs, _given, nlp)
+    language = language_of(nlp)
     normalised = [normalise(a.text) for a in articles]
     pieces = [(index, start) for index, norm in enumerate(normalised) for start, _ in chunks(norm.text)]
     texts = (normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text))
@@ -187,16 +186,16 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         norm = normalised[index]
         for ent in doc.ents:
             label = ent.label_ if ent.label_ in LABELS else "MISC"
-            trimmed = trim(norm.text, offset + ent.start_char, offset + ent.end_char, label)
+            trimmed = trim(norm.text, offset + ent.start_char, offset + ent.end_char, label, language)
             if trimmed:
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
-    glued = [list(_glued(norm.text, found)) for norm, found in zip(normalised, spans)]
-    labels = _labels_alone((norm.text[rest:end] for norm, decided in zip(normalised, glued)
+    decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
+    labels = _labels_alone((norm.text[rest:end] for norm, decided in zip(normalised, decisions)
                             for _, end, _, _, rest in decided if rest is not None), nlp)
     mentions: list[Mention] = []
-    for article, norm, decided in zip(articles, normalised, glued):
-        for start, end, label in _split_glued(norm.text, decided, labels):
+    for article, norm, decided in zip(articles, normalised, decisions):
+        for start, end, label in split_glued(norm.text, decided, labels, language):
             start, end = norm.span(start, end)
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
@@ -385,9 +384,6 @@ def clean_name(surface: str) -> str:
     return re.sub(r"\s+", " ", _HYPHENATED.sub("", surface)).strip()
 
 
-OPENING_QUOTES = "«“‘"
-
-
 def sentence_spans(doc, norm: Normalised, text: str, offset: int = 0) -> tuple[tuple[int, int], ...]:
     """Sentences as (start, end) offsets in the original `text`, never running past a paragraph,
     spaces trimmed, and an opening quote the splitter left at a sentence's end given to the next."""
@@ -408,125 +404,6 @@ def sentence_spans(doc, norm: Normalised, text: str, offset: int = 0) -> tuple[t
     return tuple((start, end) for start, end in spans if end > start)
 
 
-# --- trimming -------------------------------------------------------------------------------
-
-EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
-
-
-def trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
-    """The part of [start, end) that is the name, with its label; None when nothing is left.
-    `text` is the plain-form text the model read, so the words around the span are evidence."""
-
-    def strip_edges() -> None:
-        nonlocal start, end
-        while start < end and text[start] in EDGE_PUNCTUATION:
-            start += 1
-        while end > start and text[end - 1] in EDGE_PUNCTUATION:
-            end -= 1
-
-    match = french.TRAILING_ELIDED_WORD.search(text, start, end)
-    if match and match.end() == end:
-        end = match.start()
-    strip_edges()
-    for pattern in (french.ELISION, french.LEADING_ARTICLES):
-        match = pattern.match(text, start, end)
-        if match:
-            start = match.end()
-    strip_edges()
-    start, label = _strip_title(text, start, end, label)
-    if start is None:
-        return None
-    strip_edges()
-    name = text[start:end]
-    if is_debris(name) or _is_heading_word(text, name) or _is_people(text, start, name, label):
-        return None
-    return start, end, _label_by_context(text, start, name, label)
-
-
-def _strip_title(text: str, start: int, end: int, label: str) -> tuple[int | None, str]:
-    """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
-    lower = text[start:end].lower()
-    title = next((t for t in french.TITLES if lower.startswith(t + " ")), None)
-    if title is None:
-        return start, label
-    position = start + len(title) + 1
-    # Lowercase adjectives after the title: 'président russe', 'ministre allemand'.
-    while (match := re.match(r"([a-zà-ÿ]+)\s+", text[position:end])) and not any(
-        text[position:end].lower().startswith(p) for p in french.PREPOSITIONS
-    ):
-        position += match.end()
-    rest = text[position:end].lower()
-    preposition = next((p for p in french.PREPOSITIONS if rest.startswith(p)), None)
-    if preposition:
-        position += len(preposition)
-        if text[position:end].lower() in french.PORTFOLIOS:
-            return None, label
-        # 'chef de X', 'ministre des Y': X is a place or a body, not the person.
-        return position, ("LOC" if label in ("PER", "MISC") else label)
-    return position, "PER"
-
-
-def is_debris(name: str) -> bool:
-    """Fragments no reader wants as a page: function words, lowercase words, single characters,
-    generic nouns alone ('Etat', 'Conseil'), days and months."""
-    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
-        return True
-    letters = sum(ch.isalpha() for ch in name)
-    if letters == 0 or letters < len(name.replace(" ", "")) / 2:
-        return True
-    lower = name.lower().rstrip(".")
-    return lower in french.stop_words() or lower in french.GENERIC_WORDS
-
-
-def _is_heading_word(text: str, name: str) -> bool:
-    """A single word in capitals that the text also writes in lower case ('RAPPORTS' and
-    'rapports') is a heading, not a name."""
-    return name.isupper() and len(name) > 3 and " " not in name and re.search(
-        rf"(?<!\w){re.escape(name.lower())}(?!\w)", text) is not None
-
-
-def _is_people(text: str, start: int, name: str, label: str) -> bool:
-    """'les Français', 'des Suisses', 'un Américain' name peoples, not places."""
-    return (
-        label in ("LOC", "MISC") and " " not in name and "-" not in name
-        and french.DEMONYM.search(name) is not None
-        and french.PEOPLE_DETERMINERS.search(text, max(0, start - 20), start) is not None
-    )
-
-
-def _label_by_context(text: str, start: int, name: str, label: str) -> str:
-    """Evidence around and inside the span beats the model's label: a title just before makes a
-    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation."""
-    if french.PERSON_CUES.search(text, max(0, start - 25), start) or (
-        text[max(0, start - 3):start] == "de " and french.PERSON_CUES.search(text, max(0, start - 28), start - 3)
-    ):
-        return "PER"
-    first, _, rest = name.partition(" ")
-    if rest and first.lower() in french.ORG_HEADS:
-        return "ORG"
-    return label
-
-
-def _glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str, str | None, int | None]]:
-    """Each span with, when it glues a name found alone elsewhere in the text to another name
-    ('OTAN Jens Stoltenberg'), that first name's label and where the second name starts."""
-    alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
-    for start, end, label in spans:
-        first, _, rest = text[start:end].partition(" ")
-        # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
-        words = rest.split()
-        acronym_first = (
-            first.isupper() and 2 <= len(first) <= 6 and len(words) >= 2
-            and all(w[:1].isupper() and not w.isupper() for w in words)
-        )
-        if acronym_first and first not in alone:
-            alone[first] = "ORG" if label in ("PER", "MISC") else label
-        if first in alone and rest[:1].isupper() and first != text[start:end]:
-            yield start, end, label, alone[first], start + len(first) + 1
-        else:
-            yield start, end, label, None, None
-
-
 def _labels_alone(texts: Iterable[str], nlp) -> dict[str, str | None]:
     """The label the model gives each text when the whole of it is one name (None when it is
     not), read in one batch: a call of the pipeline per text costs many times more."""
@@ -536,21 +413,3 @@ def _labels_alone(texts: Iterable[str], nlp) -> dict[str, str | None]:
         whole = [e.label_ for e in doc.ents if e.start_char == 0 and e.end_char == len(text)]
         labels[text] = whole[0] if whole else None
     return labels
-
-
-def _split_glued(text: str, glued: list[tuple[int, int, str, str | None, int | None]],
-                 labels: dict[str, str | None]) -> list[tuple[int, int, str]]:
-    """Split each span that glues a name found alone elsewhere in the text to another name, as
-    `_glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part
-    is labelled as `labels` (_labels_alone) says the model labels it alone, and trimmed like any span."""
-    result = []
-    for start, end, label, first_label, rest_start in glued:
-        if rest_start is None:
-            result.append((start, end, label))
-            continue
-        result.append((start, rest_start - 1, first_label))
-        alone = labels.get(text[rest_start:end])
-        remainder = trim(text, rest_start, end, alone if alone in LABELS else label)
-        if remainder:
-            result.append(remainder)
-    return result

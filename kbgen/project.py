@@ -13,6 +13,7 @@ from pathlib import Path
 from kbgen import keys
 from kbgen.config import Config, load_config
 from kbgen.errors import BuildError
+from kbgen.lang import LanguageProfile, profile
 from kbgen.theme import ThemeFolders
 
 CONFIG_FILE = "kbgen.yml"
@@ -139,6 +140,11 @@ class Project(Layout):
         root = root.absolute()
         config = load_config(root / CONFIG_FILE, Path(CONFIG_FILE))
         return cls(root, theme_folder(root, config), (out or root / SITE).absolute(), config)
+
+    @property
+    def language(self) -> LanguageProfile:
+        """The articles' language: its model, rules and the site's strings."""
+        return profile(self.config.lang)
 
     @property
     def entity_patterns(self) -> Path | None:

@@ -18,10 +18,10 @@ from typing import Callable, Iterable
 import jinja2
 from markupsafe import Markup
 
-from kbgen import __version__, graph, locales
+from kbgen import __version__, graph, lang as languages
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
-from kbgen.extract import LABELS
+from kbgen.spans import LABELS
 from kbgen.link import Citation, KnowledgeBase
 from kbgen.markup import Link, render as render_markdown
 from kbgen.pages import parse_page
@@ -101,16 +101,16 @@ class Theme:
 
     def __init__(self, folders: ThemeFolders, config: Config, base_url: str | None = None, keyed: bool = True):
         self.folders, self.config = folders, config
-        strings = locales.load(config.lang)
+        strings = languages.profile(config.lang).strings
         self.base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
         env = self.env = jinja2.Environment(
             loader=folders.loader(), autoescape=True, undefined=jinja2.StrictUndefined,
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: no file check per page
         )
-        env.filters["date"] = lambda value: locales.format_date(value, strings)
-        env.filters["month"] = lambda value: locales.format_month(value, strings)
-        env.filters["count"] = lambda n, forms: locales.count(n, forms, config.lang)
+        env.filters["date"] = lambda value: languages.format_date(value, strings)
+        env.filters["month"] = lambda value: languages.format_month(value, strings)
+        env.filters["count"] = lambda n, forms: languages.count(n, forms, config.lang)
         env.globals.update(
             t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
             types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
@@ -158,7 +158,7 @@ def render_site(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: 
     """Every file of the site, each made when it is written: pages from `theme`'s templates,
     `notes` (Markdown by entity slug) on entity pages, and the theme's `static` files."""
     config = theme.config
-    strings, base_url, page, lazy = locales.load(config.lang), theme.base_url, theme.page, theme.lazy
+    strings, base_url, page, lazy = languages.profile(config.lang).strings, theme.base_url, theme.page, theme.lazy
     nodes, edges = _network(kb)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
@@ -227,14 +227,14 @@ def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, 
     own articles do, not whenever a neighbour is named somewhere else."""
     if not around:
         return None
-    strings = locales.load(lang)
+    strings = languages.profile(lang).strings
     nodes = [replace(centre, mentions=around[0][3])] + [graph.Node(slug, name, kind, n) for slug, name, kind, n in around]
     edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
 
     def tooltip(node: graph.Node) -> str:
         if node.slug == centre.slug:
-            return f"{centre.name} ({locales.count(centre.mentions, strings['mention_count'], lang)})"
-        return f"{node.name} ({locales.count(node.mentions, strings['articles_in_common'], lang)})"
+            return f"{centre.name} ({languages.count(centre.mentions, strings['mention_count'], lang)})"
+        return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
 
     return graph.draw(
         nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=centre.name),
@@ -248,7 +248,7 @@ def _sibling_page(slug: str) -> str:
 
 
 def _whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph.Drawing:
-    strings = locales.load(lang)
+    strings = languages.profile(lang).strings
     return graph.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
 
 
@@ -275,15 +275,15 @@ def _network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
 def _graph_words(strings: dict, lang: str) -> dict:
     def describe(shown_nodes, shown_edges, hidden_nodes, hidden_edges):
         text = strings["graph_shown"].format(
-            entities=locales.count(shown_nodes, strings["entities_count"], lang),
-            links=locales.count(shown_edges, strings["links_count"], lang))
+            entities=languages.count(shown_nodes, strings["entities_count"], lang),
+            links=languages.count(shown_edges, strings["links_count"], lang))
         if hidden_nodes or hidden_edges:
             text += " " + strings["graph_hidden"].format(
-                entities=locales.count(hidden_nodes, strings["entities_count"], lang),
-                links=locales.count(hidden_edges, strings["links_count"], lang))
+                entities=languages.count(hidden_nodes, strings["entities_count"], lang),
+                links=languages.count(hidden_edges, strings["links_count"], lang))
         return text
 
-    return {"describe": describe, "tooltip": lambda n: f"{n.name} ({locales.count(n.mentions, strings['mention_count'], lang)})"}
+    return {"describe": describe, "tooltip": lambda n: f"{n.name} ({languages.count(n.mentions, strings['mention_count'], lang)})"}
 
 
 def _strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):

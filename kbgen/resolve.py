@@ -23,11 +23,13 @@ from typing import Iterable
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
 from kbgen.errors import Problem
-from kbgen.extract import Mention, plain_forms, trim
+from kbgen.extract import Mention
+from kbgen.lang import APOSTROPHES, LanguageProfile, plain_forms
 from kbgen.slugs import slugify, unique_slug
+from kbgen.spans import trim
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
-CAPITALISED_ARTICLES = ("la ", "le ", "les ", "l ")
+FOLDED_SEPARATORS = re.compile(rf"[\s{APOSTROPHES}`\-‐–.]+")  # read as one space in a grouping key
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,12 @@ def fold(name: str) -> str:
     """The grouping key of a name: no case, no accents, apostrophes and hyphens as spaces."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s'’`\-‐–.]+", " ", bare).strip()
+    return FOLDED_SEPARATORS.sub(" ", bare).strip()
 
 
-def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation: Curation | None = None) -> Resolution:
+def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation: Curation | None = None, *,
+            language: LanguageProfile) -> Resolution:
+    """The entities the mentions name; `language` is the articles', whose rules apply."""
     curation = curation or Curation()
     articles = list(articles)
     warnings: list[Problem] = []
@@ -68,12 +72,12 @@ def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation: 
     for mention in mentions:
         if fold(mention.text) not in ignored:
             groups[fold(mention.text)].append(mention)
-    _merge_article_forms(groups)
+    _merge_article_forms(groups, language.rules.capitalised_articles)
     _merge_acronyms(groups, articles)
     _merge_surnames(groups)
     overrides = _apply_rules(groups, curation, warnings)
     entities = _entities(groups, overrides)
-    return Resolution(_add_missed_mentions(entities, articles, ignored), warnings)
+    return Resolution(_add_missed_mentions(entities, articles, ignored, language), warnings)
 
 
 # --- automatic merges -------------------------------------------------------------------------
@@ -84,9 +88,10 @@ def _merge(groups: dict[str, list[Mention]], source: str, target: str) -> None:
         groups[target].extend(groups.pop(source))
 
 
-def _merge_article_forms(groups: dict[str, list[Mention]]) -> None:
+def _merge_article_forms(groups: dict[str, list[Mention]], articles: tuple[str, ...]) -> None:
+    """'La Russie' joins 'Russie': `articles` are the language's, folded."""
     for key in sorted(groups):
-        for article in CAPITALISED_ARTICLES:
+        for article in articles:
             if key.startswith(article) and key[len(article):] in groups:
                 _merge(groups, key, key[len(article):])
                 break
@@ -285,7 +290,8 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     return index >= 0 and ends[index] > start
 
 
-def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignored: set[str]) -> list[Entity]:
+def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignored: set[str],
+                         language: LanguageProfile) -> list[Entity]:
     """Link the places where the model missed a name it found elsewhere: every occurrence of an
     entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
     shorter than three letters (two for an acronym), is left alone."""
@@ -313,7 +319,7 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
                 continue
             entity = by_slug[unique[form]]
             # The same checks as the model's own spans: 'les Français' stays a people, not a place.
-            if trim(plain, start, end, entity.type) is None:
+            if trim(plain, start, end, entity.type, language) is None:
                 continue
             added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
     return [

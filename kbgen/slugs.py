@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kbgen.lang import APOSTROPHES
+
+_NO_APOSTROPHES = str.maketrans("", "", APOSTROPHES)  # 'l’OTAN' -> 'lotan', not 'l-otan'
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, max_length: int = 60) -> str:
     """ASCII slug: accents folded, words joined by '-', cut at a word boundary."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "").replace("'", ""))
+    folded = unicodedata.normalize("NFKD", text.translate(_NO_APOSTROPHES))
     ascii_text = folded.encode("ascii", "ignore").decode().lower()
     slug = _NON_WORD.sub("-", ascii_text).strip("-")
     if len(slug) > max_length:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from kbgen.build import build
-from kbgen.curation import TEMPLATE, load_curation
+from kbgen.curation import load_curation
 from kbgen.errors import BuildError
+from kbgen.lang import profile
 
 from conftest import write
 
@@ -49,7 +50,7 @@ def built(project, rules: str | None = None):
 
 def test_the_file_is_created_commented_and_then_left_alone(project):
     built(project)
-    assert (project / CURATION_FILE).read_text("utf-8") == TEMPLATE
+    assert (project / CURATION_FILE).read_text("utf-8") == profile("fr").curation_template
     mine = "# my own comment\nentities: {}\n"
     (project / CURATION_FILE).write_text(mine, "utf-8")
     built(project)

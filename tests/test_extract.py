@@ -9,11 +9,15 @@ import sys
 import pytest
 
 from kbgen.articles import Article
-from kbgen.extract import clean_name, extract, is_debris, load_pipeline, normalise, plain_forms, trim
+from kbgen.extract import clean_name, extract, load_pipeline, normalise
+from kbgen.lang import plain_forms, profile
+from kbgen.spans import is_debris, trim
+
+FRENCH = profile("fr")
 
 
 def span(text: str, start: int, end: int, label: str):
-    result = trim(plain_forms(text), start, end, label)
+    result = trim(plain_forms(text), start, end, label, FRENCH)
     return (text[result[0]:result[1]], result[2]) if result else None
 
 
@@ -38,12 +42,12 @@ def test_trim(text, predicted, expected):
 
 @pytest.mark.parametrize("name", ["Il", "Selon", "x", "--", "s’", "12 %", "la France"])
 def test_debris(name):
-    assert is_debris(plain_forms(name))
+    assert is_debris(plain_forms(name), FRENCH)
 
 
 @pytest.mark.parametrize("name", ["OTAN", "Mark Rutte", "États-Unis", "G7"])
 def test_not_debris(name):
-    assert not is_debris(name)
+    assert not is_debris(name, FRENCH)
 
 
 def test_offsets_point_into_the_original_typographic_text(tmp_path):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from kbgen.articles import Article
 from kbgen.extract import Mention
+from kbgen.lang import profile
 from kbgen.resolve import fold, resolve as resolve_all
 
 
 def resolve(mentions, articles, curation=None):
-    return resolve_all(mentions, articles, curation).entities
+    return resolve_all(mentions, articles, curation, language=profile("fr")).entities
 
 
 def article(slug: str, text: str) -> Article:

@@ -7,6 +7,7 @@ import pytest
 
 from kbgen.articles import Article
 from kbgen.extract import extract, load_pipeline
+from kbgen.lang import profile
 from kbgen.resolve import resolve
 
 
@@ -17,7 +18,7 @@ def nlp():
 
 def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     articles = [Article(f"a{i}", None, "t", None, "fr", None, t, t) for i, t in enumerate(texts)]
-    resolved = resolve(extract(articles, nlp).mentions, articles).entities
+    resolved = resolve(extract(articles, nlp).mentions, articles, language=profile("fr")).entities
     return {e.name: (e.type, e.aliases) for e in resolved}
 
 

@@ -1,14 +1,15 @@
-"""French words that tell a name from what surrounds it, used to trim and clean NER spans.
+"""French: the words that tell a name from what surrounds it (see kbgen.lang.Rules).
 
 Plain forms only (straight apostrophes), compared in lower case unless said otherwise.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import re
-from pathlib import Path
+
+from kbgen.lang import Rules
+
+MODEL = "fr_core_news_sm"
 
 # Elided articles and pronouns glued to a name: "l'OTAN", "d'Allemagne", "qu'".
 ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
@@ -65,13 +66,20 @@ ORG_HEADS = frozenset((
 DEMONYM = re.compile(r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$")
 PEOPLE_DETERMINERS = re.compile(r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE)
 
-
-@functools.cache
-def stop_words() -> frozenset[str]:
-    """spaCy's French stop words, read from its data file without importing spaCy (which takes
-    seconds): a build whose extraction is all cached never loads spaCy."""
-    spec = importlib.util.find_spec("spacy")
-    path = Path(spec.submodule_search_locations[0]) / "lang" / "fr" / "stop_words.py"
-    namespace: dict = {}
-    exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)
-    return frozenset(namespace["STOP_WORDS"])
+RULES = Rules(
+    elision=ELISION,
+    leading_articles=LEADING_ARTICLES,
+    trailing_elided_word=TRAILING_ELIDED_WORD,
+    titles=TITLES,
+    person_cues=PERSON_CUES,
+    prepositions=PREPOSITIONS,
+    portfolios=PORTFOLIOS,
+    generic_words=GENERIC_WORDS,
+    org_heads=ORG_HEADS,
+    demonym=DEMONYM,
+    people_determiners=PEOPLE_DETERMINERS,
+    name_particles=("de ",),
+    # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
+    capitalised_articles=("la ", "le ", "les ", "l "),
+    zero_is_singular=True,  # "0 mention"
+)

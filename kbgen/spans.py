@@ -1,0 +1,153 @@
+"""Span rules: what of a span the model predicted is a name, and of which kind, decided from
+the span and the words around it in the text, with the rules of the text's language
+(kbgen.lang): elisions, articles and titles are trimmed, debris is dropped, and a span gluing
+two names is split in two. kbgen.extract runs the model and hands its spans here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kbgen.lang import LanguageProfile
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
+
+
+def trim(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int, int, str] | None:
+    """The part of [start, end) that is the name, with its label; None when nothing is left.
+    `text` is the plain-form text the model read, so the words around the span are evidence;
+    `language` is the text's, whose rules apply."""
+    rules = language.rules
+
+    def strip_edges() -> None:
+        nonlocal start, end
+        while start < end and text[start] in EDGE_PUNCTUATION:
+            start += 1
+        while end > start and text[end - 1] in EDGE_PUNCTUATION:
+            end -= 1
+
+    match = rules.trailing_elided_word.search(text, start, end)
+    if match and match.end() == end:
+        end = match.start()
+    strip_edges()
+    for pattern in (rules.elision, rules.leading_articles):
+        match = pattern.match(text, start, end)
+        if match:
+            start = match.end()
+    strip_edges()
+    start, label = _strip_title(text, start, end, label, language)
+    if start is None:
+        return None
+    strip_edges()
+    name = text[start:end]
+    if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
+        return None
+    return start, end, _label_by_context(text, start, name, label, language)
+
+
+def _strip_title(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int | None, str]:
+    """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
+    rules = language.rules
+    lower = text[start:end].lower()
+    title = next((t for t in rules.titles if lower.startswith(t + " ")), None)
+    if title is None:
+        return start, label
+    position = start + len(title) + 1
+    # Lowercase adjectives after the title: 'président russe', 'ministre allemand'.
+    while (match := re.match(r"([a-zà-ÿ]+)\s+", text[position:end])) and not any(
+        text[position:end].lower().startswith(p) for p in rules.prepositions
+    ):
+        position += match.end()
+    rest = text[position:end].lower()
+    preposition = next((p for p in rules.prepositions if rest.startswith(p)), None)
+    if preposition:
+        position += len(preposition)
+        if text[position:end].lower() in rules.portfolios:
+            return None, label
+        # 'chef de X', 'ministre des Y': X is a place or a body, not the person.
+        return position, ("LOC" if label in ("PER", "MISC") else label)
+    return position, "PER"
+
+
+def is_debris(name: str, language: LanguageProfile) -> bool:
+    """Fragments no reader wants as a page: function words, lowercase words, single characters,
+    generic nouns alone ('Etat', 'Conseil'), days and months."""
+    if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+        return True
+    letters = sum(ch.isalpha() for ch in name)
+    if letters == 0 or letters < len(name.replace(" ", "")) / 2:
+        return True
+    lower = name.lower().rstrip(".")
+    return lower in language.stop_words() or lower in language.rules.generic_words
+
+
+def _is_heading_word(text: str, name: str) -> bool:
+    """A single word in capitals that the text also writes in lower case ('RAPPORTS' and
+    'rapports') is a heading, not a name."""
+    return name.isupper() and len(name) > 3 and " " not in name and re.search(
+        rf"(?<!\w){re.escape(name.lower())}(?!\w)", text) is not None
+
+
+def _is_people(text: str, start: int, name: str, label: str, language: LanguageProfile) -> bool:
+    """'les Français', 'des Suisses', 'un Américain' name peoples, not places."""
+    return (
+        label in ("LOC", "MISC") and " " not in name and "-" not in name
+        and language.rules.demonym.search(name) is not None
+        and language.rules.people_determiners.search(text, max(0, start - 20), start) is not None
+    )
+
+
+def _label_by_context(text: str, start: int, name: str, label: str, language: LanguageProfile) -> str:
+    """Evidence around and inside the span beats the model's label: a title just before makes a
+    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation."""
+    cues = language.rules.person_cues
+    if cues.search(text, max(0, start - 25), start) or any(
+        text[max(0, start - len(p)):start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
+        for p in language.rules.name_particles
+    ):
+        return "PER"
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in language.rules.org_heads:
+        return "ORG"
+    return label
+
+
+def glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str, str | None, int | None]]:
+    """Each span with, when it glues a name found alone elsewhere in the text to another name
+    ('OTAN Jens Stoltenberg'), that first name's label and where the second name starts."""
+    alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
+    for start, end, label in spans:
+        first, _, rest = text[start:end].partition(" ")
+        # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
+        words = rest.split()
+        acronym_first = (
+            first.isupper() and 2 <= len(first) <= 6 and len(words) >= 2
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+        )
+        if acronym_first and first not in alone:
+            alone[first] = "ORG" if label in ("PER", "MISC") else label
+        if first in alone and rest[:1].isupper() and first != text[start:end]:
+            yield start, end, label, alone[first], start + len(first) + 1
+        else:
+            yield start, end, label, None, None
+
+
+def split_glued(text: str, spans: list[tuple[int, int, str, str | None, int | None]],
+                labels: dict[str, str | None], language: LanguageProfile) -> list[tuple[int, int, str]]:
+    """Split each span that glues a name found alone elsewhere in the text to another name, as
+    `glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part
+    is labelled as `labels` (extract._labels_alone) says the model labels it alone, and trimmed like any span."""
+    result = []
+    for start, end, label, first_label, rest_start in spans:
+        if rest_start is None:
+            result.append((start, end, label))
+            continue
+        result.append((start, rest_start - 1, first_label))
+        alone = labels.get(text[rest_start:end])
+        remainder = trim(text, rest_start, end, alone if alone in LABELS else label, language)
+        if remainder:
+            result.append(remainder)
+    return result
