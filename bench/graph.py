@@ -23,6 +23,7 @@ import tempfile
 import time
 from dataclasses import astuple
 from pathlib import Path
+from types import SimpleNamespace
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_GRAPH = REPO_DIR / "bench/.work/n1000/kbgen/_site/api/graph.json"
@@ -30,12 +31,17 @@ sys.path.insert(0, str(REPO_DIR))
 
 
 def load(rev: str | None):
-    """kbgen.graph as it is now, or as of git revision `rev`."""
+    """kbgen's drawing of the network as it is now (kbgen.graph_svg, with kbgen.graph's data
+    types and exports), or as of git revision `rev` (kbgen/graph_svg.py there, or kbgen/graph.py
+    in revisions from before the picture had a module of its own)."""
     if rev is None:
-        import kbgen.graph as module
-        return module
-    source = subprocess.run(["git", "-C", str(REPO_DIR), "show", f"{rev}:kbgen/graph.py"],
-                            capture_output=True, text=True, check=True).stdout
+        import kbgen.graph
+        import kbgen.graph_svg
+        return SimpleNamespace(**vars(kbgen.graph), **{k: v for k, v in vars(kbgen.graph_svg).items() if not k.startswith("__")})
+    def show(path: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-C", str(REPO_DIR), "show", f"{rev}:{path}"], capture_output=True, text=True)
+    shown = show("kbgen/graph_svg.py")
+    source = (shown if shown.returncode == 0 else show("kbgen/graph.py")).stdout
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "graph_before.py"
         path.write_text(source)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 import jinja2
 from markupsafe import Markup
 
-from kbgen import __version__, graph, lang as languages
+from kbgen import __version__, graph, graph_svg, lang as languages
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
 from kbgen.spans import LABELS
@@ -221,7 +221,7 @@ def _article_html(body: str, links: tuple[Link, ...]) -> str:
     return render_markdown(body, links).html
 
 
-def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]) -> graph.Drawing | None:
+def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]) -> graph_svg.Drawing | None:
     """The entity in the middle of the entities named with it most often, as a star: each is
     sized by the articles it shares with the centre, so the picture changes when the entity's
     own articles do, not whenever a neighbour is named somewhere else."""
@@ -236,9 +236,9 @@ def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, 
             return f"{centre.name} ({languages.count(centre.mentions, strings['mention_count'], lang)})"
         return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
 
-    return graph.draw(
+    return graph_svg.draw(
         nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=centre.name),
-        width=640, height=420, layout=graph.radial_layout(centre.slug),
+        width=640, height=420, layout=graph_svg.radial_layout(centre.slug),
         describe=_graph_words(strings, lang)["describe"], tooltip=tooltip,
     )
 
@@ -247,9 +247,9 @@ def _sibling_page(slug: str) -> str:
     return f"{slug}.html"
 
 
-def _whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph.Drawing:
+def _whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph_svg.Drawing:
     strings = languages.profile(lang).strings
-    return graph.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
+    return graph_svg.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
 
 
 def _citing_date(citing) -> date | None:

@@ -11,23 +11,17 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-import kbgen.graph as graph_module
-
-from kbgen.graph import (
+from kbgen.graph import Edge, Node, clean_network, to_gexf, to_json, xml_safe
+from kbgen.graph_svg import (
     FONT_SIZE,
     LABELLED,
     Drawing,
-    Edge,
-    Node,
     _label_width,
     _num,
     _overlap,
     _place_labels,
     _short,
-    _xml_safe,
     draw,
-    to_gexf,
-    to_json,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -337,7 +331,7 @@ def test_json_keeps_any_string_as_it_was():
 
 
 def test_helpers():
-    assert _xml_safe("a\x00b\x1fc\td\ud800e") == "abc\tde"
+    assert xml_safe("a\x00b\x1fc\td\ud800e") == "abc\tde"
     assert _num(-0.04) == "0.0" and _num(12.345) == "12.3" and _num(3) == "3.0"
     assert _short("Short name") == "Short name"
     assert _short("Organisation des Nations unies pour l'éducation") == "Organisation des Nations…"
@@ -356,7 +350,7 @@ def test_words_come_in_the_site_language():
 
 
 def test_radial_layout_puts_the_centre_in_the_middle_and_the_strongest_on_top():
-    from kbgen.graph import radial_layout
+    from kbgen.graph_svg import radial_layout
 
     nodes = [Node("c", "Centre", "PER", 9), Node("a", "A", "LOC", 1), Node("b", "B", "ORG", 1)]
     edges = [Edge("c", "a", 1), Edge("c", "b", 5)]
@@ -371,9 +365,9 @@ def test_gexf_is_written_as_networkx_would_write_it():
     """The line-by-line writer gives networkx's own GEXF (but for the creator), odd names included."""
     nodes = [Node("a&b", 'N "q" <x> & \n\t\r é\x01', "PER", 3), Node("b", "B", "ORG", 1), Node("c", "C", "LOC", 2)]
     edges = [Edge("b", "a&b", 2), Edge("c", "b", 1)]
-    clean_nodes, clean_edges = graph_module._clean(nodes, edges)
+    clean_nodes, clean_edges = clean_network(nodes, edges)
     reference = nx.Graph()
-    reference.add_nodes_from((n.slug, {"label": graph_module._xml_safe(n.name), "type": n.type, "mentions": n.mentions}) for n in clean_nodes)
+    reference.add_nodes_from((n.slug, {"label": xml_safe(n.name), "type": n.type, "mentions": n.mentions}) for n in clean_nodes)
     reference.add_edges_from((e.source, e.target, {"weight": e.weight}) for e in clean_edges)
     buffer = io.BytesIO()
     nx.write_gexf(reference, buffer, prettyprint=False)
