@@ -37,7 +37,7 @@ def load(rev: str | None):
     if rev is None:
         import kbgen.graph
         import kbgen.graph_svg
-        return SimpleNamespace(**vars(kbgen.graph), **{k: v for k, v in vars(kbgen.graph_svg).items() if not k.startswith("__")})
+        return SimpleNamespace(**(vars(kbgen.graph) | vars(kbgen.graph_svg)))
     def show(path: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-C", str(REPO_DIR), "show", f"{rev}:{path}"], capture_output=True, text=True)
     shown = show("kbgen/graph_svg.py")
