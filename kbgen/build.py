@@ -285,7 +285,7 @@ def extraction_fingerprint(project: Project) -> str:
     """What, besides the text, decides what extraction finds: the model and its version, the
     entity patterns, the language whose span rules apply, and kbgen's own extraction code."""
     config = project.config
-    parts = [config.ner_model, _model_version(project.root, config.ner_model), config.lang]
+    parts = [config.ner_model, _model_version(project.model_folders, config.ner_model), config.lang]
     if project.entity_patterns and project.entity_patterns.is_file():
         parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
     for path in (Path(extract_module.__file__), Path(spans.__file__), *project.language.files()):
@@ -293,11 +293,12 @@ def extraction_fingerprint(project: Project) -> str:
     return "\n".join(parts)
 
 
-def _model_version(project: Path, model: str) -> str:
-    """The model's version, read without importing spaCy."""
+def _model_version(folders: tuple[Path, ...], model: str) -> str:
+    """The model's version, read without importing spaCy: from the meta.json of the first of
+    `folders` that has one, else from its installed package."""
     if model.startswith("blank:"):
         return "spacy " + metadata.version("spacy")
-    for folder in (project / model, Path(model)):
+    for folder in folders:
         if (folder / "meta.json").is_file():
             return hashlib.sha256((folder / "meta.json").read_bytes()).hexdigest()
     try:

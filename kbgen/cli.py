@@ -10,6 +10,7 @@ import click
 
 from kbgen import __version__, report
 from kbgen.errors import BuildError
+from kbgen.project import SITE
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,7 +50,7 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool, j
 
 
 @cli.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("_site"), show_default=True,
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path(SITE), show_default=True,
               help="The built site to check.")
 def check(out: Path) -> None:
     """Check a built site: internal links and anchors resolve, pages are well-formed, every page

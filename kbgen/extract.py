@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
+from kbgen.project import CONFIG_FILE
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.spans import LABELS, glued, split_glued, trim
 
@@ -94,8 +95,8 @@ def load_pipeline(model: str, patterns: Path | None = None, lang: str | None = N
             nlp = spacy.load(model, exclude=NOT_NEEDED)
         except OSError:
             raise BuildError([Problem(
-                "kbgen.yml", None, f"the spaCy model '{model}' is not installed",
-                f"install it with `pip install {model.replace('_', '-')}` or set `model:` in kbgen.yml",
+                CONFIG_FILE, None, f"the spaCy model '{model}' is not installed",
+                f"install it with `pip install {model.replace('_', '-')}` or set `model:` in {CONFIG_FILE}",
             )]) from None
     _multiply_with_numpy(nlp)
     if patterns is not None:

@@ -147,6 +147,11 @@ class Project(Layout):
         return profile(self.config.lang)
 
     @property
+    def model_folders(self) -> tuple[Path, Path]:
+        """Where the model kbgen.yml names may be a folder: in the project, or as written."""
+        return (self.root / self.config.ner_model, Path(self.config.ner_model))
+
+    @property
     def entity_patterns(self) -> Path | None:
         return self.root / self.config.entity_patterns if self.config.entity_patterns else None
 
