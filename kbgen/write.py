@@ -16,7 +16,8 @@ from kbgen.render import OutputFile
 
 MARKER = ".kbgen-site"  # marks a folder kbgen made, so it never replaces someone's other files
 # What a build derives from each file as it is placed: (path, key, its bytes or None when the
-# live file was linked, the live file) -> a value for the finishing step, or None.
+# live file was linked, the live file) -> a value for a stage run beside the writers
+# (NewSite.derived), or None.
 Derive = Callable[[str, str, "bytes | None", Path], object]
 Placed = tuple[str, str, object]  # a file placed: its path, its key, what `derive` gave for it
 
