@@ -22,12 +22,13 @@ from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, Mention, extract, load_pipeline
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
-from kbgen.render import Theme, render_site
+from kbgen.parallel import forked_batches
 from kbgen.project import Layout, Project
+from kbgen.render import Theme, render_site
 from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER, SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state
-from kbgen.write import untouched, write_site
+from kbgen.write import NewSite, Written, untouched
 
 
 
@@ -136,24 +137,37 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
     folders = project.theme_folders
     theme = Theme(folders, config, base_url)
     files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())  # made while written: one stage
-    indexing: list[float] = []
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
-
-    def index(site: Path, live: Path | None, changed: set[str] | None, marks: dict[str, bool]) -> float:
-        started = time.perf_counter()
-        index_site(site, config.search_shard_pages, jobs or default_jobs(), live, changed, copies.folder, marks)
-        return time.perf_counter() - started
-
-    written = write_site(files, out, previous.files if previous else None, finish=index, finished=indexing.append,
-                         finished_folder=SEARCH_FOLDER, jobs=jobs or default_jobs(), derive=copies.update)
+    written, indexing = _write_and_index(files, out, previous.files if previous else None, config, copies, jobs or default_jobs())
     clock.done("render")
-    if indexing:  # the search index is made while the feeds are written; its time is shown on its own
-        clock.stages["render"] -= indexing[0]
-        clock.stages["index"] = indexing[0]
+    # The search index is made while the feeds are written; its time is shown on its own.
+    clock.stages["render"] -= indexing
+    clock.stages["index"] = indexing
     pages = sum(f.path.endswith(".html") for f in files)
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
     return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report,
                         notes + ingest_warnings + warnings, clock.stages, knowledge=kb)
+
+
+def _write_and_index(files: list, out: Path, previous: dict[str, Written] | None, config, copies: SearchCopies,
+                     jobs: int) -> tuple[dict[str, Written], float]:
+    """The write stage, and the index stage beside it: the pages (and the heavy files) are
+    placed first, then the search index is made from them in a process of its own while the
+    other files are placed (neither waits alone), and the new site replaces the live one only
+    once both are done. Gives what was written, and the seconds the index took."""
+    with NewSite(files, out, previous, derive=copies.update) as site:
+
+        def index(pages: list) -> float:
+            started = time.perf_counter()
+            index_site(site.folder, config.search_shard_pages, jobs, site.live, site.changed(pages), copies.folder,
+                       site.derived(pages))
+            return time.perf_counter() - started
+
+        writers = site.writers(jobs)
+        placed, seconds = forked_batches(site.place_batch, *site.batches(writers), writers, then=index, doing="writing the site")
+        site.placed(placed)
+        site.adopt(SEARCH_FOLDER)
+    return site.written, seconds
 
 
 class _StageClock:

@@ -9,8 +9,8 @@ import functools
 import tempfile
 from pathlib import Path
 
+from kbgen import parallel
 from kbgen.articles import Article
-from kbgen.errors import BuildError, Problem
 from kbgen.extract import Extraction, extract_batch, load_pipeline, merged
 
 BATCH = 50  # articles per task: enough text to keep a worker busy, small enough to spread
@@ -30,17 +30,6 @@ def _load(model: str, patterns: bytes | None, lang: str):
 
 def extract_on_cluster(articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str,
                        lang: str) -> Extraction:
-    try:
-        from distributed import Client
-    except ImportError:
-        raise BuildError([Problem("--scheduler", None, "Dask's distributed package is not installed",
-                                  "install it with: pip install 'kbgen[dask]'")]) from None
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as exc:
-        raise BuildError([Problem("--scheduler", None, f"cannot reach the Dask scheduler at {address} ({exc})",
-                                  "start it (dask scheduler) and its workers, or build without --scheduler")]) from None
-    with client:
-        futures = client.map(extract_batch, batches, settings=fingerprint, load=functools.partial(_load, model, patterns, lang), pure=False)
-        return merged(client.gather(futures))
+    return merged(parallel.dask_map(address, extract_batch, batches, CONNECT_TIMEOUT,
+                                    settings=fingerprint, load=functools.partial(_load, model, patterns, lang)))

@@ -10,19 +10,16 @@ the span rules of the text's language (kbgen.spans).
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import os
 import re
-import signal
 import sys
-import threading
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from tqdm import tqdm
 
+from kbgen import parallel
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.project import CONFIG_FILE
@@ -230,53 +227,21 @@ def extract_in_workers(articles: list[Article], jobs: int, load: Callable[..., A
         return workers.extract(articles)
 
 
-class NerWorkers:
-    """Worker processes of kbgen's own for extract(): each gets its pipeline once from
-    `load(*args)` (picklable: a module-level function), reads batches of articles with the
+class NerWorkers(parallel.LoadedWorkers):
+    """Worker processes for extract() (kbgen.parallel runs them): each gets its pipeline once
+    from `load(*args)` (picklable: a module-level function), reads batches of articles with the
     serial extract() and sends back only mentions and sentence spans. This process neither
     imports spaCy nor loads a model: it waits, and puts the batches back in article order, so
-    the result is the same as a serial run. The workers start loading at once, so they can be
-    started ahead of need (a build starts them before it reads the articles when text looks
-    new: they load spaCy meanwhile). A problem loading the pipeline (a BuildError) is raised by
-    extract() as it would be in this process; Ctrl-C stops the workers."""
+    the result is the same as a serial run. A problem loading the pipeline (a BuildError) is
+    raised by extract() as it would be in this process."""
 
     def __init__(self, jobs: int, load: Callable[..., Any], *args):
-        self.jobs = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(_start_method()),
-                                         initializer=_start_worker, initargs=(functools.partial(load, *args),))
-        # With fork, the first submit starts every worker: now, before any other thread exists.
-        self._pool.submit(_nothing)
+        super().__init__(jobs, functools.partial(load, *args))
 
     def extract(self, articles: list[Article]) -> Extraction:
         runs = batches(articles)
-        results: list[Extraction | None] = [None] * len(runs)
-        try:
-            futures = {self._pool.submit(extract_batch, run, _LOCAL): index for index, run in enumerate(runs)}
-            with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    progress.update(len(runs[futures[future]]))
-        except BaseException:
-            self.stop()
-            raise
-        return merged(results)
-
-    def stop(self) -> None:
-        """End the workers now, even in the middle of loading or of a batch."""
-        manager = getattr(self._pool, "_executor_manager_thread", None)
-        _stop(self._pool)
-        if manager is not None:
-            manager.join()  # no thread of the pool left when the build forks its writers
-
-    def __enter__(self) -> NerWorkers:
-        return self
-
-    def __exit__(self, kind, *_) -> None:
-        self._pool.shutdown() if kind is None else self.stop()
-
-
-def _nothing() -> None:
-    pass
+        with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
+            return merged(self.map(extract_batch, runs, parallel.LOCAL, done=lambda index: progress.update(len(runs[index]))))
 
 
 def merged(results: list[Extraction]) -> Extraction:
@@ -284,84 +249,16 @@ def merged(results: list[Extraction]) -> Extraction:
     return Extraction(tuple(m for r in results for m in r.mentions), {slug: s for r in results for slug, s in r.sentences.items()})
 
 
-_LOCAL = "local"  # the settings key of a local pool's workers, which live for one extraction
-_worker_pipeline: dict[str, Any] = {}  # in a worker process: the pipeline of the last settings, or why it did not load
-
-
 def extract_batch(articles: list[Article], settings: str, load: Callable[[], Any] | None = None) -> Extraction:
     """One batch, in a worker process (of a local pool, or of a Dask cluster: kbgen.cluster):
     the serial extract() with the pipeline of `settings`, loaded once per process by `load`
-    (a local pool's initializer has loaded it already)."""
-    return extract(articles, _pipeline(settings, load))
-
-
-def _pipeline(settings: str, load: Callable[[], Any] | None):
-    if settings not in _worker_pipeline:
-        _worker_pipeline.clear()
-        try:
-            _worker_pipeline[settings] = load()
-        except Exception as exc:  # kept, and raised by each batch, so the parent reports it
-            _worker_pipeline[settings] = exc
-    if isinstance(_worker_pipeline[settings], Exception):
-        raise _worker_pipeline[settings]
-    return _worker_pipeline[settings]
-
-
-def _start_worker(load: Callable[[], Any]) -> None:
-    """A local worker's initializer: Ctrl-C is left to the parent, the worker ends with its
-    parent even when that one is killed, and the pipeline is loaded now (a failure is raised
-    by the first batch instead, which the parent reports cleanly)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        libc = ctypes.CDLL(None)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        _keep_freed_memory(libc)
-    try:
-        _pipeline(_LOCAL, load)
-    except Exception:
-        pass
-
-
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (glibc's malloc.h)
-
-
-def _keep_freed_memory(libc) -> None:
-    """Keep the model's large arrays (megabytes per batch) in this worker's heap once freed.
-    glibc would give them back to the system and map fresh pages for the next batch, which the
-    kernel must zero: about a tenth of a worker's CPU time went there (0.9 of 8.5 CPU-seconds
-    for 300 articles; with transparent huge pages, 2 MB at a time). A worker lives for one
-    extraction, so its memory is not held for long. Without glibc's mallopt, nothing changes."""
-    mallopt = getattr(libc, "mallopt", None)
-    if mallopt is not None:
-        mallopt(M_MMAP_THRESHOLD, 32 << 20)  # glibc's largest: arrays up to 32 MB come from the heap
-        mallopt(M_TRIM_THRESHOLD, 1 << 30)  # and freed heap is kept, up to 1 GB
+    (a local pool's workers have loaded it already)."""
+    return extract(articles, parallel.loaded(settings, load))
 
 
 def _given(nlp):
     """The loader of a pipeline this process has already loaded (extract with jobs > 1)."""
     return nlp
-
-
-def _start_method() -> str:
-    """fork where it is safe, the fastest start: on Linux, from a process running no other thread
-    (a build; this process has not imported spaCy unless it loaded a pipeline itself). Else
-    forkserver (kbgen serve builds in a thread while others serve pages), or spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if "forkserver" in methods else "spawn"
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel the batches not started and end the workers now, not after their current batch."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # Python 3.14: pool.terminate_workers()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join()
 
 
 def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from kbgen.config import Config
-from kbgen.errors import BuildError, Problem
+from kbgen.errors import Problem
 from kbgen.pages import dump_page, parse_page
 from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug

@@ -25,11 +25,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kbgen import parallel
 from kbgen.errors import BuildError, Problem
 
 FOLDER = "pagefind"
@@ -88,8 +88,7 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
         # Pagefind keeps more than one core busy only part of the time: when jobs + 1 processes
         # take every shard at once, none is left to run alone at the end.
         at_once = len(todo) if 1 < jobs and len(todo) <= jobs + 1 else jobs
-        with ThreadPoolExecutor(max(1, min(at_once, len(todo) or 1))) as pool:
-            list(pool.map(lambda shard: _index_shard(site, shard, members[shard], store), todo))
+        parallel.in_threads(lambda shard: _index_shard(site, shard, members[shard], store), todo, at_once)
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
 

@@ -178,9 +178,9 @@ def test_a_worker_keeps_freed_arrays_for_the_next_batch():
     """The NER workers' setting: an 8 MB buffer freed and allocated again costs no new page."""
     script = (
         "import ctypes, resource, sys\n"
-        "from kbgen.extract import _keep_freed_memory\n"
+        "from kbgen.parallel import keep_freed_memory\n"
         "if sys.argv[1] == 'keep':\n"
-        "    _keep_freed_memory(ctypes.CDLL(None))\n"
+        "    keep_freed_memory(ctypes.CDLL(None))\n"
         "bytearray(8 << 20)\n"
         "before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt\n"
         "buffer = bytearray(8 << 20)\n"

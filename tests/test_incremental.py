@@ -208,12 +208,13 @@ def test_a_writer_process_that_dies_is_reported_not_waited_for(golden_project, m
 def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path, monkeypatch):
     """Each batch of files in a process of its own (so none keeps the memory it copied), all
     forked by the build's own thread, and the same site as one process makes."""
+    import multiprocessing.context
     import threading
 
     import kbgen.write as write_module
 
     noted, threads = tmp_path / "pids", set()
-    real_place, real_start = write_module._place, write_module.multiprocessing.context.ForkProcess.start
+    real_place, real_start = write_module._place, multiprocessing.context.ForkProcess.start
 
     def noting_place(item, *rest):  # runs in the writers: they note their pid (and the file) in a file
         with open(noted, "a") as pids:
@@ -227,7 +228,7 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     build(golden_project, tmp_path / "serial", jobs=1)
     monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
     monkeypatch.setattr(write_module, "_place", noting_place)
-    monkeypatch.setattr(write_module.multiprocessing.context.ForkProcess, "start", noting_start)
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", noting_start)
     build(golden_project, tmp_path / "parallel", jobs=2)
     placed = [line.split() for line in noted.read_text().splitlines()]
     pids = [pid for pid, _ in placed]

@@ -181,9 +181,11 @@ def test_the_mark_is_found_wherever_it_is(tmp_path):
 def test_shards_that_one_more_process_can_take_at_once_are_indexed_at_once(tmp_path, monkeypatch):
     """Pagefind keeps more than one core busy only part of the time: with --jobs 2, three shards
     are indexed together (none is left alone at the end), five two at a time."""
+    from kbgen import parallel
+
     sizes = []
-    real = search.ThreadPoolExecutor
-    monkeypatch.setattr(search, "ThreadPoolExecutor", lambda workers: sizes.append(workers) or real(workers))
+    real = parallel.ThreadPoolExecutor
+    monkeypatch.setattr(parallel, "ThreadPoolExecutor", lambda workers: sizes.append(workers) or real(workers))
     for shards in (3, 5):
         site = tmp_path / str(shards)
         for i in range(40):

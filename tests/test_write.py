@@ -8,7 +8,8 @@ import pytest
 
 from kbgen.errors import BuildError
 from kbgen.render import made
-from kbgen.write import MARKER, write_site
+from kbgen.parallel import forked_batches
+from kbgen.write import MARKER, NewSite, write_site
 
 
 def test_output_replaced_as_a_whole(tmp_path):
@@ -72,18 +73,25 @@ def test_unchanged_files_keep_their_bytes_and_time(tmp_path):
 def test_the_finishing_step_is_told_which_pages_changed(tmp_path):
     out, calls = tmp_path / "site", []
 
-    def index(folder, live, changed, derived):
-        calls.append((live, changed))
-        (folder / "pagefind").mkdir()
-        (folder / "pagefind/index.bin").write_bytes(b"index of " + (folder / "a.html").read_bytes())
+    def write_site(files, previous=None, finish=None):  # the writers and a stage beside them, as kbgen.build runs them
+        with NewSite(files, out, previous) as site:
+            placed, _ = forked_batches(site.place_batch, *site.batches(1), 1, then=lambda pages: finish(site, pages))
+            site.placed(placed)
+            site.adopt("pagefind")
+        return site.written
 
-    first = write_site([made("a.html", b"one")], out, finish=index)
+    def index(site, pages):
+        calls.append((site.live, site.changed(pages)))
+        (site.folder / "pagefind").mkdir()
+        (site.folder / "pagefind/index.bin").write_bytes(b"index of " + (site.folder / "a.html").read_bytes())
+
+    first = write_site([made("a.html", b"one")], finish=index)
     assert calls[-1] == (None, None) and (out / "pagefind/index.bin").read_bytes() == b"index of one"
     assert first["pagefind/index.bin"].key == ""  # not kbgen's own: never counted as a changed page
-    again = write_site([made("a.html", b"one")], out, first, finish=index)
+    again = write_site([made("a.html", b"one")], first, finish=index)
     assert calls[-1] == (out, set())
     assert again["pagefind/index.bin"] == first["pagefind/index.bin"]  # the same bytes keep their time
-    changed = write_site([made("a.html", b"two"), made("b.html", b"new")], out, again, finish=index)
+    changed = write_site([made("a.html", b"two"), made("b.html", b"new")], again, finish=index)
     assert calls[-1] == (out, {"a.html", "b.html"}) and (out / "pagefind/index.bin").read_bytes() == b"index of two"
-    write_site([made("a.html", b"two")], out, changed, finish=index)
+    write_site([made("a.html", b"two")], changed, finish=index)
     assert calls[-1] == (out, {"b.html"})  # removed
