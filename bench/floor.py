@@ -27,7 +27,7 @@ import gc, json, sys
 from pathlib import Path
 gc.set_threshold(0)  # as kbgen build does
 from kbgen.articles import read_articles
-from kbgen.build import extract_cached
+from kbgen.ner import extract_cached
 from kbgen.project import Project
 project, jobs = Project.load(Path(sys.argv[1])), int(sys.argv[2])
 articles, _ = read_articles(project)
@@ -40,7 +40,7 @@ import gc, json, sys, time
 from pathlib import Path
 gc.set_threshold(0)  # as kbgen build does
 from kbgen.articles import read_articles
-from kbgen.build import extract_cached
+from kbgen.ner import extract_cached
 from kbgen.curation import load_curation
 from kbgen.link import link
 from kbgen.project import Project

@@ -18,8 +18,8 @@ import platform
 import random
 import re
 import shutil
-import statistics
 import signal
+import statistics
 import subprocess
 import sys
 import threading

@@ -106,7 +106,8 @@ def serve(project: Path, port: int, out: Path | None) -> None:
     """Build, serve the site at http://127.0.0.1:PORT/ (this machine only), and rebuild whenever
     seeds/, content/, theme/ or kbgen.yml change; open pages reload, or show the problems
     of a failed build over the last good site. Ctrl-C stops."""
-    from kbgen.serve import ServeError, serve as run_serve
+    from kbgen.serve import ServeError
+    from kbgen.serve import serve as run_serve
 
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
@@ -135,9 +136,9 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
     import json
 
     from kbgen import evaluate as ev
-    from kbgen.build import pipeline_for
     from kbgen.curation import load_curation
     from kbgen.extract import load_pipeline
+    from kbgen.ner import pipeline_for
     from kbgen.project import Project
 
     try:

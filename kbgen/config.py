@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -12,8 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kbgen import lang as languages
 from kbgen.errors import BuildError, Problem
 from kbgen.yamlfile import YamlSyntaxError, load_mapping
-
-
 
 
 class Config(BaseModel):

@@ -22,8 +22,8 @@ from tqdm import tqdm
 from kbgen import parallel
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
-from kbgen.project import CONFIG_FILE
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
+from kbgen.project import CONFIG_FILE
 from kbgen.spans import LABELS, glued, split_glued, trim
 
 # Components a trained pipeline has that NER does not need (their weights are not even loaded).

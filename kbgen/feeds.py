@@ -7,8 +7,8 @@ every build; an undated article is dated SOURCE_DATE_EPOCH if set, else 1970-01-
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from kbgen.articles import Article

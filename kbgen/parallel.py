@@ -10,6 +10,7 @@ import collections
 import functools
 import multiprocessing
 import multiprocessing.connection
+import os
 import signal
 import sys
 import threading
@@ -270,3 +271,8 @@ def dask_map(address: str, function: Callable[..., Any], items: Sequence, timeou
                                   "start it (dask scheduler) and its workers, or build without --scheduler")]) from None
     with client:
         return client.gather(client.map(function, items, pure=False, **keywords))
+
+
+def default_jobs() -> int:
+    """One process per core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbgen.articles import read_article
-from kbgen.build import extract_cached, project_lock
+from kbgen.build import project_lock
 from kbgen.errors import BuildError
 from kbgen.link import KnowledgeBase
+from kbgen.ner import extract_cached
 from kbgen.project import Project
 from kbgen.render import OutputFile, Theme, article_page
 from kbgen.resolve import fold

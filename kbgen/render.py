@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
@@ -18,18 +18,21 @@ from typing import Callable, Iterable
 import jinja2
 from markupsafe import Markup
 
-from kbgen import __version__, graph, graph_svg, lang as languages
+from kbgen import __version__, graph, graph_svg
+from kbgen import lang as languages
+from kbgen.articles import Article
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
-from kbgen.spans import LABELS
-from kbgen.link import Citation, KnowledgeBase
-from kbgen.markup import Link, render as render_markdown
-from kbgen.pages import parse_page
 from kbgen.feeds import FEED_SIZE, Entry, atom_feed, entry, robots, sitemap
 from kbgen.keys import Keys, digest
-from kbgen.articles import Article
+from kbgen.link import Citation, KnowledgeBase
+from kbgen.markup import Link
+from kbgen.markup import render as render_markdown
+from kbgen.pages import parse_page
 from kbgen.resolve import Entity, fold
+from kbgen.spans import LABELS
 from kbgen.theme import ThemeFolders, file_digests
+
 
 # What pages show of an article and of an entity: templates use these attributes only (the
 # text reaches pages through keyed arguments: the article's HTML, quotes, feed entries). Keys are

@@ -4,7 +4,6 @@ traceback, never a half-written site; and the protections that need a live file 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import signal
@@ -14,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from kbgen.check import check_site
-
-from conftest import write
 
 CASES = Path(__file__).parent / "bad_input"
 

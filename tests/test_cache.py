@@ -7,12 +7,11 @@ import shutil
 import sqlite3
 
 import pytest
+from conftest import GOLDEN_PROJECT, site_files, write
 
-import kbgen.build as build_module
+import kbgen.ner as ner_module
 from kbgen.build import build
 from kbgen.cache import ExtractionCache
-
-from conftest import GOLDEN_PROJECT, site_files, write
 
 
 @pytest.fixture
@@ -24,8 +23,8 @@ def project(tmp_path):
 def refuse_ner(monkeypatch):
     def no_model(*args):
         raise AssertionError("the model was loaded")
-    monkeypatch.setattr(build_module, "pipeline_for", no_model)
-    monkeypatch.setattr(build_module, "_pipelines", {})
+    monkeypatch.setattr(ner_module, "pipeline_for", no_model)
+    monkeypatch.setattr(ner_module, "_pipelines", {})
 
 
 def test_warm_rebuild_loads_no_model_and_gives_the_same_site(project, tmp_path, monkeypatch):
@@ -38,13 +37,13 @@ def test_warm_rebuild_loads_no_model_and_gives_the_same_site(project, tmp_path, 
 def test_an_edited_article_alone_is_read_again(project, tmp_path, monkeypatch):
     build(project)
     calls = []
-    real = build_module.extract
+    real = ner_module.extract
 
     def counting(articles, nlp, jobs=1):
         calls.append([a.slug for a in articles])
         return real(articles, nlp, jobs)
 
-    monkeypatch.setattr(build_module, "extract", counting)
+    monkeypatch.setattr(ner_module, "extract", counting)
     page = project / "content/articles/note-de-terrain.md"
     page.write_text(page.read_text("utf-8").replace("Jean Martin a rejoint", "Jean Martin a retrouvé"), "utf-8")
     build(project)

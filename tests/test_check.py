@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import write
 
 from kbgen.check import check_site
-
-from conftest import write
 
 HOME = '<!DOCTYPE html><html><head><link rel="stylesheet" href="s.css"></head><body><a href="a.html">a</a></body></html>'
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import GOLDEN_PROJECT, site_files, write
 
 from kbgen.build import build
 from kbgen.errors import BuildError
-
-from conftest import GOLDEN_PROJECT, site_files, write
 
 distributed = pytest.importorskip("distributed")
 

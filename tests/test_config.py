@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import write
 
 from kbgen.articles import read_articles
-from kbgen.project import Project
 from kbgen.errors import BuildError
-
-from conftest import write
+from kbgen.project import Project
 
 
 def problems(exc_info) -> list[str]:
@@ -24,7 +23,7 @@ def test_unknown_key_names_the_closest_valid_one(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nmodle: fr_core_news_md\n")
     with pytest.raises(BuildError) as exc:
         Project.load(tmp_path).config
-    assert problems(exc) == [f"kbgen.yml:2: error: unknown key 'modle'; did you mean 'model'?"]
+    assert problems(exc) == ["kbgen.yml:2: error: unknown key 'modle'; did you mean 'model'?"]
 
 
 def test_yaml_syntax_error_has_its_line(tmp_path):

@@ -7,13 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import write
 
 from kbgen.build import build
 from kbgen.curation import load_curation
 from kbgen.errors import BuildError
 from kbgen.lang import profile
-
-from conftest import write
 
 PATTERNS = "\n".join(
     '{"label": "%s", "pattern": "%s"}' % pair for pair in [

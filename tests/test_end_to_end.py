@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
+
 from kbgen.resolve import fold
 
 EXPECTED_ENTITIES = {

@@ -153,15 +153,15 @@ def test_a_parallel_build_leaves_spacy_to_the_workers(golden_project):
 def test_a_one_shot_build_reads_new_text_in_a_worker_started_before_reading(golden_project, tmp_path):
     """kbgen build (one shot) starts its NER worker before it reads the articles when their files
     are newer than the cache, and none when they are not; the site is the same as in-process NER."""
-    from kbgen.build import build
-
     from conftest import site_files
 
+    from kbgen.build import build
+
     script = (
-        "import sys\nfrom pathlib import Path\nimport kbgen.build as b\n"
-        "started = []\nreal = b.extract_module.NerWorkers.__init__\n"
+        "import sys\nfrom pathlib import Path\nimport kbgen.build as b\nimport kbgen.extract\n"
+        "started = []\nreal = kbgen.extract.NerWorkers.__init__\n"
         "def noting(self, jobs, *rest):\n    started.append(jobs)\n    real(self, jobs, *rest)\n"
-        "b.extract_module.NerWorkers.__init__ = noting\n"
+        "kbgen.extract.NerWorkers.__init__ = noting\n"
         "project = Path(sys.argv[1])\n"
         "b.build(project, Path(sys.argv[2]), one_shot=True)\n"
         "assert started == [1] and 'spacy' not in sys.modules, started\n"

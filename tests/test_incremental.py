@@ -7,13 +7,11 @@ import os
 import shutil
 
 import pytest
+from conftest import site_files, write
 
 import kbgen.build as build_module
 from kbgen.build import build
 from kbgen.errors import BuildError, Problem
-
-from conftest import site_files, write
-
 
 
 def clean_build(project, out):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import write
+
 from kbgen.ingest import clean_paragraphs, escape_markdown, infer_title, ingest, is_unedited
 from kbgen.markup import render
 from kbgen.pages import parse_page
 from kbgen.project import Project
-
-from conftest import write
 
 
 def test_title_from_a_short_first_line(tmp_path):

@@ -8,14 +8,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from conftest import write
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from kbgen.build import build
 from kbgen.ingest import Seed, generated_page, is_unedited
 from kbgen.pages import dump_page, parse_page
 from kbgen.slugs import slugify, unique_slug
-
-from conftest import write
 
 # Text as articles really contain it, hostile markup included; no surrogates, which no file holds.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)

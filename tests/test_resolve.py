@@ -5,7 +5,8 @@ from __future__ import annotations
 from kbgen.articles import Article
 from kbgen.extract import Mention
 from kbgen.lang import profile
-from kbgen.resolve import fold, resolve as resolve_all
+from kbgen.resolve import fold
+from kbgen.resolve import resolve as resolve_all
 
 
 def resolve(mentions, articles, curation=None):

@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 import shutil
 
+from conftest import write
+
 from kbgen import search
 from kbgen.build import build
-from kbgen.search import index_site, shard_count, shard_of
 from kbgen.project import Project
-
-from conftest import write
+from kbgen.search import index_site, shard_count, shard_of
 
 
 def page(body: str, indexed: bool = True) -> str:

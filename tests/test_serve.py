@@ -10,12 +10,12 @@ import json
 import os
 import pickle
 import re
-import threading
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,11 +24,11 @@ from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
 import pytest
-
 from conftest import GOLDEN_PROJECT, write
+
 from kbgen.build import project_lock
-from kbgen.project import Layout
 from kbgen.errors import BuildError, ProjectLocked
+from kbgen.project import Layout
 from kbgen.serve.rebuild import Rebuilder
 from kbgen.serve.server import LiveServer, reload_script, with_reload_script
 from kbgen.serve.status import LiveState, Status

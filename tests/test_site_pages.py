@@ -100,6 +100,7 @@ def test_search_index_and_finder_data_ship_inside_the_site(sites):
 
 def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_path):
     from conftest import write
+
     from kbgen.build import build
 
     names = [f"Ville{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(45)]

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from kbgen.errors import BuildError
-from kbgen.render import made
 from kbgen.parallel import forked_batches
+from kbgen.render import made
 from kbgen.write import MARKER, NewSite, write_site
 
 

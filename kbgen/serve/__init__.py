@@ -17,10 +17,10 @@ from pathlib import Path
 
 import click
 
+from kbgen.project import Layout
 from kbgen.serve.rebuild import Rebuilder
 from kbgen.serve.server import HOST, LiveServer
 from kbgen.serve.status import LiveState
-from kbgen.project import Layout
 
 __all__ = ["ServeError", "serve"]
 

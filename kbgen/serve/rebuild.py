@@ -97,7 +97,8 @@ class Rebuilder:
     def _warm(self) -> None:
         """Ready for previews: the model loaded, and what the last build knew (a first build that
         found the site up to date linked nothing)."""
-        from kbgen.build import link_project, load_model, project_lock
+        from kbgen.build import link_project, project_lock
+        from kbgen.ner import load_model
         from kbgen.preview import PreviewBase
 
         try:

@@ -1,0 +1,146 @@
+"""Stage 2 as a build runs it: NER only for the text the extraction cache has not seen, with the
+pipeline the project's kbgen.yml names, loaded once per process (kbgen serve keeps it between
+builds) or in worker processes, on this machine or a Dask cluster."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+from kbgen import extract as extract_module
+from kbgen import spans
+from kbgen.articles import Article
+from kbgen.cache import Cached, ExtractionCache
+from kbgen.cluster import extract_on_cluster
+from kbgen.errors import BuildError, Problem
+from kbgen.extract import Extraction, Mention, extract, load_pipeline
+from kbgen.parallel import default_jobs
+from kbgen.project import Project
+
+
+def extract_cached(project: Project, articles: list[Article], jobs: int | None,
+                   scheduler: str | None = None, workers: extract_module.NerWorkers | None = None) -> tuple[Extraction, list[Problem]]:
+    """NER for the articles whose text, model and settings the cache has not seen; the rest
+    from the cache. spaCy is imported and the model loaded only when some text needs it, and
+    then in worker processes rather than in this one when there is enough text for them, or
+    in `workers` started ahead (start_workers_ahead) when there are enough of them for it."""
+    config = project.config
+    cache = ExtractionCache(project.cache)
+    warnings = [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")] if cache.warning else []
+    try:
+        fingerprint = extraction_fingerprint(project)
+        keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
+        known = cache.get_many(sorted(set(keys.values())))
+        missing = [a for a in articles if keys[a.slug] not in known]
+        parallel = bool(missing) and extract_module.use_workers(missing, jobs or default_jobs())
+        if workers and (not missing or (parallel and workers.jobs == 1)):
+            workers.stop()  # not needed, or too few
+            workers = None
+        if missing and scheduler:
+            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang)
+        elif missing and workers:
+            fresh = workers.extract(missing)
+        elif parallel:
+            # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
+            fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project)
+        elif missing:
+            fresh = extract(missing, _loaded_pipeline(project, fingerprint))
+        if missing:
+            by_article: dict[str, list] = {a.slug: [] for a in missing}
+            for m in fresh.mentions:
+                by_article[m.article].append((m.start, m.end, m.text, m.label))
+            new = {keys[a.slug]: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in missing}
+            cache.put_many(new)
+            known.update(new)
+    finally:
+        cache.close()
+    mentions = tuple(
+        Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
+    )
+    return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+
+
+def start_workers_ahead(project: Project, fingerprint: str, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
+    """NER workers started before the articles are read when some article's file is newer than
+    the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
+    while this process reads: as many as a parallel extraction would use when the new files
+    hold enough text for one; else, in a `one_shot` process, one (a process that builds again
+    keeps the model it loads itself). A guess from file times and sizes only: when it is
+    wrong, the workers are stopped unused, or a build needing NER starts them as it would have.
+    None when this process has the pipeline of `fingerprint` loaded already (kbgen serve)."""
+    if fingerprint in _pipelines:
+        return None
+    try:
+        since = project.cache.stat().st_mtime_ns
+    except FileNotFoundError:
+        since = None
+    new = [s for s in (p.stat() for p in project.articles.glob("*.md")) if since is None or s.st_mtime_ns > since]
+    if not new:
+        return None
+    many = jobs > 1 and sum(s.st_size for s in new) >= extract_module.PARALLEL_MIN_CHARS
+    if not (many or one_shot):
+        return None
+    return extract_module.NerWorkers(jobs if many else 1, pipeline_for, project)
+
+
+def _patterns_bytes(project: Project) -> bytes | None:
+    return _patterns_file(project).read_bytes() if project.entity_patterns else None
+
+
+def load_model(root: Path) -> None:
+    """Load the project's NER pipeline into this process ahead of need (kbgen serve)."""
+    project = Project.load(root)
+    _loaded_pipeline(project, extraction_fingerprint(project))
+
+
+_pipelines: dict[str, object] = {}  # the last pipeline loaded, by fingerprint: kept for `kbgen serve`
+
+
+def _loaded_pipeline(project: Project, fingerprint: str):
+    """The NER pipeline, loaded once per process and settings: a serving process rebuilds
+    without loading the model again."""
+    if fingerprint not in _pipelines:
+        _pipelines.clear()
+        _pipelines[fingerprint] = pipeline_for(project)
+    return _pipelines[fingerprint]
+
+
+def extraction_fingerprint(project: Project) -> str:
+    """What, besides the text, decides what extraction finds: the model and its version, the
+    entity patterns, the language whose span rules apply, and kbgen's own extraction code."""
+    config = project.config
+    parts = [config.ner_model, _model_version(project.model_folders, config.ner_model), config.lang]
+    if project.entity_patterns and project.entity_patterns.is_file():
+        parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
+    for path in (Path(extract_module.__file__), Path(spans.__file__), *project.language.files()):
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    return "\n".join(parts)
+
+
+def _model_version(folders: tuple[Path, ...], model: str) -> str:
+    """The model's version, read without importing spaCy: from the meta.json of the first of
+    `folders` that has one, else from its installed package."""
+    if model.startswith("blank:"):
+        return "spacy " + metadata.version("spacy")
+    for folder in folders:
+        if (folder / "meta.json").is_file():
+            return hashlib.sha256((folder / "meta.json").read_bytes()).hexdigest()
+    try:
+        return metadata.version(model)
+    except metadata.PackageNotFoundError:
+        return "not installed"  # loading it will say so, with what to do
+
+
+def pipeline_for(project: Project):
+    """The NER pipeline the project's kbgen.yml asks for."""
+    config = project.config
+    return load_pipeline(config.ner_model, _patterns_file(project) if project.entity_patterns else None, config.lang)
+
+
+def _patterns_file(project: Project) -> Path:
+    """The entity patterns file kbgen.yml names, which must be inside the project."""
+    path = project.entity_patterns.resolve() if project.entity_patterns else project.root
+    if not path.is_file() or not path.is_relative_to(project.root.resolve()):
+        raise BuildError([Problem(project.shown(project.config_file), None, f"entity_patterns file '{project.config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
+    return path
