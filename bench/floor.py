@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     layout = Layout(args.work.absolute() / f"n{args.articles}")
     layout.root.mkdir(parents=True, exist_ok=True)
-    lock = lock_work_folder(layout.root.parent)  # held until this process ends
+    _lock = lock_work_folder(layout.root.parent)  # held until this process ends
     manifest = prepare_corpus(layout, args.articles, args.seed)
     # New folders each run, deleted only at the end: deleting files just before a timed step
     # slows it on this file system (see bench/README.md).
@@ -113,16 +113,44 @@ def main(argv: list[str] | None = None) -> int:
         cold = scratch_project(layout, scratch / "cold")
         processes, batch = kbgen_parallel_rule(args.jobs, manifest["characters"], args.articles)
         print(f"{args.articles} articles, --jobs {args.jobs} ({MODEL})", flush=True)
-        ceiling = measure("NER ceiling", [sys.executable, "-c", NER_CEILING, MODEL, str(layout.kbgen_articles),
-                                          str(processes), str(batch)], scratch, logs, 3600)
+        ceiling = measure(
+            "NER ceiling",
+            [sys.executable, "-c", NER_CEILING, MODEL, str(layout.kbgen_articles), str(processes), str(batch)],
+            scratch,
+            logs,
+            3600,
+        )
         last_json(ceiling)
-        extract = measure("kbgen extract", [sys.executable, "-c", EXTRACT, str(parts), str(args.jobs)], scratch, logs, 3600)
+        extract = measure(
+            "kbgen extract", [sys.executable, "-c", EXTRACT, str(parts), str(args.jobs)], scratch, logs, 3600
+        )
         last_json(extract)
-        site = measure("kbgen site parts", [sys.executable, "-c", SITE, str(parts), str(scratch / "site"),
-                                            str(scratch / "copies"), str(args.jobs)], scratch, logs, 3600)
+        site = measure(
+            "kbgen site parts",
+            [sys.executable, "-c", SITE, str(parts), str(scratch / "site"), str(scratch / "copies"), str(args.jobs)],
+            scratch,
+            logs,
+            3600,
+        )
         times = last_json(site)
-        build = measure("kbgen cold", [sys.executable, "-m", "kbgen", "build", "--project", str(cold), "--out",
-                                       str(scratch / "cold-site"), "--jobs", str(args.jobs)], scratch, logs, 3600)
+        build = measure(
+            "kbgen cold",
+            [
+                sys.executable,
+                "-m",
+                "kbgen",
+                "build",
+                "--project",
+                str(cold),
+                "--out",
+                str(scratch / "cold-site"),
+                "--jobs",
+                str(args.jobs),
+            ],
+            scratch,
+            logs,
+            3600,
+        )
         if build.exit_code != 0:
             raise SystemExit(f"kbgen cold failed; see {build.extra['log']}")
         rows = [
@@ -138,9 +166,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{'part':<52} {'seconds':>8} {'/ ceiling':>9}")
         for name, seconds in rows:
             print(f"{name:<52} {seconds:8.2f} {seconds / ceiling.seconds:9.2f}")
-        for name, seconds in [("floor: the parts of a cold build, summed", floor),
-                              ("  the same without making the pages' bytes", without_pages),
-                              ("kbgen cold, measured", build.seconds)]:
+        for name, seconds in [
+            ("floor: the parts of a cold build, summed", floor),
+            ("  the same without making the pages' bytes", without_pages),
+            ("kbgen cold, measured", build.seconds),
+        ]:
             print(f"{name:<52} {seconds:8.2f} {seconds / ceiling.seconds:9.2f}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -37,9 +37,12 @@ def load(rev: str | None):
     if rev is None:
         import kbgen.graph
         import kbgen.graph_svg
+
         return SimpleNamespace(**(vars(kbgen.graph) | vars(kbgen.graph_svg)))
+
     def show(path: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-C", str(REPO_DIR), "show", f"{rev}:{path}"], capture_output=True, text=True)
+
     shown = show("kbgen/graph_svg.py")
     source = (shown if shown.returncode == 0 else show("kbgen/graph.py")).stdout
     with tempfile.TemporaryDirectory() as folder:
@@ -69,9 +72,17 @@ def steps(g, data):
         for n in nodes:
             if stars[n.slug]:
                 around = [g.Node(slug, by_slug[slug].name, by_slug[slug].type, w) for w, slug in stars[n.slug]]
-                out.append(g.draw([n] + around, [g.Edge(n.slug, a.slug, a.mentions) for a in around],
-                                  lambda slug: f"{slug}.html", f"Around {n.name}",
-                                  width=640, height=420, layout=g.radial_layout(n.slug)).svg)
+                out.append(
+                    g.draw(
+                        [n] + around,
+                        [g.Edge(n.slug, a.slug, a.mentions) for a in around],
+                        lambda slug: f"{slug}.html",
+                        f"Around {n.name}",
+                        width=640,
+                        height=420,
+                        layout=g.radial_layout(n.slug),
+                    ).svg
+                )
         return out
 
     def whole():

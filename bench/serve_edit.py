@@ -41,7 +41,7 @@ def edited(text: str, i: int) -> str:
     """`text` with its last sentence replaced by one naming people no other edit names."""
     body = text.rstrip("\n")
     cut = body.rstrip(".").rfind(". ")
-    return f"{body[:cut + 1]} Selon Firmin Vasquez-Lebel{i}, la réunion à Tarbes avec Ondine Marchetti s'est bien passée.\n"
+    return f"{body[: cut + 1]} Selon Firmin Vasquez-Lebel{i}, la réunion à Tarbes avec Ondine Marchetti s'est bien passée.\n"
 
 
 def main() -> None:
@@ -59,7 +59,9 @@ def main() -> None:
         port = free_port()
         serve = subprocess.Popen(
             [sys.executable, "-m", "kbgen", "serve", "--project", str(project), "--port", str(port)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(line) for line in serve.stdout], daemon=True).start()
@@ -87,7 +89,9 @@ def main() -> None:
             serve.terminate()
             serve.wait()
     print(f"save -> page served, s: {' '.join(f'{t:.2f}' for t in served)}; median {statistics.median(served):.2f}")
-    print(f"rebuild (serve's own line), s: {' '.join(f'{t:.2f}' for t in rebuilt)}; median {statistics.median(rebuilt):.2f}")
+    print(
+        f"rebuild (serve's own line), s: {' '.join(f'{t:.2f}' for t in rebuilt)}; median {statistics.median(rebuilt):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,15 @@ def _typo_warnings(article: Article) -> list[Problem]:
     for key in article.extra:
         close = difflib.get_close_matches(key, KNOWN_FIELDS, n=1, cutoff=0.75)
         if close:
-            warnings.append(Problem(article.path, article.extra_lines.get(key), f"unknown field '{key}'", f"did you mean '{close[0]}'?", "warning"))
+            warnings.append(
+                Problem(
+                    article.path,
+                    article.extra_lines.get(key),
+                    f"unknown field '{key}'",
+                    f"did you mean '{close[0]}'?",
+                    "warning",
+                )
+            )
     return warnings
 
 
@@ -93,7 +101,9 @@ def read_article(path: Path, slug: str, project: Project) -> Article:
             when = date.fromisoformat(when)
         except ValueError:
             when = None
-            problem("date", f"'date' must be a date like 2024-10-15, not '{meta['date']}'", "write the date as YYYY-MM-DD")
+            problem(
+                "date", f"'date' must be a date like 2024-10-15, not '{meta['date']}'", "write the date as YYYY-MM-DD"
+            )
     elif when is not None and not isinstance(when, date):
         problem("date", "'date' must be a date like 2024-10-15", "write the date as YYYY-MM-DD")
         when = None

@@ -6,10 +6,10 @@ import fcntl
 import gc
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
 
 from kbgen.articles import read_articles, read_entity_notes
 from kbgen.curation import create_curation_file, load_curation
@@ -41,9 +41,16 @@ class BuildSummary:
     knowledge: KnowledgeBase | None = field(default=None, repr=False)  # kept when asked (kbgen serve)
 
 
-def build(project: Path, out: Path | None = None, base_url: str | None = None, strict: bool = False,
-          jobs: int | None = None, scheduler: str | None = None, keep_knowledge: bool = False,
-          one_shot: bool = False) -> BuildSummary:
+def build(
+    project: Path,
+    out: Path | None = None,
+    base_url: str | None = None,
+    strict: bool = False,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    keep_knowledge: bool = False,
+    one_shot: bool = False,
+) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
     runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
     on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port). With
@@ -80,15 +87,30 @@ def project_lock(project: Layout) -> Iterator[None]:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise ProjectLocked([Problem(project.root, None, "another kbgen build is running on this project", "wait for it to finish, then build again")]) from None
+            raise ProjectLocked(
+                [
+                    Problem(
+                        project.root,
+                        None,
+                        "another kbgen build is running on this project",
+                        "wait for it to finish, then build again",
+                    )
+                ]
+            ) from None
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(project: Project, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None,
-           one_shot: bool = False) -> BuildSummary:
+def _build(
+    project: Project,
+    base_url: str | None,
+    strict: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    one_shot: bool = False,
+) -> BuildSummary:
     clock = _StageClock()
     _check_out(project)
     out, config = project.out, project.config
@@ -99,14 +121,24 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
     fingerprint = extraction_fingerprint(project)
-    inputs = inputs_digest(project, fingerprint, str(out), repr(base_url), repr(strict),
-                           os.environ.get("SOURCE_DATE_EPOCH", ""))
+    inputs = inputs_digest(
+        project, fingerprint, str(out), repr(base_url), repr(strict), os.environ.get("SOURCE_DATE_EPOCH", "")
+    )
     saved = project.build_state
     previous = load_state(saved)
     if previous and previous.inputs == inputs and not report.errors and untouched(out, previous.files):
         clock.done("check")
-        return BuildSummary(out, previous.articles, previous.entities, previous.pages, clock.total(), report,
-                            notes + ingest_warnings + previous.warnings, clock.stages, up_to_date=True)
+        return BuildSummary(
+            out,
+            previous.articles,
+            previous.entities,
+            previous.pages,
+            clock.total(),
+            report,
+            notes + ingest_warnings + previous.warnings,
+            clock.stages,
+            up_to_date=True,
+        )
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
     try:
         try:
@@ -121,8 +153,12 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    resolution = resolve(extraction.mentions, articles, load_curation(project.curation, project.shown(project.curation)),
-                         language=project.language)
+    resolution = resolve(
+        extraction.mentions,
+        articles,
+        load_curation(project.curation, project.shown(project.curation)),
+        language=project.language,
+    )
     clock.done("resolve")
     warnings = article_warnings + cache_warnings + resolution.warnings
     if strict and ingest_warnings + warnings:
@@ -131,21 +167,35 @@ def _build(project: Project, base_url: str | None, strict: bool, jobs: int | Non
     clock.done("link")
     folders = project.theme_folders
     theme = Theme(folders, config, base_url)
-    files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())  # made while written: one stage
+    files = render_site(
+        kb, theme, read_entity_notes(project.entity_notes), folders.static_files()
+    )  # made while written: one stage
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
-    written, indexing = _write_and_index(files, out, previous.files if previous else None, config, copies, jobs or default_jobs())
+    written, indexing = _write_and_index(
+        files, out, previous.files if previous else None, config, copies, jobs or default_jobs()
+    )
     clock.done("render")
     # The search index is made while the feeds are written; its time is shown on its own.
     clock.stages["render"] -= indexing
     clock.stages["index"] = indexing
     pages = sum(f.path.endswith(".html") for f in files)
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
-    return BuildSummary(out, len(articles), len(kb.entities), pages, clock.total(), report,
-                        notes + ingest_warnings + warnings, clock.stages, knowledge=kb)
+    return BuildSummary(
+        out,
+        len(articles),
+        len(kb.entities),
+        pages,
+        clock.total(),
+        report,
+        notes + ingest_warnings + warnings,
+        clock.stages,
+        knowledge=kb,
+    )
 
 
-def _write_and_index(files: list, out: Path, previous: dict[str, Written] | None, config, copies: SearchCopies,
-                     jobs: int) -> tuple[dict[str, Written], float]:
+def _write_and_index(
+    files: list, out: Path, previous: dict[str, Written] | None, config, copies: SearchCopies, jobs: int
+) -> tuple[dict[str, Written], float]:
     """The write stage, and the index stage beside it: the pages (and the heavy files) are
     placed first, then the search index is made from them in a process of its own while the
     other files are placed (neither waits alone), and the new site replaces the live one only
@@ -154,12 +204,21 @@ def _write_and_index(files: list, out: Path, previous: dict[str, Written] | None
 
         def index(pages: list) -> float:
             started = time.perf_counter()
-            index_site(site.folder, config.search_shard_pages, jobs, site.live, site.changed(pages), copies.folder,
-                       site.derived(pages))
+            index_site(
+                site.folder,
+                config.search_shard_pages,
+                jobs,
+                site.live,
+                site.changed(pages),
+                copies.folder,
+                site.derived(pages),
+            )
             return time.perf_counter() - started
 
         writers = site.writers(jobs)
-        placed, seconds = forked_batches(site.place_batch, *site.batches(writers), writers, then=index, doing="writing the site")
+        placed, seconds = forked_batches(
+            site.place_batch, *site.batches(writers), writers, then=index, doing="writing the site"
+        )
         site.placed(placed)
         site.adopt(SEARCH_FOLDER)
     return site.written, seconds
@@ -202,4 +261,13 @@ def _resolved(project: Project):
 def _check_out(project: Project) -> None:
     if project.output_overlaps_inputs():
         inputs = ", ".join(f"{project.shown(p)}/" for p in (project.seeds, project.content, project.theme))
-        raise BuildError([Problem(project.out, None, "the output folder would replace the project's own files", f"choose an --out outside {inputs} e.g. _site")])
+        raise BuildError(
+            [
+                Problem(
+                    project.out,
+                    None,
+                    "the output folder would replace the project's own files",
+                    f"choose an --out outside {inputs} e.g. _site",
+                )
+            ]
+        )

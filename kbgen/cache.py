@@ -68,12 +68,16 @@ class ExtractionCache:
     def get_many(self, keys: list[str]) -> dict[str, Cached]:
         found = {}
         for start in range(0, len(keys), 500):
-            batch = keys[start:start + 500]
-            rows = self.db.execute(f"SELECT key, value FROM extraction WHERE key IN ({','.join('?' * len(batch))})", batch)
+            batch = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, value FROM extraction WHERE key IN ({','.join('?' * len(batch))})", batch
+            )
             for key, value in rows:
                 try:
                     data = json.loads(value)
-                    found[key] = Cached(tuple(tuple(m) for m in data["mentions"]), tuple(tuple(s) for s in data["sentences"]))
+                    found[key] = Cached(
+                        tuple(tuple(m) for m in data["mentions"]), tuple(tuple(s) for s in data["sentences"])
+                    )
                 except (ValueError, KeyError, TypeError):
                     continue  # an unreadable row is just a miss
         return found
@@ -82,8 +86,10 @@ class ExtractionCache:
         with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)",
-                [(key, json.dumps({"mentions": v.mentions, "sentences": v.sentences}, ensure_ascii=False))
-                 for key, v in values.items()],
+                [
+                    (key, json.dumps({"mentions": v.mentions, "sentences": v.sentences}, ensure_ascii=False))
+                    for key, v in values.items()
+                ],
             )
 
     def close(self) -> None:

@@ -14,8 +14,17 @@ from urllib.parse import unquote, urlsplit
 
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Attributes whose URL the browser fetches by itself (as opposed to a link the reader follows).
-FETCHED = {("img", "src"), ("script", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),
-           ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+FETCHED = {
+    ("img", "src"),
+    ("script", "src"),
+    ("link", "href"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
 # Links out that a reader may follow; they make no request by themselves.
 NOT_CHECKED_PAGES = frozenset({"404.html"})  # served at any depth, so its relative links vary
 

@@ -24,19 +24,38 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="Project folder holding seeds/, content/ and an optional kbgen.yml.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output folder, replaced as a whole on success.  [default: PROJECT/_site]")
-@click.option("--base-url", default=None,
-              help="Absolute URL the site will be published at (for the 404 page's links).")
-@click.option("--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors.")
-@click.option("--jobs", type=click.IntRange(1, 256), default=None,
-              help="Processes for NER on new text and for making pages.  [default: one per core]")
-@click.option("--scheduler", default=None, metavar="tcp://HOST:PORT",
-              help="Run NER on this Dask distributed cluster (pip install 'kbgen[dask]').")
-def build(project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None,
-          scheduler: str | None) -> None:
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Project folder holding seeds/, content/ and an optional kbgen.yml.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder, replaced as a whole on success.  [default: PROJECT/_site]",
+)
+@click.option("--base-url", default=None, help="Absolute URL the site will be published at (for the 404 page's links).")
+@click.option(
+    "--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors."
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Processes for NER on new text and for making pages.  [default: one per core]",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="tcp://HOST:PORT",
+    help="Run NER on this Dask distributed cluster (pip install 'kbgen[dask]').",
+)
+def build(
+    project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None
+) -> None:
     """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
     from kbgen.build import build as run_build
 
@@ -50,8 +69,13 @@ def build(project: Path, out: Path | None, base_url: str | None, strict: bool, j
 
 
 @cli.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path(SITE), show_default=True,
-              help="The built site to check.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(SITE),
+    show_default=True,
+    help="The built site to check.",
+)
 def check(out: Path) -> None:
     """Check a built site: internal links and anchors resolve, pages are well-formed, every page
     is reachable from the home page, and no page makes a request to another site."""
@@ -69,10 +93,20 @@ def check(out: Path) -> None:
 
 
 @cli.command()
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="Project folder holding content/ and an optional kbgen.yml.")
-@click.option("--type", "types", multiple=True, type=click.Choice(["PER", "ORG", "LOC", "MISC"]),
-              help="Only entities of this type (repeat for several).")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Project folder holding content/ and an optional kbgen.yml.",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(["PER", "ORG", "LOC", "MISC"]),
+    help="Only entities of this type (repeat for several).",
+)
 @click.option("--suspicious", is_flag=True, help="Only entities flagged as possible duplicates, fragments or mistyped.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: bool) -> None:
@@ -88,7 +122,8 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
         _fail(report.failure_lines(exc.problems))
     flags = suspicions(resolution.entities)
     rows = [
-        e for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
+        e
+        for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
         if (not types or e.type in types) and (not suspicious or flags[e.slug])
     ]
     report.echo_problems(resolution.warnings)
@@ -96,12 +131,26 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
 
 
 @cli.command()
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="Project folder holding seeds/, content/ and an optional kbgen.yml.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port on 127.0.0.1 to serve at (0: any free one).")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Output folder, replaced as a whole on each good build.  [default: PROJECT/_site]")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Project folder holding seeds/, content/ and an optional kbgen.yml.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve at (0: any free one).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Output folder, replaced as a whole on each good build.  [default: PROJECT/_site]",
+)
 def serve(project: Path, port: int, out: Path | None) -> None:
     """Build, serve the site at http://127.0.0.1:PORT/ (this machine only), and rebuild whenever
     seeds/, content/, theme/ or kbgen.yml change; open pages reload, or show the problems
@@ -119,18 +168,44 @@ def serve(project: Path, port: int, out: Path | None) -> None:
 
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--gold-span", type=click.Choice(["core", "full"]), default="core", show_default=True,
-              help="Score persons against their names without titles (core) or the full gold span.")
+@click.option(
+    "--gold-span",
+    type=click.Choice(["core", "full"]),
+    default="core",
+    show_default=True,
+    help="Score persons against their names without titles (core) or the full gold span.",
+)
 @click.option("--model", default=None, help="spaCy pipeline to evaluate.  [default: the project's]")
-@click.option("--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="Project whose kbgen.yml and content/entities.yml apply.")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Project whose kbgen.yml and content/entities.yml apply.",
+)
 @click.option("--raw", is_flag=True, help="Score the model's own spans, without kbgen's trimming and resolution.")
-@click.option("--predictions", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the predictions as JSONL in the gold format.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the scores as JSON.")
-def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, raw: bool,
-             predictions: Path | None, json_out: Path | None) -> None:
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the predictions as JSONL in the gold format.",
+)
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scores as JSON.",
+)
+def evaluate(
+    gold_dir: Path,
+    gold_span: str,
+    model: str | None,
+    project: Path,
+    raw: bool,
+    predictions: Path | None,
+    json_out: Path | None,
+) -> None:
     """Measure extraction and resolution against human-annotated articles in GOLD_DIR
     (articles/<doc>.txt and gold.jsonl)."""
     import json
@@ -151,8 +226,10 @@ def evaluate(gold_dir: Path, gold_span: str, model: str | None, project: Path, r
     except BuildError as exc:
         _fail([str(p) for p in exc.problems])
     scores, resolution, errors = ev.score(gold, pred), ev.bcubed(gold, pred), ev.confusions(gold, pred)
-    click.echo(f"{gold_dir}: {len(gold)} articles, gold span: {gold_span}, model: {model or config.ner_model}"
-               f"{' (raw)' if raw else ''}")
+    click.echo(
+        f"{gold_dir}: {len(gold)} articles, gold span: {gold_span}, model: {model or config.ner_model}"
+        f"{' (raw)' if raw else ''}"
+    )
     click.echo(ev.report(scores, resolution, errors))
     if predictions:
         predictions.write_text(ev.predictions_jsonl(pred), "utf-8")

@@ -28,8 +28,17 @@ def _load(model: str, patterns: bytes | None, lang: str):
         return load_pipeline(model, path, lang)
 
 
-def extract_on_cluster(articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str,
-                       lang: str) -> Extraction:
-    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
-    return merged(parallel.dask_map(address, extract_batch, batches, CONNECT_TIMEOUT,
-                                    settings=fingerprint, load=functools.partial(_load, model, patterns, lang)))
+def extract_on_cluster(
+    articles: list[Article], address: str, model: str, patterns: bytes | None, fingerprint: str, lang: str
+) -> Extraction:
+    batches = [articles[i : i + BATCH] for i in range(0, len(articles), BATCH)]
+    return merged(
+        parallel.dask_map(
+            address,
+            extract_batch,
+            batches,
+            CONNECT_TIMEOUT,
+            settings=fingerprint,
+            load=functools.partial(_load, model, patterns, lang),
+        )
+    )

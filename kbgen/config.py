@@ -67,11 +67,16 @@ def load_config(file: Path, path: Path) -> Config:
         problems = [_problem(path, err, located.key_lines) for err in exc.errors()]
         raise BuildError(sorted(problems, key=lambda p: p.line or 0)) from None
     if config.model is None and languages.profile(config.lang).model is None:
-        raise BuildError([Problem(
-            path, located.key_lines.get("lang"),
-            f"no spaCy model is known for lang '{config.lang}'",
-            "install one and name it with `model:` in kbgen.yml",
-        )])
+        raise BuildError(
+            [
+                Problem(
+                    path,
+                    located.key_lines.get("lang"),
+                    f"no spaCy model is known for lang '{config.lang}'",
+                    "install one and name it with `model:` in kbgen.yml",
+                )
+            ]
+        )
     return config
 
 

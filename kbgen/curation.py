@@ -18,6 +18,7 @@ from kbgen.yamlfile import YamlSyntaxError, load_mapping
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
+
 class RuleSettings(BaseModel):
     """What one entry of `entities:` may set; any other key is an error."""
 
@@ -84,7 +85,14 @@ def load_curation(path: Path, shown: Path) -> Curation:
             problems.append(Problem(shown, located.line(key), f"unknown key '{key}'", "use 'entities:' and 'ignore:'"))
     entities = located.data.get("entities") or {}
     if not isinstance(entities, dict):
-        problems.append(Problem(shown, located.line("entities"), "'entities' must be a mapping of names to rules", "see the example at the top of the file"))
+        problems.append(
+            Problem(
+                shown,
+                located.line("entities"),
+                "'entities' must be a mapping of names to rules",
+                "see the example at the top of the file",
+            )
+        )
         entities = {}
     for target, body in entities.items():
         line = located.line("entities", str(target))
@@ -94,16 +102,34 @@ def load_curation(path: Path, shown: Path) -> Curation:
             for err in exc.errors():
                 key = str(err["loc"][0]) if err["loc"] else ""
                 where = located.line("entities", str(target), key) or line
-                message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
-                problems.append(Problem(shown, where, f"'{target}' -> '{key}': {message}", "valid keys: name, type, aliases, merge_into, description, wikidata"))
+                message = (
+                    "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+                )
+                problems.append(
+                    Problem(
+                        shown,
+                        where,
+                        f"'{target}' -> '{key}': {message}",
+                        "valid keys: name, type, aliases, merge_into, description, wikidata",
+                    )
+                )
             continue
         if rule is None:
-            problems.append(Problem(shown, line, f"'{target}' must be followed by its rules (name:, type:, ...)", "see the example at the top of the file"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"'{target}' must be followed by its rules (name:, type:, ...)",
+                    "see the example at the top of the file",
+                )
+            )
             continue
         rules.append(Rule(target=str(target), line=line, **rule.model_dump()))
     names = located.data.get("ignore") or []
     if not isinstance(names, list) or not all(isinstance(n, (str, int)) for n in names):
-        problems.append(Problem(shown, located.line("ignore"), "'ignore' must be a list of names", "write one '- Name' per line"))
+        problems.append(
+            Problem(shown, located.line("ignore"), "'ignore' must be a list of names", "write one '- Name' per line")
+        )
         names = []
     ignore = [(str(n), located.line("ignore", i)) for i, n in enumerate(names)]
     if problems:

@@ -47,7 +47,16 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
     """The articles' texts and their gold mentions (PER/ORG/LOC only)."""
     gold_file = folder / "gold.jsonl"
     if not gold_file.is_file():
-        raise BuildError([Problem(gold_file, None, "no gold.jsonl in the gold folder", "pass a folder holding articles/ and gold.jsonl")])
+        raise BuildError(
+            [
+                Problem(
+                    gold_file,
+                    None,
+                    "no gold.jsonl in the gold folder",
+                    "pass a folder holding articles/ and gold.jsonl",
+                )
+            ]
+        )
     texts, gold = {}, {}
     for number, line in enumerate(gold_file.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -63,10 +72,28 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
                     e = dict(e, **e["core"])
                 spans.append(Span(int(e["start"]), int(e["end"]), e["type"], e["text"], e.get("wikidata") or "NIL"))
         except (ValueError, KeyError, TypeError) as exc:
-            raise BuildError([Problem(gold_file, number, f"malformed gold record ({exc})", "each line must be {\"doc\", \"entities\": [...]}")]) from None
+            raise BuildError(
+                [
+                    Problem(
+                        gold_file,
+                        number,
+                        f"malformed gold record ({exc})",
+                        'each line must be {"doc", "entities": [...]}',
+                    )
+                ]
+            ) from None
         article = folder / "articles" / f"{doc}.txt"
         if not article.is_file():
-            raise BuildError([Problem(gold_file, number, f"no article text {article}", "put each document's text in articles/<doc>.txt")])
+            raise BuildError(
+                [
+                    Problem(
+                        gold_file,
+                        number,
+                        f"no article text {article}",
+                        "put each document's text in articles/<doc>.txt",
+                    )
+                ]
+            )
         texts[doc] = article.read_text("utf-8")
         gold[doc] = spans
     return texts, gold
@@ -80,7 +107,11 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
 
     if raw:
         return {
-            doc: [Span(e.start_char, e.end_char, e.label_, e.text, f"{e.label_}:{normalize(e.text)}") for e in nlp(text).ents if e.label_ in TYPES]
+            doc: [
+                Span(e.start_char, e.end_char, e.label_, e.text, f"{e.label_}:{normalize(e.text)}")
+                for e in nlp(text).ents
+                if e.label_ in TYPES
+            ]
             for doc, text in texts.items()
         }
     language = language_of(nlp)
@@ -98,7 +129,8 @@ def _overlap_pairs(gold: list[Span], pred: list[Span], typed: bool) -> list[tupl
     """One-to-one matching of overlapping spans, largest overlap first."""
     candidates = sorted(
         (-(min(g.end, p.end) - max(g.start, p.start)), gi, pi)
-        for gi, g in enumerate(gold) for pi, p in enumerate(pred)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(pred)
         if min(g.end, p.end) > max(g.start, p.start) and (g.type == p.type or not typed)
     )
     used_gold, used_pred, pairs = set(), set(), []
@@ -128,7 +160,8 @@ def score(gold: Docs, pred: Docs) -> dict[str, dict[str, dict[str, float]]]:
             pairs = _overlap_pairs(gold_spans, pred_spans, typed)
             for t in TYPES:
                 counts[level][t].update(
-                    gold=sum(s.type == t for s in gold_spans), pred=sum(s.type == t for s in pred_spans),
+                    gold=sum(s.type == t for s in gold_spans),
+                    pred=sum(s.type == t for s in pred_spans),
                     tp_gold=sum(gold_spans[gi].type == t for gi, _ in pairs),
                     tp_pred=sum(pred_spans[pi].type == t for _, pi in pairs),
                 )
@@ -155,14 +188,22 @@ def bcubed(gold: Docs, pred: Docs) -> dict[str, float]:
         with_id = [s for s in gold_spans if s.cluster != "NIL"]
         total += len(with_id)
         pred_spans = pred.get(doc, [])
-        linked += [(with_id[gi].cluster, pred_spans[pi].cluster) for gi, pi in _overlap_pairs(with_id, pred_spans, typed=False)]
+        linked += [
+            (with_id[gi].cluster, pred_spans[pi].cluster) for gi, pi in _overlap_pairs(with_id, pred_spans, typed=False)
+        ]
     by_gold, by_pred, both = Counter(g for g, _ in linked), Counter(p for _, p in linked), Counter(linked)
     if not linked:
         return {"P": 0.0, "R": 0.0, "F1": 0.0, "mentions": 0, "coverage": 0.0}
     precision = sum(both[pair] / by_pred[pair[1]] for pair in linked) / len(linked)
     recall = sum(both[pair] / by_gold[pair[0]] for pair in linked) / len(linked)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"P": precision, "R": recall, "F1": f1, "mentions": len(linked), "coverage": len(linked) / total if total else 0.0}
+    return {
+        "P": precision,
+        "R": recall,
+        "F1": f1,
+        "mentions": len(linked),
+        "coverage": len(linked) / total if total else 0.0,
+    }
 
 
 def confusions(gold: Docs, pred: Docs, top: int = 8) -> dict[str, list[tuple[str, int]]]:
@@ -173,19 +214,31 @@ def confusions(gold: Docs, pred: Docs, top: int = 8) -> dict[str, list[tuple[str
         pairs = _overlap_pairs(gold_spans, pred_spans, typed=False)
         for gi, pi in pairs:
             if gold_spans[gi].type != pred_spans[pi].type:
-                mistyped[f"{gold_spans[gi].type}->{pred_spans[pi].type}: {gold_spans[gi].text} / {pred_spans[pi].text}"] += 1
+                mistyped[
+                    f"{gold_spans[gi].type}->{pred_spans[pi].type}: {gold_spans[gi].text} / {pred_spans[pi].text}"
+                ] += 1
         matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
         missed.update(f"{s.type}: {s.text}" for i, s in enumerate(gold_spans) if i not in matched_gold)
         spurious.update(f"{s.type}: {s.text}" for i, s in enumerate(pred_spans) if i not in matched_pred)
-    return {name: c.most_common(top) for name, c in (("type confusions", mistyped), ("missed", missed), ("spurious", spurious))}
+    return {
+        name: c.most_common(top)
+        for name, c in (("type confusions", mistyped), ("missed", missed), ("spurious", spurious))
+    }
 
 
 def predictions_jsonl(pred: Docs) -> str:
     """Predictions in the gold format, for the reference scorer."""
     return "".join(
-        json.dumps({"doc": doc, "entities": [
-            {"text": s.text, "type": s.type, "start": s.start, "end": s.end, "entity": s.cluster} for s in spans
-        ]}, ensure_ascii=False) + "\n"
+        json.dumps(
+            {
+                "doc": doc,
+                "entities": [
+                    {"text": s.text, "type": s.type, "start": s.start, "end": s.end, "entity": s.cluster} for s in spans
+                ],
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
         for doc, spans in sorted(pred.items())
     )
 
@@ -194,11 +247,13 @@ def report(scores, resolution, errors) -> str:
     lines = [f"{'level':<16} {'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}"]
     for level, per_type in scores.items():
         for t, s in per_type.items():
-            lines.append(f"{level:<16} {t:<6} {s['P']*100:6.1f} {s['R']*100:6.1f} {s['F1']*100:6.1f} {s['gold']:6d} {s['pred']:6d}")
+            lines.append(
+                f"{level:<16} {t:<6} {s['P'] * 100:6.1f} {s['R'] * 100:6.1f} {s['F1'] * 100:6.1f} {s['gold']:6d} {s['pred']:6d}"
+            )
     lines.append(
         f"resolution (B-cubed over {resolution['mentions']} linked gold mentions, "
-        f"{resolution['coverage']*100:.1f}% of those with an ID): "
-        f"P {resolution['P']*100:.1f}  R {resolution['R']*100:.1f}  F1 {resolution['F1']*100:.1f}"
+        f"{resolution['coverage'] * 100:.1f}% of those with an ID): "
+        f"P {resolution['P'] * 100:.1f}  R {resolution['R'] * 100:.1f}  F1 {resolution['F1'] * 100:.1f}"
     )
     for name, items in errors.items():
         lines.append(f"worst {name}:")

@@ -10,12 +10,14 @@ the span rules of the text's language (kbgen.spans).
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from tqdm import tqdm
 
@@ -27,7 +29,16 @@ from kbgen.project import CONFIG_FILE
 from kbgen.spans import LABELS, glued, split_glued, trim
 
 # Components a trained pipeline has that NER does not need (their weights are not even loaded).
-NOT_NEEDED = ["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "tagger", "trainable_lemmatizer"]
+NOT_NEEDED = [
+    "tok2vec",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+    "tagger",
+    "trainable_lemmatizer",
+]
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -91,17 +102,25 @@ def load_pipeline(model: str, patterns: Path | None = None, lang: str | None = N
         try:
             nlp = spacy.load(model, exclude=NOT_NEEDED)
         except OSError:
-            raise BuildError([Problem(
-                CONFIG_FILE, None, f"the spaCy model '{model}' is not installed",
-                f"install it with `pip install {model.replace('_', '-')}` or set `model:` in {CONFIG_FILE}",
-            )]) from None
+            raise BuildError(
+                [
+                    Problem(
+                        CONFIG_FILE,
+                        None,
+                        f"the spaCy model '{model}' is not installed",
+                        f"install it with `pip install {model.replace('_', '-')}` or set `model:` in {CONFIG_FILE}",
+                    )
+                ]
+            ) from None
     _multiply_with_numpy(nlp)
     if patterns is not None:
         ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None)
         try:
             ruler.from_disk(patterns)
         except ValueError as exc:
-            raise BuildError([Problem(patterns, None, f"invalid entity patterns: {exc}", "write one JSON pattern per line")]) from None
+            raise BuildError(
+                [Problem(patterns, None, f"invalid entity patterns: {exc}", "write one JSON pattern per line")]
+            ) from None
     nlp.add_pipe("sentencizer")
     nlp.meta[LANG_KEY] = lang or nlp.lang
     return nlp
@@ -176,10 +195,19 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     language = language_of(nlp)
     normalised = [normalise(a.text) for a in articles]
     pieces = [(index, start) for index, norm in enumerate(normalised) for start, _ in chunks(norm.text)]
-    texts = (normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text))
+    texts = (
+        normalised[index].text[start:end] for index, norm in enumerate(normalised) for start, end in chunks(norm.text)
+    )
     spans: list[list[tuple[int, int, str]]] = [[] for _ in articles]
     sentences: list[list[tuple[int, int]]] = [[] for _ in articles]
-    progress = tqdm(nlp.pipe(texts), total=len(pieces), unit="text", desc="NER", disable=None if len(pieces) > 50 else True, leave=False)
+    progress = tqdm(
+        nlp.pipe(texts),
+        total=len(pieces),
+        unit="text",
+        desc="NER",
+        disable=None if len(pieces) > 50 else True,
+        leave=False,
+    )
     for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
         for ent in doc.ents:
@@ -189,8 +217,15 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
-    labels = _labels_alone((norm.text[rest:end] for norm, decided in zip(normalised, decisions)
-                            for _, end, _, _, rest in decided if rest is not None), nlp)
+    labels = _labels_alone(
+        (
+            norm.text[rest:end]
+            for norm, decided in zip(normalised, decisions)
+            for _, end, _, _, rest in decided
+            if rest is not None
+        ),
+        nlp,
+    )
     mentions: list[Mention] = []
     for article, norm, decided in zip(articles, normalised, decisions):
         for start, end, label in split_glued(norm.text, decided, labels, language):
@@ -200,6 +235,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
 
 
 # --- worker processes -------------------------------------------------------------------------
+
 
 def use_workers(articles: list[Article], jobs: int) -> bool:
     """Whether reading `articles` in `jobs` worker processes pays for starting them."""
@@ -241,12 +277,16 @@ class NerWorkers(parallel.LoadedWorkers):
     def extract(self, articles: list[Article]) -> Extraction:
         runs = batches(articles)
         with tqdm(total=len(articles), unit="article", desc="NER", disable=None, leave=False) as progress:
-            return merged(self.map(extract_batch, runs, parallel.LOCAL, done=lambda index: progress.update(len(runs[index]))))
+            return merged(
+                self.map(extract_batch, runs, parallel.LOCAL, done=lambda index: progress.update(len(runs[index])))
+            )
 
 
 def merged(results: list[Extraction]) -> Extraction:
     """The extractions of consecutive batches as one, in their order."""
-    return Extraction(tuple(m for r in results for m in r.mentions), {slug: s for r in results for slug, s in r.sentences.items()})
+    return Extraction(
+        tuple(m for r in results for m in r.mentions), {slug: s for r in results for slug, s in r.sentences.items()}
+    )
 
 
 def extract_batch(articles: list[Article], settings: str, load: Callable[[], Any] | None = None) -> Extraction:
@@ -267,7 +307,7 @@ def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
     size = size or CHUNK_CHARS
     pieces, start = [], 0
     while len(text) - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         # Prefer the last blank line, then the last sentence end, then the last space.
         cut = next((c for c in (window.rfind("\n\n"), window.rfind(". "), window.rfind(" ")) if c > 0), -1)
         end = start + (cut + 1 if cut > 0 else size)
@@ -294,7 +334,7 @@ def sentence_spans(doc, norm: Normalised, text: str, offset: int = 0) -> tuple[t
                 begin = start + part.index(stripped)
                 spans.append(list(norm.span(begin, begin + len(stripped))))
             start += len(part)
-    for current, following in zip(spans, spans[1:]):
+    for current, following in itertools.pairwise(spans):
         while current[1] > current[0] + 1 and text[current[1] - 1] in OPENING_QUOTES + " \u00a0":
             current[1] -= 1
             if text[current[1]] in OPENING_QUOTES:

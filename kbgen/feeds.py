@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from kbgen.articles import Article
 
@@ -20,11 +20,11 @@ FEED_SIZE = 50  # newest articles per feed
 
 def _undated() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() else datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _stamp(day: date | None) -> str:
-    moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else _undated()
+    moment = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else _undated()
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -69,7 +69,7 @@ def clean_network(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], lis
 def _already_clean(nodes: list[Node], edges: list[Edge]) -> bool:
     """Nodes in strictly increasing slug order; edges in strictly increasing (source, target)
     order, each from a smaller slug to a larger one, both known."""
-    if any(a.slug >= b.slug for a, b in zip(nodes, nodes[1:])):
+    if any(a.slug >= b.slug for a, b in itertools.pairwise(nodes)):
         return False
     slugs = {n.slug for n in nodes}
     previous = None
@@ -117,7 +117,9 @@ xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/ge
 <attribute id="1" title="mentions" type="long" />
 </attributes>
 """
-_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+)
 
 
 def _attribute(text: str) -> str:
@@ -140,9 +142,15 @@ def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
         f'<edge source="{_attribute(e.source)}" target="{_attribute(e.target)}" id="{i}" weight="{e.weight:d}" />\n'
         for i, e in enumerate(edges)
     )
-    return _encoded(itertools.chain(
-        [GEXF_HEAD, "<nodes>\n"], node_lines, ["</nodes>\n<edges>\n"], edge_lines, ["</edges>\n</graph>\n</gexf>\n"],
-    ))
+    return _encoded(
+        itertools.chain(
+            [GEXF_HEAD, "<nodes>\n"],
+            node_lines,
+            ["</nodes>\n<edges>\n"],
+            edge_lines,
+            ["</edges>\n</graph>\n</gexf>\n"],
+        )
+    )
 
 
 def _encoded(lines: Iterable[str], errors: str = "strict", batch: int = 10_000) -> bytes:
@@ -167,9 +175,16 @@ def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
     )
     edge_rows = (f'{{"source":{string(e.source)},"target":{string(e.target)},"weight":{e.weight:d}}}' for e in edges)
     # A lone surrogate (undecodable input) cannot be UTF-8; as "\udcxx" it is still valid JSON.
-    return _encoded(itertools.chain(
-        ['{"nodes":'], _json_rows(node_rows), [',"edges":'], _json_rows(edge_rows), ["}\n"],
-    ), "backslashreplace")
+    return _encoded(
+        itertools.chain(
+            ['{"nodes":'],
+            _json_rows(node_rows),
+            [',"edges":'],
+            _json_rows(edge_rows),
+            ["}\n"],
+        ),
+        "backslashreplace",
+    )
 
 
 def _json_rows(rows: Iterable[str]) -> Iterator[str]:

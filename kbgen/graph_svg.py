@@ -146,7 +146,11 @@ def _label_width(label: str) -> float:
     """An estimate of a label's width, wide (CJK) characters counting double and combining
     marks nothing: no font metrics at build time, so it errs on the wide side."""
     ems = sum(
-        0.0 if unicodedata.combining(c) else 2 * CHAR_WIDTH if unicodedata.east_asian_width(c) in ("W", "F") else CHAR_WIDTH
+        0.0
+        if unicodedata.combining(c)
+        else 2 * CHAR_WIDTH
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else CHAR_WIDTH
         for c in label
     )
     return ems * FONT_SIZE
@@ -255,9 +259,7 @@ def _svg_edges(edges: list[Edge], spots: dict[str, tuple[float, float]]) -> list
     lines = ['<g class="edges" stroke="#8a8a8a" stroke-opacity="0.5" stroke-linecap="round">']
     for e in sorted(edges, key=attrgetter("weight", "source", "target")):
         (x1, y1), (x2, y2) = ends[e.source], ends[e.target]
-        lines.append(
-            f'<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{widths[e.weight]}"/>'
-        )
+        lines.append(f'<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{widths[e.weight]}"/>')
     lines.append("</g>")
     return lines
 

@@ -64,12 +64,23 @@ def ingest(project: Project) -> IngestReport:
             report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
             continue
         if seed.encoding not in ("utf-8", "utf-8-sig"):
-            report.problems.append(Problem(shown, None, f"read as {seed.encoding}, not UTF-8", "its content page is written in UTF-8", "note"))
+            report.problems.append(
+                Problem(
+                    shown, None, f"read as {seed.encoding}, not UTF-8", "its content page is written in UTF-8", "note"
+                )
+            )
         seeds.append(seed)
 
     articles_dir, shown_dir = project.articles, project.shown(project.articles)
     if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.root.resolve()):
-        report.problems.append(Problem(shown_dir, None, "leads outside the project", f"make {shown_dir.as_posix()} a real folder inside the project"))
+        report.problems.append(
+            Problem(
+                shown_dir,
+                None,
+                "leads outside the project",
+                f"make {shown_dir.as_posix()} a real folder inside the project",
+            )
+        )
         return report
     pages_by_source = _generated_pages(articles_dir) if seeds else {}  # reads every page: only when needed
     taken = {p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set()
@@ -101,7 +112,15 @@ def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
         if path.suffix.lower() not in SEED_SUFFIXES or not path.is_file():
             continue
         if not path.resolve().is_relative_to(project.root.resolve()):
-            problems.append(Problem(project.shown(path), None, "is a link to a file outside the project; skipped", f"copy the file into {project.shown(seed_dir).as_posix()}/ instead", "warning"))
+            problems.append(
+                Problem(
+                    project.shown(path),
+                    None,
+                    "is a link to a file outside the project; skipped",
+                    f"copy the file into {project.shown(seed_dir).as_posix()}/ instead",
+                    "warning",
+                )
+            )
             continue
         paths.append(path)
     return paths
@@ -125,7 +144,7 @@ def is_unedited(text: str) -> bool:
     match = re.search(rf"^{HASH_KEY}: ([0-9a-f]{{64}})\n", text, re.MULTILINE)
     if not match:
         return False
-    original = text[: match.start()] + text[match.end():]
+    original = text[: match.start()] + text[match.end() :]
     return hashlib.sha256(original.encode()).hexdigest() == match.group(1)
 
 
@@ -164,7 +183,8 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
     if size > config.max_article_mb * 1_000_000:
         raise SeedError(
             f"is {size / 1_000_000:.1f} MB, over the {config.max_article_mb:g} MB limit for one article; skipped",
-            "split it into articles, or raise max_article_mb in kbgen.yml", severity="warning",
+            "split it into articles, or raise max_article_mb in kbgen.yml",
+            severity="warning",
         )
     raw = path.read_bytes()
     source = shown.as_posix()
@@ -185,8 +205,13 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
     return Seed(source, digest, title or infer_title(body), when, body, encoding, author, lang)
 
 
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Legacy encodings of Western European text, tried before any other when a file is not UTF-8.
 WESTERN = ["cp1252", "iso8859_15", "mac_roman"]
 
@@ -206,7 +231,9 @@ def decode(raw: bytes) -> tuple[str, str]:
     if b"\x00" in raw[:8192]:
         best = from_bytes(raw[:65536]).best()
         if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
-            raise SeedError("is binary data, not text; skipped", "save the article as text (.txt, .md or .html)", severity="warning")
+            raise SeedError(
+                "is binary data, not text; skipped", "save the article as text (.txt, .md or .html)", severity="warning"
+            )
         return _strict(raw, best.encoding), best.encoding
     best = from_bytes(raw, cp_isolation=WESTERN).best() or from_bytes(raw).best()
     if best is None:
@@ -228,7 +255,12 @@ def _from_plain_text(text: str) -> tuple[str | None, None, str]:
     paragraphs = clean_paragraphs(text)
     title = None
     # A short first line with no closing punctuation, followed by more text, is the file's title.
-    if len(paragraphs) > 1 and "\n" not in paragraphs[0] and len(paragraphs[0]) <= 150 and paragraphs[0][-1] not in ".!?:;,…»\"":
+    if (
+        len(paragraphs) > 1
+        and "\n" not in paragraphs[0]
+        and len(paragraphs[0]) <= 150
+        and paragraphs[0][-1] not in '.!?:;,…»"'
+    ):
         title, paragraphs = paragraphs[0], paragraphs[1:]
     return title, None, "\n\n".join(escape_markdown(p) for p in paragraphs)
 
@@ -243,11 +275,15 @@ def _from_markdown(text: str) -> tuple[str | None, date | None, str]:
     heading = re.match(r"\s*#\s+(.+?)\s*#*\s*(\n|$)", body)
     if heading:
         title = title or heading.group(1)
-        body = body[heading.end():]
+        body = body[heading.end() :]
     when = page.meta.get("date")
     if isinstance(when, str):
         when = _parse_date(when)
-    return (str(title) if title else None), (when if isinstance(when, date) else None), "\n\n".join(clean_paragraphs(body))
+    return (
+        (str(title) if title else None),
+        (when if isinstance(when, date) else None),
+        "\n\n".join(clean_paragraphs(body)),
+    )
 
 
 def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str | None]:
@@ -256,8 +292,11 @@ def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str
 
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
-        raise SeedError("has no article text that kbgen can find in this web page; skipped",
-                        "save the article's page itself, or paste its text into a .txt file", severity="warning")
+        raise SeedError(
+            "has no article text that kbgen can find in this web page; skipped",
+            "save the article's page itself, or paste its text into a .txt file",
+            severity="warning",
+        )
     lines = document.text.split("\n")
     if document.title and lines and lines[0].strip() == document.title.strip():
         lines = lines[1:]  # the page's own heading repeats its title

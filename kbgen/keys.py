@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import PurePath
-from typing import Callable
 
 _INLINE = 120  # encodings longer than this are replaced by their digest where they are reused
 _SHORT = 16  # sequences at least this long are encoded once per build
@@ -33,7 +33,9 @@ class Keys:
     """Digests of the data output files are made from, within one build. `salt` stands for what
     every file depends on (kbgen's code, the theme, the settings)."""
 
-    def __init__(self, salt: str, views: dict[type, Callable[[object], tuple]] | None = None, leaves: tuple[type, ...] = ()):
+    def __init__(
+        self, salt: str, views: dict[type, Callable[[object], tuple]] | None = None, leaves: tuple[type, ...] = ()
+    ):
         self.salt = salt
         self.views = views or {}  # class -> the part of its objects that outputs use
         # Dataclasses of plain values only, whose repr() says all of them: encoded at C speed,
@@ -51,7 +53,9 @@ class Keys:
         if value is None or isinstance(value, (str, int, float, date, PurePath, bytes)):
             return repr(value)
         if type(value) in self.views:
-            return self._remembered(value, lambda: type(value).__qualname__ + self._encode(self.views[type(value)](value)))
+            return self._remembered(
+                value, lambda: type(value).__qualname__ + self._encode(self.views[type(value)](value))
+            )
         if type(value) in self.leaves:
             return repr(value)
         if isinstance(value, (tuple, list)):
@@ -80,6 +84,7 @@ class Keys:
         def encode() -> str:
             fields = tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
             return type(value).__qualname__ + self._encode(fields)
+
         return self._remembered(value, encode)
 
     def _remembered(self, value, encode: Callable[[], str]) -> str:

@@ -63,10 +63,10 @@ def _context(text: str, start: int, end: int, before: bool) -> str:
     if end - start <= CONTEXT_CHARS:
         return text[start:end]
     if before:
-        cut = text[end - CONTEXT_CHARS:end]
-        return "…" + cut[cut.find(" ") + 1:] if " " in cut else "…" + cut
-    cut = text[start:start + CONTEXT_CHARS]
-    return (cut[:cut.rfind(" ")] if " " in cut else cut) + "…"
+        cut = text[end - CONTEXT_CHARS : end]
+        return "…" + cut[cut.find(" ") + 1 :] if " " in cut else "…" + cut
+    cut = text[start : start + CONTEXT_CHARS]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
 
 
 def _sentence_around(sentences: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
@@ -101,7 +101,9 @@ def _related(articles: list[Article], entities: list[Entity], entities_by_articl
     return related
 
 
-def link(articles: list[Article], entities: list[Entity], sentences: dict[str, tuple[tuple[int, int], ...]]) -> KnowledgeBase:
+def link(
+    articles: list[Article], entities: list[Entity], sentences: dict[str, tuple[tuple[int, int], ...]]
+) -> KnowledgeBase:
     by_slug = {a.slug: a for a in articles}
     mentions_by_article: dict[str, list[LinkedMention]] = {a.slug: [] for a in articles}
     citations = {}
@@ -111,12 +113,15 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
             mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
             text = by_slug[m.article].text
             start, end = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
-            cited.setdefault(m.article, []).append(Citation(
-                _context(text, start, m.start, before=True), m.text, _context(text, m.end, end, before=False)))
-        citations[entity.slug] = tuple(sorted(
-            (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),
-            key=lambda c: by_date(c.article),
-        ))
+            cited.setdefault(m.article, []).append(
+                Citation(_context(text, start, m.start, before=True), m.text, _context(text, m.end, end, before=False))
+            )
+        citations[entity.slug] = tuple(
+            sorted(
+                (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),
+                key=lambda c: by_date(c.article),
+            )
+        )
 
     entities_by_article = {}
     for slug, linked in mentions_by_article.items():
@@ -130,7 +135,9 @@ def link(articles: list[Article], entities: list[Entity], sentences: dict[str, t
     by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
     rank = {e.slug: i for i, e in enumerate(by_name)}
     scale = len(entities)
-    ranks = {slug: tuple(rank[e.slug] for e in named) for slug, named in entities_by_article.items()}  # once per article
+    ranks = {
+        slug: tuple(rank[e.slug] for e in named) for slug, named in entities_by_article.items()
+    }  # once per article
     co_mentions = {}
     for entity in entities:
         together = Counter()

@@ -18,9 +18,36 @@ BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 li blockquote pre table tr td th dd 
 CONTAINER_TAGS = frozenset("div ul ol dl blockquote table thead tbody tr".split())
 NO_LINK_TAGS = frozenset(("a", "code", "pre"))
 ALLOWED_TAGS = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
-    "sup", "sub",
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "dl",
+    "dt",
+    "dd",
+    "sup",
+    "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "class"}, "img": {"src", "alt", "title"}, "th": {"align"}, "td": {"align"}}
 
@@ -48,8 +75,11 @@ def render(body: str, links: tuple[Link, ...] = ()) -> Rendered:
     finally:
         walker.links = []
     clean = nh3.clean(
-        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"}, link_rel=None,
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
     )
     return Rendered(clean, "".join(walker.parts))
 
@@ -125,14 +155,14 @@ class _TextWalker(Treeprocessor):
         for link in inside:
             if link.start < cursor:
                 continue  # overlaps the previous link
-            before = text[cursor - start: link.start - start]
+            before = text[cursor - start : link.start - start]
             if anchors:
                 anchors[-1].tail = before
             else:
                 head = before
             anchor = etree.Element("a", {"href": link.href, "class": link.css_class})
-            anchor.text = text[link.start - start: link.end - start]
+            anchor.text = text[link.start - start : link.end - start]
             anchors.append(anchor)
             cursor = link.end
-        anchors[-1].tail = text[cursor - start:]
+        anchors[-1].tail = text[cursor - start :]
         return head or "", anchors

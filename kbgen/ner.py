@@ -19,15 +19,24 @@ from kbgen.parallel import default_jobs
 from kbgen.project import Project
 
 
-def extract_cached(project: Project, articles: list[Article], jobs: int | None,
-                   scheduler: str | None = None, workers: extract_module.NerWorkers | None = None) -> tuple[Extraction, list[Problem]]:
+def extract_cached(
+    project: Project,
+    articles: list[Article],
+    jobs: int | None,
+    scheduler: str | None = None,
+    workers: extract_module.NerWorkers | None = None,
+) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
     from the cache. spaCy is imported and the model loaded only when some text needs it, and
     then in worker processes rather than in this one when there is enough text for them, or
     in `workers` started ahead (start_workers_ahead) when there are enough of them for it."""
     config = project.config
     cache = ExtractionCache(project.cache)
-    warnings = [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")] if cache.warning else []
+    warnings = (
+        [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")]
+        if cache.warning
+        else []
+    )
     try:
         fingerprint = extraction_fingerprint(project)
         keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
@@ -38,7 +47,9 @@ def extract_cached(project: Project, articles: list[Article], jobs: int | None,
             workers.stop()  # not needed, or too few
             workers = None
         if missing and scheduler:
-            fresh = extract_on_cluster(missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang)
+            fresh = extract_on_cluster(
+                missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang
+            )
         elif missing and workers:
             fresh = workers.extract(missing)
         elif parallel:
@@ -56,12 +67,16 @@ def extract_cached(project: Project, articles: list[Article], jobs: int | None,
     finally:
         cache.close()
     mentions = tuple(
-        Mention(a.slug, start, end, text, label) for a in articles for start, end, text, label in known[keys[a.slug]].mentions
+        Mention(a.slug, start, end, text, label)
+        for a in articles
+        for start, end, text, label in known[keys[a.slug]].mentions
     )
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
 
 
-def start_workers_ahead(project: Project, fingerprint: str, jobs: int, one_shot: bool) -> extract_module.NerWorkers | None:
+def start_workers_ahead(
+    project: Project, fingerprint: str, jobs: int, one_shot: bool
+) -> extract_module.NerWorkers | None:
     """NER workers started before the articles are read when some article's file is newer than
     the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
     while this process reads: as many as a parallel extraction would use when the new files
@@ -142,5 +157,14 @@ def _patterns_file(project: Project) -> Path:
     """The entity patterns file kbgen.yml names, which must be inside the project."""
     path = project.entity_patterns.resolve() if project.entity_patterns else project.root
     if not path.is_file() or not path.is_relative_to(project.root.resolve()):
-        raise BuildError([Problem(project.shown(project.config_file), None, f"entity_patterns file '{project.config.entity_patterns}' not found in the project", "fix the path, relative to the project folder")])
+        raise BuildError(
+            [
+                Problem(
+                    project.shown(project.config_file),
+                    None,
+                    f"entity_patterns file '{project.config.entity_patterns}' not found in the project",
+                    "fix the path, relative to the project folder",
+                )
+            ]
+        )
     return path

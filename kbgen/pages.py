@@ -28,7 +28,7 @@ def parse_page(text: str) -> Page:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             located: LocatedMapping = load_mapping("\n".join(lines[1:index]), first_line=2)
-            return Page(located.data, "\n".join(lines[index + 1:]), located.key_lines, index + 2)
+            return Page(located.data, "\n".join(lines[index + 1 :]), located.key_lines, index + 2)
     raise YamlSyntaxError("front matter opened with '---' is never closed", 1)
 
 

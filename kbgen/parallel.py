@@ -14,8 +14,9 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from kbgen.errors import BuildError, Problem
 
@@ -49,12 +50,18 @@ class LoadedWorkers:
 
     def __init__(self, jobs: int, load: Callable[[], Any]):
         self.jobs = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start_method()),
-                                         initializer=_start_worker, initargs=(load,))
+        self._pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context(start_method()),
+            initializer=_start_worker,
+            initargs=(load,),
+        )
         # With fork, the first submit starts every worker: now, before any other thread exists.
         self._pool.submit(_nothing)
 
-    def map(self, function: Callable[..., Any], items: Sequence, *args, done: Callable[[int], None] | None = None) -> list:
+    def map(
+        self, function: Callable[..., Any], items: Sequence, *args, done: Callable[[int], None] | None = None
+    ) -> list:
         """`function(item, *args)` for every item, in the workers; the results in the items'
         order. `done(index)` is called as each item's ends (a progress bar)."""
         results: list = [None] * len(items)
@@ -144,8 +151,14 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 _THEN = object()  # stands for the `then` task among the processes running
 
 
-def forked_batches(work: Callable[[Any], Any], first: list, rest: list, jobs: int,
-                   then: Callable[[list], Any] | None = None, doing: str = "working") -> tuple[list, Any]:
+def forked_batches(
+    work: Callable[[Any], Any],
+    first: list,
+    rest: list,
+    jobs: int,
+    then: Callable[[list], Any] | None = None,
+    doing: str = "working",
+) -> tuple[list, Any]:
     """`work(batch)` for every batch of `first`, then of `rest`: their results in that order.
     As soon as every batch of `first` is done, `then(their results)` runs too, and what it gave
     comes second. With `jobs` > 1 (where processes can be forked), each batch runs in a
@@ -182,12 +195,14 @@ class _Forked:
         try:
             while self.waiting or self.running or then:
                 if then and self.first_left == 0:
-                    self._start(_THEN, functools.partial(then, self.results[:self.first_count]))
+                    self._start(_THEN, functools.partial(then, self.results[: self.first_count]))
                     then = None
                 # Beside `then` (Pagefind, `jobs` processes of its own), one batch fewer: each
                 # holds memory of its own, and the batches left are light (the feeds).
                 beside_then = any(tag is _THEN for _, tag in self.running.values())
-                while self.waiting and len(self.running) - beside_then < (max(1, self.jobs - 1) if beside_then else self.jobs):
+                while self.waiting and len(self.running) - beside_then < (
+                    max(1, self.jobs - 1) if beside_then else self.jobs
+                ):
                     index, batch = self.waiting.popleft()
                     self._start(index, functools.partial(self.work, batch))
                 for receiver in multiprocessing.connection.wait(list(self.running)):
@@ -218,8 +233,16 @@ class _Forked:
             answer = receiver.recv()
         except EOFError:  # it died before answering (killed, out of memory)
             process.join()
-            answer = BuildError([Problem("kbgen", None, f"a process {self.doing} ended with status {process.exitcode}",
-                                         "build again; if it happens again, build with --jobs 1")])
+            answer = BuildError(
+                [
+                    Problem(
+                        "kbgen",
+                        None,
+                        f"a process {self.doing} ended with status {process.exitcode}",
+                        "build again; if it happens again, build with --jobs 1",
+                    )
+                ]
+            )
         receiver.close()
         process.join()
         if isinstance(answer, BaseException):
@@ -244,6 +267,7 @@ def _answer(task: Callable[[], Any], sender) -> None:
 
 # --- independent jobs in threads --------------------------------------------------------------
 
+
 def in_threads(function: Callable[[Any], Any], items: Sequence, at_once: int) -> list:
     """`function(item)` for every item, `at_once` at a time, in threads of this process: for
     work that waits on another program (Pagefind), where threads cost nothing to start and
@@ -254,6 +278,7 @@ def in_threads(function: Callable[[Any], Any], items: Sequence, at_once: int) ->
 
 # --- a Dask distributed cluster ---------------------------------------------------------------
 
+
 def dask_map(address: str, function: Callable[..., Any], items: Sequence, timeout: str, **keywords) -> list:
     """`function(item, **keywords)` for every item on the workers of the Dask cluster whose
     scheduler is at `address` (Dask's own scheduler: kbgen runs none of its own); the results
@@ -262,13 +287,29 @@ def dask_map(address: str, function: Callable[..., Any], items: Sequence, timeou
     try:
         from distributed import Client
     except ImportError:
-        raise BuildError([Problem("--scheduler", None, "Dask's distributed package is not installed",
-                                  "install it with: pip install 'kbgen[dask]'")]) from None
+        raise BuildError(
+            [
+                Problem(
+                    "--scheduler",
+                    None,
+                    "Dask's distributed package is not installed",
+                    "install it with: pip install 'kbgen[dask]'",
+                )
+            ]
+        ) from None
     try:
         client = Client(address, timeout=timeout)
     except (OSError, TimeoutError) as exc:
-        raise BuildError([Problem("--scheduler", None, f"cannot reach the Dask scheduler at {address} ({exc})",
-                                  "start it (dask scheduler) and its workers, or build without --scheduler")]) from None
+        raise BuildError(
+            [
+                Problem(
+                    "--scheduler",
+                    None,
+                    f"cannot reach the Dask scheduler at {address} ({exc})",
+                    "start it (dask scheduler) and its workers, or build without --scheduler",
+                )
+            ]
+        ) from None
     with client:
         return client.gather(client.map(function, items, pure=False, **keywords))
 

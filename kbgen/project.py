@@ -173,4 +173,8 @@ class Project(Layout):
     def output_overlaps_inputs(self) -> bool:
         """True when writing `out` would replace the project or its own files."""
         out, root = self.out, self.root
-        return out == root or root.is_relative_to(out) or any(out.is_relative_to(p) for p in (self.seeds, self.content, self.theme))
+        return (
+            out == root
+            or root.is_relative_to(out)
+            or any(out.is_relative_to(p) for p in (self.seeds, self.content, self.theme))
+        )

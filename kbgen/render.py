@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -107,17 +107,27 @@ class Theme:
         strings = languages.profile(config.lang).strings
         self.base_url = (base_url or config.base_url or "").rstrip("/") + "/" if (base_url or config.base_url) else None
         env = self.env = jinja2.Environment(
-            loader=folders.loader(), autoescape=True, undefined=jinja2.StrictUndefined,
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+            loader=folders.loader(),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
             auto_reload=False,  # templates do not change during a build: no file check per page
         )
         env.filters["date"] = lambda value: languages.format_date(value, strings)
         env.filters["month"] = lambda value: languages.format_month(value, strings)
         env.filters["count"] = lambda n, forms: languages.count(n, forms, config.lang)
         env.globals.update(
-            t=strings, lang=config.lang, site_title=config.title or strings["site_title"],
-            types=LABELS, version=__version__, article_url=article_url, entity_url=entity_url,
-            feed_url=lambda slug: f"entities/{slug}.xml", entity_link=entity_link,
+            t=strings,
+            lang=config.lang,
+            site_title=config.title or strings["site_title"],
+            types=LABELS,
+            version=__version__,
+            article_url=article_url,
+            entity_url=entity_url,
+            feed_url=lambda slug: f"entities/{slug}.xml",
+            entity_link=entity_link,
         )
         for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
             try:
@@ -125,7 +135,11 @@ class Theme:
             except jinja2.TemplateError as exc:
                 raise _template_problem(folders, exc, template) from None
         # Keys hash kbgen and the theme: a preview of one page (kbgen serve), never keyed, skips that.
-        self.keys = Keys(_salt(folders, config, self.base_url), None if folders.has_own_templates() else SHOWN, PLAIN) if keyed else None
+        self.keys = (
+            Keys(_salt(folders, config, self.base_url), None if folders.has_own_templates() else SHOWN, PLAIN)
+            if keyed
+            else None
+        )
 
     def page(self, path: str, template: str, root: str | None = None, **context) -> OutputFile:
         """A page from `template`; a `partial` in `context` is computed only when it is made."""
@@ -137,6 +151,7 @@ class Theme:
                 return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
                 raise _template_problem(self.folders, exc, template) from None
+
         return OutputFile(path, partial(self._key, path, template, root, context), make)
 
     def lazy(self, path: str, maker: partial) -> OutputFile:
@@ -146,18 +161,25 @@ class Theme:
         return self.keys.of(*values)
 
 
-def article_page(theme: Theme, article: Article, linked: Iterable[tuple[int, int, str]], entities: tuple,
-                 related: tuple) -> OutputFile:
+def article_page(
+    theme: Theme, article: Article, linked: Iterable[tuple[int, int, str]], entities: tuple, related: tuple
+) -> OutputFile:
     """An article's page: its text with each (start, end, entity slug) mention linked, the
     entities it names (in order of first mention) and the articles related to it."""
     links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
     return theme.page(
-        article_url(article.slug), "article.html", article=article, body=partial(_article_html, article.body, links),
-        entities=EntityLinks(entities), related=related,
+        article_url(article.slug),
+        "article.html",
+        article=article,
+        body=partial(_article_html, article.body, links),
+        entities=EntityLinks(entities),
+        related=related,
     )
 
 
-def render_site(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: list[tuple[str, bytes]]) -> list[OutputFile]:
+def render_site(
+    kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: list[tuple[str, bytes]]
+) -> list[OutputFile]:
     """Every file of the site, each made when it is written: pages from `theme`'s templates,
     `notes` (Markdown by entity slug) on entity pages, and the theme's `static` files."""
     config = theme.config
@@ -166,38 +188,57 @@ def render_site(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: 
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
-        files.append(article_page(theme, article, linked, kb.entities_by_article[article.slug], kb.related[article.slug]))
+        files.append(
+            article_page(theme, article, linked, kb.entities_by_article[article.slug], kb.related[article.slug])
+        )
     for entity in kb.entities:
         centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
-        around = tuple((other.slug, other.name, other.type, n) for other, n in kb.co_mentions[entity.slug][:NEIGHBOURS_SHOWN])
-        files.append(page(
-            entity_url(entity.slug), "entity.html", entity=entity,
-            neighbourhood=partial(_neighbourhood, config.lang, centre, around),
-            note=_note_html(notes.get(entity.slug)), citations=kb.citations[entity.slug],
-            timeline=_by_year(kb.citations[entity.slug], _citing_date),
-            co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
-            co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN), quotes_per_article=QUOTES_PER_ARTICLE,
-        ))
+        around = tuple(
+            (other.slug, other.name, other.type, n) for other, n in kb.co_mentions[entity.slug][:NEIGHBOURS_SHOWN]
+        )
+        files.append(
+            page(
+                entity_url(entity.slug),
+                "entity.html",
+                entity=entity,
+                neighbourhood=partial(_neighbourhood, config.lang, centre, around),
+                note=_note_html(notes.get(entity.slug)),
+                citations=kb.citations[entity.slug],
+                timeline=_by_year(kb.citations[entity.slug], _citing_date),
+                co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
+                co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN),
+                quotes_per_article=QUOTES_PER_ARTICLE,
+            )
+        )
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
         heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
         page("archive.html", "archive.html", years=_by_year(kb.articles, _article_date)),
         page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
-        heavy(page("graph.html", "graph.html", drawing=partial(_whole_network, config.lang, nodes, edges),
-                   strongest=_strongest(kb, edges))),
+        heavy(
+            page(
+                "graph.html",
+                "graph.html",
+                drawing=partial(_whole_network, config.lang, nodes, edges),
+                strongest=_strongest(kb, edges),
+            )
+        ),
         # Served at any depth, so its links are absolute when the site's URL is known.
         page("404.html", "404.html", root=base_url),
         made("static/finder-data.js", _finder_data(kb)),
     ]
     files += _feeds(kb, config, strings, base_url, lazy)
     files += [made(f"static/{name}", data) for name, data in static]
-    files += [heavy(file) for file in (
-        lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
-        lazy("api/entities.json", partial(_entities_api, kb.entities)),
-        lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
-        lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
-    )]
+    files += [
+        heavy(file)
+        for file in (
+            lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
+            lazy("api/entities.json", partial(_entities_api, kb.entities)),
+            lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
+            lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
+        )
+    ]
     return files
 
 
@@ -217,21 +258,34 @@ def _template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template
         if frame.tb_frame.f_code.co_filename.endswith("/" + name):
             line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
         frame = frame.tb_next
-    return BuildError([Problem(folders.where(name), line, f"template error: {exc.message or exc}", "fix the template, or remove it to use kbgen's own")])
+    return BuildError(
+        [
+            Problem(
+                folders.where(name),
+                line,
+                f"template error: {exc.message or exc}",
+                "fix the template, or remove it to use kbgen's own",
+            )
+        ]
+    )
 
 
 def _article_html(body: str, links: tuple[Link, ...]) -> str:
     return render_markdown(body, links).html
 
 
-def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]) -> graph_svg.Drawing | None:
+def _neighbourhood(
+    lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]
+) -> graph_svg.Drawing | None:
     """The entity in the middle of the entities named with it most often, as a star: each is
     sized by the articles it shares with the centre, so the picture changes when the entity's
     own articles do, not whenever a neighbour is named somewhere else."""
     if not around:
         return None
     strings = languages.profile(lang).strings
-    nodes = [replace(centre, mentions=around[0][3])] + [graph.Node(slug, name, kind, n) for slug, name, kind, n in around]
+    nodes = [replace(centre, mentions=around[0][3])] + [
+        graph.Node(slug, name, kind, n) for slug, name, kind, n in around
+    ]
     edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
 
     def tooltip(node: graph.Node) -> str:
@@ -240,9 +294,15 @@ def _neighbourhood(lang: str, centre: graph.Node, around: tuple[tuple[str, str, 
         return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
 
     return graph_svg.draw(
-        nodes, edges, _sibling_page, strings["neighbourhood_of"].format(name=centre.name),
-        width=640, height=420, layout=graph_svg.radial_layout(centre.slug),
-        describe=_graph_words(strings, lang)["describe"], tooltip=tooltip,
+        nodes,
+        edges,
+        _sibling_page,
+        strings["neighbourhood_of"].format(name=centre.name),
+        width=640,
+        height=420,
+        layout=graph_svg.radial_layout(centre.slug),
+        describe=_graph_words(strings, lang)["describe"],
+        tooltip=tooltip,
     )
 
 
@@ -279,14 +339,19 @@ def _graph_words(strings: dict, lang: str) -> dict:
     def describe(shown_nodes, shown_edges, hidden_nodes, hidden_edges):
         text = strings["graph_shown"].format(
             entities=languages.count(shown_nodes, strings["entities_count"], lang),
-            links=languages.count(shown_edges, strings["links_count"], lang))
+            links=languages.count(shown_edges, strings["links_count"], lang),
+        )
         if hidden_nodes or hidden_edges:
             text += " " + strings["graph_hidden"].format(
                 entities=languages.count(hidden_nodes, strings["entities_count"], lang),
-                links=languages.count(hidden_edges, strings["links_count"], lang))
+                links=languages.count(hidden_edges, strings["links_count"], lang),
+            )
         return text
 
-    return {"describe": describe, "tooltip": lambda n: f"{n.name} ({languages.count(n.mentions, strings['mention_count'], lang)})"}
+    return {
+        "describe": describe,
+        "tooltip": lambda n: f"{n.name} ({languages.count(n.mentions, strings['mention_count'], lang)})",
+    }
 
 
 def _strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
@@ -333,23 +398,50 @@ def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | Non
     """The site's Atom feed and one per entity; sitemap.xml when the site's URL is known."""
     site_title = config.title or strings["site_title"]
     newest = kb.articles[:FEED_SIZE]
-    files = [lazy("feed.xml", partial(
-        atom_feed, site_title, _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
-        _absolute(base_url, 0, "index.html"), [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in newest], config.lang,
-    ))]
+    files = [
+        lazy(
+            "feed.xml",
+            partial(
+                atom_feed,
+                site_title,
+                _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
+                _absolute(base_url, 0, "index.html"),
+                [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in newest],
+                config.lang,
+            ),
+        )
+    ]
     entries: dict[str, Entry] = {}  # each article's, as seen from entities/
     for entity in kb.entities:
         citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
         for a in citing:
             if a.slug not in entries:
                 entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)))
-        files.append(lazy(f"entities/{entity.slug}.xml", partial(
-            atom_feed, f"{entity.name} · {site_title}",
-            _absolute(base_url, 1, f"entities/{entity.slug}.xml") if base_url else f"urn:kbgen:entity:{entity.slug}",
-            _absolute(base_url, 1, entity_url(entity.slug)), [entries[a.slug] for a in citing], config.lang,
-        )))
+        files.append(
+            lazy(
+                f"entities/{entity.slug}.xml",
+                partial(
+                    atom_feed,
+                    f"{entity.name} · {site_title}",
+                    _absolute(base_url, 1, f"entities/{entity.slug}.xml")
+                    if base_url
+                    else f"urn:kbgen:entity:{entity.slug}",
+                    _absolute(base_url, 1, entity_url(entity.slug)),
+                    [entries[a.slug] for a in citing],
+                    config.lang,
+                ),
+            )
+        )
     if base_url:
-        pages = ["index.html", "archive.html", "sources.html", "entities/index.html", "entities/a-z.html", "search.html", "graph.html"]
+        pages = [
+            "index.html",
+            "archive.html",
+            "sources.html",
+            "entities/index.html",
+            "entities/a-z.html",
+            "search.html",
+            "graph.html",
+        ]
         pages += [article_url(a.slug) for a in kb.articles] + [entity_url(e.slug) for e in kb.entities]
         files.append(made("sitemap.xml", sitemap([base_url + p for p in pages])))
     files.append(made("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
@@ -363,7 +455,7 @@ def _absolute(base_url: str | None, depth: int, path: str) -> str:
 
 def _most_mentioned(kb: KnowledgeBase, config: Config):
     headline = [e for e in kb.entities if e.type in config.headline_types]
-    return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[:config.top_entities]
+    return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[: config.top_entities]
 
 
 def _note_html(note: str | None) -> str | None:
@@ -372,24 +464,37 @@ def _note_html(note: str | None) -> str | None:
 
 
 def _entities_api(entities) -> bytes:
-    return _json([
-        {
-            "slug": e.slug, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-            "mentions": len(e.mentions), "articles": list(e.articles), "url": entity_url(e.slug),
-            "description": e.description, "wikidata": e.wikidata,
-        }
-        for e in entities
-    ])
+    return _json(
+        [
+            {
+                "slug": e.slug,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": len(e.mentions),
+                "articles": list(e.articles),
+                "url": entity_url(e.slug),
+                "description": e.description,
+                "wikidata": e.wikidata,
+            }
+            for e in entities
+        ]
+    )
 
 
 def _articles_api(articles, entities_by_article) -> bytes:
-    return _json([
-        {
-            "slug": a.slug, "title": a.title, "date": a.date.isoformat() if a.date else None,
-            "url": article_url(a.slug), "entities": [e.slug for e in entities_by_article[a.slug]],
-        }
-        for a in articles
-    ])
+    return _json(
+        [
+            {
+                "slug": a.slug,
+                "title": a.title,
+                "date": a.date.isoformat() if a.date else None,
+                "url": article_url(a.slug),
+                "entities": [e.slug for e in entities_by_article[a.slug]],
+            }
+            for a in articles
+        ]
+    )
 
 
 def _json(value) -> bytes:

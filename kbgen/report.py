@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import time
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -61,12 +62,15 @@ def build_done(summary: BuildSummary) -> None:
     click.echo(f"Ingested {len(report.written)} new or changed seed(s), {len(report.unchanged)} unchanged.")
     stages = " · ".join(f"{stage} {seconds:.2f} s" for stage, seconds in summary.stage_seconds.items())
     if summary.up_to_date:
-        click.echo(f"Up to date (no input changed since the last build): {counts(summary)} in {summary.out}; "
-                   f"checked in {summary.seconds:.1f} s ({stages})")
+        click.echo(
+            f"Up to date (no input changed since the last build): {counts(summary)} in {summary.out}; "
+            f"checked in {summary.seconds:.1f} s ({stages})"
+        )
     else:
         click.echo(f"Built {counts(summary)} in {summary.seconds:.1f} s ({stages}) into {summary.out}")
-    click.echo(f"Open {summary.out / 'index.html'} in a browser, or serve it: "
-               f"python -m http.server -d {summary.out} 8000")
+    click.echo(
+        f"Open {summary.out / 'index.html'} in a browser, or serve it: python -m http.server -d {summary.out} 8000"
+    )
 
 
 # ---------------------------------------------------------------------------- kbgen serve's builds
@@ -79,9 +83,14 @@ def first_build_done(summary: BuildSummary) -> None:
 
 def first_build_failed(problems: list[Problem], site_left: bool) -> None:
     echo_problems(problems)
-    click.echo(f"The build failed ({tally(problems)}); "
-               + ("serving the previous site with the problems over it."
-                  if site_left else "serving a page listing the problems."))
+    click.echo(
+        f"The build failed ({tally(problems)}); "
+        + (
+            "serving the previous site with the problems over it."
+            if site_left
+            else "serving a page listing the problems."
+        )
+    )
 
 
 def rebuilt(what: str, seconds: float, summary: BuildSummary) -> None:
@@ -112,19 +121,30 @@ def _stamped(what: str, line: str) -> None:
 def entity_list(rows, entities, flags: dict[str, list[str]], as_json: bool) -> None:
     """`kbgen entities`: the `rows` chosen among `entities`, as a table or as JSON."""
     if as_json:
-        click.echo(json.dumps([
-            {"slug": e.slug, "name": e.name, "type": e.type, "mentions": len(e.mentions),
-             "aliases": list(e.aliases), "flags": flags[e.slug]}
-            for e in rows
-        ], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "slug": e.slug,
+                        "name": e.name,
+                        "type": e.type,
+                        "mentions": len(e.mentions),
+                        "aliases": list(e.aliases),
+                        "flags": flags[e.slug],
+                    }
+                    for e in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     width = max((len(e.name) for e in rows), default=4)
     click.echo(f"{'name':<{width}}  type  mentions  aliases / flags")
     for e in rows:
         notes = "; ".join([", ".join(e.aliases)] * bool(e.aliases) + flags[e.slug])
         click.echo(f"{e.name:<{width}}  {e.type:<4}  {len(e.mentions):>8}  {notes}")
-    click.echo(f"{len(rows)} of {len(entities)} entities; "
-               f"{sum(bool(flags[e.slug]) for e in entities)} flagged.")
+    click.echo(f"{len(rows)} of {len(entities)} entities; {sum(bool(flags[e.slug]) for e in entities)} flagged.")
 
 
 # ---------------------------------------------------------------------------- progress

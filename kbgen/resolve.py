@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Iterable
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
@@ -61,8 +62,13 @@ def fold(name: str) -> str:
     return FOLDED_SEPARATORS.sub(" ", bare).strip()
 
 
-def resolve(mentions: Iterable[Mention], articles: Iterable[Article], curation: Curation | None = None, *,
-            language: LanguageProfile) -> Resolution:
+def resolve(
+    mentions: Iterable[Mention],
+    articles: Iterable[Article],
+    curation: Curation | None = None,
+    *,
+    language: LanguageProfile,
+) -> Resolution:
     """The entities the mentions name; `language` is the articles', whose rules apply."""
     curation = curation or Curation()
     articles = list(articles)
@@ -92,8 +98,8 @@ def _merge_article_forms(groups: dict[str, list[Mention]], articles: tuple[str, 
     """'La Russie' joins 'Russie': `articles` are the language's, folded."""
     for key in sorted(groups):
         for article in articles:
-            if key.startswith(article) and key[len(article):] in groups:
-                _merge(groups, key, key[len(article):])
+            if key.startswith(article) and key[len(article) :] in groups:
+                _merge(groups, key, key[len(article) :])
                 break
 
 
@@ -124,8 +130,8 @@ def _merge_acronyms(groups: dict[str, list[Mention]], articles: list[Article]) -
     for slug, mentions in by_article.items():
         mentions.sort(key=lambda m: m.start)
         text = texts.get(slug, "")
-        for first, second in zip(mentions, mentions[1:]):
-            bracketed = text[first.end:second.start].strip() == "(" and text[second.end:second.end + 1] == ")"
+        for first, second in itertools.pairwise(mentions):
+            bracketed = text[first.end : second.start].strip() == "(" and text[second.end : second.end + 1] == ")"
             if not bracketed:
                 continue
             if second.text.isupper() and " " in first.text and is_acronym_of(second.text, first.text):
@@ -188,10 +194,15 @@ def _apply_rules(groups: dict[str, list[Mention]], curation: Curation, warnings:
         return None
 
     def missing(rule: Rule, name: str) -> None:
-        warnings.append(Problem(
-            curation.path, rule.line, f"no entity named '{name}' in this build",
-            "check the spelling, or remove the rule", severity="warning",
-        ))
+        warnings.append(
+            Problem(
+                curation.path,
+                rule.line,
+                f"no entity named '{name}' in this build",
+                "check the spelling, or remove the rule",
+                severity="warning",
+            )
+        )
 
     overrides: dict[str, Rule] = {}
     for rule in curation.rules:
@@ -228,15 +239,17 @@ def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> l
             name = rule.name or name
             aliases.update(rule.aliases)
         aliases.discard(name)
-        entities.append(Entity(
-            slug=unique_slug(slugify(name), taken, fallback="entity"),
-            name=name,
-            type=(rule and rule.type) or _majority_type(mentions),
-            aliases=tuple(sorted(aliases)),
-            mentions=tuple(mentions),
-            description=rule and rule.description,
-            wikidata=rule and rule.wikidata,
-        ))
+        entities.append(
+            Entity(
+                slug=unique_slug(slugify(name), taken, fallback="entity"),
+                name=name,
+                type=(rule and rule.type) or _majority_type(mentions),
+                aliases=tuple(sorted(aliases)),
+                mentions=tuple(mentions),
+                description=rule and rule.description,
+                wikidata=rule and rule.wikidata,
+            )
+        )
     return sorted(entities, key=lambda e: (fold(e.name), e.slug))
 
 
@@ -269,7 +282,7 @@ def _find_names(text: str, forms: dict[str, str], starts: dict[str, int]):
             continue
         start, end = spans[index]
         for last in range(min(len(spans), index + starts[text[start:end]]) - 1, index - 1, -1):
-            candidate = text[start:spans[last][1]]
+            candidate = text[start : spans[last][1]]
             if candidate in forms:
                 yield start, spans[last][1], candidate
                 after = last + 1
@@ -290,8 +303,9 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     return index >= 0 and ends[index] > start
 
 
-def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignored: set[str],
-                         language: LanguageProfile) -> list[Entity]:
+def _add_missed_mentions(
+    entities: list[Entity], articles: list[Article], ignored: set[str], language: LanguageProfile
+) -> list[Entity]:
     """Link the places where the model missed a name it found elsewhere: every occurrence of an
     entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
     shorter than three letters (two for an acronym), is left alone."""
@@ -300,7 +314,9 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
         for form in (entity.name, *entity.aliases):
             if (len(form) >= 3 or (len(form) == 2 and form.isupper())) and fold(form) not in ignored:
                 owners[plain_forms(form)].add(entity.slug)
-    unique = {form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1 and WORD_EDGES.fullmatch(form)}
+    unique = {
+        form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1 and WORD_EDGES.fullmatch(form)
+    }
     if not unique:
         return entities
     starts = _first_words(unique)
@@ -324,6 +340,7 @@ def _add_missed_mentions(entities: list[Entity], articles: list[Article], ignore
             added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
     return [
         replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
-        if added[e.slug] else e
+        if added[e.slug]
+        else e
         for e in entities
     ]

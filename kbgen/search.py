@@ -46,8 +46,15 @@ def shard_of(path: str, shards: int) -> int:
     return int.from_bytes(hashlib.blake2b(path.encode("utf-8"), digest_size=8).digest(), "big") % shards
 
 
-def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = None,
-               changed: set[str] | None = None, copies: Path | None = None, marks: dict[str, bool] | None = None) -> None:
+def index_site(
+    site: Path,
+    shard_pages: int,
+    jobs: int = 1,
+    live: Path | None = None,
+    changed: set[str] | None = None,
+    copies: Path | None = None,
+    marks: dict[str, bool] | None = None,
+) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
     `live` rather than indexed again; `changed=None` indexes every shard. Pagefind reads the
@@ -55,7 +62,11 @@ def index_site(site: Path, shard_pages: int, jobs: int = 1, live: Path | None = 
     temporary folder. `marks` gives every page of `site` and whether it has data-pagefind-body,
     and says that the writers have put their copies in `copies` already (SearchCopies.update);
     without it, the pages are read and copied here."""
-    with nullcontext(copies) if copies is not None else tempfile.TemporaryDirectory(prefix=".kbgen-search-", dir=site.parent) as folder:
+    with (
+        nullcontext(copies)
+        if copies is not None
+        else tempfile.TemporaryDirectory(prefix=".kbgen-search-", dir=site.parent) as folder
+    ):
         store = SearchCopies(Path(folder))
         if marks is None:
             marks = {}
@@ -180,7 +191,7 @@ def _has_mark(page: Path) -> bool:
         with open(page, "rb") as file:
             seen = b""
             while chunk := file.read(1 << 16):
-                seen = seen[-len(MARK):] + chunk  # the mark may straddle two chunks
+                seen = seen[-len(MARK) :] + chunk  # the mark may straddle two chunks
                 if MARK in seen:
                     return True
     except OSError:
@@ -205,12 +216,21 @@ def _index_shard(site: Path, shard: int, pages: list[str], store: SearchCopies) 
 def _run_pagefind(folder: Path, output: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output), "--silent"],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         details = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise BuildError([Problem("pagefind", None, f"the search index could not be built ({details[0]})",
-                                  "reinstall kbgen's dependencies: pip install 'pagefind[bin]'")])
+        raise BuildError(
+            [
+                Problem(
+                    "pagefind",
+                    None,
+                    f"the search index could not be built ({details[0]})",
+                    "reinstall kbgen's dependencies: pip install 'pagefind[bin]'",
+                )
+            ]
+        )
 
 
 def _searchable(page: Path) -> str | None:
@@ -276,12 +296,18 @@ VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param s
 IGNORE = b"data-pagefind-ignore"
 _IGNORE = re.compile(re.escape(IGNORE), re.I)  # attribute names are not case-sensitive
 # A start tag, its attributes written as HTML allows (quoted, unquoted, or a bare name).
-_START_TAG = re.compile(rb"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_START_TAG = re.compile(
+    rb"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+)
 _ATTRIBUTE_NAME = re.compile(rb"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 # Inside these, "</div>" may be text rather than a tag; a region holding one is left whole.
-_UNSURE = re.compile(rb"<(?:!--|!\[cdata\[|script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)")  # in lower case
+_UNSURE = re.compile(
+    rb"<(?:!--|!\[cdata\[|script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)"
+)  # in lower case
 # Elements a browser may close without their end tag: where they end is not counted, but guessed.
-_OPTIONAL_END = frozenset(b"p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split())
+_OPTIONAL_END = frozenset(
+    b"p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split()
+)
 _VOID = frozenset(name.encode() for name in VOID_ELEMENTS)
 
 
@@ -297,7 +323,9 @@ def search_copy(page: bytes) -> bytes:
         found, position = found_at.start(), found_at.end()
         start = page.rfind(b"<", done, found)
         tag = _START_TAG.match(page, start) if start >= 0 else None
-        names = {m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2))} if tag and tag.end() > found else set()
+        names = (
+            {m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2))} if tag and tag.end() > found else set()
+        )
         if IGNORE not in names:
             continue  # the words in text or in an attribute's value, not the attribute
         if any(n.startswith(b"data-pagefind-") for n in names - {IGNORE}):
@@ -308,7 +336,7 @@ def search_copy(page: bytes) -> bytes:
         end = _element_end(page, tag.end(), name)
         if end is None:
             continue
-        inside = page[tag.end():end].lower()  # then plain searches: far faster than a regex ignoring case
+        inside = page[tag.end() : end].lower()  # then plain searches: far faster than a regex ignoring case
         if b"data-pagefind-" in inside or _UNSURE.search(inside):
             continue
         kept.append(page[done:start])

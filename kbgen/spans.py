@@ -7,7 +7,7 @@ two names is split in two. kbgen.extract runs the model and hands its spans here
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from kbgen.lang import LanguageProfile
 
@@ -87,14 +87,20 @@ def is_debris(name: str, language: LanguageProfile) -> bool:
 def _is_heading_word(text: str, name: str) -> bool:
     """A single word in capitals that the text also writes in lower case ('RAPPORTS' and
     'rapports') is a heading, not a name."""
-    return name.isupper() and len(name) > 3 and " " not in name and re.search(
-        rf"(?<!\w){re.escape(name.lower())}(?!\w)", text) is not None
+    return (
+        name.isupper()
+        and len(name) > 3
+        and " " not in name
+        and re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text) is not None
+    )
 
 
 def _is_people(text: str, start: int, name: str, label: str, language: LanguageProfile) -> bool:
     """'les Français', 'des Suisses', 'un Américain' name peoples, not places."""
     return (
-        label in ("LOC", "MISC") and " " not in name and "-" not in name
+        label in ("LOC", "MISC")
+        and " " not in name
+        and "-" not in name
         and language.rules.demonym.search(name) is not None
         and language.rules.people_determiners.search(text, max(0, start - 20), start) is not None
     )
@@ -105,7 +111,7 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
     person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation."""
     cues = language.rules.person_cues
     if cues.search(text, max(0, start - 25), start) or any(
-        text[max(0, start - len(p)):start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
+        text[max(0, start - len(p)) : start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
         for p in language.rules.name_particles
     ):
         return "PER"
@@ -124,7 +130,9 @@ def glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, i
         # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
         words = rest.split()
         acronym_first = (
-            first.isupper() and 2 <= len(first) <= 6 and len(words) >= 2
+            first.isupper()
+            and 2 <= len(first) <= 6
+            and len(words) >= 2
             and all(w[:1].isupper() and not w.isupper() for w in words)
         )
         if acronym_first and first not in alone:
@@ -135,8 +143,12 @@ def glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, i
             yield start, end, label, None, None
 
 
-def split_glued(text: str, spans: list[tuple[int, int, str, str | None, int | None]],
-                labels: dict[str, str | None], language: LanguageProfile) -> list[tuple[int, int, str]]:
+def split_glued(
+    text: str,
+    spans: list[tuple[int, int, str, str | None, int | None]],
+    labels: dict[str, str | None],
+    language: LanguageProfile,
+) -> list[tuple[int, int, str]]:
     """Split each span that glues a name found alone elsewhere in the text to another name, as
     `glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part
     is labelled as `labels` (extract._labels_alone) says the model labels it alone, and trimmed like any span."""

@@ -62,7 +62,10 @@ def load_state(path: Path) -> BuildState | None:
         if data.get("format") != FORMAT:
             return None
         return BuildState(
-            data["inputs"], data["articles"], data["entities"], data["pages"],
+            data["inputs"],
+            data["articles"],
+            data["entities"],
+            data["pages"],
             [Problem(*w) for w in data["warnings"]],
             {name: Written(*w) for name, w in data["files"].items()},
         )
@@ -72,7 +75,10 @@ def load_state(path: Path) -> BuildState | None:
 
 def save_state(path: Path, state: BuildState) -> None:
     data = {
-        "format": FORMAT, "inputs": state.inputs, "articles": state.articles, "entities": state.entities,
+        "format": FORMAT,
+        "inputs": state.inputs,
+        "articles": state.articles,
+        "entities": state.entities,
         "pages": state.pages,
         "warnings": [[str(w.path), w.line, w.message, w.hint, w.severity] for w in state.warnings],
         "files": {name: [w.key, w.size, w.mtime_ns] for name, w in state.files.items()},

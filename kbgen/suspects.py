@@ -26,7 +26,10 @@ def suspicions(entities: list[Entity]) -> dict[str, list[str]]:
         others = {o.slug: o for token in name.split() for o in by_token.get(token, []) if o.slug != e.slug}
         for other in sorted(others.values(), key=lambda o: o.slug):
             other_name = folded[other.slug]
-            if set(name.split()) <= set(other_name.split()) or difflib.SequenceMatcher(None, name, other_name).ratio() >= 0.85:
+            if (
+                set(name.split()) <= set(other_name.split())
+                or difflib.SequenceMatcher(None, name, other_name).ratio() >= 0.85
+            ):
                 flags[e.slug].append(f"{DUPLICATE} of {other.name}")
         if len(e.mentions) == 1 and (len(e.name) <= 3 or e.name.isupper() or any(ch.isdigit() for ch in e.name)):
             flags[e.slug].append(f"{FRAGMENT} one short mention")

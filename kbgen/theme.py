@@ -41,7 +41,6 @@ class ThemeFolders:
         return sorted(found.items())
 
 
-
 def file_digests(root: Path) -> list[str]:
     """A line per file under `root` with its digest (none when `root` is missing)."""
     lines = []

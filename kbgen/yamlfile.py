@@ -60,9 +60,7 @@ def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
     if not isinstance(data, dict):
         raise YamlSyntaxError("expected a mapping of `key: value` lines", first_line)
     key_lines = {
-        str(key.value): key.start_mark.line + first_line
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
+        str(key.value): key.start_mark.line + first_line for key, _ in node.value if isinstance(key, yaml.ScalarNode)
     }
     lines: dict[tuple, int] = {}
     _collect_lines(node, (), first_line, lines)

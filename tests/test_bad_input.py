@@ -23,7 +23,8 @@ CASES = Path(__file__).parent / "bad_input"
 def kbgen_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(project / "_site"), *extra],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -66,7 +67,10 @@ def test_hostile_titles_and_bodies_are_escaped_and_stay_inside(tmp_path):
         assert "onerror=" not in html.replace("onerror=alert(1)&gt;", "")
         assert "javascript:" not in html
         # and a browser would refuse to run inline script on any page anyway
-        assert "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';" in html
+        assert (
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+            in html
+        )
     titles = [a["title"] for a in json.loads((site / "api/articles.json").read_text("utf-8"))]
     assert "../../etc/x <script>alert(1)</script>" in titles
 
@@ -130,19 +134,23 @@ def test_a_build_killed_while_writing_leaves_the_previous_site(tmp_path):
     write(project / "kbgen.yml", "model: blank:fr\ntitle: Un autre titre\n")  # every page changes
     # Stop the build in the middle of writing its files, then kill it.
     process = subprocess.Popen(
-        [sys.executable, "-c", (
-            "import sys, os, signal, pathlib\n"
-            "from kbgen import write\n"
-            "real = write.Path.write_bytes\n"
-            "count = [0]\n"
-            "def slow(self, data):\n"
-            "    count[0] += 1\n"
-            "    if count[0] == 100: os.kill(os.getpid(), signal.SIGKILL)\n"
-            "    return real(self, data)\n"
-            "write.Path.write_bytes = slow\n"
-            "from kbgen.build import build\n"
-            f"build(pathlib.Path({str(project)!r}))\n"
-        )],
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, os, signal, pathlib\n"
+                "from kbgen import write\n"
+                "real = write.Path.write_bytes\n"
+                "count = [0]\n"
+                "def slow(self, data):\n"
+                "    count[0] += 1\n"
+                "    if count[0] == 100: os.kill(os.getpid(), signal.SIGKILL)\n"
+                "    return real(self, data)\n"
+                "write.Path.write_bytes = slow\n"
+                "from kbgen.build import build\n"
+                f"build(pathlib.Path({str(project)!r}))\n"
+            ),
+        ],
     )
     assert process.wait(timeout=120) == -signal.SIGKILL
     after = {p: p.read_bytes() for p in (project / "_site").rglob("*") if p.is_file()}
@@ -199,7 +207,10 @@ def test_unknown_front_matter_reaches_the_templates_and_themes_override(tmp_path
     project = tmp_path / "p"
     write(project / "kbgen.yml", "model: blank:fr\n")
     write(project / "content/articles/a.md", "---\ntitle: A\ncategory: politique\n---\nTexte.\n")
-    write(project / "site_templates/article.html", '{% extends "base.html" %}{% block main %}<p class="cat">{{ article.extra.category }}</p>{% endblock %}\n')
+    write(
+        project / "site_templates/article.html",
+        '{% extends "base.html" %}{% block main %}<p class="cat">{{ article.extra.category }}</p>{% endblock %}\n',
+    )
     write(project / "site_templates/static/style.css", "body { color: red; }\n")
     assert kbgen_build(project).returncode == 0
     assert '<p class="cat">politique</p>' in (project / "_site/articles/a.html").read_text("utf-8")
@@ -215,7 +226,10 @@ def test_a_second_build_is_refused_while_one_holds_the_project(tmp_path):
     with project_lock(Layout.of(project)):
         result = kbgen_build(project)
     assert result.returncode == 1
-    assert "error: another kbgen build is running on this project; wait for it to finish, then build again" in result.stderr
+    assert (
+        "error: another kbgen build is running on this project; wait for it to finish, then build again"
+        in result.stderr
+    )
     assert not (project / "_site").exists()
     assert kbgen_build(project).returncode == 0  # and once it is released, building works
 
@@ -232,5 +246,6 @@ def test_a_theme_may_still_import_entity_link_from_the_macros(tmp_path):
     write(project.config_file, "model: blank:fr\n")
     theme = Theme(project.theme_folders, project.config)
     html = theme.env.from_string('{% from "_macros.html" import entity_link %}{{ entity_link(e, "../") }}').render(
-        e=SimpleNamespace(slug="a-b", name="<A & B>", type="PER"))
+        e=SimpleNamespace(slug="a-b", name="<A & B>", type="PER")
+    )
     assert html == '<a class="entity type-per" href="../entities/a-b.html">&lt;A &amp; B&gt;</a>'

@@ -23,6 +23,7 @@ def project(tmp_path):
 def refuse_ner(monkeypatch):
     def no_model(*args):
         raise AssertionError("the model was loaded")
+
     monkeypatch.setattr(ner_module, "pipeline_for", no_model)
     monkeypatch.setattr(ner_module, "_pipelines", {})
 
@@ -80,7 +81,9 @@ def test_a_broken_cache_is_set_aside_and_rebuilt(project, tmp_path, damage):
     else:
         cache.write_bytes(cache.read_bytes()[:1500])
     summary = build(project, tmp_path / "second")
-    assert any(".kbgen/cache.sqlite" in str(w) and "set aside as cache.sqlite.broken-1" in str(w) for w in summary.warnings)
+    assert any(
+        ".kbgen/cache.sqlite" in str(w) and "set aside as cache.sqlite.broken-1" in str(w) for w in summary.warnings
+    )
     assert (project / ".kbgen/cache.sqlite.broken-1").exists()
     assert site_files(tmp_path / "first") == site_files(tmp_path / "second")
     assert ExtractionCache(cache).warning is None  # the new cache is sound

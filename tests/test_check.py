@@ -7,7 +7,9 @@ from conftest import write
 
 from kbgen.check import check_site
 
-HOME = '<!DOCTYPE html><html><head><link rel="stylesheet" href="s.css"></head><body><a href="a.html">a</a></body></html>'
+HOME = (
+    '<!DOCTYPE html><html><head><link rel="stylesheet" href="s.css"></head><body><a href="a.html">a</a></body></html>'
+)
 
 
 @pytest.fixture
@@ -22,16 +24,22 @@ def test_a_good_site_has_no_problem(site):
     assert check_site(site) == []
 
 
-@pytest.mark.parametrize("page, problem", [
-    ('<p><a href="missing.html">x</a></p>', "b.html: broken link missing.html"),
-    ('<p><a href="a.html#nowhere">x</a></p>', "b.html: missing anchor a.html#nowhere"),
-    ('<p><a href="../../etc/passwd">x</a></p>', "b.html: broken link ../../etc/passwd"),
-    ('<p><img src="https://cdn.example.org/x.png" alt=""></p>', "b.html: external request https://cdn.example.org/x.png"),
-    ('<p><a href="javascript:alert(1)">x</a></p>', "b.html: unsafe link javascript:alert(1)"),
-    ('<div><p>x</div>', "b.html: line 1: </div> closes p"),
-    ('<div>x', "b.html: line 1: <div> is never closed"),
-    ('<p id="a">x</p><p id="a">y</p>', "b.html: line 1: duplicate id 'a'"),
-])
+@pytest.mark.parametrize(
+    "page, problem",
+    [
+        ('<p><a href="missing.html">x</a></p>', "b.html: broken link missing.html"),
+        ('<p><a href="a.html#nowhere">x</a></p>', "b.html: missing anchor a.html#nowhere"),
+        ('<p><a href="../../etc/passwd">x</a></p>', "b.html: broken link ../../etc/passwd"),
+        (
+            '<p><img src="https://cdn.example.org/x.png" alt=""></p>',
+            "b.html: external request https://cdn.example.org/x.png",
+        ),
+        ('<p><a href="javascript:alert(1)">x</a></p>', "b.html: unsafe link javascript:alert(1)"),
+        ("<div><p>x</div>", "b.html: line 1: </div> closes p"),
+        ("<div>x", "b.html: line 1: <div> is never closed"),
+        ('<p id="a">x</p><p id="a">y</p>', "b.html: line 1: duplicate id 'a'"),
+    ],
+)
 def test_each_problem_is_found(site, page, problem):
     write(site / "b.html", page)
     write(site / "a.html", '<p id="x"><a href="b.html">b</a></p>')

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import write
 
@@ -22,14 +24,14 @@ def test_defaults_without_a_config_file(tmp_path):
 def test_unknown_key_names_the_closest_valid_one(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nmodle: fr_core_news_md\n")
     with pytest.raises(BuildError) as exc:
-        Project.load(tmp_path).config
+        Project.load(tmp_path)
     assert problems(exc) == ["kbgen.yml:2: error: unknown key 'modle'; did you mean 'model'?"]
 
 
 def test_yaml_syntax_error_has_its_line(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nlang: [fr\n")
     with pytest.raises(BuildError) as exc:
-        Project.load(tmp_path).config
+        Project.load(tmp_path)
     [message] = problems(exc)
     assert message.startswith("kbgen.yml:2: error: invalid YAML")
 
@@ -37,7 +39,7 @@ def test_yaml_syntax_error_has_its_line(tmp_path):
 def test_unsupported_language_lists_the_supported_ones(tmp_path):
     write(tmp_path / "kbgen.yml", "lang: de\n")
     with pytest.raises(BuildError) as exc:
-        Project.load(tmp_path).config
+        Project.load(tmp_path)
     [message] = problems(exc)
     assert ":1: error: 'lang': 'de' is not a supported language; use one of ['en', 'fr']" in message
 
@@ -45,7 +47,7 @@ def test_unsupported_language_lists_the_supported_ones(tmp_path):
 def test_language_without_a_known_model_asks_for_one(tmp_path):
     write(tmp_path / "kbgen.yml", "lang: en\n")
     with pytest.raises(BuildError, match="no spaCy model is known for lang 'en'"):
-        Project.load(tmp_path).config
+        Project.load(tmp_path)
 
 
 def test_every_bad_article_is_reported_at_once(tmp_path):
@@ -63,7 +65,7 @@ def test_every_bad_article_is_reported_at_once(tmp_path):
 
 def test_headline_types_are_checked(tmp_path):
     write(tmp_path / "kbgen.yml", "headline_types: [PER, PLACE]\n")
-    with pytest.raises(BuildError, match="kbgen.yml:1: error: 'headline_types'"):
-        Project.load(tmp_path).config
+    with pytest.raises(BuildError, match=re.escape("kbgen.yml:1: error: 'headline_types'")):
+        Project.load(tmp_path)
     write(tmp_path / "kbgen.yml", "headline_types: [PER, MISC]\n")
     assert Project.load(tmp_path).config.headline_types == ("PER", "MISC")

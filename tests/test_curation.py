@@ -15,9 +15,14 @@ from kbgen.errors import BuildError
 from kbgen.lang import profile
 
 PATTERNS = "\n".join(
-    '{"label": "%s", "pattern": "%s"}' % pair for pair in [
-        ("PER", "Marie Dupont"), ("LOC", "Lyon"), ("ORG", "OTAN"), ("LOC", "Alliance atlantique"),
-        ("PER", "Genève"), ("ORG", "Ville de Lyon"),
+    '{{"label": "{}", "pattern": "{}"}}'.format(*pair)
+    for pair in [
+        ("PER", "Marie Dupont"),
+        ("LOC", "Lyon"),
+        ("ORG", "OTAN"),
+        ("LOC", "Alliance atlantique"),
+        ("PER", "Genève"),
+        ("ORG", "Ville de Lyon"),
     ]
 )
 
@@ -26,13 +31,16 @@ PATTERNS = "\n".join(
 def project(tmp_path):
     write(tmp_path / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\n")
     write(tmp_path / "patterns.jsonl", PATTERNS + "\n")
-    write(tmp_path / "content/articles/a.md", """
+    write(
+        tmp_path / "content/articles/a.md",
+        """
         ---
         title: A
         ---
         Marie Dupont est à Lyon et à Genève. L’OTAN, ou Alliance atlantique, siège loin de la Ville de Lyon.
         L’Organisation parle.
-        """)
+        """,
+    )
     return tmp_path
 
 
@@ -108,13 +116,19 @@ def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
     assert "Lyon" in entities
 
 
-@pytest.mark.parametrize("text, message", [
-    ("entities:\n  Lyon:\n    typ: LOC\n", "content/entities.yml:3: error: 'Lyon' -> 'typ': unknown key"),
-    ("entities:\n  Lyon:\n    type: CITY\n", "content/entities.yml:3: error: 'Lyon' -> 'type': must be one of PER, ORG, LOC, MISC"),
-    ("entities:\n  Lyon:\n    wikidata: 42\n", "content/entities.yml:3: error: 'Lyon' -> 'wikidata'"),
-    ("ignore: Lyon\n", "content/entities.yml:1: error: 'ignore' must be a list of names"),
-    ("entities: [\n", "content/entities.yml:1: error: invalid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("entities:\n  Lyon:\n    typ: LOC\n", "content/entities.yml:3: error: 'Lyon' -> 'typ': unknown key"),
+        (
+            "entities:\n  Lyon:\n    type: CITY\n",
+            "content/entities.yml:3: error: 'Lyon' -> 'type': must be one of PER, ORG, LOC, MISC",
+        ),
+        ("entities:\n  Lyon:\n    wikidata: 42\n", "content/entities.yml:3: error: 'Lyon' -> 'wikidata'"),
+        ("ignore: Lyon\n", "content/entities.yml:1: error: 'ignore' must be a list of names"),
+        ("entities: [\n", "content/entities.yml:1: error: invalid YAML"),
+    ],
+)
 def test_invalid_rules_are_errors_with_their_line(project, text, message):
     write(project / CURATION_FILE, text)
     with pytest.raises(BuildError) as exc:
@@ -130,8 +144,11 @@ def test_entities_command_lists_filters_and_flags(project):
     write(project / "patterns.jsonl", PATTERNS + '\n{"label": "LOC", "pattern": "Dupont"}\n')
 
     def run(*args):
-        result = subprocess.run([sys.executable, "-m", "kbgen", "entities", "--project", str(project), *args],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "kbgen", "entities", "--project", str(project), *args],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout
 

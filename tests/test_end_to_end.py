@@ -16,10 +16,25 @@ from conftest import REPO
 from kbgen.resolve import fold
 
 EXPECTED_ENTITIES = {
-    "Mark Rutte": "PER", "Christopher Cavoli": "PER", "Boris Pistorius": "PER", "Jens Stoltenberg": "PER",
-    "Donald Trump": "PER", "Vladimir Poutine": "PER", "OTAN": "ORG", "NSATU": "ORG",
-    "Ukraine": "LOC", "Kiev": "LOC", "Russie": "LOC", "Pays-Bas": "LOC", "Wiesbaden": "LOC",
-    "Allemagne": "LOC", "Europe": "LOC", "États-Unis": "LOC", "Moscou": "LOC", "Donbass": "LOC", "Koursk": "LOC",
+    "Mark Rutte": "PER",
+    "Christopher Cavoli": "PER",
+    "Boris Pistorius": "PER",
+    "Jens Stoltenberg": "PER",
+    "Donald Trump": "PER",
+    "Vladimir Poutine": "PER",
+    "OTAN": "ORG",
+    "NSATU": "ORG",
+    "Ukraine": "LOC",
+    "Kiev": "LOC",
+    "Russie": "LOC",
+    "Pays-Bas": "LOC",
+    "Wiesbaden": "LOC",
+    "Allemagne": "LOC",
+    "Europe": "LOC",
+    "États-Unis": "LOC",
+    "Moscou": "LOC",
+    "Donbass": "LOC",
+    "Koursk": "LOC",
 }
 
 
@@ -30,7 +45,8 @@ def built(tmp_path_factory) -> Path:
         shutil.copytree(REPO / folder, project / folder)
     result = subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(project / "_site")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return project / "_site"
@@ -87,7 +103,7 @@ def test_every_mention_links_to_its_entity_page_and_back(built):
     assert linked["Rutte"] == linked["Mark Rutte"] == "../entities/mark-rutte.html"
     assert linked["OTAN"] == "../entities/otan.html"
     assert sum(1 for text, _ in parser.mentions if text == "OTAN") >= 8
-    for text, href in parser.mentions:
+    for _text, href in parser.mentions:
         page = (article.parent / href).resolve()
         assert page.is_file(), href
         assert f'href="../articles/{article.name}"' in page.read_text("utf-8")
@@ -102,6 +118,8 @@ def test_the_reader_sees_entities_grouped_by_type_on_the_index(built):
 
 
 def test_kbgen_check_passes_on_the_built_seed_site(built):
-    result = subprocess.run([sys.executable, "-m", "kbgen", "check", "--out", str(built)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "kbgen", "check", "--out", str(built)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "30 pages checked, no problem found." in result.stdout

@@ -19,9 +19,21 @@ FIXTURE = Path(__file__).parent / "eval_fixture"
 def scores(tmp_path_factory):
     out = tmp_path_factory.mktemp("eval")
     result = subprocess.run(
-        [sys.executable, "-m", "kbgen", "eval", str(FIXTURE / "gold"), "--project", str(FIXTURE / "project"),
-         "--json", str(out / "scores.json"), "--predictions", str(out / "pred.jsonl")],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "kbgen",
+            "eval",
+            str(FIXTURE / "gold"),
+            "--project",
+            str(FIXTURE / "project"),
+            "--json",
+            str(out / "scores.json"),
+            "--predictions",
+            str(out / "pred.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     return json.loads((out / "scores.json").read_text()), result.stdout, (out / "pred.jsonl").read_text()
@@ -61,13 +73,16 @@ def test_report_and_predictions(scores):
     assert {"text": "OTAN", "type": "ORG", "start": 2, "end": 6, "entity": "otan"} in lines[1]["entities"]
 
 
-@pytest.mark.parametrize("acronym, expansion, expected", [
-    ("ONU", "Organisation des Nations unies", True),
-    ("OTAN", "Organisation du traité de l’Atlantique nord", True),
-    ("UE", "Union européenne", True),
-    ("NSATU", "Groupe d’assistance", False),
-    ("ONU", "Nations unies", False),
-])
+@pytest.mark.parametrize(
+    "acronym, expansion, expected",
+    [
+        ("ONU", "Organisation des Nations unies", True),
+        ("OTAN", "Organisation du traité de l’Atlantique nord", True),
+        ("UE", "Union européenne", True),
+        ("NSATU", "Groupe d’assistance", False),
+        ("ONU", "Nations unies", False),
+    ],
+)
 def test_acronyms(acronym, expansion, expected):
     assert is_acronym_of(acronym, expansion) is expected
 

@@ -18,20 +18,23 @@ FRENCH = profile("fr")
 
 def span(text: str, start: int, end: int, label: str):
     result = trim(plain_forms(text), start, end, label, FRENCH)
-    return (text[result[0]:result[1]], result[2]) if result else None
+    return (text[result[0] : result[1]], result[2]) if result else None
 
 
-@pytest.mark.parametrize("text, predicted, expected", [
-    ("le chef de l’OTAN a dit", "l’OTAN", ("OTAN", "ORG")),
-    ("dans la région de Koursk n’avait pas", "Koursk n’", ("Koursk", "LOC")),
-    ("ajoutant qu’il était", "qu’", None),
-    ("le président russe Vladimir Poutine a dit", "président russe Vladimir Poutine", ("Vladimir Poutine", "PER")),
-    ("Premier ministre des Pays-Bas pendant", "Premier ministre des Pays-Bas", ("Pays-Bas", "LOC")),
-    ("le ministre allemand de la Défense Boris", "ministre allemand de la Défense", None),
-    ("contre la Russie, a dit", "la Russie", ("Russie", "LOC")),
-    ("« se défendre si quelqu’un lève le petit doigt »", "quelqu’un lève le petit doigt", None),
-    ("selon « OTAN » hier", "« OTAN »", ("OTAN", "ORG")),
-])
+@pytest.mark.parametrize(
+    "text, predicted, expected",
+    [
+        ("le chef de l’OTAN a dit", "l’OTAN", ("OTAN", "ORG")),
+        ("dans la région de Koursk n’avait pas", "Koursk n’", ("Koursk", "LOC")),
+        ("ajoutant qu’il était", "qu’", None),
+        ("le président russe Vladimir Poutine a dit", "président russe Vladimir Poutine", ("Vladimir Poutine", "PER")),
+        ("Premier ministre des Pays-Bas pendant", "Premier ministre des Pays-Bas", ("Pays-Bas", "LOC")),
+        ("le ministre allemand de la Défense Boris", "ministre allemand de la Défense", None),
+        ("contre la Russie, a dit", "la Russie", ("Russie", "LOC")),
+        ("« se défendre si quelqu’un lève le petit doigt »", "quelqu’un lève le petit doigt", None),
+        ("selon « OTAN » hier", "« OTAN »", ("OTAN", "ORG")),
+    ],
+)
 def test_trim(text, predicted, expected):
     start = text.index(predicted)
     label = expected[1] if expected else "MISC"
@@ -57,9 +60,12 @@ def test_offsets_point_into_the_original_typographic_text(tmp_path):
     text = "Le chef de l’OTAN, Mark\u00a0Rutte, a parlé. « L’OTAN » répond."
     article = Article("a", None, "t", None, "fr", None, text, text)
     extraction = extract([article], nlp)
-    found = [(m.text, m.label, text[m.start:m.end]) for m in extraction.mentions]
+    found = [(m.text, m.label, text[m.start : m.end]) for m in extraction.mentions]
     assert found == [("OTAN", "ORG", "OTAN"), ("Mark Rutte", "PER", "Mark\u00a0Rutte"), ("OTAN", "ORG", "OTAN")]
-    assert [text[s:e] for s, e in extraction.sentences["a"]] == ["Le chef de l’OTAN, Mark\u00a0Rutte, a parlé.", "« L’OTAN » répond."]
+    assert [text[s:e] for s, e in extraction.sentences["a"]] == [
+        "Le chef de l’OTAN, Mark\u00a0Rutte, a parlé.",
+        "« L’OTAN » répond.",
+    ]
 
 
 def test_missing_model_is_a_clear_error():
@@ -73,7 +79,11 @@ def test_normalised_text_maps_back_to_the_original():
     text = "Le  gou-\nvernement de l’OTAN\u00a0 et la Con\u00adfédération."
     norm = normalise(text)
     assert norm.text == "Le gouvernement de l'OTAN et la Confédération."
-    for word, original in [("OTAN", "OTAN"), ("gouvernement", "gou-\nvernement"), ("Confédération", "Con\u00adfédération")]:
+    for word, original in [
+        ("OTAN", "OTAN"),
+        ("gouvernement", "gou-\nvernement"),
+        ("Confédération", "Con\u00adfédération"),
+    ]:
         start = norm.text.index(word)
         assert text[slice(*norm.span(start, start + len(word)))] == original
     assert clean_name("Con\u00adfédé-\nration  suisse") == "Confédération suisse"
@@ -91,7 +101,7 @@ def test_long_texts_are_read_in_pieces_with_offsets_kept(tmp_path, monkeypatch):
     assert len(extract_module.chunks(text)) > 10
     mentions = extract([article], nlp).mentions
     assert len(mentions) == 81
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 def test_chunks_cut_between_words():
@@ -110,8 +120,10 @@ def test_parallel_ner_finds_the_same_mentions(tmp_path, monkeypatch):
     patterns = tmp_path / "patterns.jsonl"
     patterns.write_text('{"label": "LOC", "pattern": "Lyon"}\n{"label": "PER", "pattern": "Marie Dupont"}\n')
     nlp = load_pipeline("blank:fr", patterns)
-    articles = [Article(f"a{i}", None, "t", None, "fr", None, t, t)
-                for i, t in enumerate(f"Article {i} : Marie Dupont est à Lyon. " * (i + 1) for i in range(12))]
+    articles = [
+        Article(f"a{i}", None, "t", None, "fr", None, t, t)
+        for i, t in enumerate(f"Article {i} : Marie Dupont est à Lyon. " * (i + 1) for i in range(12))
+    ]
     monkeypatch.setattr(extract_module, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(extract_module, "BATCH_CHARS", 200)  # several batches per worker
     assert len(extract_module.batches(articles)) > 4
@@ -125,7 +137,9 @@ def test_parallel_ner_finds_the_same_mentions(tmp_path, monkeypatch):
 def test_batches_split_by_characters_in_order():
     from kbgen.extract import batches
 
-    articles = [Article(f"a{i}", None, "t", None, "fr", None, "x" * n, "x" * n) for i, n in enumerate([30, 30, 50, 120, 10, 10])]
+    articles = [
+        Article(f"a{i}", None, "t", None, "fr", None, "x" * n, "x" * n) for i, n in enumerate([30, 30, 50, 120, 10, 10])
+    ]
     assert [[a.slug for a in run] for run in batches(articles, 100)] == [["a0", "a1"], ["a2"], ["a3"], ["a4", "a5"]]
 
 
@@ -133,7 +147,9 @@ def test_a_worker_that_cannot_load_the_model_is_a_clear_error(capfd):
     from kbgen.errors import BuildError
     from kbgen.extract import extract_in_workers
 
-    articles = [Article(f"a{i}", None, "t", None, "fr", None, "Marie est à Lyon.", "Marie est à Lyon.") for i in range(3)]
+    articles = [
+        Article(f"a{i}", None, "t", None, "fr", None, "Marie est à Lyon.", "Marie est à Lyon.") for i in range(3)
+    ]
     with pytest.raises(BuildError, match="the spaCy model 'fr_core_news_nonexistent' is not installed"):
         extract_in_workers(articles, 2, load_pipeline, "fr_core_news_nonexistent")
     assert "Traceback" not in capfd.readouterr().err
@@ -143,10 +159,12 @@ def test_a_parallel_build_leaves_spacy_to_the_workers(golden_project):
     import subprocess
     import sys
 
-    script = ("import sys\nfrom pathlib import Path\nimport kbgen.extract\nfrom kbgen.build import build\n"
-              "kbgen.extract.PARALLEL_MIN_CHARS = 0\n"
-              "summary = build(Path(sys.argv[1]), jobs=2)\n"
-              "assert summary.entities > 0 and 'spacy' not in sys.modules, sorted(m for m in sys.modules if 'spacy' in m)\n")
+    script = (
+        "import sys\nfrom pathlib import Path\nimport kbgen.extract\nfrom kbgen.build import build\n"
+        "kbgen.extract.PARALLEL_MIN_CHARS = 0\n"
+        "summary = build(Path(sys.argv[1]), jobs=2)\n"
+        "assert summary.entities > 0 and 'spacy' not in sys.modules, sorted(m for m in sys.modules if 'spacy' in m)\n"
+    )
     subprocess.run([sys.executable, "-c", script, str(golden_project)], check=True)
 
 
@@ -186,8 +204,12 @@ def test_a_worker_keeps_freed_arrays_for_the_next_batch():
         "buffer = bytearray(8 << 20)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)\n"
     )
-    faults = {mode: int(subprocess.run([sys.executable, "-c", script, mode], capture_output=True, text=True, check=True).stdout)
-              for mode in ("keep", "default")}
+    faults = {
+        mode: int(
+            subprocess.run([sys.executable, "-c", script, mode], capture_output=True, text=True, check=True).stdout
+        )
+        for mode in ("keep", "default")
+    }
     assert faults["keep"] < 10 < faults["default"]
 
 
@@ -208,8 +230,10 @@ def test_the_model_multiplies_with_numpy_and_finds_what_blis_finds():
         out = numpy.empty((40, 40), dtype="float32")
         assert ours.gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
         assert numpy.allclose(out, blis.gemm(x, y, trans1=trans1, trans2=trans2), rtol=1e-5)
-    text = ("Mark Rutte, le secrétaire général de l'OTAN, a rencontré Volodymyr Zelensky à Kiev. "
-            "Emmanuel Macron et Olaf Scholz ont salué à Bruxelles l'accord conclu avec la Commission européenne.")
+    text = (
+        "Mark Rutte, le secrétaire général de l'OTAN, a rencontré Volodymyr Zelensky à Kiev. "
+        "Emmanuel Macron et Olaf Scholz ont salué à Bruxelles l'accord conclu avec la Commission européenne."
+    )
     found = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
     for layer in layers:
         layer.ops = blis
@@ -223,7 +247,9 @@ def test_numpy_is_loaded_without_huge_pages_unless_the_environment_asks(environm
     env = {k: v for k, v in os.environ.items() if k != "NUMPY_MADVISE_HUGEPAGE"}
     if environment is not None:
         env["NUMPY_MADVISE_HUGEPAGE"] = environment
-    probe = ("from kbgen.extract import load_pipeline; load_pipeline('blank:en'); import numpy; "
-             "print((getattr(numpy, '_core', None) or numpy.core).multiarray._get_madvise_hugepage())")
+    probe = (
+        "from kbgen.extract import load_pipeline; load_pipeline('blank:en'); import numpy; "
+        "print((getattr(numpy, '_core', None) or numpy.core).multiarray._get_madvise_hugepage())"
+    )
     ran = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == huge_pages

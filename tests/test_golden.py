@@ -18,7 +18,8 @@ EXPECTED = Path(__file__).parent / "golden" / "expected"
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out), *extra],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -42,11 +43,18 @@ def test_golden_site(golden_project, tmp_path):
     diffs = []
     for name, data in expected.items():
         if built[name] != data:
-            diffs.extend(difflib.unified_diff(
-                data.decode().splitlines(), built[name].decode().splitlines(),
-                f"expected/{name}", f"built/{name}", lineterm="",
-            ))
-    assert not diffs, "built site differs from tests/golden/expected (KBGEN_UPDATE_GOLDEN=1 to accept):\n" + "\n".join(diffs)
+            diffs.extend(
+                difflib.unified_diff(
+                    data.decode().splitlines(),
+                    built[name].decode().splitlines(),
+                    f"expected/{name}",
+                    f"built/{name}",
+                    lineterm="",
+                )
+            )
+    assert not diffs, "built site differs from tests/golden/expected (KBGEN_UPDATE_GOLDEN=1 to accept):\n" + "\n".join(
+        diffs
+    )
 
 
 def test_golden_site_links_resolve(golden_project, tmp_path):

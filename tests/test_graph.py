@@ -171,8 +171,13 @@ def test_labels_are_placed_as_if_every_pair_of_labels_were_compared():
             for x, y, anchor, left in options:
                 x, y, left = round(x, 1), round(y, 1), left + round(x, 1) - x
                 box = (left, y - ascent, left + w, y + descent)
-                if box[0] >= 1 and box[1] >= 1 and box[2] <= width - 1 and box[3] <= height - 1 \
-                        and not any(_overlap(box, other) for other in boxes):
+                if (
+                    box[0] >= 1
+                    and box[1] >= 1
+                    and box[2] <= width - 1
+                    and box[3] <= height - 1
+                    and not any(_overlap(box, other) for other in boxes)
+                ):
                     placed[node.slug] = (x, y, anchor, label)
                     boxes.append(box)
                     break
@@ -210,16 +215,22 @@ def test_accessible_offline_and_without_javascript(big):
     assert not svg.startswith("<?xml")
     assert "<script" not in svg and "url(" not in svg and "style=" not in svg and "javascript:" not in svg
     assert not [k for el in root.iter() for k in el.attrib if k.startswith("on")]
-    assert {el.tag for el in root.iter()} <= {f"{SVG}{t}" for t in ("svg", "title", "desc", "g", "line", "a", "circle", "text")}
+    assert {el.tag for el in root.iter()} <= {
+        f"{SVG}{t}" for t in ("svg", "title", "desc", "g", "line", "a", "circle", "text")
+    }
     # edges before nodes
     groups = root.findall(f"{SVG}g")
     assert [g.get("class") for g in groups] == ["edges", "nodes"]
 
 
 def test_names_are_escaped_and_the_svg_stays_well_formed():
-    nodes = [Node("tom", NASTY, "PER", 9), Node("amp", "A&B <b>bold</b> \x01", "ORG", 3), Node("x", "x", "weird type!", 1)]
+    nodes = [
+        Node("tom", NASTY, "PER", 9),
+        Node("amp", "A&B <b>bold</b> \x01", "ORG", 3),
+        Node("x", "x", "weird type!", 1),
+    ]
     edges = [Edge("tom", "amp", 2), Edge("amp", "x", 1)]
-    drawing = draw(nodes, edges, lambda slug: f"/e/{slug}?a=1&b=\"2\"", NASTY)
+    drawing = draw(nodes, edges, lambda slug: f'/e/{slug}?a=1&b="2"', NASTY)
     root = parse(drawing)  # raises if anything was not escaped
     assert not [el for el in root.iter() if el.tag.endswith("script") or el.tag.endswith("b")]
     assert "<script" not in drawing.svg and "&amp;" in drawing.svg
@@ -228,7 +239,11 @@ def test_names_are_escaped_and_the_svg_stays_well_formed():
     assert a.get("href") == '/e/tom?a=1&b="2"'
     assert a.find(f"{SVG}title").text == f"{NASTY} (9 mentions)"
     assert a.find(f"{SVG}text").text == _short(NASTY)
-    assert {c.get("class") for c in root.iter(f"{SVG}circle")} == {"node type-per", "node type-org", "node type-weirdtype"}
+    assert {c.get("class") for c in root.iter(f"{SVG}circle")} == {
+        "node type-per",
+        "node type-org",
+        "node type-weirdtype",
+    }
 
 
 def test_unknown_slugs_self_loops_and_repeated_edges_are_ignored():
@@ -283,31 +298,36 @@ def test_gexf_reads_back_as_the_same_network_one_element_a_line():
     data = to_gexf(nodes, edges)
     graph = nx.read_gexf(io.BytesIO(data))
     assert sorted(graph.nodes(data=True)) == sorted(
-        (n.slug, {"label": n.name, "type": n.type, "mentions": n.mentions}) for n in nodes)
+        (n.slug, {"label": n.name, "type": n.type, "mentions": n.mentions}) for n in nodes
+    )
     assert sorted((*sorted((s, t)), w) for s, t, w in graph.edges(data="weight")) == sorted(
-        (e.source, e.target, e.weight) for e in edges)
+        (e.source, e.target, e.weight) for e in edges
+    )
     lines = data.decode().splitlines()
     assert data.endswith(b"</gexf>\n") and len(lines) > 6 * len(nodes) + len(edges)
     assert all(line.startswith("<") and line.endswith(">") for line in lines)
 
 
 def test_json_round_trip_sorted_one_node_or_edge_a_line():
-    nodes = [Node("b", "Bérénice \"B\" <b>", "PER", 2), Node("a", "Ålesund", "LOC", 4)]
+    nodes = [Node("b", 'Bérénice "B" <b>', "PER", 2), Node("a", "Ålesund", "LOC", 4)]
     edges = [Edge("b", "a", 3), Edge("a", "nowhere", 1)]
     data = to_json(nodes, edges)
     assert data == to_json(nodes[::-1], edges[::-1])
-    assert data == (
-        '{"nodes":[\n'
-        '{"id":"a","name":"Ålesund","type":"LOC","mentions":4},\n'
-        '{"id":"b","name":"Bérénice \\"B\\" <b>","type":"PER","mentions":2}\n'
-        '],"edges":[\n'
-        '{"source":"a","target":"b","weight":3}\n'
-        ']}\n'
-    ).encode()
+    assert (
+        data
+        == (
+            '{"nodes":[\n'
+            '{"id":"a","name":"Ålesund","type":"LOC","mentions":4},\n'
+            '{"id":"b","name":"Bérénice \\"B\\" <b>","type":"PER","mentions":2}\n'
+            '],"edges":[\n'
+            '{"source":"a","target":"b","weight":3}\n'
+            "]}\n"
+        ).encode()
+    )
     assert json.loads(data) == {
         "nodes": [
             {"id": "a", "name": "Ålesund", "type": "LOC", "mentions": 4},
-            {"id": "b", "name": "Bérénice \"B\" <b>", "type": "PER", "mentions": 2},
+            {"id": "b", "name": 'Bérénice "B" <b>', "type": "PER", "mentions": 2},
         ],
         "edges": [{"source": "a", "target": "b", "weight": 3}],
     }
@@ -315,8 +335,7 @@ def test_json_round_trip_sorted_one_node_or_edge_a_line():
 
 
 def test_json_keeps_any_string_as_it_was():
-    names = [NASTY, "back\\slash", "new\nline\ttab", "\x01\x1f", "line\u2028separator", "lone \udc80 surrogate",
-             "東京"]
+    names = [NASTY, "back\\slash", "new\nline\ttab", "\x01\x1f", "line\u2028separator", "lone \udc80 surrogate", "東京"]
     nodes = [Node(f"n{i}", name, name, i) for i, name in enumerate(names)]
     edges = [Edge("n0", "n1", 2), Edge("n5", "n6", 10**12)]
     data = to_json(nodes, edges)
@@ -342,9 +361,14 @@ def test_helpers():
 
 def test_words_come_in_the_site_language():
     nodes = [Node("a", "Lyon", "LOC", 3), Node("b", "Genève", "LOC", 1)]
-    drawing = draw(nodes, [Edge("a", "b", 1)], lambda slug: f"{slug}.html", "Graphe",
-                   describe=lambda *counts: "{} entités et {} liens".format(*counts[:2]),
-                   tooltip=lambda n: f"{n.name} : {n.mentions} mentions")
+    drawing = draw(
+        nodes,
+        [Edge("a", "b", 1)],
+        lambda slug: f"{slug}.html",
+        "Graphe",
+        describe=lambda *counts: "{} entités et {} liens".format(*counts[:2]),
+        tooltip=lambda n: f"{n.name} : {n.mentions} mentions",
+    )
     assert "2 entités et 1 liens" in drawing.svg
     assert "<title>Lyon : 3 mentions</title>" in drawing.svg
 
@@ -367,7 +391,9 @@ def test_gexf_is_written_as_networkx_would_write_it():
     edges = [Edge("b", "a&b", 2), Edge("c", "b", 1)]
     clean_nodes, clean_edges = clean_network(nodes, edges)
     reference = nx.Graph()
-    reference.add_nodes_from((n.slug, {"label": xml_safe(n.name), "type": n.type, "mentions": n.mentions}) for n in clean_nodes)
+    reference.add_nodes_from(
+        (n.slug, {"label": xml_safe(n.name), "type": n.type, "mentions": n.mentions}) for n in clean_nodes
+    )
     reference.add_edges_from((e.source, e.target, {"weight": e.weight}) for e in clean_edges)
     buffer = io.BytesIO()
     nx.write_gexf(reference, buffer, prettyprint=False)

@@ -34,7 +34,9 @@ def count_made(monkeypatch) -> list[str]:
             def make():
                 made.append(file.path)
                 return file.make()
+
             return type(file)(file.path, file.key, make)  # the same key, a counted make
+
         return [spy(f) for f in files]
 
     monkeypatch.setattr(build_module, "render_site", counting)
@@ -43,17 +45,33 @@ def count_made(monkeypatch) -> list[str]:
 
 EDITS = {
     "body": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
-        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8").replace("Jean Martin a rejoint", "Jean Martin a quitté"), "utf-8"),
+        p.joinpath("content/articles/note-de-terrain.md")
+        .read_text("utf-8")
+        .replace("Jean Martin a rejoint", "Jean Martin a quitté"),
+        "utf-8",
+    ),
     "new entity": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
-        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8") + "\nL’Agence européenne était à Lyon.\n", "utf-8"),
+        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8") + "\nL’Agence européenne était à Lyon.\n",
+        "utf-8",
+    ),
     "title": lambda p: p.joinpath("content/articles/note-de-terrain.md").write_text(
-        p.joinpath("content/articles/note-de-terrain.md").read_text("utf-8").replace("title: Note de terrain à Genève", "title: Carnet de Genève"), "utf-8"),
+        p.joinpath("content/articles/note-de-terrain.md")
+        .read_text("utf-8")
+        .replace("title: Note de terrain à Genève", "title: Carnet de Genève"),
+        "utf-8",
+    ),
     "removed article": lambda p: p.joinpath("content/articles/note-de-terrain.md").unlink(),
-    "added article": lambda p: write(p / "content/articles/ajout.md", "---\ntitle: Ajout\ndate: 2024-01-02\n---\nLyon et Jean Martin.\n"),
+    "added article": lambda p: write(
+        p / "content/articles/ajout.md", "---\ntitle: Ajout\ndate: 2024-01-02\n---\nLyon et Jean Martin.\n"
+    ),
     "curation": lambda p: write(p / "content/entities.yml", "entities:\n  Lyon:\n    description: Une ville.\n"),
     "entity note": lambda p: write(p / "content/entities/lyon.md", "Une note sur *Lyon*.\n"),
-    "theme": lambda p: write(p / "site_templates/404.html", "{% extends 'base.html' %}{% block main %}<p>Perdu.</p>{% endblock %}\n"),
-    "settings": lambda p: p.joinpath("kbgen.yml").write_text(p.joinpath("kbgen.yml").read_text("utf-8") + "top_entities: 2\n", "utf-8"),
+    "theme": lambda p: write(
+        p / "site_templates/404.html", "{% extends 'base.html' %}{% block main %}<p>Perdu.</p>{% endblock %}\n"
+    ),
+    "settings": lambda p: p.joinpath("kbgen.yml").write_text(
+        p.joinpath("kbgen.yml").read_text("utf-8") + "top_entities: 2\n", "utf-8"
+    ),
 }
 
 
@@ -84,11 +102,18 @@ def test_nothing_is_done_when_nothing_changed(golden_project, monkeypatch):
 
     def refuse(*args, **kwargs):
         raise AssertionError("articles were read again")
+
     monkeypatch.setattr(build_module, "read_articles", refuse)
     again = build(golden_project)
-    assert again.up_to_date and (again.articles, again.entities, again.pages) == (first.articles, first.entities, first.pages)
+    assert again.up_to_date and (again.articles, again.entities, again.pages) == (
+        first.articles,
+        first.entities,
+        first.pages,
+    )
     assert [str(w) for w in again.warnings] == [str(w) for w in first.warnings]
-    assert {p: os.stat(golden_project / "_site" / p).st_mtime_ns for p in site_files(golden_project / "_site")} == before
+    assert {
+        p: os.stat(golden_project / "_site" / p).st_mtime_ns for p in site_files(golden_project / "_site")
+    } == before
 
 
 @pytest.mark.parametrize("damage", ["deleted", "edited", "added"])
@@ -139,7 +164,10 @@ def test_a_template_error_in_a_worker_process_is_reported_whole(golden_project, 
     from kbgen.errors import BuildError
 
     monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
-    write(golden_project / "site_templates/entity.html", "{% extends 'base.html' %}{% block main %}\n{{ entity.missing.name }}{% endblock %}\n")
+    write(
+        golden_project / "site_templates/entity.html",
+        "{% extends 'base.html' %}{% block main %}\n{{ entity.missing.name }}{% endblock %}\n",
+    )
     with pytest.raises(BuildError) as exc:
         build(golden_project, jobs=2)
     assert str(exc.value.problems[0]).startswith("site_templates/entity.html:2: error: template error:")
@@ -231,7 +259,15 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     placed = [line.split() for line in noted.read_text().splitlines()]
     pids = [pid for pid, _ in placed]
     # the files made from the whole knowledge base come first, one to a batch
-    heavy = ["api/articles.json", "api/entities.json", "api/graph.gexf", "api/graph.json", "entities/a-z.html", "entities/index.html", "graph.html"]
+    heavy = [
+        "api/articles.json",
+        "api/entities.json",
+        "api/graph.gexf",
+        "api/graph.json",
+        "entities/a-z.html",
+        "entities/index.html",
+        "graph.html",
+    ]
     firsts, paths_of = {}, {}
     for pid, path in placed:
         firsts.setdefault(pid, path)
@@ -249,7 +285,9 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
 
 
-def test_the_search_index_is_made_in_a_process_of_its_own_once_every_page_is_written(golden_project, tmp_path, monkeypatch):
+def test_the_search_index_is_made_in_a_process_of_its_own_once_every_page_is_written(
+    golden_project, tmp_path, monkeypatch
+):
     import kbgen.write as write_module
 
     noted = tmp_path / "index"
@@ -266,12 +304,16 @@ def test_the_search_index_is_made_in_a_process_of_its_own_once_every_page_is_wri
     summary = build(golden_project, tmp_path / "parallel", jobs=2)
     pid, *pages = noted.read_text().splitlines()
     assert pid != str(os.getpid()) and summary.stage_seconds["index"] > 0
-    assert set(pages) == {p for p in site_files(tmp_path / "serial") if p.endswith(".html") and not p.startswith("pagefind/")}
+    assert set(pages) == {
+        p for p in site_files(tmp_path / "serial") if p.endswith(".html") and not p.startswith("pagefind/")
+    }
     assert site_files(tmp_path / "serial") == site_files(tmp_path / "parallel")
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site_as_it_was(golden_project, tmp_path, monkeypatch, jobs):
+def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site_as_it_was(
+    golden_project, tmp_path, monkeypatch, jobs
+):
     import kbgen.write as write_module
 
     def failing_index(*args):
@@ -280,7 +322,9 @@ def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site_as_it_was
     out = tmp_path / "site"
     build(golden_project, out, jobs=1)
     before = site_files(out)
-    (golden_project / "content/articles" / sorted(os.listdir(golden_project / "content/articles"))[0]).open("a").write("\nUne ligne de plus.\n")
+    (golden_project / "content/articles" / sorted(os.listdir(golden_project / "content/articles"))[0]).open("a").write(
+        "\nUne ligne de plus.\n"
+    )
     monkeypatch.setattr(write_module, "PARALLEL_MIN_FILES", 0)
     monkeypatch.setattr(build_module, "index_site", failing_index)
     with pytest.raises(BuildError) as raised:

@@ -54,11 +54,14 @@ def test_markdown_seed_keeps_its_title_and_date(tmp_path):
 
 def test_html_seed_main_text_is_extracted(tmp_path):
     paragraph = "Le ministre a annoncé à Paris une réforme importante pour les collectivités locales du pays. " * 3
-    write(tmp_path / "seeds/c.html", f"""
+    write(
+        tmp_path / "seeds/c.html",
+        f"""
         <html><head><title>Une réforme annoncée</title></head><body>
         <nav><a href="/">Accueil</a> <a href="/sport">Sport</a></nav>
         <article><h1>Une réforme annoncée</h1><p>{paragraph}</p><p>{paragraph}</p></article>
-        <footer>Mentions légales - Tous droits réservés</footer></body></html>""")
+        <footer>Mentions légales - Tous droits réservés</footer></body></html>""",
+    )
     [page] = ingest(Project.load(tmp_path)).written
     parsed = parse_page(page.read_text("utf-8"))
     assert parsed.meta["title"] == "Une réforme annoncée"
@@ -107,5 +110,7 @@ def test_undecodable_text_is_an_error_naming_the_file(tmp_path):
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds/illisible.txt").write_bytes(bytes(range(0x80, 0x100)) * 4)
     report = ingest(Project.load(tmp_path))
-    assert [str(p) for p in report.errors] == ["seeds/illisible.txt: error: is in an encoding kbgen cannot tell; save it as UTF-8"]
+    assert [str(p) for p in report.errors] == [
+        "seeds/illisible.txt: error: is in an encoding kbgen cannot tell; save it as UTF-8"
+    ]
     assert report.written == []

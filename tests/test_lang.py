@@ -29,7 +29,7 @@ def test_every_profile_has_the_strings_french_has(lang):
 def test_english_without_a_model_asks_for_one_in_kbgen_yml(tmp_path):
     write(tmp_path / "kbgen.yml", "title: Test\nlang: en\n")
     with pytest.raises(BuildError) as exc:
-        Project.load(tmp_path).config
+        Project.load(tmp_path)
     assert [str(p) for p in exc.value.problems] == [
         "kbgen.yml:2: error: no spaCy model is known for lang 'en'; install one and name it with `model:` in kbgen.yml"
     ]
@@ -43,14 +43,23 @@ def test_english_with_a_model_is_accepted(tmp_path):
 def named(text: str, predicted: str, label: str, lang: str):
     start = text.index(predicted)
     found = trim(plain_forms(text), start, start + len(predicted), label, profile(lang))
-    return (text[found[0]:found[1]], found[2]) if found else None
+    return (text[found[0] : found[1]], found[2]) if found else None
 
 
 def test_titles_and_articles_are_the_languages_own():
-    assert named("selon le Président Emmanuel Macron", "Président Emmanuel Macron", "MISC", "fr") == ("Emmanuel Macron", "PER")
-    assert named("selon le Président Emmanuel Macron", "Président Emmanuel Macron", "MISC", "en") == ("Président Emmanuel Macron", "MISC")
+    assert named("selon le Président Emmanuel Macron", "Président Emmanuel Macron", "MISC", "fr") == (
+        "Emmanuel Macron",
+        "PER",
+    )
+    assert named("selon le Président Emmanuel Macron", "Président Emmanuel Macron", "MISC", "en") == (
+        "Président Emmanuel Macron",
+        "MISC",
+    )
     assert named("said President Joe Biden today", "President Joe Biden", "MISC", "en") == ("Joe Biden", "PER")
-    assert named("said President Joe Biden today", "President Joe Biden", "MISC", "fr") == ("President Joe Biden", "MISC")
+    assert named("said President Joe Biden today", "President Joe Biden", "MISC", "fr") == (
+        "President Joe Biden",
+        "MISC",
+    )
     assert named("le chef de l’OTAN a dit", "l’OTAN", "ORG", "fr") == ("OTAN", "ORG")
     assert named("le chef de l’OTAN a dit", "l’OTAN", "ORG", "en") is None  # "l'OTAN": lower case, debris
 
@@ -64,6 +73,8 @@ def test_a_capitalised_article_joins_the_bare_name_in_its_language():
         return Mention("a", start, start + len(form), form, "LOC")
 
     mentions = [mention("La Russie"), mention("Russie", 1), mention("The Netherlands"), mention("Netherlands", 1)]
-    names = {lang: sorted(e.name for e in resolve(mentions, [a], language=profile(lang)).entities) for lang in ("fr", "en")}
+    names = {
+        lang: sorted(e.name for e in resolve(mentions, [a], language=profile(lang)).entities) for lang in ("fr", "en")
+    }
     assert names["fr"] == ["Netherlands", "Russie", "The Netherlands"]
     assert names["en"] == ["La Russie", "Netherlands", "Russie"]

@@ -27,7 +27,9 @@ def test_citations_co_mentions_and_order():
     paris = Entity("paris", "Paris", "LOC", (), (mention(old, "Paris", "LOC"), mention(new, "Paris", "LOC")))
     geneve = Entity("geneve", "Genève", "LOC", (), (mention(new, "Genève", "LOC"),))
     sentences = {
-        "old": ((0, 21), (22, 27)), "new": ((0, 14), (15, 27)), "undated": ((0, 11),),
+        "old": ((0, 21), (22, 27)),
+        "new": ((0, 14), (15, 27)),
+        "undated": ((0, 11),),
     }
     kb = link([old, undated, new], [geneve, lyon, paris], sentences)
     assert [a.slug for a in kb.articles] == ["new", "old", "undated"]
@@ -50,10 +52,18 @@ def test_long_sentences_are_quoted_around_the_mention_only():
 
 def test_related_articles_and_co_mentions_rank_by_count_then_date_or_name():
     # Seven articles about Nantes; a, b, c also name Brest and Rennes, so they share most.
-    dates = {"a": date(2021, 1, 1), "b": date(2023, 1, 1), "c": None, "d": date(2022, 1, 1),
-             "e": date(2024, 1, 1), "f": date(2020, 1, 1), "g": date(2019, 1, 1)}
-    articles = {slug: art(slug, "Nantes, Brest, Rennes." if slug in "abc" else "Nantes.", when)
-                for slug, when in dates.items()}
+    dates = {
+        "a": date(2021, 1, 1),
+        "b": date(2023, 1, 1),
+        "c": None,
+        "d": date(2022, 1, 1),
+        "e": date(2024, 1, 1),
+        "f": date(2020, 1, 1),
+        "g": date(2019, 1, 1),
+    }
+    articles = {
+        slug: art(slug, "Nantes, Brest, Rennes." if slug in "abc" else "Nantes.", when) for slug, when in dates.items()
+    }
 
     def named(name, slugs):
         return Entity(name.lower(), name, "LOC", (), tuple(mention(articles[s], name, "LOC") for s in slugs))

@@ -9,7 +9,10 @@ def test_links_wrap_exactly_the_mentioned_words():
     body = "Bonjour **Mark Rutte** et l’OTAN.\n\nParis, `Paris` et Paris."
     text = render(body).text
     assert text == "Bonjour Mark Rutte et l’OTAN.\n\nParis, Paris et Paris."
-    links = [Link(text.index("Mark"), text.index("Mark") + 10, "r.html"), Link(text.index("OTAN"), text.index("OTAN") + 4, "o.html")]
+    links = [
+        Link(text.index("Mark"), text.index("Mark") + 10, "r.html"),
+        Link(text.index("OTAN"), text.index("OTAN") + 4, "o.html"),
+    ]
     last = text.rindex("Paris")
     links += [Link(0 + text.index("Paris"), text.index("Paris") + 5, "p.html"), Link(last, last + 5, "p.html")]
     html = render(body, tuple(links)).html
@@ -20,7 +23,7 @@ def test_links_wrap_exactly_the_mentioned_words():
 
 
 def test_raw_html_and_script_links_are_neutralised():
-    html = render('<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))').html
+    html = render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))").html
     assert "<script" not in html and "<img" not in html  # shown as text, not markup
     assert "&lt;script&gt;" in html and "&lt;img" in html
     assert "javascript:" not in html

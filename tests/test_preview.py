@@ -40,7 +40,9 @@ def test_known_names_are_linked_and_new_ones_wait_for_the_rebuild(golden_project
     assert 'href="../entities/lyon.html">Lyon</a>' in shown  # named elsewhere in the corpus: linked
     assert "à Tarbes." in shown and "entities/tarbes.html" not in shown  # not an entity yet
     build(golden_project)
-    assert 'href="../entities/tarbes.html">Tarbes</a>' in (golden_project / "_site/articles/note-de-terrain.html").read_text("utf-8")
+    assert 'href="../entities/tarbes.html">Tarbes</a>' in (
+        golden_project / "_site/articles/note-de-terrain.html"
+    ).read_text("utf-8")
 
 
 def test_nothing_to_preview_for_a_new_or_broken_article(golden_project):

@@ -19,11 +19,26 @@ from kbgen.slugs import slugify, unique_slug
 
 # Text as articles really contain it, hostile markup included; no surrogates, which no file holds.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
-HOSTILE = st.one_of(TEXT, st.sampled_from([
-    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
-    "../../etc/passwd", "/etc/passwd", "C:\\Windows", "{{ 7*7 }}", "{% raw %}", "&lt;b&gt;", "\u202e\u0000",
-]))
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+HOSTILE = st.one_of(
+    TEXT,
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            '"><img src=x onerror=alert(1)>',
+            "javascript:alert(1)",
+            "../../etc/passwd",
+            "/etc/passwd",
+            "C:\\Windows",
+            "{{ 7*7 }}",
+            "{% raw %}",
+            "&lt;b&gt;",
+            "\u202e\u0000",
+        ]
+    ),
+)
+SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
 
 @given(TEXT)
@@ -68,11 +83,15 @@ class _Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         self.handlers += [
-            name for name, value in attrs
-            if name.startswith("on") or (name in ("href", "src", "action", "data") and (value or "").strip().lower().startswith("javascript:"))
+            name
+            for name, value in attrs
+            if name.startswith("on")
+            or (name in ("href", "src", "action", "data") and (value or "").strip().lower().startswith("javascript:"))
         ]
         if tag == "script":
-            self.handlers += [f"script {value}" for name, value in attrs if name == "src" and "static/" not in (value or "")]
+            self.handlers += [
+                f"script {value}" for name, value in attrs if name == "src" and "static/" not in (value or "")
+            ]
 
     def handle_data(self, data):
         self.text.append(data)
@@ -80,10 +99,52 @@ class _Tags(HTMLParser):
 
 def _site_is_safe(site: Path, root: Path) -> str:
     """Every page parsed: only the theme's tags, no event handler, no script URL; returns all text."""
-    theme = {"html", "head", "meta", "title", "link", "body", "a", "header", "nav", "main", "footer", "h1", "h2",
-             "h3", "p", "ul", "ol", "li", "div", "section", "aside", "article", "dl", "dt", "dd", "span", "time",
-             "blockquote", "mark", "code", "strong", "em", "ol", "time", "h3", "label", "input", "noscript", "script",
-             "figure", "figcaption", "svg", "title", "desc", "g", "line", "circle", "text"}
+    theme = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "link",
+        "body",
+        "a",
+        "header",
+        "nav",
+        "main",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "div",
+        "section",
+        "aside",
+        "article",
+        "dl",
+        "dt",
+        "dd",
+        "span",
+        "time",
+        "blockquote",
+        "mark",
+        "code",
+        "strong",
+        "em",
+        "label",
+        "input",
+        "noscript",
+        "script",
+        "figure",
+        "figcaption",
+        "svg",
+        "desc",
+        "g",
+        "line",
+        "circle",
+        "text",
+    }
     texts = []
     for page in site.rglob("*.html"):
         parser = _Tags()

@@ -16,5 +16,7 @@ def test_tally_counts_errors_and_only_mentions_warnings_when_there_are_some():
 def test_failure_lines_end_with_the_tally_and_what_it_means():
     error = Problem("a.md", 3, "bad date", "write 2024-10-15")
     assert failure_lines([error], "the site was not written") == [
-        "a.md:3: error: bad date; write 2024-10-15", "1 error(s); the site was not written."]
+        "a.md:3: error: bad date; write 2024-10-15",
+        "1 error(s); the site was not written.",
+    ]
     assert failure_lines([error]) == ["a.md:3: error: bad date; write 2024-10-15", "1 error(s)."]

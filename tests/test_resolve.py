@@ -43,9 +43,11 @@ def test_shared_surname_is_decided_by_the_article_and_never_guessed():
     a = article("a", "Marie Dupont arrive. Dupont parle.")
     b = article("b", "Jean Dupont arrive. Dupont parle.")
     c = article("c", "Dupont, sans prénom.")
-    mentions = (mentions_of(a, ("Marie Dupont", "PER"), ("Dupont", "PER"))
-                + mentions_of(b, ("Jean Dupont", "PER"), ("Dupont", "PER"))
-                + mentions_of(c, ("Dupont", "PER")))
+    mentions = (
+        mentions_of(a, ("Marie Dupont", "PER"), ("Dupont", "PER"))
+        + mentions_of(b, ("Jean Dupont", "PER"), ("Dupont", "PER"))
+        + mentions_of(c, ("Dupont", "PER"))
+    )
     entities = by_name(resolve(mentions, [a, b, c]))
     assert [m.article for m in entities["Marie Dupont"].mentions] == ["a", "a"]
     assert [m.article for m in entities["Jean Dupont"].mentions] == ["b", "b"]
@@ -64,7 +66,7 @@ def test_capitalised_article_and_case_or_accent_variants_are_one_entity():
 def test_missed_occurrences_of_a_known_name_are_linked():
     a = article("a", "L’OTAN se réunit. Le chef de l’OTAN parle. OTANIEN n’est pas un mot.")
     [otan] = resolve(mentions_of(a, ("OTAN", "ORG")), [a])
-    assert [a.text[m.start:m.end] for m in otan.mentions] == ["OTAN", "OTAN"]  # not inside 'OTANIEN'
+    assert [a.text[m.start : m.end] for m in otan.mentions] == ["OTAN", "OTAN"]  # not inside 'OTANIEN'
 
 
 def test_slugs_are_unique_and_stable():

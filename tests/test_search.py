@@ -44,7 +44,9 @@ def test_every_indexed_page_is_in_one_shard(tmp_path):
 def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, monkeypatch):
     indexed = []
     real = search._index_shard
-    monkeypatch.setattr(search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest))
+    monkeypatch.setattr(
+        search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
+    )
     with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
         config.write("search_shard_pages: 3\n")
     build(golden_project)
@@ -58,7 +60,8 @@ def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, m
     copied = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in copies.rglob("*.html")}
     pages = {p: p.stat().st_ino for p in site.rglob("*.html")}
     assert {p.relative_to(copies).as_posix() for p in copied} == {
-        p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "pagefind"}
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "pagefind"
+    }
     edited = golden_project / "content/articles/note-de-terrain.md"
     edited.write_text(edited.read_text("utf-8").replace("a rejoint", "a retrouvé"), "utf-8")
     indexed.clear()
@@ -93,19 +96,38 @@ def test_a_copy_not_of_its_page_is_made_again(golden_project):
     assert len(linked) > len(inodes) / 2
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] != "pagefind":
-            assert (copies / page.relative_to(site)).read_bytes().startswith(search.search_copy(page.read_bytes())), page
+            assert (copies / page.relative_to(site)).read_bytes().startswith(search.search_copy(page.read_bytes())), (
+                page
+            )
 
 
 def test_what_pagefind_may_read_of_a_page(tmp_path):
     def searchable(html: str) -> str:
         return search._searchable(write(tmp_path / "p.html", html))
 
-    base = searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>fin</p></main>')
+    base = searchable(
+        "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>fin</p></main>"
+    )
     # only inside the ignored element (an unclosed <p> included): Pagefind sees the same page
-    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>autre <i>citation</i></div><p>fin</p></main>') == base
+    assert (
+        searchable(
+            "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>autre <i>citation</i></div><p>fin</p></main>"
+        )
+        == base
+    )
     # outside it, or a meta Pagefind reads even there: not the same
-    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>FIN</p></main>') != base
-    assert searchable('<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b><span data-pagefind-meta="x:y"></span></div><p>fin</p></main>') != base
+    assert (
+        searchable(
+            "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>FIN</p></main>"
+        )
+        != base
+    )
+    assert (
+        searchable(
+            '<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b><span data-pagefind-meta="x:y"></span></div><p>fin</p></main>'
+        )
+        != base
+    )
     assert search._searchable(tmp_path / "absent.html") is None
 
 
@@ -118,7 +140,9 @@ def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch
     index_site(live, shard_pages=2)
     indexed = []
     real = search._index_shard
-    monkeypatch.setattr(search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest))
+    monkeypatch.setattr(
+        search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
+    )
     index_site(site, shard_pages=2, live=live, changed={"index.html"})
     assert indexed == [] and (site / "pagefind/shards.json").read_text() == (live / "pagefind/shards.json").read_text()
     write(site / "articles/a1.html", page("mot1 changé"))
@@ -131,23 +155,25 @@ def test_pagefind_is_given_pages_without_what_it_ignores():
     def cut(html: str) -> str:
         return search.search_copy(html.encode()).decode()
 
-    page = ('<main data-pagefind-body><h1>Nom</h1><figure data-pagefind-ignore><svg><g><title>t</title></g></svg></figure>'
-            '<div class="columns" data-pagefind-ignore><div><p>citation</div><section>x</section></div><p>fin</p></main>')
-    assert cut(page) == '<main data-pagefind-body><h1>Nom</h1><p>fin</p></main>'
+    page = (
+        "<main data-pagefind-body><h1>Nom</h1><figure data-pagefind-ignore><svg><g><title>t</title></g></svg></figure>"
+        '<div class="columns" data-pagefind-ignore><div><p>citation</div><section>x</section></div><p>fin</p></main>'
+    )
+    assert cut(page) == "<main data-pagefind-body><h1>Nom</h1><p>fin</p></main>"
     same = [
         '<div data-pagefind-ignore><span data-pagefind-meta="x:y"></span></div>',  # Pagefind reads meta even there
         '<div data-pagefind-ignore><span DATA-PAGEFIND-FILTER="x:y"></span></div>',
         '<div data-pagefind-ignore data-pagefind-filter="x:y">texte</div>',  # and on the element itself
-        '<div data-pagefind-ignore><p>jamais fermé</p>',  # its end is not certain
-        '<div data-pagefind-ignore><!-- </div> --></div>',
+        "<div data-pagefind-ignore><p>jamais fermé</p>",  # its end is not certain
+        "<div data-pagefind-ignore><!-- </div> --></div>",
         '<div data-pagefind-ignore><script>"</div>"</script></div>',
-        '<svg><g data-pagefind-ignore><g/></g><text>mot</text></g></svg>',  # <g/> closes itself in SVG only
-        '<p data-pagefind-ignore>un paragraphe<p>que le suivant ferme</p>',  # an end tag the browser may guess
+        "<svg><g data-pagefind-ignore><g/></g><text>mot</text></g></svg>",  # <g/> closes itself in SVG only
+        "<p data-pagefind-ignore>un paragraphe<p>que le suivant ferme</p>",  # an end tag the browser may guess
         '<p title=" data-pagefind-ignore">texte</p><div>data-pagefind-ignore</div>',  # the words, not the attribute
     ]
     for html in same:
         assert search.search_copy(html.encode()) == html.encode(), html
-    assert cut('<DIV class=a Data-Pagefind-Ignore=all><div>x</div></DIV><p>y</p>') == '<p>y</p>'
+    assert cut("<DIV class=a Data-Pagefind-Ignore=all><div>x</div></DIV><p>y</p>") == "<p>y</p>"
 
 
 def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypatch):
@@ -164,7 +190,11 @@ def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypat
     monkeypatch.setattr(search, "search_copy", lambda page: page)
     index_site(site.parent / "whole", shard_pages=4)
     files = sorted(p.relative_to(copies).as_posix() for p in (copies / "pagefind").rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(site.parent / "whole").as_posix() for p in (site.parent / "whole/pagefind").rglob("*") if p.is_file())
+    assert files == sorted(
+        p.relative_to(site.parent / "whole").as_posix()
+        for p in (site.parent / "whole/pagefind").rglob("*")
+        if p.is_file()
+    )
     assert len(files) > 20
     for name in files:
         assert (copies / name).read_bytes() == (site.parent / "whole" / name).read_bytes(), name

@@ -19,9 +19,10 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 import pytest
 from conftest import GOLDEN_PROJECT, write
@@ -108,7 +109,9 @@ def serving(project: Path, logs: Path) -> Iterator[Served]:
     with open(logs / "stdout", "w") as out, open(logs / "stderr", "w") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "kbgen", "serve", "--project", str(project), "--port", str(port)],
-            stdout=out, stderr=err, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=out,
+            stderr=err,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     served = Served(project, port, proc, logs)
     try:
@@ -171,9 +174,13 @@ def test_serve_rebuilds_and_keeps_the_last_good_site(tmp_path):
         served.wait(lambda: "Second titre" in served.get("articles/a.html")[1], "the edit to be served")
         served.wait(lambda: served.status()["build"] == 3, "the preview and the rebuild to be counted")
         served.wait(lambda: "rebuilt in" in served.output(), "the rebuild's line")
-        assert re.search(r"content/articles/a\.md changed: shown in [0-9.]+ s \(a preview\); rebuilding", served.output())
+        assert re.search(
+            r"content/articles/a\.md changed: shown in [0-9.]+ s \(a preview\); rebuilding", served.output()
+        )
         good = page.read_bytes()
-        assert b"Second titre" in good and RELOAD_TAG.sub("", served.get("articles/a.html")[1], count=1) == good.decode()
+        assert (
+            b"Second titre" in good and RELOAD_TAG.sub("", served.get("articles/a.html")[1], count=1) == good.decode()
+        )
 
         # a broken article: the last good site stays, the status tells what is wrong
         article.write_text(article.read_text("utf-8").replace("date: 2024-10-15", "date: demain"), "utf-8")
@@ -214,11 +221,16 @@ def test_a_failed_first_build_serves_a_page_of_its_problems(tmp_path):
 
 
 def test_serve_listens_on_loopback_only():
-    result = subprocess.run([sys.executable, "-m", "kbgen", "serve", "--host", "0.0.0.0"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kbgen", "serve", "--host", "0.0.0.0"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 2 and "No such option" in result.stderr
-    assert "127.0.0.1" in subprocess.run([sys.executable, "-m", "kbgen", "serve", "--help"],
-                                         capture_output=True, text=True, timeout=60).stdout
+    assert (
+        "127.0.0.1"
+        in subprocess.run(
+            [sys.executable, "-m", "kbgen", "serve", "--help"], capture_output=True, text=True, timeout=60
+        ).stdout
+    )
 
 
 def test_a_taken_port_is_an_error_not_a_traceback(tmp_path):
@@ -227,8 +239,12 @@ def test_a_taken_port_is_an_error_not_a_traceback(tmp_path):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "kbgen", "serve", "--project", str(project), "--port", str(port)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "kbgen", "serve", "--project", str(project), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert f"127.0.0.1:{port}: error: cannot serve there" in result.stderr and "Traceback" not in result.stderr
     assert not (project / "_site").exists()
@@ -255,7 +271,9 @@ def test_the_reload_script_is_the_themes_file_and_never_part_of_a_site(tmp_path)
     finally:
         server.shutdown()
         server.server_close()
-    assert not any(p.name == "live-reload.js" for p in resources.files("kbgen.default_theme").joinpath("static").iterdir())
+    assert not any(
+        p.name == "live-reload.js" for p in resources.files("kbgen.default_theme").joinpath("static").iterdir()
+    )
 
 
 def test_a_build_while_the_project_is_locked_waits_and_is_not_a_failure(tmp_path, capsys):
@@ -273,8 +291,10 @@ def test_a_build_while_the_project_is_locked_waits_and_is_not_a_failure(tmp_path
         assert isinstance(pickle.loads(pickle.dumps(refused.value)), ProjectLocked)  # whole from a worker
         assert rebuilder._rebuild({article}) == {article}  # to build again
     assert state.status == Status() and state.status.errors == ()  # no failed attempt counted
-    assert "content/articles/a.md changed: another kbgen build is running on this project; " \
-           "trying again in a second" in capsys.readouterr().out
+    assert (
+        "content/articles/a.md changed: another kbgen build is running on this project; "
+        "trying again in a second" in capsys.readouterr().out
+    )
     assert not (project / "_site").exists()
 
 

@@ -25,8 +25,11 @@ def sites(tmp_path_factory):
     out = {}
     for name, extra in (("relative", []), ("absolute", ["--base-url", "https://example.org/kb/"])):
         out[name] = project / f"_{name}"
-        result = subprocess.run([sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out[name]), *extra],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out[name]), *extra],
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
     return out
 
@@ -86,7 +89,10 @@ def test_indexes_timeline_and_related(sites):
     entity = (site / "entities/marie-dupont.html").read_text("utf-8")
     assert entity.index('<h3 class="year">2024</h3>') < entity.index('<h3 class="year">Sans date</h3>')
     article = (site / "articles/reunion-a-lyon.html").read_text("utf-8")
-    assert 'href="../articles/note-de-terrain.html">Note de terrain à Genève</a> <span class="meta">4 entités en commun' in article
+    assert (
+        'href="../articles/note-de-terrain.html">Note de terrain à Genève</a> <span class="meta">4 entités en commun'
+        in article
+    )
 
 
 def test_search_index_and_finder_data_ship_inside_the_site(sites):
@@ -112,6 +118,6 @@ def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_
     assert page.count('<span class="count">1</span>') == 40
     assert "et 4 autres entités, moins souvent" in page
     # The picture draws the strongest 25 around the entity, each sized by the articles in common.
-    picture = page[page.index('class="kb-graph"'):page.index("</svg>")]
+    picture = page[page.index('class="kb-graph"') : page.index("</svg>")]
     assert picture.count("<circle") == 26
     assert "<title>VilleAA (1 mention)</title>" in picture and "<title>VilleAB (1 article en commun)</title>" in picture

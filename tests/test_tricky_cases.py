@@ -22,43 +22,64 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     return {e.name: (e.type, e.aliases) for e in resolved}
 
 
-@pytest.mark.parametrize("text, expected", [
-    # elision and typographic apostrophe; surname alone joins the full name
-    ("Le chef de l’OTAN, Mark Rutte, est arrivé à Bruxelles. Rutte a parlé longuement.",
-     {"OTAN": ("ORG", ()), "Mark Rutte": ("PER", ("Rutte",)), "Bruxelles": ("LOC", ())}),
-    # leading articles
-    ("La Russie a répondu à l’Ukraine. Moscou accuse l’Ukraine.",
-     {"Russie": ("LOC", ()), "Ukraine": ("LOC", ()), "Moscou": ("LOC", ())}),
-    # a title is not part of the name
-    ("Début septembre, le président russe Vladimir Poutine a déclaré que la guerre continuerait.",
-     {"Vladimir Poutine": ("PER", ())}),
-    # an elided word after the name is not part of it
-    ("L’incursion de Kiev dans la région russe de Koursk n’avait pas réussi.",
-     {"Kiev": ("LOC", ()), "Koursk": ("LOC", ())}),
-    # an acronym defined in brackets is its expansion
-    ("L’Organisation des Nations unies (ONU) a voté une résolution. L’ONU a ensuite publié un rapport.",
-     {"Organisation des Nations unies": ("ORG", ("ONU",))}),
-    # two people sharing a surname: the bare surname is not given to either on a guess
-    ("Marie Dupont et Jean Dupont sont arrivés à Lyon. Dupont a parlé le premier.",
-     {"Marie Dupont": ("PER", ()), "Jean Dupont": ("PER", ()), "Dupont": ("PER", ()), "Lyon": ("LOC", ())}),
-    # peoples, pronouns and function words are no entities
-    ("Les Français ont voté dimanche. Des Suisses étaient présents.", {}),
-    ("Il a ajouté qu’il était sûr que quelqu’un lèverait le petit doigt.", {}),
-    # the same name in NFD and NFC is one entity
-    ("Les E\u0301tats-Unis et les États-Unis sont un seul pays.", {"États-Unis": ("LOC", ())}),
-    # a title just before a name makes it a person
-    ("M. Zberg est arrivé à Sion.", {"Zberg": ("PER", ()), "Sion": ("LOC", ())}),
-    # an institution's head noun makes it an organisation
-    ("Le Conseil d’Etat du canton de Vaud a siégé à Lausanne.",
-     {"Conseil d’Etat": ("ORG", ()), "Lausanne": ("LOC", ())}),
-    # two names glued in one span are split
-    ("Le chef de l’OTAN Jens Stoltenberg a parlé à Bruxelles.",
-     {"OTAN": ("ORG", ()), "Jens Stoltenberg": ("PER", ()), "Bruxelles": ("LOC", ())}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # elision and typographic apostrophe; surname alone joins the full name
+        (
+            "Le chef de l’OTAN, Mark Rutte, est arrivé à Bruxelles. Rutte a parlé longuement.",
+            {"OTAN": ("ORG", ()), "Mark Rutte": ("PER", ("Rutte",)), "Bruxelles": ("LOC", ())},
+        ),
+        # leading articles
+        (
+            "La Russie a répondu à l’Ukraine. Moscou accuse l’Ukraine.",
+            {"Russie": ("LOC", ()), "Ukraine": ("LOC", ()), "Moscou": ("LOC", ())},
+        ),
+        # a title is not part of the name
+        (
+            "Début septembre, le président russe Vladimir Poutine a déclaré que la guerre continuerait.",
+            {"Vladimir Poutine": ("PER", ())},
+        ),
+        # an elided word after the name is not part of it
+        (
+            "L’incursion de Kiev dans la région russe de Koursk n’avait pas réussi.",
+            {"Kiev": ("LOC", ()), "Koursk": ("LOC", ())},
+        ),
+        # an acronym defined in brackets is its expansion
+        (
+            "L’Organisation des Nations unies (ONU) a voté une résolution. L’ONU a ensuite publié un rapport.",
+            {"Organisation des Nations unies": ("ORG", ("ONU",))},
+        ),
+        # two people sharing a surname: the bare surname is not given to either on a guess
+        (
+            "Marie Dupont et Jean Dupont sont arrivés à Lyon. Dupont a parlé le premier.",
+            {"Marie Dupont": ("PER", ()), "Jean Dupont": ("PER", ()), "Dupont": ("PER", ()), "Lyon": ("LOC", ())},
+        ),
+        # peoples, pronouns and function words are no entities
+        ("Les Français ont voté dimanche. Des Suisses étaient présents.", {}),
+        ("Il a ajouté qu’il était sûr que quelqu’un lèverait le petit doigt.", {}),
+        # the same name in NFD and NFC is one entity
+        ("Les E\u0301tats-Unis et les États-Unis sont un seul pays.", {"États-Unis": ("LOC", ())}),
+        # a title just before a name makes it a person
+        ("M. Zberg est arrivé à Sion.", {"Zberg": ("PER", ()), "Sion": ("LOC", ())}),
+        # an institution's head noun makes it an organisation
+        (
+            "Le Conseil d’Etat du canton de Vaud a siégé à Lausanne.",
+            {"Conseil d’Etat": ("ORG", ()), "Lausanne": ("LOC", ())},
+        ),
+        # two names glued in one span are split
+        (
+            "Le chef de l’OTAN Jens Stoltenberg a parlé à Bruxelles.",
+            {"OTAN": ("ORG", ()), "Jens Stoltenberg": ("PER", ()), "Bruxelles": ("LOC", ())},
+        ),
+    ],
+)
 def test_tricky_case(nlp, text, expected):
     assert entities_of(nlp, text) == expected
 
 
 def test_surname_in_another_article_joins_the_only_person_bearing_it(nlp):
-    found = entities_of(nlp, "Le président Emmanuel Macron est arrivé à Paris.", "Macron a répondu aux questions des journalistes.")
+    found = entities_of(
+        nlp, "Le président Emmanuel Macron est arrivé à Paris.", "Macron a répondu aux questions des journalistes."
+    )
     assert found["Emmanuel Macron"] == ("PER", ("Macron",)) and "Macron" not in found

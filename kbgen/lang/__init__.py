@@ -22,8 +22,18 @@ import yaml
 
 # Typographic punctuation and spaces -> their plain form, one character for one (offsets hold).
 PLAIN_FORMS = {
-    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "′": "'",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
 }
 APOSTROPHES = "'’"  # the apostrophes a name is typed with: slugs drop them, grouping keys read a space
 OPENING_QUOTES = "«“‘"
@@ -120,9 +130,7 @@ def _stop_words(lang: str) -> frozenset[str]:
 def format_date(value: date | None, strings: dict) -> str:
     if value is None:
         return ""
-    return strings["date_format"].format(
-        day=value.day, month=strings["months"][value.month - 1], year=value.year
-    )
+    return strings["date_format"].format(day=value.day, month=strings["months"][value.month - 1], year=value.year)
 
 
 def format_month(value: date | None, strings: dict) -> str:

@@ -34,7 +34,9 @@ def serve(project: Path, out: Path | None, port: int) -> None:
     try:
         import watchfiles  # noqa: F401
     except ImportError:
-        raise ServeError("error: kbgen serve needs the watchfiles package; install it with `pip install watchfiles`") from None
+        raise ServeError(
+            "error: kbgen serve needs the watchfiles package; install it with `pip install watchfiles`"
+        ) from None
     project = project.resolve()  # as the watchers report paths
     layout = Layout.of(project)
     out = (out or layout.site).resolve()
@@ -42,16 +44,20 @@ def serve(project: Path, out: Path | None, port: int) -> None:
     try:
         server = LiveServer(port, out, state)
     except OSError as exc:
-        raise ServeError(f"{HOST}:{port}: error: cannot serve there ({exc.strerror or exc}); "
-                         "pass another --port, or --port 0 for any free one") from None
+        raise ServeError(
+            f"{HOST}:{port}: error: cannot serve there ({exc.strerror or exc}); "
+            "pass another --port, or --port 0 for any free one"
+        ) from None
     rebuilder = Rebuilder(project, out, state)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
     try:
         rebuilder.first_build()
         rebuilder.start()
-        click.echo(f"Serving {out} at http://{HOST}:{server.server_address[1]}/ "
-                   f"(watching {', '.join(layout.shown(p).as_posix() for p in layout.inputs)}; Ctrl-C to stop)")
+        click.echo(
+            f"Serving {out} at http://{HOST}:{server.server_address[1]}/ "
+            f"(watching {', '.join(layout.shown(p).as_posix() for p in layout.inputs)}; Ctrl-C to stop)"
+        )
         server.serve_forever(poll_interval=0.25)
     except KeyboardInterrupt:
         pass
@@ -78,4 +84,3 @@ def _finish(rebuilder: Rebuilder) -> None:
 
 def _interrupt(signum, frame) -> None:  # SIGTERM stops as cleanly as Ctrl-C
     raise KeyboardInterrupt
-

@@ -90,9 +90,14 @@ class Rebuilder:
             report.rebuilt(what, took, outcome)
             written = {p.absolute() for p in outcome.ingested.written}
         after = self.snapshot
-        return {p for p in before.keys() | after.keys()
-                if before.get(p) != after.get(p) and FOLDER not in (before.get(p), after.get(p))
-                and p not in written and not self._written_by_build(p, before)}
+        return {
+            p
+            for p in before.keys() | after.keys()
+            if before.get(p) != after.get(p)
+            and FOLDER not in (before.get(p), after.get(p))
+            and p not in written
+            and not self._written_by_build(p, before)
+        }
 
     def _warm(self) -> None:
         """Ready for previews: the model loaded, and what the last build knew (a first build that
@@ -114,8 +119,12 @@ class Rebuilder:
         from kbgen.preview import preview_article
 
         folder = Layout.of(self.project).articles
-        if (self.base is None or not self.state.status.ok or not changed
-                or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)):
+        if (
+            self.base is None
+            or not self.state.status.ok
+            or not changed
+            or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)
+        ):
             return
         started = time.perf_counter()
         pages = {}
@@ -152,8 +161,16 @@ class Rebuilder:
                 import traceback
 
                 traceback.print_exc()
-            outcome = BuildError([Problem("kbgen", None, f"internal error: {type(exc).__name__}: {exc}",
-                                          "rerun with KBGEN_DEBUG=1 and report it")])
+            outcome = BuildError(
+                [
+                    Problem(
+                        "kbgen",
+                        None,
+                        f"internal error: {type(exc).__name__}: {exc}",
+                        "rerun with KBGEN_DEBUG=1 and report it",
+                    )
+                ]
+            )
         else:
             outcome = summary
         self._record(outcome)
@@ -166,11 +183,17 @@ class Rebuilder:
         if isinstance(outcome, ProjectLocked):  # not a failed build: it runs again in a second
             self.state.update(building=False)
         elif isinstance(outcome, BuildError):
-            self.state.update(building=False, ok=False, attempts=status.attempts + 1,
-                              errors=tuple(map(str, outcome.problems)), previews={})
+            self.state.update(
+                building=False,
+                ok=False,
+                attempts=status.attempts + 1,
+                errors=tuple(map(str, outcome.problems)),
+                previews={},
+            )
         else:
-            self.state.update(building=False, ok=True, attempts=status.attempts + 1,
-                              build=status.build + 1, errors=(), previews={})
+            self.state.update(
+                building=False, ok=True, attempts=status.attempts + 1, build=status.build + 1, errors=(), previews={}
+            )
 
     def _written_by_build(self, path: Path, before: dict[Path, Signature]) -> bool:
         """content/entities.yml written with its template when missing, or a page generated from

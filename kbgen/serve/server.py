@@ -39,7 +39,6 @@ def reload_script() -> bytes:
     return resources.files("kbgen.default_theme").joinpath("serve", "live-reload.js").read_bytes()
 
 
-
 def with_reload_script(page: bytes, build: int) -> bytes:
     """`page` with the reload script just before its last `</body>` (or at its end)."""
     tag = f'<script src="{SCRIPT_URL}" data-build="{build}"></script>'.encode()
@@ -78,7 +77,7 @@ class LiveServer(ThreadingHTTPServer):
 class LiveHandler(SimpleHTTPRequestHandler):
     server: LiveServer
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet: one line per build only
+    def log_message(self, format: str, *args) -> None:
         pass
 
     def parse_request(self) -> bool:

@@ -22,8 +22,15 @@ class Status:
     previews: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> bytes:
-        return json.dumps({"build": self.build, "attempts": self.attempts, "ok": self.ok,
-                           "building": self.building, "errors": list(self.errors)}).encode()
+        return json.dumps(
+            {
+                "build": self.build,
+                "attempts": self.attempts,
+                "ok": self.ok,
+                "building": self.building,
+                "errors": list(self.errors),
+            }
+        ).encode()
 
 
 class LiveState:

@@ -95,8 +95,15 @@ class Watcher:
 
         def run() -> None:
             try:
-                for batch in watchfiles.watch(*paths, watch_filter=keep, recursive=recursive, stop_event=stop,
-                                              debounce=DEBOUNCE_MS, step=STEP_MS, raise_interrupt=False):
+                for batch in watchfiles.watch(
+                    *paths,
+                    watch_filter=keep,
+                    recursive=recursive,
+                    stop_event=stop,
+                    debounce=DEBOUNCE_MS,
+                    step=STEP_MS,
+                    raise_interrupt=False,
+                ):
                     self.changes.put({Path(p) for _, p in batch})
             except Exception as exc:  # a folder vanished, or the system's watch limit
                 if not stop.is_set():

@@ -90,7 +90,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """No request log: the test output stays readable."""
 
 
@@ -240,7 +240,9 @@ def watch(page) -> list[str]:
     problems: list[str] = []
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} {r.url}"))
     page.on("requestfailed", lambda r: problems.append(f"failed {r.url}: {r.failure}"))
-    page.on("console", lambda m: m.type == "error" and not _favicon(m.location) and problems.append(f"console: {m.text}"))
+    page.on(
+        "console", lambda m: m.type == "error" and not _favicon(m.location) and problems.append(f"console: {m.text}")
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
     return problems
 
@@ -377,7 +379,9 @@ def test_axe_reports_a_planted_violation(axe_page, at_root, axe_source: str) -> 
     page = axe_page
     page.emulate_media(color_scheme="light")
     page.goto(at_root.url(PAGES["home"]))
-    page.evaluate("() => { const img = document.createElement('img'); img.src = 'static/none.png'; document.querySelector('main').append(img); }")
+    page.evaluate(
+        "() => { const img = document.createElement('img'); img.src = 'static/none.png'; document.querySelector('main').append(img); }"
+    )
     page.add_script_tag(content=axe_source)
     ids = {v["id"] for v in page.evaluate(RUN_AXE)}
     assert "image-alt" in ids, ids

@@ -14,13 +14,54 @@ MODEL = None
 LEADING_ARTICLES = re.compile(r"(?:(?:the|a|an)\s+)+")
 
 # Titles and functions before a name; the longest first so "prime minister" beats "minister".
-TITLES = tuple(sorted((
-    "prime minister", "secretary general", "secretary-general", "foreign minister", "president",
-    "minister", "chancellor", "secretary", "senator", "governor", "mayor", "king", "queen", "pope",
-    "prince", "princess", "general", "colonel", "captain", "lieutenant", "major", "admiral",
-    "doctor", "professor", "judge", "sir", "dame", "lord", "lady", "mr", "mr.", "mrs", "mrs.",
-    "ms", "ms.", "dr", "dr.", "prof.", "saint", "st.", "the late",
-), key=lambda t: -len(t)))
+TITLES = tuple(
+    sorted(
+        (
+            "prime minister",
+            "secretary general",
+            "secretary-general",
+            "foreign minister",
+            "president",
+            "minister",
+            "chancellor",
+            "secretary",
+            "senator",
+            "governor",
+            "mayor",
+            "king",
+            "queen",
+            "pope",
+            "prince",
+            "princess",
+            "general",
+            "colonel",
+            "captain",
+            "lieutenant",
+            "major",
+            "admiral",
+            "doctor",
+            "professor",
+            "judge",
+            "sir",
+            "dame",
+            "lord",
+            "lady",
+            "mr",
+            "mr.",
+            "mrs",
+            "mrs.",
+            "ms",
+            "ms.",
+            "dr",
+            "dr.",
+            "prof.",
+            "saint",
+            "st.",
+            "the late",
+        ),
+        key=lambda t: -len(t),
+    )
+)
 # Short titles that, written just before a capitalised word, make it a person.
 PERSON_CUES = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:[Ss]ir|[Dd]ame|[Pp]resident|[Gg]eneral|[Cc]olonel|[Cc]aptain|"
@@ -28,36 +69,132 @@ PERSON_CUES = re.compile(
     r"[Kk]ing|[Qq]ueen|[Pp]ope|[Pp]rince|[Pp]rincess|[Mm]inister))\s+$"
 )
 PREPOSITIONS = ("of the ", "of ")
-PORTFOLIOS = frozenset((
-    "defence", "defense", "interior", "justice", "economy", "finance", "health", "education",
-    "culture", "labour", "labor", "agriculture", "foreign affairs", "environment", "state",
-    "the treasury", "home affairs",
-))
+PORTFOLIOS = frozenset(
+    (
+        "defence",
+        "defense",
+        "interior",
+        "justice",
+        "economy",
+        "finance",
+        "health",
+        "education",
+        "culture",
+        "labour",
+        "labor",
+        "agriculture",
+        "foreign affairs",
+        "environment",
+        "state",
+        "the treasury",
+        "home affairs",
+    )
+)
 
 # Common nouns that are capitalised alone at the head of an institution's or a sentence's name
 # but name nothing by themselves.
-GENERIC_WORDS = frozenset((
-    "state", "states", "council", "parliament", "union", "empire", "government", "house",
-    "chamber", "assembly", "court", "commission", "committee", "ministry", "department",
-    "republic", "kingdom", "church", "army", "nation", "nations", "city", "county", "town",
-    "administration", "conference", "president", "presidency", "mr", "mrs", "ms", "god",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-))
+GENERIC_WORDS = frozenset(
+    (
+        "state",
+        "states",
+        "council",
+        "parliament",
+        "union",
+        "empire",
+        "government",
+        "house",
+        "chamber",
+        "assembly",
+        "court",
+        "commission",
+        "committee",
+        "ministry",
+        "department",
+        "republic",
+        "kingdom",
+        "church",
+        "army",
+        "nation",
+        "nations",
+        "city",
+        "county",
+        "town",
+        "administration",
+        "conference",
+        "president",
+        "presidency",
+        "mr",
+        "mrs",
+        "ms",
+        "god",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
 
 # Heads that make a multi-word name an organisation: "Bank of England", "House of Commons".
-ORG_HEADS = frozenset((
-    "council", "assembly", "house", "chamber", "committee", "commission", "court", "parliament",
-    "ministry", "department", "party", "bank", "society", "association", "federation",
-    "university", "agency", "office", "bureau", "company", "group", "church", "union",
-    "organisation", "organization", "institute", "foundation", "club", "army", "police",
-    "school", "academy", "museum", "theatre", "orchestra",
-))
+ORG_HEADS = frozenset(
+    (
+        "council",
+        "assembly",
+        "house",
+        "chamber",
+        "committee",
+        "commission",
+        "court",
+        "parliament",
+        "ministry",
+        "department",
+        "party",
+        "bank",
+        "society",
+        "association",
+        "federation",
+        "university",
+        "agency",
+        "office",
+        "bureau",
+        "company",
+        "group",
+        "church",
+        "union",
+        "organisation",
+        "organization",
+        "institute",
+        "foundation",
+        "club",
+        "army",
+        "police",
+        "school",
+        "academy",
+        "museum",
+        "theatre",
+        "orchestra",
+    )
+)
 
 # Words for peoples ("the French", "two Americans"): not places.
 DEMONYM = re.compile(r"(?:ans|ese|ish|ch|is)$")
-PEOPLE_DETERMINERS = re.compile(r"(?:\b(?:the|these|those|our|your|their|two|three|some|several|many)|\d)\s+$", re.IGNORECASE)
+PEOPLE_DETERMINERS = re.compile(
+    r"(?:\b(?:the|these|those|our|your|their|two|three|some|several|many)|\d)\s+$", re.IGNORECASE
+)
 
 RULES = Rules(
     elision=NEVER,  # English elides no article into a name

@@ -17,16 +17,73 @@ LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une|l'|d')\s
 TRAILING_ELIDED_WORD = re.compile(r"\s+\w+'$")
 
 # Titles and functions before a name; the longest first so "premier ministre" beats "ministre".
-TITLES = tuple(sorted((
-    "premier ministre", "première ministre", "secrétaire général", "secrétaire générale",
-    "conseiller fédéral", "conseillère fédérale", "conseiller d'etat", "conseiller d'état",
-    "président", "présidente", "ministre", "général", "chancelier", "chancelière", "roi", "reine",
-    "pape", "prince", "princesse", "sénateur", "sénatrice", "député", "députée", "maire", "syndic",
-    "commandant", "colonel", "capitaine", "lieutenant", "major", "amiral", "maréchal", "docteur",
-    "professeur", "abbé", "pasteur", "curé", "maître", "juge", "conseiller", "conseillère", "chef",
-    "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "m.", "mm.", "mme", "mmes",
-    "mlle", "dr", "dr.", "pr", "me", "sa majesté", "saint", "sainte", "feu",
-), key=lambda t: -len(t)))
+TITLES = tuple(
+    sorted(
+        (
+            "premier ministre",
+            "première ministre",
+            "secrétaire général",
+            "secrétaire générale",
+            "conseiller fédéral",
+            "conseillère fédérale",
+            "conseiller d'etat",
+            "conseiller d'état",
+            "président",
+            "présidente",
+            "ministre",
+            "général",
+            "chancelier",
+            "chancelière",
+            "roi",
+            "reine",
+            "pape",
+            "prince",
+            "princesse",
+            "sénateur",
+            "sénatrice",
+            "député",
+            "députée",
+            "maire",
+            "syndic",
+            "commandant",
+            "colonel",
+            "capitaine",
+            "lieutenant",
+            "major",
+            "amiral",
+            "maréchal",
+            "docteur",
+            "professeur",
+            "abbé",
+            "pasteur",
+            "curé",
+            "maître",
+            "juge",
+            "conseiller",
+            "conseillère",
+            "chef",
+            "monsieur",
+            "madame",
+            "mademoiselle",
+            "messieurs",
+            "mesdames",
+            "m.",
+            "mm.",
+            "mme",
+            "mmes",
+            "mlle",
+            "dr",
+            "dr.",
+            "pr",
+            "me",
+            "sa majesté",
+            "saint",
+            "sainte",
+            "feu",
+        ),
+        key=lambda t: -len(t),
+    )
+)
 # Short titles that, written just before a capitalised word, make it a person.
 PERSON_CUES = re.compile(
     r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me)\.?|\b(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|général|colonel|capitaine|"
@@ -34,37 +91,149 @@ PERSON_CUES = re.compile(
     r"ministre|syndic|juge|maître|chancelier|chancelière|sénateur|député|roi|reine|pape|prince|princesse))\s+$"
 )
 PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
-PORTFOLIOS = frozenset((
-    "défense", "intérieur", "justice", "économie", "finances", "santé", "éducation", "culture",
-    "travail", "agriculture", "affaires étrangères", "armées", "environnement", "budget",
-))
+PORTFOLIOS = frozenset(
+    (
+        "défense",
+        "intérieur",
+        "justice",
+        "économie",
+        "finances",
+        "santé",
+        "éducation",
+        "culture",
+        "travail",
+        "agriculture",
+        "affaires étrangères",
+        "armées",
+        "environnement",
+        "budget",
+    )
+)
 
 # Common nouns that are capitalised alone at the head of an institution's or a sentence's name
 # but name nothing by themselves.
-GENERIC_WORDS = frozenset((
-    "etat", "état", "etats", "états", "conseil", "parlement", "union", "empire", "gouvernement",
-    "chambre", "chambres", "assemblée", "cour", "tribunal", "commission", "comité", "ministère",
-    "département", "république", "royaume", "église", "armée", "nation", "nations", "ville",
-    "canton", "commune", "municipalité", "administration", "conférence", "président", "présidence",
-    "gazette", "journal", "nouvelles", "notre", "votre", "signé", "monsieur", "madame",
-    "messieurs", "mm", "m", "mme", "sa majesté", "premier consul", "ouverture", "dieu",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-))
+GENERIC_WORDS = frozenset(
+    (
+        "etat",
+        "état",
+        "etats",
+        "états",
+        "conseil",
+        "parlement",
+        "union",
+        "empire",
+        "gouvernement",
+        "chambre",
+        "chambres",
+        "assemblée",
+        "cour",
+        "tribunal",
+        "commission",
+        "comité",
+        "ministère",
+        "département",
+        "république",
+        "royaume",
+        "église",
+        "armée",
+        "nation",
+        "nations",
+        "ville",
+        "canton",
+        "commune",
+        "municipalité",
+        "administration",
+        "conférence",
+        "président",
+        "présidence",
+        "gazette",
+        "journal",
+        "nouvelles",
+        "notre",
+        "votre",
+        "signé",
+        "monsieur",
+        "madame",
+        "messieurs",
+        "mm",
+        "m",
+        "mme",
+        "sa majesté",
+        "premier consul",
+        "ouverture",
+        "dieu",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    )
+)
 
 # Heads that make a multi-word name an organisation: "Conseil d'Etat", "Chambre des lords".
-ORG_HEADS = frozenset((
-    "conseil", "assemblée", "chambre", "chambres", "comité", "commission", "tribunal", "cour",
-    "parlement", "gouvernement", "ministère", "département", "parti", "banque", "société",
-    "association", "fédération", "université", "agence", "office", "bureau", "compagnie",
-    "groupe", "église", "syndicat", "union", "organisation", "institut", "fondation", "club",
-    "armée", "police", "école", "académie", "musée", "théâtre", "orchestre",
-))
+ORG_HEADS = frozenset(
+    (
+        "conseil",
+        "assemblée",
+        "chambre",
+        "chambres",
+        "comité",
+        "commission",
+        "tribunal",
+        "cour",
+        "parlement",
+        "gouvernement",
+        "ministère",
+        "département",
+        "parti",
+        "banque",
+        "société",
+        "association",
+        "fédération",
+        "université",
+        "agence",
+        "office",
+        "bureau",
+        "compagnie",
+        "groupe",
+        "église",
+        "syndicat",
+        "union",
+        "organisation",
+        "institut",
+        "fondation",
+        "club",
+        "armée",
+        "police",
+        "école",
+        "académie",
+        "musée",
+        "théâtre",
+        "orchestre",
+    )
+)
 
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
-DEMONYM = re.compile(r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$")
-PEOPLE_DETERMINERS = re.compile(r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE)
+DEMONYM = re.compile(
+    r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$"
+)
+PEOPLE_DETERMINERS = re.compile(
+    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
+)
 
 RULES = Rules(
     elision=ELISION,
