@@ -276,6 +276,12 @@ def in_threads(function: Callable[[Any], Any], items: Sequence, at_once: int) ->
         return list(pool.map(function, items))
 
 
+def in_background(function: Callable[[], Any], name: str) -> threading.Thread:
+    """`function()` in a thread of its own, not started: a service's loop (kbgen serve's watchers
+    and rebuilds) that must not keep the process alive once the main thread ends."""
+    return threading.Thread(target=function, name=name, daemon=True)
+
+
 # --- a Dask distributed cluster ---------------------------------------------------------------
 
 

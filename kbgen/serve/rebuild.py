@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kbgen import report
+from kbgen import parallel, report
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.project import Layout
 from kbgen.serve.status import LiveState
@@ -32,7 +32,7 @@ class Rebuilder:
         self.snapshot: dict[Path, Signature] = {}
         self.base: PreviewBase | None = None  # what the last good build knew, for previews
         self.stopping = threading.Event()
-        self.thread = threading.Thread(target=self._run, name="kbgen rebuild", daemon=True)
+        self.thread = parallel.in_background(self._run, "kbgen rebuild")
 
     def first_build(self) -> None:
         self.watcher.refresh()

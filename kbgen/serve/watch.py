@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from kbgen import parallel
 from kbgen.errors import BuildError
 from kbgen.project import Layout, Project
 
@@ -110,7 +111,7 @@ class Watcher:
                     click.echo(f"kbgen serve: watching {', '.join(map(str, paths))} failed: {exc}", err=True)
                     self.changes.put(set())  # the builder refreshes the plan
 
-        threading.Thread(target=run, name="kbgen watch", daemon=True).start()
+        parallel.in_background(run, "kbgen watch").start()
         return stop
 
 
