@@ -37,7 +37,9 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
     pages are raised together."""
     folder = project.articles
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
-    articles, problems, taken = [], [], set()
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    taken: set[str] = set()
     for path in paths:
         try:
             slug = unique_slug(slugify(path.stem), taken, fallback="article")

@@ -24,7 +24,7 @@ from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER
 from kbgen.search import SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state
-from kbgen.write import NewSite, Written, untouched
+from kbgen.write import NewSite, Placed, Written, untouched
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ def _write_and_index(
     once both are done. Gives what was written, and the seconds the index took."""
     with NewSite(files, out, previous, derive=copies.update) as site:
 
-        def index(pages: list) -> float:
+        def index(pages: list[list[Placed[bool]]]) -> float:
             started = time.perf_counter()
             index_site(
                 site.folder,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from kbgen import lang as languages
 from kbgen.errors import BuildError, Problem
@@ -32,7 +33,7 @@ class Config(BaseModel):
     """How many of the most-mentioned entities the home page lists."""
     max_article_mb: float = 5
     """Seeds larger than this many megabytes are skipped with a warning (NER time grows with size)."""
-    search_shard_pages: int = Field(3000, ge=1)
+    search_shard_pages: int = Field(default=3000, ge=1)
     """Pages per search index shard: Pagefind needs about 180 MB per 1,000 article pages it indexes at once."""
     headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
@@ -48,7 +49,9 @@ class Config(BaseModel):
 
     @property
     def ner_model(self) -> str:
-        return self.model or languages.profile(self.lang).model
+        model = self.model or languages.profile(self.lang).model
+        assert model is not None  # load_config refuses a language without a model unless `model:` names one
+        return model
 
 
 def load_config(file: Path, path: Path) -> Config:
@@ -80,7 +83,7 @@ def load_config(file: Path, path: Path) -> Config:
     return config
 
 
-def _problem(path: Path, err: dict, key_lines: dict[str, int]) -> Problem:
+def _problem(path: Path, err: ErrorDetails, key_lines: dict[str, int]) -> Problem:
     key = str(err["loc"][0]) if err["loc"] else ""
     line = key_lines.get(key)
     if err["type"] == "extra_forbidden":

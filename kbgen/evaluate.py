@@ -37,7 +37,7 @@ Docs = dict[str, list[Span]]
 def normalize(surface: str) -> str:
     """A name as compared at entity level: Unicode-compatible form, plain apostrophes and
     dashes, single spaces, no punctuation at either end, no case."""
-    text = unicodedata.normalize("NFKC", surface).translate(str.maketrans({"’": "'", "ʼ": "'", "–": "-", "—": "-"}))
+    text = unicodedata.normalize("NFKC", surface).translate(str.maketrans("’ʼ–—", "''--"))
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^[\W_]+|[\W_]+$", "", text)
     return text.casefold()
@@ -144,7 +144,9 @@ def _overlap_pairs(gold: list[Span], pred: list[Span], typed: bool) -> list[tupl
 
 def score(gold: Docs, pred: Docs) -> dict[str, dict[str, dict[str, float]]]:
     """P/R/F1 per type and micro-averaged at the strict, overlap, overlap-untyped and entity levels."""
-    counts = {level: {t: Counter() for t in TYPES} for level in ("strict", "overlap", "overlap-untyped", "entity")}
+    counts: dict[str, dict[str, Counter[str]]] = {
+        level: {t: Counter() for t in TYPES} for level in ("strict", "overlap", "overlap-untyped", "entity")
+    }
     for doc, gold_spans in gold.items():
         pred_spans = pred.get(doc, [])
         for t in TYPES:
@@ -208,7 +210,9 @@ def bcubed(gold: Docs, pred: Docs) -> dict[str, float]:
 
 def confusions(gold: Docs, pred: Docs, top: int = 8) -> dict[str, list[tuple[str, int]]]:
     """The most frequent errors: type confusions, missed names, spurious names."""
-    mistyped, missed, spurious = Counter(), Counter(), Counter()
+    mistyped: Counter[str] = Counter()
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
     for doc, gold_spans in gold.items():
         pred_spans = pred.get(doc, [])
         pairs = _overlap_pairs(gold_spans, pred_spans, typed=False)

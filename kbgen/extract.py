@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
@@ -27,6 +27,9 @@ from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import LABELS, glued, split_glued, trim
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRuler
 
 # Components a trained pipeline has that NER does not need (their weights are not even loaded).
 NOT_NEEDED = [
@@ -74,7 +77,9 @@ def normalise(text: str) -> Normalised:
     """What the model reads, and where each of its characters came from."""
     removed = [(m.start(), m.end(), "") for m in _HYPHENATED.finditer(text)]
     removed += [(m.start(), m.end(), " ") for m in _SPACES.finditer(text)]
-    out, origin, cursor = [], [], 0
+    out: list[str] = []
+    origin: list[int] = []
+    cursor = 0
     for start, end, replacement in sorted(removed):
         if start < cursor:
             continue
@@ -114,7 +119,7 @@ def load_pipeline(model: str, patterns: Path | None = None, lang: str | None = N
             ) from None
     _multiply_with_numpy(nlp)
     if patterns is not None:
-        ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None)
+        ruler = cast("EntityRuler", nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None))
         try:
             ruler.from_disk(patterns)
         except ValueError as exc:

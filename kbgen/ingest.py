@@ -127,7 +127,7 @@ def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
 
 
 def generated_page(seed: Seed, lang: str) -> str:
-    meta = {"title": seed.title}
+    meta: dict[str, object] = {"title": seed.title}
     if seed.date:
         meta["date"] = seed.date
     if seed.author:
@@ -150,7 +150,7 @@ def is_unedited(text: str) -> bool:
 
 def _generated_pages(articles_dir: Path) -> dict[str, Path]:
     """Map each seed path to the content page already generated from it."""
-    pages = {}
+    pages: dict[str, Path] = {}
     for path in sorted(articles_dir.glob("*.md")) if articles_dir.is_dir() else []:
         try:
             source = parse_page(path.read_text("utf-8")).meta.get("source")
@@ -291,13 +291,14 @@ def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str
     import trafilatura  # imported only when a saved web page is ingested
 
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    assert not isinstance(document, dict)  # a dict only with as_dict=True
     if document is None or not (document.text or "").strip():
         raise SeedError(
             "has no article text that kbgen can find in this web page; skipped",
             "save the article's page itself, or paste its text into a .txt file",
             severity="warning",
         )
-    lines = document.text.split("\n")
+    lines = (document.text or "").split("\n")  # not empty: checked above
     if document.title and lines and lines[0].strip() == document.title.strip():
         lines = lines[1:]  # the page's own heading repeats its title
     body = "\n\n".join(escape_markdown(p) for p in clean_paragraphs("\n\n".join(lines)))

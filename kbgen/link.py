@@ -92,7 +92,7 @@ def _related(articles: list[Article], entities: list[Entity], entities_by_articl
     scale = len(articles)
     related = {}
     for article in articles:
-        shared = Counter()
+        shared: Counter[int] = Counter()
         for entity in entities_by_article[article.slug]:
             shared.update(citing.get(entity.slug, ()))
         del shared[rank[article.slug]]
@@ -140,7 +140,7 @@ def link(
     }  # once per article
     co_mentions = {}
     for entity in entities:
-        together = Counter()
+        together: Counter[int] = Counter()
         for article_slug in entity.articles:
             together.update(ranks[article_slug])
         del together[rank[entity.slug]]

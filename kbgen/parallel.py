@@ -16,7 +16,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from typing import Any
+from typing import Any, Self
 
 from kbgen.errors import BuildError, Problem
 
@@ -33,6 +33,8 @@ def loaded(key: str, load: Callable[[], Any] | None = None):
     if key not in _loaded:
         _loaded.clear()
         try:
+            if load is None:
+                raise RuntimeError(f"nothing was loaded for {key!r} in this process")
             _loaded[key] = load()
         except Exception as exc:  # kept, and raised by each batch, so the parent reports it
             _loaded[key] = exc
@@ -83,7 +85,7 @@ class LoadedWorkers:
         if manager is not None:
             manager.join()  # no thread of the pool left when the build forks its writers
 
-    def __enter__(self) -> LoadedWorkers:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind, *_) -> None:

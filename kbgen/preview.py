@@ -67,7 +67,8 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
             extraction, _ = extract_cached(project, [article], jobs=1)
     except (BuildError, OSError):
         return None  # the rebuild says what is wrong
-    linked, entities = [], {}
+    linked: list[tuple[int, int, str]] = []
+    entities: dict[str, Named] = {}
     for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
         entity = base.names.get(fold(mention.text))
         if entity and not (linked and mention.start < linked[-1][1]):

@@ -158,6 +158,7 @@ class Theme:
         return OutputFile(path, partial(self._key, path, maker), maker)
 
     def _key(self, *values) -> str:
+        assert self.keys is not None  # only a preview's theme has no keys, and its pages are never keyed
         return self.keys.of(*values)
 
 
@@ -328,7 +329,7 @@ def _network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
     graph's outputs want them (by slug), so that they need not sort a million edges again."""
     by_slug = sorted(kb.entities, key=lambda e: e.slug)
     nodes = [graph.Node(e.slug, e.name, e.type, len(e.mentions)) for e in by_slug]
-    edges = []
+    edges: list[graph.Edge] = []
     for entity in by_slug:
         after = sorted((other.slug, n) for other, n in kb.co_mentions[entity.slug] if other.slug > entity.slug)
         edges.extend(graph.Edge(entity.slug, slug, n) for slug, n in after)

@@ -246,8 +246,8 @@ def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> l
                 type=(rule and rule.type) or _majority_type(mentions),
                 aliases=tuple(sorted(aliases)),
                 mentions=tuple(mentions),
-                description=rule and rule.description,
-                wikidata=rule and rule.wikidata,
+                description=rule.description if rule else None,
+                wikidata=rule.wikidata if rule else None,
             )
         )
     return sorted(entities, key=lambda e: (fold(e.name), e.slug))

@@ -74,7 +74,9 @@ def index_site(
                 page = path.relative_to(site).as_posix()
                 if not page.startswith(FOLDER + "/"):
                     data = path.read_bytes()
-                    marks[page] = store.update(page, hashlib.blake2b(data, digest_size=16).hexdigest(), data, path)
+                    marked = store.update(page, hashlib.blake2b(data, digest_size=16).hexdigest(), data, path)
+                    assert marked is not None  # None only for a file that is not a page
+                    marks[page] = marked
         pages = sorted(marks)
         store.keep_only(pages)
         indexed = [p for p in pages if marks[p]] or pages  # as Pagefind chooses them
@@ -83,7 +85,7 @@ def index_site(
         for page in indexed:
             members.setdefault(shard_of(page, shards), []).append(page)
         before = _listing(live / FOLDER) if live else None
-        if changed is None or before is None or before["shards"] != shards:
+        if changed is None or live is None or before is None or before["shards"] != shards:
             stale = set(range(shards))
         else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
             looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
@@ -92,7 +94,7 @@ def index_site(
         todo = []
         for shard in sorted(members):
             old = live / FOLDER / str(shard) if live else None
-            if shard not in stale and str(shard) in before["bundles"] and old.is_dir():
+            if shard not in stale and before and str(shard) in before["bundles"] and old and old.is_dir():
                 shutil.copytree(old, site / FOLDER / str(shard), copy_function=os.link)
             else:
                 todo.append(shard)
@@ -326,7 +328,7 @@ def search_copy(page: bytes) -> bytes:
         names = (
             {m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2))} if tag and tag.end() > found else set()
         )
-        if IGNORE not in names:
+        if tag is None or IGNORE not in names:
             continue  # the words in text or in an attribute's value, not the attribute
         if any(n.startswith(b"data-pagefind-") for n in names - {IGNORE}):
             continue  # a filter or meta on the element itself: Pagefind reads it

@@ -38,9 +38,10 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
         if match:
             start = match.end()
     strip_edges()
-    start, label = _strip_title(text, start, end, label, language)
-    if start is None:
+    title_end, label = _strip_title(text, start, end, label, language)
+    if title_end is None:
         return None
+    start = title_end
     strip_edges()
     name = text[start:end]
     if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
@@ -157,6 +158,7 @@ def split_glued(
         if rest_start is None:
             result.append((start, end, label))
             continue
+        assert first_label is not None  # glued() gives both, or neither
         result.append((start, rest_start - 1, first_label))
         alone = labels.get(text[rest_start:end])
         remainder = trim(text, rest_start, end, alone if alone in LABELS else label, language)

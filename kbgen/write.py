@@ -9,17 +9,19 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Generic, TypeVar
 
 from kbgen import parallel
 from kbgen.errors import BuildError, Problem
 from kbgen.render import OutputFile
 
+T = TypeVar("T")  # what a build derives from each file
 MARKER = ".kbgen-site"  # marks a folder kbgen made, so it never replaces someone's other files
 # What a build derives from each file as it is placed: (path, key, its bytes or None when the
 # live file was linked, the live file) -> a value for a stage run beside the writers
 # (NewSite.derived), or None.
-Derive = Callable[[str, str, "bytes | None", Path], object]
-Placed = tuple[str, str, object]  # a file placed: its path, its key, what `derive` gave for it
+Derive = Callable[[str, str, "bytes | None", Path], T | None]
+Placed = tuple[str, str, T | None]  # a file placed: its path, its key, what `derive` gave for it
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ def write_site(
     out: Path,
     previous: dict[str, Written] | None = None,
     jobs: int = 1,
-    derive: Derive | None = None,
+    derive: Derive[object] | None = None,
 ) -> dict[str, Written]:
     """Write `files` as the new `out` and say what was written: the write stage alone (a build
     that makes something from the pages beside it drives a NewSite itself, see kbgen.build)."""
@@ -52,7 +54,7 @@ WRITERS_PER_JOB = 8  # batches of files, each for a fresh process: enough to eve
 # keep each one short-lived (forking costs milliseconds), few enough to cost nothing
 
 
-class NewSite:
+class NewSite(Generic[T]):
     """A new site, written into a folder beside `out` (`folder`) and swapped in for the live
     one when the `with` block ends without error. A file with the same key as in `previous`
     (the last build's answer) whose live copy is untouched is linked, not made again, and
@@ -66,7 +68,7 @@ class NewSite:
         files: list[OutputFile],
         out: Path,
         previous: dict[str, Written] | None = None,
-        derive: Derive | None = None,
+        derive: Derive[T] | None = None,
     ):
         self.out = out.absolute()
         self.previous = previous or {}
@@ -139,17 +141,17 @@ class NewSite:
         leading = max(writers, round(count * len(first) / len(self._pending)))
         return _batches(self._pending, first, leading), _batches(self._pending, rest, max(writers, count - leading))
 
-    def place_batch(self, batch: list[int]) -> list[Placed]:
+    def place_batch(self, batch: list[int]) -> list[Placed[T]]:
         """Place the files at these indexes (in a forked writer, or here)."""
         return [_place(self._pending[index], self.previous, self.derive) for index in batch]
 
-    def placed(self, placed: list[list[Placed]]) -> None:
+    def placed(self, placed: list[list[Placed[T]]]) -> None:
         """Note the files placed (each batch's results) as written, in path order."""
         keys = {path: key for batch in placed for path, key, _ in batch}
         for file, target, _ in self._pending:
             self.written[file.path] = _stat(target, keys[file.path])
 
-    def changed(self, placed: list[list[Placed]]) -> set[str] | None:
+    def changed(self, placed: list[list[Placed[T]]]) -> set[str] | None:
         """The pages among `placed` (batches' results) made or changed since the live site was
         written, and the files it has that this site has not; None when that is not known."""
         if not (self.previous and self.live):
@@ -161,7 +163,7 @@ class NewSite:
         return changed | (ours.keys() - {file.path for file in self.files})
 
     @staticmethod
-    def derived(placed: list[list[Placed]]) -> dict[str, object]:
+    def derived(placed: list[list[Placed[T]]]) -> dict[str, T]:
         """What `derive` gave for each page among `placed` (batches' results), when not None."""
         return {
             path: value for batch in placed for path, _, value in batch if path.endswith(".html") and value is not None
@@ -190,7 +192,9 @@ def _batches(pending: list[tuple[OutputFile, Path, Path]], indexes: list[int], c
     return [batch for k in range(count) if (batch := heavy[k::count] + light[k * size : (k + 1) * size])]
 
 
-def _place(item: tuple[OutputFile, Path, Path], previous: dict[str, Written], derive: Derive | None = None) -> Placed:
+def _place(
+    item: tuple[OutputFile, Path, Path], previous: dict[str, Written], derive: Derive[T] | None = None
+) -> Placed[T]:
     """Link the live file if its key is the last build's and it is untouched; else make it, and
     link it anyway if it holds the same bytes (its modification time stays). Gives the path,
     the key, and what `derive` gives for the file (None without it)."""

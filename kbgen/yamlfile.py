@@ -49,13 +49,13 @@ def load_mapping(text: str, first_line: int = 1) -> LocatedMapping:
             data, node = _parse(text, yaml.SafeLoader)  # its messages are the clearer ones
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        if mark and mark.line > text.rstrip().count("\n") and getattr(exc, "context_mark", None):
-            mark = exc.context_mark  # an error found at the end points back to what was left open
+        if mark and mark.line > text.rstrip().count("\n") and (context := getattr(exc, "context_mark", None)):
+            mark = context  # an error found at the end points back to what was left open
         last_line = text.rstrip().count("\n")
         line = min(mark.line, last_line) + first_line if mark else first_line
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlSyntaxError(f"invalid YAML: {problem}", line) from None
-    if data is None:
+    if data is None or node is None:  # an empty document has no node; `null` has one
         return LocatedMapping({})
     if not isinstance(data, dict):
         raise YamlSyntaxError("expected a mapping of `key: value` lines", first_line)

@@ -93,7 +93,9 @@ class LanguageProfile:
 
     def files(self) -> list[Path]:
         """The files whose content decides what the rules find (for the extraction cache)."""
-        return [Path(__file__), Path(importlib.import_module(f"{__name__}.{self.code}").__file__)]
+        rules_file = importlib.import_module(f"{__name__}.{self.code}").__file__
+        assert rules_file is not None  # each language is a package with an __init__.py
+        return [Path(__file__), Path(rules_file)]
 
 
 def available() -> list[str]:
@@ -121,6 +123,8 @@ def _stop_words(lang: str) -> frozenset[str]:
     """spaCy's stop words for `lang`, read from its data file without importing spaCy (which
     takes seconds): a build whose extraction is all cached never loads spaCy."""
     spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'spacy'", name="spacy")
     path = Path(spec.submodule_search_locations[0]) / "lang" / lang / "stop_words.py"
     namespace: dict = {}
     exec(compile(path.read_text("utf-8"), str(path), "exec"), namespace)

@@ -19,6 +19,7 @@ from kbgen.serve.status import LiveState
 from kbgen.serve.watch import FOLDER, Signature, Watcher, signature
 
 if TYPE_CHECKING:
+    from kbgen.build import BuildSummary
     from kbgen.preview import PreviewBase
 
 
@@ -143,12 +144,13 @@ class Rebuilder:
         self.state.update(build=self.state.status.build + 1, previews=pages)
         report.previewed(_describe(changed, self.project), time.perf_counter() - started)
 
-    def _build(self):
+    def _build(self) -> BuildSummary | BuildError:
         """One build: its BuildSummary, or the BuildError that stopped it."""
         from kbgen.build import build
         from kbgen.preview import PreviewBase
 
         self.state.update(building=True)
+        outcome: BuildSummary | BuildError
         try:
             summary = build(self.project, self.out, keep_knowledge=True)
             if summary.knowledge is not None:
