@@ -66,11 +66,11 @@ def build(
 @contextmanager
 def _cycle_collector_paused() -> Iterator[None]:
     """A build makes millions of small objects that hold no cycles (mentions, citations, pages).
-    Python's cycle collector would walk them again and again (half of the link stage at 10,000
-    articles) and, in the forked writers, touch every one, copying memory they share with the
-    build. Reference counting frees them all the same; the collector is back once the build ends.
-    A threshold of 0 turns it off where gc.disable() would not hold: loading a spaCy model calls
-    gc.enable() (srsly's msgpack reader)."""
+    Python's cycle collector would walk them again and again (a large part of the link stage's
+    time on a large corpus: docs/performance.md) and, in the forked writers, touch every one,
+    copying memory they share with the build. Reference counting frees them all the same; the
+    collector is back once the build ends. A threshold of 0 turns it off where gc.disable() would
+    not hold: loading a spaCy model calls gc.enable() (srsly's msgpack reader)."""
     thresholds = gc.get_threshold()
     gc.set_threshold(0)
     try:

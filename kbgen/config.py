@@ -34,7 +34,7 @@ class Config(BaseModel):
     max_article_mb: float = 5
     """Seeds larger than this many megabytes are skipped with a warning (NER time grows with size)."""
     search_shard_pages: int = Field(default=3000, ge=1)
-    """Pages per search index shard: Pagefind needs about 180 MB per 1,000 article pages it indexes at once."""
+    """Pages per search index shard: Pagefind holds in memory the whole index of the pages it indexes at once."""
     headline_types: tuple[Literal["PER", "ORG", "LOC", "MISC"], ...] = ("PER", "ORG", "LOC")
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
     theme_dir: str | None = None

@@ -143,9 +143,10 @@ def _small_pages_for_numpy() -> None:
     """Have numpy (imported by spaCy next) leave its large arrays in ordinary memory pages: by
     default it asks the kernel for huge pages (madvise), and where the kernel makes them on
     demand (transparent_hugepage/defrag = madvise) it compacts memory to find each one. The
-    model's first batch then spent 0.7 to 1.3 s in the kernel, against 0.1 s this way, and later
-    batches ran no faster with huge pages. numpy reads this when it is imported, so a process
-    that imported it already, or whose environment says otherwise, keeps its own choice."""
+    model's first batch then spent many times longer in the kernel than this way, and later
+    batches ran no faster with huge pages (docs/performance.md). numpy reads this when it is
+    imported, so a process that imported it already, or whose environment says otherwise, keeps
+    its own choice."""
     if "numpy" not in sys.modules:
         os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
@@ -154,9 +155,9 @@ def _multiply_with_numpy(nlp) -> None:
     """Have the pipeline's models multiply their matrices with numpy rather than with blis,
     thinc's default. numpy's BLAS (OpenBLAS) picks its kernel for the CPU it finds, where blis
     1.3 falls back to a generic C loop on a CPU it does not know: on this project's machine
-    (AMD family 1Ah) that loop took a third of NER's time, and 300 articles took 4.4 CPU-s
-    instead of 6.9 this way, with the same entities. One BLAS thread: a build runs one NER
-    process per core already, and more threads only spin (8.0 CPU-s for the same work)."""
+    (AMD family 1Ah) that loop took a large share of NER's time, which this way saves, with the
+    same entities (docs/performance.md). One BLAS thread: a build runs one NER process per core
+    already, and more threads only spin, costing more CPU time for the same work."""
     from thinc.api import Model
     from threadpoolctl import threadpool_limits
 

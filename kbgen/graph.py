@@ -129,8 +129,9 @@ def _attribute(text: str) -> str:
 
 def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
     """The network as GEXF 1.2, for Gephi: node label, type and mentions, edge weight; one
-    element a line, so that a diff shows what changed. Written line by line: a million edges go
-    through networkx's writer (a graph, then an ElementTree) in 15 s and 550 MB more."""
+    element a line, so that a diff shows what changed. Written line by line: networkx's writer
+    holds the whole network twice more (a graph, then an ElementTree), much slower and with much
+    more memory on a large network (docs/performance.md)."""
     nodes, edges = clean_network(nodes, edges)
     node_lines = (
         f'<node id="{_attribute(n.slug)}" label="{_attribute(n.name)}">\n<attvalues>\n'
@@ -166,7 +167,7 @@ def _encoded(lines: Iterable[str], errors: str = "strict", batch: int = 10_000) 
 def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
     """The network as JSON, for scripts and other front ends: sorted, and one node or edge a line
     so that a diff shows what changed. Written row by row, each string by the json module's own
-    encoder: json.dumps with an indent runs in pure Python and took ten times as long."""
+    encoder: json.dumps with an indent runs in pure Python, many times slower."""
     nodes, edges = clean_network(nodes, edges)
     string = _JSON_STRING
     node_rows = (

@@ -35,7 +35,7 @@ class Drawing:
 
 
 LAYOUT_SEED = 7  # fixed, so the same network is always drawn the same way
-LAYOUT_ITERATIONS = 60  # ForceAtlas2 is O(n²) per step: ~5 ms a step at 500 nodes
+LAYOUT_ITERATIONS = 60  # ForceAtlas2 is O(n²) per step
 LABELLED = 60  # only the most mentioned nodes get a visible label; all keep a tooltip
 LABEL_CHARS = 28  # longer names are shortened in the label (the tooltip has them whole)
 FONT_SIZE = 11
@@ -51,7 +51,7 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, floa
     """Positions in layout units: ForceAtlas2 with a fixed seed on a graph built in sorted order.
     Weights pull on a log scale so a pair named together in 50 articles does not collapse; strong
     gravity keeps loners near the rest, or they would squeeze the picture into a corner."""
-    import networkx as nx  # here: only the writer making the network's picture needs it (70 ms to import)
+    import networkx as nx  # here: only the writer making the network's picture needs it
 
     graph = nx.Graph()
     graph.add_nodes_from(n.slug for n in nodes)

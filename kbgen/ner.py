@@ -78,11 +78,12 @@ def start_workers_ahead(
     project: Project, fingerprint: str, jobs: int, one_shot: bool
 ) -> extract_module.NerWorkers | None:
     """NER workers started before the articles are read when some article's file is newer than
-    the extraction cache (or there is no cache), so that they load spaCy and the model (2 to 3 s)
-    while this process reads: as many as a parallel extraction would use when the new files
-    hold enough text for one; else, in a `one_shot` process, one (a process that builds again
-    keeps the model it loads itself). A guess from file times and sizes only: when it is
-    wrong, the workers are stopped unused, or a build needing NER starts them as it would have.
+    the extraction cache (or there is no cache), so that they load spaCy and the model (the slow
+    part of their start) while this process reads: as many as a parallel extraction would use
+    when the new files hold enough text for one; else, in a `one_shot` process, one (a process
+    that builds again keeps the model it loads itself). A guess from file times and sizes only:
+    when it is wrong, the workers are stopped unused, or a build needing NER starts them as it
+    would have.
     None when this process has the pipeline of `fingerprint` loaded already (kbgen serve)."""
     if fingerprint in _pipelines:
         return None

@@ -119,9 +119,9 @@ M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (glibc's mal
 def keep_freed_memory(libc) -> None:
     """Keep the model's large arrays (megabytes per batch) in this worker's heap once freed.
     glibc would give them back to the system and map fresh pages for the next batch, which the
-    kernel must zero: about a tenth of a worker's CPU time went there (0.9 of 8.5 CPU-seconds
-    for 300 articles; with transparent huge pages, 2 MB at a time). A worker lives for one
-    extraction, so its memory is not held for long. Without glibc's mallopt, nothing changes."""
+    kernel must zero: a noticeable share of a worker's CPU time went there (docs/performance.md;
+    with transparent huge pages, 2 MB at a time). A worker lives for one extraction, so its
+    memory is not held for long. Without glibc's mallopt, nothing changes."""
     mallopt = getattr(libc, "mallopt", None)
     if mallopt is not None:
         mallopt(M_MMAP_THRESHOLD, 32 << 20)  # glibc's largest: arrays up to 32 MB come from the heap

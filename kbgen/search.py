@@ -1,7 +1,7 @@
 """Full-text search: Pagefind indexes the finished pages, and its index ships inside the site.
 
-Pagefind holds the whole index it builds in memory (about 180 KB per article page: 2 GB for
-10,000 articles), so the pages are indexed in shards of at most `search_shard_pages` pages, each
+Pagefind holds the whole index it builds in memory (growing with the pages: figures in
+docs/performance.md), so the pages are indexed in shards of at most `search_shard_pages` pages, each
 its own Pagefind bundle in pagefind/<n>/, and the search page merges them (Pagefind's multisite
 search, which ranks the results of every bundle together by score). A page's shard follows from
 its path, so a rebuild indexes again only the shards that hold a changed page; shards are indexed
@@ -9,7 +9,7 @@ in `jobs` processes at a time. pagefind/shards.json lists the bundles for the se
 
 Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
 are most of an entity page (the picture, the quotes): it is given copies of the pages without
-them (search_copy), which it indexes into exactly the same bundle in half the CPU time or less.
+them (search_copy), which it indexes into exactly the same bundle in much less CPU time.
 A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/pages/),
 made by the processes writing the site from the bytes they have just made (SearchCopies), so
 indexing reads no page again; each shard's Pagefind reads a folder of hard links to its copies.

@@ -130,8 +130,8 @@ class NewSite(Generic[T]):
         the pages and the heavy files first, then the others. The pages first, as what another
         stage is made from beside the others (the search index); the heavy files with them:
         those hold much memory while they are made, so they are not made beside that stage
-        (Pagefind needs 180 KB a page). The two parts are shared out as their files are, each
-        in at least `writers` batches."""
+        (Pagefind holds a whole shard's index in memory). The two parts are shared out as their
+        files are, each in at least `writers` batches."""
         first = [index for index, (file, _, _) in enumerate(self._pending) if file.path.endswith(".html") or file.heavy]
         chosen = set(first)
         rest = [index for index in range(len(self._pending)) if index not in chosen]
