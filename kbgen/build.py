@@ -11,9 +11,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbgen.articles import read_articles, read_entity_notes
+from kbgen.articles import Article, read_articles, read_entity_notes
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
+from kbgen.extract import Extraction, NerWorkers
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
 from kbgen.ner import extract_cached, extraction_fingerprint, start_workers_ahead
@@ -113,7 +114,7 @@ def _build(
 ) -> BuildSummary:
     clock = _StageClock()
     _check_out(project)
-    out, config = project.out, project.config
+    out = project.out
     report = ingest(project)
     create_curation_file(project.curation, project.language)
     ingest_warnings = [p for p in report.problems if p.severity == "warning"]
@@ -140,6 +141,40 @@ def _build(
             up_to_date=True,
         )
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
+    articles, extraction, read_warnings = _read_and_extract(project, report, jobs, scheduler, workers, clock)
+    curation = load_curation(project.curation, project.shown(project.curation))
+    resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+    clock.done("resolve")
+    warnings = read_warnings + resolution.warnings
+    if strict and ingest_warnings + warnings:
+        raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
+    kb = link(articles, resolution.entities, extraction.sentences)
+    clock.done("link")
+    written, pages = _make_site(project, kb, base_url, previous.files if previous else None, jobs, clock)
+    save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
+    return BuildSummary(
+        out,
+        len(articles),
+        len(kb.entities),
+        pages,
+        clock.total(),
+        report,
+        notes + ingest_warnings + warnings,
+        clock.stages,
+        knowledge=kb,
+    )
+
+
+def _read_and_extract(
+    project: Project,
+    report: IngestReport,
+    jobs: int | None,
+    scheduler: str | None,
+    workers: NerWorkers | None,
+    clock: _StageClock,
+) -> tuple[list[Article], Extraction, list[Problem]]:
+    """The read and extract stages: every article, what NER found in them, and the warnings of
+    both. Ingest's errors are raised with the readers', all at once."""
     try:
         try:
             articles, article_warnings = read_articles(project)
@@ -153,44 +188,29 @@ def _build(
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    resolution = resolve(
-        extraction.mentions,
-        articles,
-        load_curation(project.curation, project.shown(project.curation)),
-        language=project.language,
-    )
-    clock.done("resolve")
-    warnings = article_warnings + cache_warnings + resolution.warnings
-    if strict and ingest_warnings + warnings:
-        raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
-    kb = link(articles, resolution.entities, extraction.sentences)
-    clock.done("link")
+    return articles, extraction, article_warnings + cache_warnings
+
+
+def _make_site(
+    project: Project,
+    kb: KnowledgeBase,
+    base_url: str | None,
+    previous: dict[str, Written] | None,
+    jobs: int | None,
+    clock: _StageClock,
+) -> tuple[dict[str, Written], int]:
+    """The render, write and index stages: what was written, and the number of pages."""
     folders = project.theme_folders
-    theme = Theme(folders, config, base_url)
-    files = render_site(
-        kb, theme, read_entity_notes(project.entity_notes), folders.static_files()
-    )  # made while written: one stage
+    theme = Theme(folders, project.config, base_url)
+    # Made while written: one stage.
+    files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
-    written, indexing = _write_and_index(
-        files, out, previous.files if previous else None, config, copies, jobs or default_jobs()
-    )
+    written, indexing = _write_and_index(files, project.out, previous, project.config, copies, jobs or default_jobs())
     clock.done("render")
     # The search index is made while the feeds are written; its time is shown on its own.
     clock.stages["render"] -= indexing
     clock.stages["index"] = indexing
-    pages = sum(f.path.endswith(".html") for f in files)
-    save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
-    return BuildSummary(
-        out,
-        len(articles),
-        len(kb.entities),
-        pages,
-        clock.total(),
-        report,
-        notes + ingest_warnings + warnings,
-        clock.stages,
-        knowledge=kb,
-    )
+    return written, sum(f.path.endswith(".html") for f in files)
 
 
 def _write_and_index(

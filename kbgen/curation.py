@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import LanguageProfile
-from kbgen.yamlfile import YamlSyntaxError, load_mapping
+from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
 
@@ -95,36 +95,9 @@ def load_curation(path: Path, shown: Path) -> Curation:
         )
         entities = {}
     for target, body in entities.items():
-        line = located.line("entities", str(target))
-        try:
-            rule = RuleSettings(**(body or {})) if isinstance(body, (dict, type(None))) else None
-        except ValidationError as exc:
-            for err in exc.errors():
-                key = str(err["loc"][0]) if err["loc"] else ""
-                where = located.line("entities", str(target), key) or line
-                message = (
-                    "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
-                )
-                problems.append(
-                    Problem(
-                        shown,
-                        where,
-                        f"'{target}' -> '{key}': {message}",
-                        "valid keys: name, type, aliases, merge_into, description, wikidata",
-                    )
-                )
-            continue
-        if rule is None:
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    f"'{target}' must be followed by its rules (name:, type:, ...)",
-                    "see the example at the top of the file",
-                )
-            )
-            continue
-        rules.append(Rule(target=str(target), line=line, **rule.model_dump()))
+        rule = _rule(str(target), body, located, shown, problems)
+        if rule is not None:
+            rules.append(rule)
     names = located.data.get("ignore") or []
     if not isinstance(names, list) or not all(isinstance(n, (str, int)) for n in names):
         problems.append(
@@ -135,3 +108,35 @@ def load_curation(path: Path, shown: Path) -> Curation:
     if problems:
         raise BuildError(problems)
     return Curation(shown, tuple(rules), tuple(ignore))
+
+
+def _rule(target: str, body: object, located: LocatedMapping, shown: Path, problems: list[Problem]) -> Rule | None:
+    """The rule written for `target`, or None with its problems added to `problems`."""
+    line = located.line("entities", target)
+    try:
+        rule = RuleSettings(**(body or {})) if isinstance(body, (dict, type(None))) else None
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = str(err["loc"][0]) if err["loc"] else ""
+            where = located.line("entities", target, key) or line
+            message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+            problems.append(
+                Problem(
+                    shown,
+                    where,
+                    f"'{target}' -> '{key}': {message}",
+                    "valid keys: name, type, aliases, merge_into, description, wikidata",
+                )
+            )
+        return None
+    if rule is None:
+        problems.append(
+            Problem(
+                shown,
+                line,
+                f"'{target}' must be followed by its rules (name:, type:, ...)",
+                "see the example at the top of the file",
+            )
+        )
+        return None
+    return Rule(target=target, line=line, **rule.model_dump())

@@ -7,7 +7,6 @@ rebuild makes only the files whose inputs changed, and holds one page at a time 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -18,7 +17,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 from markupsafe import Markup
 
-from kbgen import __version__, graph, graph_svg
+from kbgen import __version__, api, graph, network_pages
 from kbgen import lang as languages
 from kbgen.articles import Article
 from kbgen.config import Config
@@ -32,6 +31,7 @@ from kbgen.pages import parse_page
 from kbgen.resolve import Entity, fold
 from kbgen.spans import LABELS
 from kbgen.theme import ThemeFolders, file_digests
+from kbgen.urls import article_url, entity_url
 
 
 # What pages show of an article and of an entity: templates use these attributes only (the
@@ -89,14 +89,6 @@ def entity_link(entity, root: str) -> Markup:
 @lru_cache(maxsize=1 << 17)
 def _entity_link(slug: str, name: str, kind: str, root: str) -> Markup:
     return Markup('<a class="entity type-{}" href="{}{}">{}</a>').format(kind.lower(), root, entity_url(slug), name)
-
-
-def article_url(slug: str) -> str:
-    return f"articles/{slug}.html"
-
-
-def entity_url(slug: str) -> str:
-    return f"entities/{slug}.html"
 
 
 class Theme:
@@ -178,6 +170,26 @@ def article_page(
     )
 
 
+def entity_page(theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None) -> OutputFile:
+    """An entity's page: its facts and `note`, its neighbourhood in the network, where it is
+    quoted (by year) and the entities named with it."""
+    centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
+    co_mentions = kb.co_mentions[entity.slug]
+    around = tuple((other.slug, other.name, other.type, n) for other, n in co_mentions[:NEIGHBOURS_SHOWN])
+    return theme.page(
+        entity_url(entity.slug),
+        "entity.html",
+        entity=entity,
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around),
+        note=_note_html(note),
+        citations=kb.citations[entity.slug],
+        timeline=_by_year(kb.citations[entity.slug], _citing_date),
+        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
+        co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
+        quotes_per_article=QUOTES_PER_ARTICLE,
+    )
+
+
 def render_site(
     kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: list[tuple[str, bytes]]
 ) -> list[OutputFile]:
@@ -185,32 +197,14 @@ def render_site(
     `notes` (Markdown by entity slug) on entity pages, and the theme's `static` files."""
     config = theme.config
     strings, base_url, page, lazy = languages.profile(config.lang).strings, theme.base_url, theme.page, theme.lazy
-    nodes, edges = _network(kb)
+    nodes, edges = network_pages.network(kb)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
         files.append(
             article_page(theme, article, linked, kb.entities_by_article[article.slug], kb.related[article.slug])
         )
-    for entity in kb.entities:
-        centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
-        around = tuple(
-            (other.slug, other.name, other.type, n) for other, n in kb.co_mentions[entity.slug][:NEIGHBOURS_SHOWN]
-        )
-        files.append(
-            page(
-                entity_url(entity.slug),
-                "entity.html",
-                entity=entity,
-                neighbourhood=partial(_neighbourhood, config.lang, centre, around),
-                note=_note_html(notes.get(entity.slug)),
-                citations=kb.citations[entity.slug],
-                timeline=_by_year(kb.citations[entity.slug], _citing_date),
-                co_mentions=CoMentionLinks(kb.co_mentions[entity.slug][:CO_MENTIONS_SHOWN]),
-                co_mentions_left=max(0, len(kb.co_mentions[entity.slug]) - CO_MENTIONS_SHOWN),
-                quotes_per_article=QUOTES_PER_ARTICLE,
-            )
-        )
+    files += [entity_page(theme, kb, entity, notes.get(entity.slug)) for entity in kb.entities]
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
         heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
@@ -221,21 +215,21 @@ def render_site(
             page(
                 "graph.html",
                 "graph.html",
-                drawing=partial(_whole_network, config.lang, nodes, edges),
-                strongest=_strongest(kb, edges),
+                drawing=partial(network_pages.whole_network, config.lang, nodes, edges),
+                strongest=network_pages.strongest(kb, edges),
             )
         ),
         # Served at any depth, so its links are absolute when the site's URL is known.
         page("404.html", "404.html", root=base_url),
-        made("static/finder-data.js", _finder_data(kb)),
+        made("static/finder-data.js", api.finder_data(kb)),
     ]
     files += _feeds(kb, config, strings, base_url, lazy)
     files += [made(f"static/{name}", data) for name, data in static]
     files += [
         heavy(file)
         for file in (
-            lazy("api/articles.json", partial(_articles_api, kb.articles, kb.entities_by_article)),
-            lazy("api/entities.json", partial(_entities_api, kb.entities)),
+            lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article)),
+            lazy("api/entities.json", partial(api.entities_json, kb.entities)),
             lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
             lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
         )
@@ -275,91 +269,12 @@ def _article_html(body: str, links: tuple[Link, ...]) -> str:
     return render_markdown(body, links).html
 
 
-def _neighbourhood(
-    lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]
-) -> graph_svg.Drawing | None:
-    """The entity in the middle of the entities named with it most often, as a star: each is
-    sized by the articles it shares with the centre, so the picture changes when the entity's
-    own articles do, not whenever a neighbour is named somewhere else."""
-    if not around:
-        return None
-    strings = languages.profile(lang).strings
-    nodes = [replace(centre, mentions=around[0][3])] + [
-        graph.Node(slug, name, kind, n) for slug, name, kind, n in around
-    ]
-    edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
-
-    def tooltip(node: graph.Node) -> str:
-        if node.slug == centre.slug:
-            return f"{centre.name} ({languages.count(centre.mentions, strings['mention_count'], lang)})"
-        return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
-
-    return graph_svg.draw(
-        nodes,
-        edges,
-        _sibling_page,
-        strings["neighbourhood_of"].format(name=centre.name),
-        width=640,
-        height=420,
-        layout=graph_svg.radial_layout(centre.slug),
-        describe=_graph_words(strings, lang)["describe"],
-        tooltip=tooltip,
-    )
-
-
-def _sibling_page(slug: str) -> str:
-    return f"{slug}.html"
-
-
-def _whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph_svg.Drawing:
-    strings = languages.profile(lang).strings
-    return graph_svg.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
-
-
 def _citing_date(citing) -> date | None:
     return citing.article.date
 
 
 def _article_date(article) -> date | None:
     return article.date
-
-
-def _network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
-    """Entities as nodes, co-mentions (articles in common) as weighted edges, both in the order
-    graph's outputs want them (by slug), so that they need not sort a million edges again."""
-    by_slug = sorted(kb.entities, key=lambda e: e.slug)
-    nodes = [graph.Node(e.slug, e.name, e.type, len(e.mentions)) for e in by_slug]
-    edges: list[graph.Edge] = []
-    for entity in by_slug:
-        after = sorted((other.slug, n) for other, n in kb.co_mentions[entity.slug] if other.slug > entity.slug)
-        edges.extend(graph.Edge(entity.slug, slug, n) for slug, n in after)
-    return nodes, edges
-
-
-def _graph_words(strings: dict, lang: str) -> dict:
-    def describe(shown_nodes, shown_edges, hidden_nodes, hidden_edges):
-        text = strings["graph_shown"].format(
-            entities=languages.count(shown_nodes, strings["entities_count"], lang),
-            links=languages.count(shown_edges, strings["links_count"], lang),
-        )
-        if hidden_nodes or hidden_edges:
-            text += " " + strings["graph_hidden"].format(
-                entities=languages.count(hidden_nodes, strings["entities_count"], lang),
-                links=languages.count(hidden_edges, strings["links_count"], lang),
-            )
-        return text
-
-    return {
-        "describe": describe,
-        "tooltip": lambda n: f"{n.name} ({languages.count(n.mentions, strings['mention_count'], lang)})",
-    }
-
-
-def _strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
-    """The strongest links, as text: what the picture shows, for readers who cannot see it."""
-    named = {e.slug: e for e in kb.entities}
-    ranked = sorted(edges, key=lambda e: (-e.weight, e.source, e.target))[:count]
-    return [(named[e.source], named[e.target], e.weight) for e in ranked]
 
 
 def _by_year(items, date_of):
@@ -386,13 +301,6 @@ def _by_source(articles, strings) -> list[tuple[str, list]]:
         where = str(PurePosixPath(article.source).parent) + "/" if article.source else strings["hand_written"]
         groups.setdefault(where, []).append(article)
     return sorted(groups.items())
-
-
-def _finder_data(kb: KnowledgeBase) -> bytes:
-    """Entity names, aliases and types as a script file, for the finder that works from file://
-    (where the full-text index cannot load): a script is loaded, unlike a fetched JSON file."""
-    rows = [[e.name, list(e.aliases), e.type, entity_url(e.slug), len(e.mentions)] for e in kb.entities]
-    return ("window.KBGEN_ENTITIES = " + json.dumps(rows, ensure_ascii=True) + ";\n").encode()
 
 
 def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | None, lazy) -> list[OutputFile]:
@@ -462,41 +370,3 @@ def _most_mentioned(kb: KnowledgeBase, config: Config):
 def _note_html(note: str | None) -> str | None:
     """An entity note's Markdown body as HTML (its front matter, if any, is left out)."""
     return None if note is None else render_markdown(parse_page(note).body).html
-
-
-def _entities_api(entities) -> bytes:
-    return _json(
-        [
-            {
-                "slug": e.slug,
-                "name": e.name,
-                "type": e.type,
-                "aliases": list(e.aliases),
-                "mentions": len(e.mentions),
-                "articles": list(e.articles),
-                "url": entity_url(e.slug),
-                "description": e.description,
-                "wikidata": e.wikidata,
-            }
-            for e in entities
-        ]
-    )
-
-
-def _articles_api(articles, entities_by_article) -> bytes:
-    return _json(
-        [
-            {
-                "slug": a.slug,
-                "title": a.title,
-                "date": a.date.isoformat() if a.date else None,
-                "url": article_url(a.slug),
-                "entities": [e.slug for e in entities_by_article[a.slug]],
-            }
-            for a in articles
-        ]
-    )
-
-
-def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()

@@ -2,7 +2,7 @@
 about one language (the NER model it loads by default, the words that tell a name from what
 surrounds it, the strings the site shows, the commented entities.yml it creates), so that the
 stages ask `profile(config.lang)` and spell no word of any language themselves. Adding a language
-is adding a folder: `__init__.py` (its RULES), `strings.yml` and `entities.yml`.
+is adding a folder: `__init__.py` (its RULES), `strings.yml` and `curation.yml`.
 
 Typography every profile shares (apostrophes, quotes) is here too, outside any profile.
 """
@@ -86,7 +86,7 @@ class LanguageProfile:
     @property
     def curation_template(self) -> str:
         """The commented content/entities.yml kbgen creates for the owner to fill."""
-        return _text(self.code, "entities.yml")
+        return _text(self.code, "curation.yml")
 
     def stop_words(self) -> frozenset[str]:
         return _stop_words(self.code)
