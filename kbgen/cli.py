@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from kbgen import __version__, report
 from kbgen.errors import BuildError
 from kbgen.project import SITE
+
+F = TypeVar("F", bound=Callable[..., object])  # a click command function
+
+
+def _project_option(help: str) -> Callable[[F], F]:
+    """--project, the same on every command that reads a project; `help` says what it reads there."""
+    return click.option(
+        "--project", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True, help=help
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,13 +35,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Project folder holding seeds/, content/ and an optional kbgen.yml.",
-)
+@_project_option("Project folder holding seeds/, content/ and an optional kbgen.yml.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -93,13 +98,7 @@ def check(out: Path) -> None:
 
 
 @cli.command()
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Project folder holding content/ and an optional kbgen.yml.",
-)
+@_project_option("Project folder holding content/ and an optional kbgen.yml.")
 @click.option(
     "--type",
     "types",
@@ -131,13 +130,7 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
 
 
 @cli.command()
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Project folder holding seeds/, content/ and an optional kbgen.yml.",
-)
+@_project_option("Project folder holding seeds/, content/ and an optional kbgen.yml.")
 @click.option(
     "--port",
     type=click.IntRange(0, 65535),
@@ -176,13 +169,7 @@ def serve(project: Path, port: int, out: Path | None) -> None:
     help="Score persons against their names without titles (core) or the full gold span.",
 )
 @click.option("--model", default=None, help="spaCy pipeline to evaluate.  [default: the project's]")
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="Project whose kbgen.yml and content/entities.yml apply.",
-)
+@_project_option("Project whose kbgen.yml and content/entities.yml apply.")
 @click.option("--raw", is_flag=True, help="Score the model's own spans, without kbgen's trimming and resolution.")
 @click.option(
     "--predictions",
