@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+import datetime as dt
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,14 +23,28 @@ class Article:
     slug: str
     path: Path  # the content page, relative to the project
     title: str
-    date: date | None
+    date: date | None  # the day it was published; None when no date is given anywhere
     lang: str
     source: str | None
     body: str  # Markdown
     text: str  # the plain text NER reads; mention offsets point into it
-    author: str | None = None
+    authors: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)  # front-matter fields kbgen does not know, for templates
     extra_lines: dict = field(default_factory=dict, compare=False, repr=False)
+    time: dt.time | None = None  # the time of day, where given; with its zone (tzinfo) where one was given
+    updated: dt.date | None = None  # updated / lastmod
+    updated_time: dt.time | None = None
+    subtitle: str | None = None
+    summary: str | None = None  # summary / description / excerpt: the lede, meta description, Atom summary
+    tags: tuple[str, ...] = ()  # tags, categories, keywords
+    old_urls: tuple[str, ...] = ()  # Hugo aliases, Jekyll redirect_from: redirected to this article
+    image: str | None = None  # image / cover: a local file (relative to the page) or an http(s) URL
+    draft: bool = False  # draft: true, published: false, status: draft or hidden
+
+    @property
+    def author(self) -> str | None:
+        """The authors as one line, for the places that show one."""
+        return ", ".join(self.authors) or None
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
@@ -126,7 +141,7 @@ def read_article(path: Path, slug: str, project: Project) -> Article:
         source=str(source) if source is not None else None,
         body=page.body,
         text=render(page.body).text,
-        author=str(author) if author is not None else None,
+        authors=(str(author),) if author is not None else (),
         extra=extra,
         extra_lines={k: page.meta_lines[k] for k in extra if k in page.meta_lines},
     )
