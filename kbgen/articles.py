@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
-import datetime as dt
 from datetime import date, datetime
 from pathlib import Path
 
