@@ -1,21 +1,22 @@
-"""Read the Markdown pages in `content/articles/` into Article values (generated or hand-written)."""
+"""Read the article pages into Article values: kbgen's own in `content/articles/` (generated
+or hand-written) and those in the folders `content_dirs` names, as other generators wrote them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from dataclasses import dataclass, field
-from datetime import date, datetime
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
+from kbgen.article_files import article_files, name_of
 from kbgen.errors import BuildError, Problem
 from kbgen.markup import render
-from kbgen.pages import parse_page
+from kbgen.metadata import read_fields
+from kbgen.pages import Page, parse_page
 from kbgen.project import Project
-from kbgen.slugs import slugify, unique_slug
+from kbgen.slugs import unique_slug
 from kbgen.yamlfile import YamlSyntaxError
-
-KNOWN_FIELDS = ("title", "date", "lang", "author", "source", "source_sha256", "generated_sha256")
 
 
 @dataclass(frozen=True)
@@ -48,22 +49,27 @@ class Article:
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
-    """Every article page, sorted by slug, and the warnings about them; all errors in all
-    pages are raised together."""
-    folder = project.articles
-    paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    """Every article page (content/articles first, then each extra folder, each sorted by path),
+    and the warnings about them; all errors in all pages are raised together."""
+    paths, problems = article_files(project.article_folders, project.shown)
     articles: list[Article] = []
-    problems: list[Problem] = []
     taken: set[str] = set()
     for path in paths:
         try:
-            slug = unique_slug(slugify(path.stem), taken, fallback="article")
-            articles.append(read_article(path, slug, project))
+            article, warnings = load_article(path, project)
+            problems.extend(warnings)
+            articles.append(_with_unique_slug(article, taken))
         except BuildError as exc:
             problems.extend(exc.problems)
     if any(p.severity == "error" for p in problems):
         raise BuildError([p for p in problems if p.severity == "error"])
-    return articles, problems + [w for a in articles for w in _typo_warnings(a)]
+    return articles, problems
+
+
+def _with_unique_slug(article: Article, taken: set[str]) -> Article:
+    """Two articles never share an address: the later one gets '-2', '-3'..."""
+    slug = unique_slug(article.slug, taken, fallback="article")
+    return replace(article, slug=slug) if slug != article.slug else article
 
 
 def read_entity_notes(folder: Path) -> dict[str, str]:
@@ -73,75 +79,116 @@ def read_entity_notes(folder: Path) -> dict[str, str]:
     return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md")) if path.is_file()}
 
 
-def _typo_warnings(article: Article) -> list[Problem]:
-    """An unknown field is kept for templates; one that looks like a known field misspelt is
-    worth a warning ('titel')."""
-    warnings = []
-    for key in article.extra:
-        close = difflib.get_close_matches(key, KNOWN_FIELDS, n=1, cutoff=0.75)
-        if close:
-            warnings.append(
-                Problem(
-                    article.path,
-                    article.extra_lines.get(key),
-                    f"unknown field '{key}'",
-                    f"did you mean '{close[0]}'?",
-                    "warning",
-                )
-            )
-    return warnings
+def read_article(path: Path, slug: str | None, project: Project) -> Article:
+    """The article at `path`, at the address `slug` (None: the one its front matter or name gives)."""
+    return load_article(path, project, slug)[0]
 
 
-def read_article(path: Path, slug: str, project: Project) -> Article:
-    shown, config = project.shown(path), project.config
+def load_article(path: Path, project: Project, slug: str | None = None) -> tuple[Article, list[Problem]]:
+    """The article at `path` and the warnings about it; a BuildError when it cannot be read."""
+    shown = project.shown(path)
+    page = _page(path, shown)
+    fields, problems = read_fields(page, shown)
+    if any(p.severity == "error" for p in problems):
+        raise BuildError(problems)
+    name = name_of(path, _folder_of(path, project))
+    body, heading = _without_heading(page.body, fields.title)
+    title = fields.title or heading or name.title.strip() or path.name
+    when = fields.when or name.when
+    updated = fields.updated if fields.updated != when else None
+    article = Article(
+        slug=slug or fields.slug or name.slug,
+        path=shown,
+        title=title,
+        date=when.date if when else None,
+        lang=fields.lang or name.lang or project.config.lang,
+        source=fields.source,
+        body=body,
+        text=render(body).text,
+        authors=fields.authors,
+        extra=fields.extra,
+        extra_lines=fields.extra_lines,
+        time=when.time if when else None,
+        updated=updated.date if updated else None,
+        updated_time=updated.time if updated else None,
+        subtitle=fields.subtitle,
+        summary=fields.summary,
+        tags=fields.tags,
+        old_urls=fields.old_urls,
+        image=fields.image,
+        draft=fields.draft,
+    )
+    return article, problems
+
+
+def _page(path: Path, shown: Path) -> Page:
     try:
-        page = parse_page(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
     except UnicodeDecodeError:
         raise BuildError([Problem(shown, None, "not UTF-8 text", "save the file as UTF-8")]) from None
+    except OSError as exc:
+        raise BuildError(
+            [Problem(shown, None, f"cannot be read: {exc.strerror}", "check the file's permissions")]
+        ) from None
+    try:
+        return parse_page(text)
     except YamlSyntaxError as exc:
-        raise BuildError([Problem(shown, exc.line, str(exc), "fix the front matter between the '---' lines")]) from None
-    meta, problems = page.meta, []
+        fence = "+++" if text.lstrip("\ufeff").startswith("+++") else "---"
+        raise BuildError(
+            [Problem(shown, exc.line, str(exc), f"fix the front matter between the '{fence}' lines")]
+        ) from None
 
-    def problem(key: str, message: str, hint: str) -> None:
-        problems.append(Problem(shown, page.meta_lines.get(key), message, hint))
 
-    title = meta.get("title")
-    if title is None:
-        problem("title", "no 'title' in the front matter", "add a line 'title: ...' between the '---' lines")
-    elif not isinstance(title, (str, int, float)) or not str(title).strip():
-        problem("title", "'title' must be text", "write it as 'title: Some title'")
-    when = meta.get("date")
-    if isinstance(when, datetime):
-        when = when.date()
-    elif isinstance(when, str):
-        try:
-            when = date.fromisoformat(when)
-        except ValueError:
-            when = None
-            problem(
-                "date", f"'date' must be a date like 2024-10-15, not '{meta['date']}'", "write the date as YYYY-MM-DD"
-            )
-    elif when is not None and not isinstance(when, date):
-        problem("date", "'date' must be a date like 2024-10-15", "write the date as YYYY-MM-DD")
-        when = None
-    lang = meta.get("lang", config.lang)
-    if not isinstance(lang, str):
-        problem("lang", "'lang' must be a language code like 'fr'", "write it as 'lang: fr'")
-    if problems:
-        raise BuildError(problems)
-    source = meta.get("source")
-    extra = {k: v for k, v in meta.items() if k not in KNOWN_FIELDS}
-    author = meta.get("author")
-    return Article(
-        slug=slug,
-        path=shown,
-        title=str(title).strip(),
-        date=when,
-        lang=lang,
-        source=str(source) if source is not None else None,
-        body=page.body,
-        text=render(page.body).text,
-        authors=(str(author),) if author is not None else (),
-        extra=extra,
-        extra_lines={k: page.meta_lines[k] for k in extra if k in page.meta_lines},
-    )
+def _folder_of(path: Path, project: Project) -> Path:
+    """The content folder `path` is in (the deepest, when one is inside another)."""
+    inside = [f for f in project.article_folders if path.is_relative_to(f)]
+    return max(inside, key=lambda f: len(f.parts)) if inside else path.parent
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX_H1 = re.compile(r" {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_SETEXT_H1 = re.compile(r" {0,3}=+[ \t]*")
+_PLAIN_LINE = re.compile(r" {0,3}[^\s>#|`~=*+-]")  # a line that may be a setext heading's text
+
+
+def first_heading(body: str) -> tuple[str, int, int] | None:
+    """The first level-1 heading outside code blocks (`# Title`, or `Title` underlined with
+    `===`): its Markdown text and the lines it spans (start, end)."""
+    lines = body.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        line = line.rstrip("\r")
+        if match := _FENCE.match(line):
+            marker = match[1]
+            fence = "" if fence and marker.startswith(fence) else (fence or marker)
+            continue
+        if fence:
+            continue
+        if match := _ATX_H1.fullmatch(line):
+            return match[1], index, index + 1
+        if (
+            index
+            and _SETEXT_H1.fullmatch(line)
+            and _PLAIN_LINE.match(lines[index - 1])
+            and (index == 1 or not lines[index - 2].strip())
+        ):
+            return lines[index - 1].strip(), index - 1, index + 1
+    return None
+
+
+def _without_heading(body: str, title: str | None) -> tuple[str, str | None]:
+    """The body without its first level-1 heading, and that heading's text, when the front matter
+    gives no title; with a title, a heading at the top saying the same is removed too (MkDocs
+    posts repeat it), so the page does not show it twice."""
+    found = first_heading(body)
+    if not found:
+        return body, None
+    markdown, start, end = found
+    text = " ".join(render("# " + markdown).text.split())
+    lines = body.split("\n")
+    at_top = not any(line.strip() for line in lines[:start])
+    if title is not None and not (at_top and text.casefold() == title.casefold()):
+        return body, None
+    if not text:
+        return body, None
+    return "\n".join(lines[:start] + lines[end:]).strip("\n") + ("\n" if body.endswith("\n") else ""), text

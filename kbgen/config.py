@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from kbgen import lang as languages
 from kbgen.errors import BuildError, Problem
-from kbgen.yamlfile import YamlSyntaxError, load_mapping
+from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
 
 
 class Config(BaseModel):
@@ -39,6 +39,21 @@ class Config(BaseModel):
     """Entity types the home page's most-mentioned list shows (MISC is left out by default)."""
     theme_dir: str | None = None
     """The project's theme folder (templates and static files replacing kbgen's); default `theme/`."""
+    content_dirs: tuple[str, ...] = ()
+    """More folders of articles, read in place and never changed (a Hugo `content/posts`, a Jekyll
+    `_posts`, an MkDocs `docs/blog/posts`, an Obsidian vault); paths relative to the project."""
+
+    @field_validator("content_dirs", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("content_dirs")
+    @classmethod
+    def _not_empty(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not folder.strip() for folder in value):
+            raise ValueError("a folder's path is empty; write each as a path relative to the project")
+        return value
 
     @field_validator("lang")
     @classmethod
@@ -69,6 +84,7 @@ def load_config(file: Path, path: Path) -> Config:
     except ValidationError as exc:
         problems = [_problem(path, err, located.key_lines) for err in exc.errors()]
         raise BuildError(sorted(problems, key=lambda p: p.line or 0)) from None
+    _check_content_dirs(file.parent, config, path, located)
     if config.model is None and languages.profile(config.lang).model is None:
         raise BuildError(
             [
@@ -81,6 +97,25 @@ def load_config(file: Path, path: Path) -> Config:
             ]
         )
     return config
+
+
+def _check_content_dirs(root: Path, config: Config, path: Path, located: LocatedMapping) -> None:
+    """Each extra content folder must exist: a typo would otherwise leave its articles out unseen."""
+    problems = []
+    for index, folder in enumerate(config.content_dirs):
+        where = root / folder
+        if not where.is_dir():
+            what = "is not a folder" if where.exists() else "does not exist"
+            problems.append(
+                Problem(
+                    path,
+                    located.line("content_dirs", index),
+                    f"'content_dirs': '{folder}' {what}",
+                    f"write the path of a folder of articles relative to the project ({root})",
+                )
+            )
+    if problems:
+        raise BuildError(problems)
 
 
 def _problem(path: Path, err: ErrorDetails, key_lines: dict[str, int]) -> Problem:

@@ -1,4 +1,7 @@
-"""Markdown pages with YAML front matter: split, parse (with line numbers) and write."""
+"""Markdown pages with front matter: split, parse (with line numbers) and write.
+
+kbgen writes YAML between `---` lines; it reads that, TOML between `+++` lines (Hugo, Zola) and
+Pelican's `Key: value` header lines (kbgen/frontmatter.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +9,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
+from kbgen.frontmatter import FrontMatterError, load_toml, split_header_lines
+from kbgen.yamlfile import LocatedMapping, load_mapping
 
 FENCE = "---"
+TOML_FENCE = "+++"
 
 
 @dataclass(frozen=True)
@@ -17,19 +22,34 @@ class Page:
     body: str
     meta_lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
+    format: str = ""  # "yaml", "toml", "headers", or "" for a page without front matter
 
 
 def parse_page(text: str) -> Page:
-    """Split front matter from body; raises YamlSyntaxError with the file's line number."""
+    """Split front matter from body; raises YamlSyntaxError (FrontMatterError for TOML) with the
+    file's line number."""
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
-        return Page({}, text)
+    first = lines[0].rstrip()
+    if first == FENCE:
+        index = _closing(lines, (FENCE, "..."), FENCE)
+        located: LocatedMapping = load_mapping("\n".join(lines[1:index]), first_line=2)
+        return Page(located.data, "\n".join(lines[index + 1 :]), located.key_lines, index + 2, "yaml")
+    if first == TOML_FENCE:
+        index = _closing(lines, (TOML_FENCE,), TOML_FENCE)
+        block = load_toml("\n".join(lines[1:index]), first_line=2)
+        return Page(block.data, "\n".join(lines[index + 1 :]), block.key_lines, index + 2, "toml")
+    if headers := split_header_lines(lines):
+        block, end = headers
+        return Page(block.data, "\n".join(lines[end + 1 :]), block.key_lines, end + 2, "headers")
+    return Page({}, text)
+
+
+def _closing(lines: list[str], fences: tuple[str, ...], opening: str) -> int:
     for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            located: LocatedMapping = load_mapping("\n".join(lines[1:index]), first_line=2)
-            return Page(located.data, "\n".join(lines[index + 1 :]), located.key_lines, index + 2)
-    raise YamlSyntaxError("front matter opened with '---' is never closed", 1)
+        if lines[index].rstrip() in fences:
+            return index
+    raise FrontMatterError(f"front matter opened with '{opening}' is never closed", 1)
 
 
 class _Dumper(yaml.SafeDumper):

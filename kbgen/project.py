@@ -41,12 +41,19 @@ def theme_folder(root: Path, config: Config) -> Path:
     return root / THEME
 
 
+def content_folders(root: Path, config: Config) -> tuple[Path, ...]:
+    """The extra folders of articles `content_dirs` names, relative to the project (kept as
+    written, so messages show them as '../blog/posts/a.md')."""
+    return tuple(root / folder for folder in config.content_dirs)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where a project's files are; known without reading kbgen.yml but for the theme folder."""
 
     root: Path
     theme: Path  # the project's own theme folder (templates and static/ overriding kbgen's); may not exist
+    content_dirs: tuple[Path, ...]  # kbgen.yml's extra folders of articles, as written (they may be outside)
 
     @classmethod
     def of(cls, root: Path) -> Layout:
@@ -57,7 +64,7 @@ class Layout:
             config = load_config(root / CONFIG_FILE, Path(CONFIG_FILE))
         except BuildError:
             config = Config()
-        return cls(root, theme_folder(root, config))
+        return cls(root, theme_folder(root, config), content_folders(root, config))
 
     # What the project holds.
     @property
@@ -76,6 +83,12 @@ class Layout:
     def articles(self) -> Path:
         """Markdown articles: written by ingest from the seeds, or by hand."""
         return self.content / "articles"
+
+    @property
+    def article_folders(self) -> tuple[Path, ...]:
+        """Every folder whose articles a build reads, in this order: content/articles, then the
+        folders kbgen.yml names (read in place, never written)."""
+        return (self.articles, *self.content_dirs)
 
     @property
     def entity_notes(self) -> Path:
@@ -123,7 +136,7 @@ class Layout:
     @property
     def watched(self) -> tuple[Path, ...]:
         """The folders whose files a build reads (kbgen.yml and entity patterns aside)."""
-        return (self.seeds, self.content, self.theme)
+        return (self.seeds, self.content, self.theme, *self.content_dirs)
 
 
 @dataclass(frozen=True)
@@ -139,7 +152,8 @@ class Project(Layout):
         kbgen.yml; a BuildError names what is wrong in kbgen.yml."""
         root = root.absolute()
         config = load_config(root / CONFIG_FILE, Path(CONFIG_FILE))
-        return cls(root, theme_folder(root, config), (out or root / SITE).absolute(), config)
+        folders = content_folders(root, config)
+        return cls(root, theme_folder(root, config), folders, (out or root / SITE).absolute(), config)
 
     @property
     def language(self) -> LanguageProfile:
@@ -173,8 +187,10 @@ class Project(Layout):
     def output_overlaps_inputs(self) -> bool:
         """True when writing `out` would replace the project or its own files."""
         out, root = self.out, self.root
+        extra = [folder.resolve() for folder in self.content_dirs]
         return (
             out == root
             or root.is_relative_to(out)
             or any(out.is_relative_to(p) for p in (self.seeds, self.content, self.theme))
+            or any(out.resolve().is_relative_to(p) or p.is_relative_to(out.resolve()) for p in extra)
         )

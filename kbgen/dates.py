@@ -1,0 +1,76 @@
+"""Dates as other generators write them: a day, a day with a time (with or without seconds, `T`
+or a space between), with or without a zone (`Z`, `+01:00`, `+0100`); the values PyYAML and
+tomllib already made; and Jekyll's and Zola's date at the front of a file name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+ACCEPTED = (
+    "write the date as YYYY-MM-DD, or with a time and a zone: "
+    "2024-03-05 08:30, 2024-03-05T08:30:00Z, 2024-03-05 08:30:00 +01:00 or +0100"
+)
+
+_ZONE = r"(?P<zone>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
+_WHEN = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?\s*" + _ZONE + r"?)?"
+)
+# Jekyll's `2024-03-05-title.md`; Zola's also `2024-03-05_title.md` and an RFC 3339 date-time.
+_FILENAME = re.compile(
+    r"(?P<when>\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:[-_](?P<rest>.*))?", re.DOTALL
+)
+
+
+@dataclass(frozen=True)
+class When:
+    date: dt.date
+    time: dt.time | None = None  # with its zone (tzinfo) where one was written
+
+    def iso(self) -> str:
+        return f"{self.date.isoformat()}T{self.time.isoformat()}" if self.time else self.date.isoformat()
+
+
+def parse_when(value: object) -> When:
+    """A date, or a date and time, from a front matter value; ValueError for anything else."""
+    if isinstance(value, dt.datetime):
+        return When(value.date(), value.timetz())
+    if isinstance(value, dt.date):
+        return When(value)
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    match = _WHEN.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"not a date: {value!r}")
+    day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))  # ValueError for 2024-02-30
+    if match["H"] is None:
+        return When(day)
+    micro = int((match["f"] or "0")[:6].ljust(6, "0"))
+    zone = _zone(match["zone"]) if match["zone"] else None
+    return When(day, dt.time(int(match["H"]), int(match["M"]), int(match["S"] or 0), micro, tzinfo=zone))
+
+
+def _zone(text: str) -> dt.tzinfo:
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"not a time zone: {text!r}")
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+def split_filename_date(stem: str) -> tuple[When | None, str]:
+    """The date a file name starts with (`2024-03-05-titre`) and the rest of the name; (None,
+    stem) when it does not start with a valid date."""
+    match = _FILENAME.fullmatch(stem)
+    if not match:
+        return None, stem
+    try:
+        when = parse_when(match["when"])
+    except ValueError:
+        return None, stem
+    return when, match["rest"] or ""
