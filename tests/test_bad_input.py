@@ -206,10 +206,10 @@ def test_a_very_long_line_builds_in_bounded_time(tmp_path):
 def test_unknown_front_matter_reaches_the_templates_and_themes_override(tmp_path):
     project = tmp_path / "p"
     write(project / "kbgen.yml", "model: blank:fr\n")
-    write(project / "content/articles/a.md", "---\ntitle: A\ncategory: politique\n---\nTexte.\n")
+    write(project / "content/articles/a.md", "---\ntitle: A\nrubrique: politique\n---\nTexte.\n")
     write(
         project / "site_templates/article.html",
-        '{% extends "base.html" %}{% block main %}<p class="cat">{{ article.extra.category }}</p>{% endblock %}\n',
+        '{% extends "base.html" %}{% block main %}<p class="cat">{{ article.extra.rubrique }}</p>{% endblock %}\n',
     )
     write(project / "site_templates/static/style.css", "body { color: red; }\n")
     assert kbgen_build(project).returncode == 0
