@@ -86,7 +86,8 @@ def name_of(path: Path, folder: Path) -> FileName:
         stem = path.parent.name
     when, rest = split_filename_date(stem)
     words = rest if when and rest else stem
-    return FileName(slugify(words) or slugify(stem), readable(words), when, lang)
+    title = readable(words) if words != stem or not when else stem  # a daily note keeps its date as it is
+    return FileName(slugify(words) or slugify(stem), title, when, lang)
 
 
 def readable(stem: str) -> str:

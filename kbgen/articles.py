@@ -94,7 +94,7 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
     name = name_of(path, _folder_of(path, project))
     body, heading = _without_heading(page.body, fields.title)
     title = fields.title or heading or name.title.strip() or path.name
-    when = fields.when or name.when
+    when = fields.when or name.when or fields.updated  # Hugo, too, dates a page by its update when nothing else does
     updated = fields.updated if fields.updated != when else None
     article = Article(
         slug=slug or fields.slug or name.slug,

@@ -134,8 +134,7 @@ def _when(reader: _Reader, name: str, value: object) -> When | None:
 
 def _dates(reader: _Reader, extra: dict) -> tuple[When | None, When | None]:
     """The date published and the date updated. MkDocs' blog writes both under `date:`
-    (`created:`, `updated:`); Jekyll's `published: false` is no date; Hugo takes the update
-    date for the date when there is no other."""
+    (`created:`, `updated:`); Jekyll's `published: false` is no date."""
     names = [n for n in DATE_KEYS if n != "published" or _looks_like_date(reader.get(n))]
     name, value = reader.first(*names)
     updated_name, updated_value = reader.first(*UPDATED_KEYS)
@@ -149,9 +148,7 @@ def _dates(reader: _Reader, extra: dict) -> tuple[When | None, When | None]:
         name, value = (f"{name}.created", dates["created"]) if dates.get("created") is not None else ("", None)
     when = _when(reader, name, value) if name else None
     updated = _when(reader, updated_name, updated_value) if updated_name else None
-    if when is None and updated is not None and not any(p.severity == "error" for p in reader.problems):
-        return updated, None
-    return when, (updated if updated != when else None)
+    return when, updated
 
 
 def _slug(reader: _Reader) -> str | None:
