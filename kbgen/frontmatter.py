@@ -30,11 +30,13 @@ _TOML_TABLE = re.compile(r"""\s*\[\[?\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))
 def load_toml(text: str, first_line: int) -> Block:
     """Parse `text` (the lines between the `+++` fences) as TOML; lines counted from `first_line`."""
     try:
-        data = tomllib.loads(text)
+        data = tomllib.loads(text + "\n")  # so that an error on the last line names that line
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         if line is None and (found := _TOML_LINE.search(str(exc))):
             line = int(found[1])
+        elif line is None and "end of document" in str(exc):
+            line = text.count("\n") + 1
         message = str(exc).split(" (at ")[0]
         raise FrontMatterError(f"invalid TOML: {message}", (line or 1) + first_line - 1) from None
     return Block(data, _toml_key_lines(text, first_line))

@@ -5,12 +5,14 @@ Pelican's `Key: value` header lines (kbgen/frontmatter.py)."""
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from kbgen.frontmatter import FrontMatterError, load_toml, split_header_lines
-from kbgen.yamlfile import LocatedMapping, load_mapping
+from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
 
 FENCE = "---"
 TOML_FENCE = "+++"
@@ -33,7 +35,7 @@ def parse_page(text: str) -> Page:
     first = lines[0].rstrip()
     if first == FENCE:
         index = _closing(lines, (FENCE, "..."), FENCE)
-        located: LocatedMapping = load_mapping("\n".join(lines[1:index]), first_line=2)
+        located = _yaml("\n".join(lines[1:index]))
         return Page(located.data, "\n".join(lines[index + 1 :]), located.key_lines, index + 2, "yaml")
     if first == TOML_FENCE:
         index = _closing(lines, (TOML_FENCE,), TOML_FENCE)
@@ -43,6 +45,30 @@ def parse_page(text: str) -> Page:
         block, end = headers
         return Page(block.data, "\n".join(lines[end + 1 :]), block.key_lines, end + 2, "headers")
     return Page({}, text)
+
+
+_DAY = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _yaml(text: str) -> LocatedMapping:
+    """The YAML front matter (its first line is the file's second). PyYAML reads 2024-13-45 as a
+    date and fails with a bare ValueError: that is a FrontMatterError on the line it is on."""
+    try:
+        return load_mapping(text, first_line=2)
+    except (ValueError, OverflowError) as exc:
+        if isinstance(exc, FrontMatterError | YamlSyntaxError):
+            raise
+        line = next((n for n, t in enumerate(text.split("\n"), 2) if _impossible_day(t)), 1)
+        raise FrontMatterError(f"invalid YAML: {exc}", line) from None
+
+
+def _impossible_day(line: str) -> bool:
+    for match in _DAY.finditer(line):
+        try:
+            datetime.date(*map(int, match.groups()))
+        except ValueError:
+            return True
+    return False
 
 
 def _closing(lines: list[str], fences: tuple[str, ...], opening: str) -> int:

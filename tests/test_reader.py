@@ -1,0 +1,216 @@
+"""Reading one article: front matter of every kind, dates, titles, metadata and file names,
+messy input included. Anything in a file gives an Article with a title, or a BuildError naming
+the file; never another exception."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import write
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from kbgen.article_files import name_of
+from kbgen.articles import load_article, read_articles
+from kbgen.dates import ACCEPTED, When, parse_when, split_filename_date
+from kbgen.errors import BuildError
+from kbgen.metadata import one_edit_apart
+from kbgen.pages import parse_page
+from kbgen.project import Project
+
+PLUS_TWO = dt.timezone(dt.timedelta(hours=2))
+MINUS_EIGHT = dt.timezone(dt.timedelta(hours=-8))
+
+
+@pytest.mark.parametrize(
+    "text, day, time",
+    [
+        ("2024-03-05", dt.date(2024, 3, 5), None),
+        ("2024-03-05 08:30", dt.date(2024, 3, 5), dt.time(8, 30)),
+        ("2024-03-05T08:30", dt.date(2024, 3, 5), dt.time(8, 30)),
+        ("2024-03-05 08:30:15", dt.date(2024, 3, 5), dt.time(8, 30, 15)),
+        ("2024-03-05T08:30:15.250Z", dt.date(2024, 3, 5), dt.time(8, 30, 15, 250000, tzinfo=dt.UTC)),
+        ("2024-03-05 08:30:00 +0200", dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
+        ("2024-03-05 08:30 +02:00", dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
+        ("2024-03-05T08:30:00+02", dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
+        ("2024-02-02T04:14:54-08:00", dt.date(2024, 2, 2), dt.time(4, 14, 54, tzinfo=MINUS_EIGHT)),
+        (" 2024-3-5 ", dt.date(2024, 3, 5), None),
+        (dt.date(2024, 3, 5), dt.date(2024, 3, 5), None),
+        (dt.datetime(2024, 3, 5, 8, 30), dt.date(2024, 3, 5), dt.time(8, 30)),
+        (dt.datetime(2024, 3, 5, 8, 30, tzinfo=PLUS_TWO), dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
+    ],
+)
+def test_dates_as_generators_write_them(text, day, time):
+    when = parse_when(text)
+    assert (when.date, when.time) == (day, time)
+    assert (when.time.tzinfo if when.time else None) == (time.tzinfo if time else None)
+
+
+@pytest.mark.parametrize(
+    "text", ["15/10/2024", "demain", "2024-02-30", "2024-03-05 25:00", "2024-03-05T08:30+2500", "", 2024, [2024], None]
+)
+def test_what_is_not_a_date(text):
+    with pytest.raises(ValueError):
+        parse_when(text)
+
+
+def test_file_names_give_dates_slugs_titles_and_languages():
+    folder = Path("posts")
+    assert split_filename_date("2024-03-05-titre") == (When(dt.date(2024, 3, 5)), "titre")
+    assert split_filename_date("2018-10-10_hello") == (When(dt.date(2018, 10, 10)), "hello")
+    assert split_filename_date("2024-13-05-titre") == (None, "2024-13-05-titre")
+    jekyll = name_of(folder / "2024-03-05-le_titre-ici.md", folder)
+    assert (jekyll.slug, jekyll.title, jekyll.when, jekyll.lang) == (
+        "le-titre-ici",
+        "Le titre ici",
+        When(dt.date(2024, 3, 5)),
+        None,
+    )
+    hugo = name_of(folder / "bonjour.en.md", folder)
+    assert (hugo.slug, hugo.title, hugo.lang) == ("bonjour", "Bonjour", "en")
+    bundle = name_of(folder / "mon-billet" / "index.fr.md", folder)
+    assert (bundle.slug, bundle.lang) == ("mon-billet", "fr")
+    assert name_of(folder / "v1.2.md", folder).lang is None
+    assert name_of(folder / "index.md", folder).slug == "index"  # the folder's own index is no bundle
+
+
+def test_header_lines_only_when_they_look_like_metadata():
+    page = parse_page("Title: Mon titre\nDATE: 2024-03-05\ntags: a, b\nSummary: Une longue\n    phrase.\n\nLe texte.\n")
+    assert page.format == "headers"
+    assert page.meta == {"title": "Mon titre", "date": "2024-03-05", "tags": "a, b", "summary": "Une longue phrase."}
+    assert page.meta_lines == {"title": 1, "date": 2, "tags": 3, "summary": 4}
+    assert page.body == "Le texte.\n"
+    for text in (
+        "Paris: la ville lumière a accueilli hier les athlètes.\n\nSuite.",
+        "Paris: la ville\nLe texte continue ici.\n",
+        "Note: à lire\nAuteur: moi\n\nTexte.",  # no key kbgen knows
+        "Title: deux fois\nTitle: encore\n\nTexte.",
+        "http://exemple.org: lien\n\nTexte.",
+    ):
+        assert parse_page(text).meta == {} and parse_page(text).body == text
+
+
+def test_toml_errors_give_the_files_line(tmp_path):
+    write(tmp_path / "content/articles/a.md", '+++\ntitle = "A"\ndate = \n+++\nTexte.\n')
+    with pytest.raises(BuildError) as exc:
+        read_articles(Project.load(tmp_path))
+    [problem] = exc.value.problems
+    assert str(problem).startswith("content/articles/a.md:3: error: invalid TOML:")
+    assert problem.hint == "fix the front matter between the '+++' lines"
+
+
+def test_an_unreadable_date_names_file_line_and_the_accepted_forms(tmp_path):
+    write(tmp_path / "content/articles/a.md", "Title: A\nDate: le 5 mars\n\nTexte.\n")
+    with pytest.raises(BuildError) as exc:
+        read_articles(Project.load(tmp_path))
+    assert [str(p) for p in exc.value.problems] == [
+        f"content/articles/a.md:2: error: 'date' must be a date like 2024-10-15, not 'le 5 mars'; {ACCEPTED}"
+    ]
+
+
+def read(tmp_path: Path, text: str, name: str = "a.md"):
+    path = write(tmp_path / "content/articles" / name, text)
+    return load_article(path, Project.load(tmp_path))
+
+
+def test_titles_are_never_empty(tmp_path):
+    article, _ = read(tmp_path, "Intro.\n\n```\n# not a heading\n```\n\n# Le *vrai* titre #\n\nTexte.\n")
+    assert article.title == "Le vrai titre" and "vrai" not in article.body and "# not a heading" in article.body
+    article, _ = read(tmp_path, "Un titre souligné\n=================\n\nTexte.\n")
+    assert article.title == "Un titre souligné" and article.body == "Texte.\n"
+    article, _ = read(tmp_path, "---\ntitle: ''\n---\nTexte sans titre.\n", "2024-03-05-mon_article.md")
+    assert (article.title, article.slug, article.date) == ("Mon article", "mon-article", dt.date(2024, 3, 5))
+    article, _ = read(tmp_path, "---\ntitle: Le titre\n---\n\n# Le titre\n\nTexte.\n")
+    assert article.body.strip() == "Texte."  # said once, not twice
+    article, _ = read(tmp_path, "---\ntitle: Le titre\n---\n# Autre chose\n\nTexte.\n")
+    assert article.body.startswith("# Autre chose")
+
+
+def test_metadata_under_its_several_names(tmp_path):
+    article, problems = read(
+        tmp_path,
+        "---\nTitle: T\npublishDate: 2024-03-05T08:30:00+02:00\nlastmod: 2024-03-06\n"
+        "tags: [Un, ' deux ', un]\ncategories: trois quatre\nkeywords: 'cinq, six'\n"
+        "authors: Ann, Bob\nsubtitle: Sous-titre\nexcerpt: Le chapeau\nimage: {src: img.png}\n"
+        "aliases: /vieux/\nredirect_from: [/ancien.html]\nstatus: hidden\nlang: en\nslug: Été 2024\n---\nTexte.\n",
+    )
+    assert problems == []
+    assert (article.date, article.time) == (dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO))
+    assert (article.updated, article.updated_time) == (dt.date(2024, 3, 6), None)
+    assert article.tags == ("Un", "deux", "trois", "quatre", "cinq", "six")
+    assert article.authors == ("Ann", "Bob") and article.author == "Ann, Bob"
+    assert (article.subtitle, article.summary, article.image) == ("Sous-titre", "Le chapeau", "img.png")
+    assert article.old_urls == ("/vieux/", "/ancien.html")
+    assert (article.draft, article.lang, article.slug, article.extra) == (True, "en", "ete-2024", {})
+
+
+def test_undated_is_none_never_1970(tmp_path):
+    article, _ = read(tmp_path, "Texte.\n")
+    assert (article.date, article.time, article.updated) == (None, None, None)
+
+
+def test_wrong_types_are_warnings_naming_file_and_line(tmp_path):
+    article, problems = read(
+        tmp_path, "---\ntitle: [1, 2]\ntags: [a, {b: c}]\ndraft: peut-être\nlang: 3\n---\nTexte.\n"
+    )
+    assert [str(p) for p in problems] == [
+        "content/articles/a.md:2: warning: 'title' must be text; write it as 'title: Some title'",
+        "content/articles/a.md:5: warning: 'lang' must be a language code like 'fr'; write it as 'lang: fr'",
+        "content/articles/a.md:3: warning: 'tags' must be text or a list of texts; write it as 'tags: [one, two]'",
+        "content/articles/a.md:4: warning: 'draft' must be true or false; the article is taken for a draft; write it as 'draft: true'",
+    ]
+    assert (article.title, article.tags, article.draft, article.lang) == ("A", ("a",), True, "fr")
+
+
+def test_unknown_keys_are_kept_and_only_likely_typos_warned(tmp_path):
+    text = "---\ntitel: T\ndat: 2024-01-01\ntagss: [x]\nauthors: [A]\nsubtitle: S\nweight: 3\nwhen: 2024-01-01\n---\nTexte.\n"
+    article, problems = read(tmp_path, text)
+    assert [(p.line, p.message, p.hint) for p in problems] == [
+        (2, "unknown field 'titel'", "did you mean 'title'?"),
+        (3, "unknown field 'dat'", "did you mean 'date'?"),
+        (4, "unknown field 'tagss'", "did you mean 'tags'?"),
+    ]
+    assert article.extra == {"titel": "T", "dat": "2024-01-01", "tagss": ["x"], "weight": 3, "when": "2024-01-01"}
+
+
+def test_one_edit_apart():
+    assert one_edit_apart("titel", "title") and one_edit_apart("dat", "date") and one_edit_apart("tagss", "tags")
+    assert one_edit_apart("authr", "author") and one_edit_apart("slgu", "slug")
+    assert not one_edit_apart("title", "title") and not one_edit_apart("weight", "date")
+    assert one_edit_apart("titre", "title")  # French for title
+    assert not one_edit_apart("autor", "authors")  # two edits
+
+
+def test_other_files_are_skipped(tmp_path):
+    for name in (".obsidian/x.md", "._mac.md", "_index.md", "notes.txt", "image.png", "sub/.hidden/y.md"):
+        write(tmp_path / "content/articles" / name, "---\ntitle: X\n---\n")
+    write(tmp_path / "content/articles/sub/b.mdown", "B.\n")
+    write(tmp_path / "content/articles/c.MKD", "C.\n")
+    articles, problems = read_articles(Project.load(tmp_path))
+    assert [a.path.as_posix() for a in articles] == ["content/articles/c.MKD", "content/articles/sub/b.mdown"]
+    assert problems == []
+
+
+MESSY = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+PREFIXES = st.sampled_from(["", "---\n", "+++\n", "Title: ", "Date: ", "# ", "---\ntitle: x\n---\n", "+++\ndate = "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(PREFIXES, MESSY)
+@example("---\n", "date: 2024-13-45\n---\n")
+@example("Title: \n", "\n")
+@example("", "=\n")
+@example("+++\n", "date = 1979-05-27T07:32:00Z\ntags = [{a = 1}]\n+++\n")
+def test_any_text_gives_an_article_with_a_title_or_a_build_error(tmp_path, prefix, text):
+    path = tmp_path / "content/articles/a.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(prefix + text, "utf-8")
+    try:
+        article, problems = load_article(path, Project.load(tmp_path))
+    except BuildError as exc:
+        assert exc.problems and all(str(p).startswith("content/articles/a.md") for p in exc.problems)
+        return
+    assert article.title.strip()
+    assert all(str(p).startswith("content/articles/a.md") for p in problems)
