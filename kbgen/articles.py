@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -48,8 +48,8 @@ class Article:
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
-    """Every article page, sorted by slug, and the warnings about them; all errors in all
-    pages are raised together."""
+    """Every article page that can be read, sorted by slug, and the problems of all pages: a page
+    with an error is left out (the error says so), so that one bad file never sinks the site."""
     folder = project.articles
     paths = sorted(folder.glob("*.md")) if folder.is_dir() else []
     articles: list[Article] = []
@@ -60,10 +60,30 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
             slug = unique_slug(slugify(path.stem), taken, fallback="article")
             articles.append(read_article(path, slug, project))
         except BuildError as exc:
-            problems.extend(exc.problems)
-    if any(p.severity == "error" for p in problems):
-        raise BuildError([p for p in problems if p.severity == "error"])
+            problems.extend(_skipped(exc.problems, path))
+        except OSError as exc:  # unreadable: a folder named *.md, no permission...
+            problems.append(
+                Problem(project.shown(path), None, f"cannot be read ({exc.strerror}); skipped", "check what it is")
+            )
     return articles, problems + [w for a in articles for w in _typo_warnings(a)]
+
+
+def _skipped(problems: list[Problem], path: Path) -> list[Problem]:
+    """A left-out page's errors, saying so, and naming the seed the page was made from."""
+    try:
+        source = parse_page(path.read_text("utf-8")).meta.get("source")
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        source = None
+    # Ingest checks the pages it writes: a generated page the reader rejects was edited by hand.
+    made = (
+        f" in this page, made from {source} and edited since (or remove it to make it again from {source})"
+        if isinstance(source, str)
+        else ""
+    )
+    return [
+        replace(p, message=f"{p.message}; skipped", hint=p.hint + made) if p.severity == "error" else p
+        for p in problems
+    ]
 
 
 def read_entity_notes(folder: Path) -> dict[str, str]:
