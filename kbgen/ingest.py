@@ -364,5 +364,3 @@ def escape_markdown(text: str) -> str:
 
 def _escape_marker(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-
-

@@ -296,9 +296,7 @@ def test_one_bad_file_among_good_ones_leaves_only_it_out(tmp_path):
     ]
     assert check_site(project / "_site") == []
     # kbgen check, run in the project, lists what the build left out (from the saved state).
-    checked = subprocess.run(
-        [sys.executable, "-m", "kbgen", "check"], cwd=project, capture_output=True, text=True
-    )
+    checked = subprocess.run([sys.executable, "-m", "kbgen", "check"], cwd=project, capture_output=True, text=True)
     assert checked.returncode == 1
     [skipped, closing] = checked.stderr.splitlines()
     assert skipped == (

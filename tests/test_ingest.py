@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from kbgen.articles import read_article
 from kbgen.ingest import clean_paragraphs, escape_markdown, infer_title, ingest, is_unedited
-from kbgen.titles import readable_title, title_from_file_name
 from kbgen.markup import render
 from kbgen.pages import parse_page
 from kbgen.project import Project
+from kbgen.titles import readable_title, title_from_file_name
 
 
 def test_title_from_a_short_first_line(tmp_path):
