@@ -49,8 +49,9 @@ class Article:
 
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
-    """Every article page (content/articles first, then each extra folder, each sorted by path),
-    and the warnings about them; all errors in all pages are raised together."""
+    """Every article page that can be read (content/articles first, then each extra folder, each
+    sorted by path), and the problems of all pages: a page with an error is left out (the error
+    says so), so that one bad file never sinks the site."""
     paths, problems = article_files(project.article_folders, project.shown)
     articles: list[Article] = []
     taken: set[str] = set()
@@ -60,9 +61,7 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
             problems.extend(warnings)
             articles.append(_with_unique_slug(article, taken))
         except BuildError as exc:
-            problems.extend(exc.problems)
-    if any(p.severity == "error" for p in problems):
-        raise BuildError([p for p in problems if p.severity == "error"])
+            problems.extend(_skipped(exc.problems, path))
     return articles, problems
 
 
@@ -72,11 +71,22 @@ def _with_unique_slug(article: Article, taken: set[str]) -> Article:
     return replace(article, slug=slug) if slug != article.slug else article
 
 
-def read_entity_notes(folder: Path) -> dict[str, str]:
-    """The hand-written entity notes: each `<slug>.md` file's text by slug."""
-    if not folder.is_dir():
-        return {}
-    return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md")) if path.is_file()}
+def _skipped(problems: list[Problem], path: Path) -> list[Problem]:
+    """A left-out page's errors, saying so, and naming the seed the page was made from."""
+    try:
+        source = parse_page(path.read_text("utf-8")).meta.get("source")
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        source = None
+    # Ingest checks the pages it writes: a generated page the reader rejects was edited by hand.
+    made = (
+        f" in this page, made from {source} and edited since (or remove it to make it again from {source})"
+        if isinstance(source, str)
+        else ""
+    )
+    return [
+        replace(p, message=f"{p.message}; skipped", hint=p.hint + made) if p.severity == "error" else p
+        for p in problems
+    ]
 
 
 def read_article(path: Path, slug: str | None, project: Project) -> Article:

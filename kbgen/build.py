@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbgen.articles import Article, read_articles, read_entity_notes
+from kbgen.articles import Article, read_articles
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, NerWorkers
@@ -36,10 +36,17 @@ class BuildSummary:
     pages: int
     seconds: float
     ingested: IngestReport
-    warnings: list[Problem]  # and notes, in the order of the stages
+    # The build's problems in the order of the stages: the errors of the files it left out, its
+    # warnings and its notes.
+    warnings: list[Problem]
     stage_seconds: dict[str, float]
     up_to_date: bool = False  # nothing changed since the last build, so nothing was done
     knowledge: KnowledgeBase | None = field(default=None, repr=False)  # kept when asked (kbgen serve)
+
+    @property
+    def skipped(self) -> list[str]:
+        """The files left out of the site for their errors."""
+        return sorted({str(p.path) for p in self.warnings if p.severity == "error"})
 
 
 def build(
@@ -117,8 +124,6 @@ def _build(
     out = project.out
     report = ingest(project)
     create_curation_file(project.curation, project.language)
-    ingest_warnings = [p for p in report.problems if p.severity == "warning"]
-    notes = [p for p in report.problems if p.severity == "note"]
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
     fingerprint = extraction_fingerprint(project)
@@ -127,7 +132,7 @@ def _build(
     )
     saved = project.build_state
     previous = load_state(saved)
-    if previous and previous.inputs == inputs and not report.errors and untouched(out, previous.files):
+    if previous and previous.inputs == inputs and untouched(out, previous.files):
         clock.done("check")
         return BuildSummary(
             out,
@@ -136,64 +141,91 @@ def _build(
             previous.pages,
             clock.total(),
             report,
-            notes + ingest_warnings + previous.warnings,
+            report.problems + previous.warnings,
             clock.stages,
             up_to_date=True,
         )
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
-    articles, extraction, read_warnings = _read_and_extract(project, report, jobs, scheduler, workers, clock)
-    curation = load_curation(project.curation, project.shown(project.curation))
-    resolution = resolve(extraction.mentions, articles, curation, language=project.language)
-    clock.done("resolve")
-    warnings = read_warnings + resolution.warnings
-    if strict and ingest_warnings + warnings:
-        raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
-    kb = link(articles, resolution.entities, extraction.sentences)
-    clock.done("link")
-    written, pages = _make_site(project, kb, base_url, previous.files if previous else None, jobs, clock)
-    save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
+    with _told_with(report.problems):
+        articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock)
+    with _told_with(report.problems + warnings):
+        curation = load_curation(project.curation, project.shown(project.curation))
+        resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+        clock.done("resolve")
+    warnings += resolution.warnings
+    problems = report.problems + warnings
+    if strict and _not_notes(problems):
+        raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
+    with _told_with(problems):
+        kb = link(articles, resolution.entities, extraction.sentences)
+        clock.done("link")
+        written, pages = _make_site(project, kb, notes, base_url, previous.files if previous else None, jobs, clock)
+    skipped = [p for p in problems if p.severity == "error"]
+    save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written, skipped))
     return BuildSummary(
-        out,
-        len(articles),
-        len(kb.entities),
-        pages,
-        clock.total(),
-        report,
-        notes + ingest_warnings + warnings,
-        clock.stages,
-        knowledge=kb,
+        out, len(articles), len(kb.entities), pages, clock.total(), report, problems, clock.stages, knowledge=kb
     )
+
+
+def _not_notes(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity != "note"]
+
+
+@contextmanager
+def _told_with(earlier: list[Problem]) -> Iterator[None]:
+    """A problem that stops the build (a broken template, a missing model...) is told after
+    the problems found before it, so that every warning is shown, even then."""
+    try:
+        yield
+    except BuildError as exc:
+        if not earlier or isinstance(exc, ProjectLocked):
+            raise
+        raise BuildError(earlier + exc.problems) from None
 
 
 def _read_and_extract(
     project: Project,
-    report: IngestReport,
     jobs: int | None,
     scheduler: str | None,
     workers: NerWorkers | None,
     clock: _StageClock,
-) -> tuple[list[Article], Extraction, list[Problem]]:
-    """The read and extract stages: every article, what NER found in them, and the warnings of
-    both. Ingest's errors are raised with the readers', all at once."""
+) -> tuple[list[Article], dict[str, str], Extraction, list[Problem]]:
+    """The read and extract stages: every article and entity note that can be read, what NER
+    found in the articles, and the problems of both (the errors of the files left out too)."""
     try:
-        try:
-            articles, article_warnings = read_articles(project)
-        except BuildError as exc:
-            raise BuildError(report.problems + exc.problems) from None
-        if report.errors:
-            raise BuildError(report.problems + article_warnings)
+        articles, problems = read_articles(project)
+        notes, note_problems = _entity_notes(project)
+        problems += note_problems
         clock.done("read")
-        extraction, cache_warnings = extract_cached(project, articles, jobs, scheduler, workers)
+        with _told_with(problems):
+            extraction, cache_warnings = extract_cached(project, articles, jobs, scheduler, workers)
     finally:
         if workers:
             workers.stop()  # idle by now, or never needed
     clock.done("extract")
-    return articles, extraction, article_warnings + cache_warnings
+    return articles, notes, extraction, problems + cache_warnings
+
+
+def _entity_notes(project: Project) -> tuple[dict[str, str], list[Problem]]:
+    """The hand-written entity notes by slug; one that cannot be read is left out, with an error."""
+    notes, problems = {}, []
+    folder = project.entity_notes
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        try:
+            notes[path.stem] = path.read_text("utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(project.shown(path), None, "not UTF-8 text; skipped", "save the file as UTF-8"))
+        except OSError as exc:
+            problems.append(
+                Problem(project.shown(path), None, f"cannot be read ({exc.strerror}); skipped", "check what it is")
+            )
+    return notes, problems
 
 
 def _make_site(
     project: Project,
     kb: KnowledgeBase,
+    notes: dict[str, str],
     base_url: str | None,
     previous: dict[str, Written] | None,
     jobs: int | None,
@@ -203,7 +235,7 @@ def _make_site(
     folders = project.theme_folders
     theme = Theme(folders, project.config, base_url)
     # Made while written: one stage.
-    files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())
+    files = render_site(kb, theme, notes, folders.static_files())
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
     written, indexing = _write_and_index(files, project.out, previous, project.config, copies, jobs or default_jobs())
     clock.done("render")
@@ -271,11 +303,13 @@ def link_project(root: Path) -> KnowledgeBase:
 
 
 def _resolved(project: Project):
-    articles, _ = read_articles(project)
+    """The resolution (with the problems of the articles read: the ones left out too), the
+    articles and their sentences."""
+    articles, problems = read_articles(project)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
     resolution = resolve(extraction.mentions, articles, curation, language=project.language)
-    return resolution, articles, extraction.sentences
+    return replace(resolution, warnings=problems + resolution.warnings), articles, extraction.sentences
 
 
 def _check_out(project: Project) -> None:

@@ -1,7 +1,8 @@
 """`kbgen check`: verify a built site as a reader's browser would meet it, without a browser.
 
 Every internal link and anchor resolves, every page is well-formed (tags balanced, ids unique),
-every page is reachable from the home page, and nothing makes the browser fetch from elsewhere.
+every page is reachable from the home page, and nothing makes the browser fetch from elsewhere;
+and the files the build left out for their errors are listed again (from its saved state).
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from kbgen.errors import BuildError, Problem
+from kbgen.project import Project
+from kbgen.state import load_state
 
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Attributes whose URL the browser fetches by itself (as opposed to a link the reader follows).
@@ -124,3 +129,14 @@ def _orphans(site: Path, pages: dict[Path, _Page]) -> list[Path]:
                 seen.add(target)
                 queue.append(target)
     return sorted(p for p in pages if p not in seen and p.name not in NOT_CHECKED_PAGES)
+
+
+def skipped_by_last_build(root: Path, out: Path) -> list[Problem]:
+    """The errors of the files the last build of `root` into `out` left out; none when that
+    build is not known (no saved state, or a kbgen.yml that cannot be read)."""
+    try:
+        project = Project.load(root, out)
+    except BuildError:
+        return []
+    state = load_state(project.build_state)
+    return state.skipped if state else []

@@ -44,7 +44,9 @@ def cli() -> None:
 )
 @click.option("--base-url", default=None, help="Absolute URL the site will be published at (for the 404 page's links).")
 @click.option(
-    "--strict", is_flag=True, help="Treat warnings (skipped files, misspelt fields, stale curation rules) as errors."
+    "--strict",
+    is_flag=True,
+    help="Fail, writing no site, on any error or warning (files skipped, misspelt fields, stale curation rules).",
 )
 @click.option(
     "--jobs",
@@ -77,23 +79,28 @@ def build(
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path(SITE),
-    show_default=True,
-    help="The built site to check.",
+    default=None,
+    help="The built site to check.  [default: PROJECT/_site]",
 )
-def check(out: Path) -> None:
+@_project_option("Project the site was built from: the files its last build skipped are listed.")
+def check(out: Path | None, project: Path) -> None:
     """Check a built site: internal links and anchors resolve, pages are well-formed, every page
-    is reachable from the home page, and no page makes a request to another site."""
-    from kbgen.check import check_site
+    is reachable from the home page, no page makes a request to another site, and no file was
+    left out of the site by its last build (an article with an error)."""
+    from kbgen.check import check_site, skipped_by_last_build
 
+    out = out or project / SITE
     if not (out / "index.html").is_file():
         _fail([f"{out}: error: no built site here (no index.html); run `kbgen build` first or pass --out"])
     problems = check_site(out)
     for problem in problems:
         click.echo(problem, err=True)
+    skipped = skipped_by_last_build(project, out)
+    report.echo_problems(skipped)
     pages = len(list(out.rglob("*.html")))
-    if problems:
-        _fail([f"{len(problems)} problem(s) in {pages} pages."])
+    if problems or skipped:
+        left_out = f"; the last build skipped {len({str(p.path) for p in skipped})} file(s)" if skipped else ""
+        _fail([f"{len(problems)} problem(s) in {pages} pages{left_out}."])
     click.echo(f"{out}: {pages} pages checked, no problem found.")
 
 

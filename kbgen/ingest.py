@@ -10,20 +10,23 @@ import codecs
 import hashlib
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from kbgen.articles import read_article
 from kbgen.config import Config
-from kbgen.errors import Problem
+from kbgen.errors import BuildError, Problem
 from kbgen.pages import dump_page, parse_page
 from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug
+from kbgen.titles import infer_title, readable_title, title_from_file_name
 from kbgen.yamlfile import YamlSyntaxError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HASH_KEY = "generated_sha256"
-TITLE_MAX = 80
+OWN_KEYS = frozenset({"title", "source", "source_sha256", HASH_KEY})  # written by kbgen, never copied from a seed
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class Seed:
     encoding: str = "utf-8"
     author: str | None = None
     lang: str | None = None
+    # The rest of a Markdown seed's front matter (draft, tags, slug, a date as written...), kept in
+    # its page for the reader to interpret; and the line of each key, for messages.
+    meta: dict = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,8 @@ class IngestReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
     kept_edited: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # errors, warnings (skipped files), notes
+    # Errors and warnings (each for a seed left out) and notes.
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -51,8 +59,9 @@ class IngestReport:
 
 
 def ingest(project: Project) -> IngestReport:
-    """Create or refresh `content/articles/<slug>.md` for every seed. Problems with one seed are
-    reported, not raised, so that a build can report them with every other problem."""
+    """Create or refresh `content/articles/<slug>.md` for every seed. A seed with a problem is
+    reported and left out (its page, if an earlier build made one, stays as it was), so that
+    one bad seed never stops a build; only a content folder leading elsewhere is raised."""
     report = IngestReport()
     seeds = []
     config = project.config
@@ -73,15 +82,8 @@ def ingest(project: Project) -> IngestReport:
 
     articles_dir, shown_dir = project.articles, project.shown(project.articles)
     if articles_dir.exists() and not articles_dir.resolve().is_relative_to(project.root.resolve()):
-        report.problems.append(
-            Problem(
-                shown_dir,
-                None,
-                "leads outside the project",
-                f"make {shown_dir.as_posix()} a real folder inside the project",
-            )
-        )
-        return report
+        where = f"make {shown_dir.as_posix()} a real folder inside the project"
+        raise BuildError([*report.problems, Problem(shown_dir, None, "leads outside the project", where)])
     pages_by_source = _generated_pages(articles_dir) if seeds else {}  # reads every page: only when needed
     taken = {p.stem for p in articles_dir.glob("*.md")} if articles_dir.is_dir() else set()
     for seed in seeds:
@@ -97,8 +99,10 @@ def ingest(project: Project) -> IngestReport:
             if not is_unedited(existing):
                 report.kept_edited.append(target)
                 continue
-        _write_atomically(target, text)
-        report.written.append(target)
+        rejected = _write_if_readable(target, text, seed, project)
+        report.problems.extend(rejected)
+        if not rejected:
+            report.written.append(target)
     return report
 
 
@@ -132,7 +136,9 @@ def generated_page(seed: Seed, lang: str) -> str:
         meta["date"] = seed.date
     if seed.author:
         meta["author"] = seed.author
-    meta.update(lang=seed.lang or lang, source=seed.source, source_sha256=seed.sha256)
+    meta.update((key, value) for key, value in seed.meta.items() if key not in OWN_KEYS)
+    meta.setdefault("lang", seed.lang or lang)
+    meta.update(source=seed.source, source_sha256=seed.sha256)
     text = dump_page(meta, seed.body)
     digest = hashlib.sha256(text.encode()).hexdigest()
     meta[HASH_KEY] = digest
@@ -161,11 +167,32 @@ def _generated_pages(articles_dir: Path) -> dict[str, Path]:
     return pages
 
 
-def _write_atomically(target: Path, text: str) -> None:
+def _write_if_readable(target: Path, text: str, seed: Seed, project: Project) -> list[Problem]:
+    """Write the page `text` at `target` (atomically) only if the article reader accepts it, so
+    that ingest never makes a page the build then rejects; otherwise the reader's problems,
+    told against the seed (at the line of its front matter they come from, where there is one)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(text, "utf-8")
-    os.replace(temporary, target)
+    # Read under its own name (the reader may look at it), in a hidden folder beside it.
+    with tempfile.TemporaryDirectory(prefix=".ingest-", dir=target.parent) as folder:
+        temporary = Path(folder, target.name)
+        temporary.write_text(text, "utf-8")
+        try:
+            read_article(temporary, target.stem, project)
+        except BuildError as exc:
+            return [_against_seed(p, text, seed) for p in exc.problems]
+        os.replace(temporary, target)
+    return []
+
+
+def _against_seed(problem: Problem, text: str, seed: Seed) -> Problem:
+    """The reader's `problem` with the page kbgen would make from `seed`, told against the seed."""
+    try:
+        keys_at = {line: key for key, line in parse_page(text).meta_lines.items()}
+    except YamlSyntaxError:
+        keys_at = {}
+    line = seed.meta_lines.get(keys_at.get(problem.line or 0, ""))
+    message = problem.message if line else f"{problem.message} (in the page kbgen makes from it)"
+    return Problem(seed.source, line, f"{message}; skipped", problem.hint, problem.severity)
 
 
 # --- reading seeds --------------------------------------------------------------------------
@@ -194,15 +221,19 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
     text, encoding = decode(raw)
     suffix = path.suffix.lower()
     author = lang = None
+    meta: dict = {}
+    meta_lines: dict[str, int] = {}
     if suffix in (".html", ".htm"):
         title, when, body, author, lang = _from_html(text)
     elif suffix == ".md":
-        title, when, body = _from_markdown(text)
+        title, body, meta, meta_lines = _from_markdown(text)
+        when = None  # the date is in `meta`, as written: the reader reads it
     else:
         title, when, body = _from_plain_text(text)
     if not body.strip():
         raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
-    return Seed(source, digest, title or infer_title(body), when, body, encoding, author, lang)
+    title = readable_title(title or "") or infer_title(body) or title_from_file_name(path.name)
+    return Seed(source, digest, title, when, body, encoding, author, lang, meta, meta_lines)
 
 
 BOMS = (
@@ -265,25 +296,20 @@ def _from_plain_text(text: str) -> tuple[str | None, None, str]:
     return title, None, "\n\n".join(escape_markdown(p) for p in paragraphs)
 
 
-def _from_markdown(text: str) -> tuple[str | None, date | None, str]:
+def _from_markdown(text: str) -> tuple[str | None, str, dict, dict[str, int]]:
+    """Title, body, and the front matter as written (with the line of each key)."""
     try:
         page = parse_page(text)
     except YamlSyntaxError as exc:
         raise SeedError(str(exc), "fix the front matter", exc.line) from None
-    title = page.meta.get("title")
+    given = page.meta.get("title")
+    title = str(given) if isinstance(given, (str, int, float)) and not isinstance(given, bool) else ""
     body = page.body
     heading = re.match(r"\s*#\s+(.+?)\s*#*\s*(\n|$)", body)
     if heading:
-        title = title or heading.group(1)
+        title = readable_title(title) or heading.group(1)
         body = body[heading.end() :]
-    when = page.meta.get("date")
-    if isinstance(when, str):
-        when = _parse_date(when)
-    return (
-        (str(title) if title else None),
-        (when if isinstance(when, date) else None),
-        "\n\n".join(clean_paragraphs(body)),
-    )
+    return title or None, "\n\n".join(clean_paragraphs(body)), page.meta, page.meta_lines
 
 
 def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str | None]:
@@ -338,13 +364,3 @@ def escape_markdown(text: str) -> str:
 
 def _escape_marker(marker: str) -> str:
     return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-
-
-def infer_title(body: str) -> str:
-    """The first sentence of the text, shortened at a word boundary."""
-    first_line = body.strip().split("\n", 1)[0].replace("\\", "")
-    sentence = re.split(r"(?<=[.!?…])\s", first_line, maxsplit=1)[0].rstrip(" .")
-    if len(sentence) <= TITLE_MAX:
-        return sentence
-    cut = sentence[: TITLE_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut + "…"

@@ -48,8 +48,22 @@ def counts(summary: BuildSummary) -> str:
     return f"{summary.articles} article(s), {summary.entities} entities, {summary.pages} pages"
 
 
+def counts_and_skipped(summary: BuildSummary) -> str:
+    skipped = f", {len(summary.skipped)} file(s) skipped for their errors" if summary.skipped else ""
+    return counts(summary) + skipped
+
+
+def skipped_line(summary: BuildSummary) -> str:
+    """The last line of a build that left files out: it wrote the site all the same."""
+    return (
+        f"{tally(summary.warnings)}; {len(summary.skipped)} file(s) skipped, the site was built without them: "
+        "see the errors above (kbgen check lists them)."
+    )
+
+
 def echo_findings(summary: BuildSummary) -> None:
-    """A good build's warnings, and the generated pages it left alone because they were edited."""
+    """A build's problems (the errors of the files it left out, its warnings), and the generated
+    pages it left alone because they were edited."""
     echo_problems(summary.warnings)
     for path in summary.ingested.kept_edited:
         click.echo(f"{path}: note: edited by hand since it was generated; left as it is")
@@ -71,6 +85,8 @@ def build_done(summary: BuildSummary) -> None:
     click.echo(
         f"Open {summary.out / 'index.html'} in a browser, or serve it: python -m http.server -d {summary.out} 8000"
     )
+    if summary.skipped:
+        click.echo(skipped_line(summary), err=True)
 
 
 # ---------------------------------------------------------------------------- kbgen serve's builds
@@ -78,7 +94,7 @@ def build_done(summary: BuildSummary) -> None:
 
 def first_build_done(summary: BuildSummary) -> None:
     echo_findings(summary)
-    click.echo(f"Built {counts(summary)} in {summary.seconds:.1f} s into {summary.out}")
+    click.echo(f"Built {counts_and_skipped(summary)} in {summary.seconds:.1f} s into {summary.out}")
 
 
 def first_build_failed(problems: list[Problem], site_left: bool) -> None:
@@ -94,7 +110,7 @@ def first_build_failed(problems: list[Problem], site_left: bool) -> None:
 
 
 def rebuilt(what: str, seconds: float, summary: BuildSummary) -> None:
-    _stamped(what, f"rebuilt in {seconds:.2f} s ({counts(summary)})")
+    _stamped(what, f"rebuilt in {seconds:.2f} s ({counts_and_skipped(summary)})")
     echo_problems(summary.warnings)
 
 

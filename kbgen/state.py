@@ -14,7 +14,7 @@ from kbgen.errors import Problem
 from kbgen.project import Project
 from kbgen.write import Written
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,9 @@ class BuildState:
     articles: int
     entities: int
     pages: int
-    warnings: list[Problem]  # of the stages after ingest (ingest runs on every build)
+    warnings: list[Problem]  # of the stages after ingest (ingest runs on every build), errors too
     files: dict[str, Written] = field(default_factory=dict)
+    skipped: list[Problem] = field(default_factory=list)  # the errors of the files left out, for `kbgen check`
 
 
 def inputs_digest(project: Project, *settings: str) -> str:
@@ -68,6 +69,7 @@ def load_state(path: Path) -> BuildState | None:
             data["pages"],
             [Problem(*w) for w in data["warnings"]],
             {name: Written(*w) for name, w in data["files"].items()},
+            [Problem(*p) for p in data["skipped"]],
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -80,9 +82,14 @@ def save_state(path: Path, state: BuildState) -> None:
         "articles": state.articles,
         "entities": state.entities,
         "pages": state.pages,
-        "warnings": [[str(w.path), w.line, w.message, w.hint, w.severity] for w in state.warnings],
+        "warnings": [_saved(w) for w in state.warnings],
         "files": {name: [w.key, w.size, w.mtime_ns] for name, w in state.files.items()},
+        "skipped": [_saved(p) for p in state.skipped],
     }
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     os.replace(temporary, path)
+
+
+def _saved(problem: Problem) -> list:
+    return [str(problem.path), problem.line, problem.message, problem.hint, problem.severity]

@@ -4,6 +4,7 @@ traceback, never a half-written site; and the protections that need a live file 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import signal
@@ -30,15 +31,24 @@ def kbgen_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
 def test_bad_input_gets_its_exact_message(case, tmp_path):
+    """Regenerate the expected messages on purpose with KBGEN_UPDATE_GOLDEN=1."""
     project = tmp_path / case
     shutil.copytree(CASES / case / "project", project)
-    expected = (CASES / case / "expected.txt").read_text("utf-8").splitlines()
     result = kbgen_build(project)
-    assert [f"exit: {result.returncode}", *result.stderr.splitlines()] == expected
+    got = [f"exit: {result.returncode}", *result.stderr.splitlines()]
+    if os.environ.get("KBGEN_UPDATE_GOLDEN"):
+        (CASES / case / "expected.txt").write_text("\n".join(got) + "\n", "utf-8")
+    assert got == (CASES / case / "expected.txt").read_text("utf-8").splitlines()
     assert "Traceback" not in result.stderr
-    if result.returncode == 0:
-        assert check_site(project / "_site") == []
-    else:
+    if result.returncode != 0:
+        assert not (project / "_site").exists()
+        return
+    assert check_site(project / "_site") == []
+    if any(": error: " in line or ": warning: " in line for line in got):
+        # A build that left files out, or warned, writes its site; --strict (for CI) refuses to.
+        shutil.rmtree(project / "_site")
+        strict = kbgen_build(project, "--strict")
+        assert strict.returncode == 1 and strict.stderr.endswith("; the site was not written.\n")
         assert not (project / "_site").exists()
 
 
@@ -249,3 +259,81 @@ def test_a_theme_may_still_import_entity_link_from_the_macros(tmp_path):
         e=SimpleNamespace(slug="a-b", name="<A & B>", type="PER")
     )
     assert html == '<a class="entity type-per" href="../entities/a-b.html">&lt;A &amp; B&gt;</a>'
+
+
+def test_one_bad_file_among_good_ones_leaves_only_it_out(tmp_path):
+    project = tmp_path / "p"
+    write(project / "kbgen.yml", "model: blank:fr\n")
+    for i in range(3):
+        write(project / f"seeds/s{i}.txt", f"Graine {i}\n\nUn texte sur Lyon numéro {i}.\n")
+        write(project / f"content/articles/a{i}.md", f"---\ntitle: Article {i}\n---\nTexte {i}.\n")
+    write(project / "seeds/points.txt", "… et les incendies ont ravagé la Provence.\n")
+    write(project / "content/articles/casse.md", "---\ntitle: [jamais fermé\n---\nTexte.\n")
+    write(project / "content/articles/typo.md", "---\ntitle: T\nauthr: X\n---\nTexte.\n")
+    command = [sys.executable, "-m", "kbgen", "build", "--project", str(project)]
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert (
+        "content/articles/casse.md:2: error: invalid YAML: expected ',' or ']', but got '<stream end>'; skipped; "
+        "fix the front matter between the '---' lines"
+    ) in lines
+    assert "content/articles/typo.md:3: warning: unknown field 'authr'; did you mean 'author'?" in lines
+    assert lines[-1] == (
+        "1 error(s), 1 warning(s); 1 file(s) skipped, the site was built without them: "
+        "see the errors above (kbgen check lists them)."
+    )
+    titles = sorted(a["title"] for a in json.loads((project / "_site/api/articles.json").read_text("utf-8")))
+    assert titles == [
+        "Article 0",
+        "Article 1",
+        "Article 2",
+        "Graine 0",
+        "Graine 1",
+        "Graine 2",
+        "T",
+        "et les incendies ont ravagé la Provence",
+    ]
+    assert check_site(project / "_site") == []
+    # kbgen check, run in the project, lists what the build left out (from the saved state).
+    checked = subprocess.run([sys.executable, "-m", "kbgen", "check"], cwd=project, capture_output=True, text=True)
+    assert checked.returncode == 1
+    [skipped, closing] = checked.stderr.splitlines()
+    assert skipped == (
+        "content/articles/casse.md:2: error: invalid YAML: expected ',' or ']', but got '<stream end>'; skipped; "
+        "fix the front matter between the '---' lines"
+    )
+    assert re.fullmatch(r"0 problem\(s\) in \d+ pages; the last build skipped 1 file\(s\)\.", closing), closing
+    # The same build again is up to date, and says the same.
+    again = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert again.returncode == 0 and "Up to date" in again.stdout
+    assert again.stdout.splitlines()[-1] == lines[-1]
+    # For CI: --strict fails on the error (and the warning), and writes no site.
+    shutil.rmtree(project / "_site")
+    strict = kbgen_build(project, "--strict")
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-1] == "2 error(s); the site was not written."
+    assert "content/articles/typo.md:3: error: unknown field 'authr'" in strict.stderr
+    assert not (project / "_site").exists()
+    # Fixed, the file is built and kbgen check has nothing to say.
+    write(project / "content/articles/casse.md", "---\ntitle: Réparé\n---\nTexte.\n")
+    assert kbgen_build(project).returncode == 0
+    checked = subprocess.run(
+        [sys.executable, "-m", "kbgen", "check", "--project", str(project)], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_build_stopped_by_a_broken_template_still_shows_every_warning(tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(CASES / "broken_template_variable" / "project", project)
+    write(project / "content/articles/typo.md", "---\ntitle: T\nauthr: X\n---\nTexte.\n")
+    write(project / "content/articles/casse.md", "---\ntitle: [B\n---\nTexte.\n")
+    result = kbgen_build(project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("content/articles/casse.md:2: error: invalid YAML")
+    assert lines[1] == "content/articles/typo.md:3: warning: unknown field 'authr'; did you mean 'author'?"
+    assert lines[2].startswith("site_templates/article.html:3: error: template error:")
+    assert lines[3] == "2 error(s), 1 warning(s); the site was not written."
+    assert not (project / "_site").exists()

@@ -49,3 +49,22 @@ def test_each_problem_is_found(site, page, problem):
 def test_orphan_pages_are_found(site):
     write(site / "lonely.html", "<p>nobody links here</p>")
     assert check_site(site) == ["lonely.html: orphan page, no link leads to it"]
+
+
+def test_the_files_the_last_build_skipped_are_known_from_its_state(tmp_path):
+    from kbgen.check import skipped_by_last_build
+    from kbgen.errors import Problem
+    from kbgen.project import Project
+    from kbgen.state import BuildState, load_state, save_state
+
+    project = Project.load(tmp_path / "p")
+    out = project.out
+    assert skipped_by_last_build(project.root, out) == []  # never built
+    skipped = [Problem("content/articles/b.md", 2, "bad title; skipped", "write a title")]
+    project.state_dir.mkdir(parents=True)
+    save_state(project.build_state, BuildState("x", 1, 0, 3, [], {}, skipped))
+    assert load_state(project.build_state).skipped == skipped
+    assert skipped_by_last_build(project.root, out) == skipped
+    assert skipped_by_last_build(project.root, tmp_path / "elsewhere") == []  # another output's build
+    write(project.config_file, "modle: x\n")
+    assert skipped_by_last_build(project.root, out) == []  # unreadable settings: not known

@@ -21,13 +21,16 @@ def test_help_and_version():
         assert option in build_help
 
 
-def test_bad_input_exits_non_zero_with_path_line_messages(tmp_path):
+def test_a_bad_article_is_named_with_its_line_and_left_out_or_fails_strict_builds(tmp_path):
     write(tmp_path / "content/articles/a.md", "---\ntitle: A\ndate: demain\n---\nTexte.\n")
-    result = kbgen("build", "--project", str(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1
-    assert "content/articles/a.md:3: error: 'date' must be a date like 2024-10-15, not 'demain'" in result.stderr
+    message = "content/articles/a.md:3: error: 'date' must be a date like 2024-10-15, not 'demain'; skipped"
+    result = kbgen("build", "--project", str(tmp_path), "--out", str(tmp_path / "out"), "--strict")
+    assert result.returncode == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+    result = kbgen("build", "--project", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0 and message in result.stderr
+    assert (tmp_path / "out/index.html").is_file() and not (tmp_path / "out/articles/a.html").exists()
 
 
 def test_missing_project_folder(tmp_path):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from conftest import write
+import re
+import tempfile
+from pathlib import Path
 
+import pytest
+import yaml
+from conftest import write
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kbgen.articles import read_article
 from kbgen.ingest import clean_paragraphs, escape_markdown, infer_title, ingest, is_unedited
 from kbgen.markup import render
 from kbgen.pages import parse_page
 from kbgen.project import Project
+from kbgen.titles import readable_title, title_from_file_name
 
 
 def test_title_from_a_short_first_line(tmp_path):
@@ -114,3 +124,119 @@ def test_undecodable_text_is_an_error_naming_the_file(tmp_path):
         "seeds/illisible.txt: error: is in an encoding kbgen cannot tell; save it as UTF-8"
     ]
     assert report.written == []
+
+
+# --- titles never empty, front matter kept, and no page the reader rejects --------------------
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("... et les incendies ont ravagé la Provence. Suite.\n", "et les incendies ont ravagé la Provence"),
+        ("… et les incendies\n\nLe feu a pris.\n", "et les incendies"),
+        ("— et les incendies\n\nLe feu a pris.\n", "et les incendies"),
+        ("…\n\nUn texte à Lyon.\n", "Un texte à Lyon"),
+        ("***\n\nUn texte à Lyon.\n", "Un texte à Lyon"),
+        ("« Non », dit-il. Puis il part.\n", "« Non », dit-il"),
+        ("...\n", "Mon article 2"),  # no word at all: the file name, made readable
+        ("— … !\n\n?!\n", "Mon article 2"),
+    ],
+)
+def test_titles_are_made_of_words(tmp_path, text, title):
+    write(tmp_path / "seeds/mon_article-2.txt", text)
+    project = Project.load(tmp_path)
+    report = ingest(project)
+    [page] = report.written
+    assert parse_page(page.read_text("utf-8")).meta["title"] == title
+    assert read_article(page, page.stem, project).title == title
+
+
+def test_a_file_name_without_words_still_gives_a_title():
+    assert title_from_file_name("___.txt") == "___.txt"
+    assert title_from_file_name("2024-03-05-le_titre.md") == "2024 03 05 le titre"
+    assert readable_title("…") is None and readable_title("  — x ") == "x"
+    assert infer_title("...\n\n…") is None
+
+
+def test_markdown_seed_keeps_all_its_front_matter(tmp_path):
+    write(
+        tmp_path / "seeds/b.md",
+        "---\ntitle: Un titre\ndate: 2024-10-15\ndraft: true\ntags: [a, b]\nslug: mon-slug\n"
+        "summary: Le résumé.\nauthors: [Ann, Bob]\nlang: en\nsource: https://example.org/x\n"
+        "generated_sha256: abc\n---\nCorps du texte.\n",
+    )
+    [page] = ingest(Project.load(tmp_path)).written
+    text = page.read_text("utf-8")
+    meta = parse_page(text).meta
+    assert meta["draft"] is True and meta["tags"] == ["a", "b"] and meta["slug"] == "mon-slug"
+    assert meta["summary"] == "Le résumé." and meta["authors"] == ["Ann", "Bob"] and meta["lang"] == "en"
+    assert meta["source"] == "seeds/b.md"  # kbgen's own keys are kbgen's
+    assert is_unedited(text)
+
+
+def test_markdown_seed_titles_fall_back_to_the_heading_then_the_text(tmp_path):
+    write(tmp_path / "seeds/a.md", "---\ntitle: '...'\n---\n# … Le vrai titre\n\nCorps.\n")
+    write(tmp_path / "seeds/b.md", "---\ntitle: [1, 2]\n---\nUne phrase. Une autre.\n")
+    pages = sorted(ingest(Project.load(tmp_path)).written)
+    assert [parse_page(p.read_text("utf-8")).meta["title"] for p in pages] == ["Le vrai titre", "Une phrase"]
+
+
+def test_a_seed_whose_page_the_reader_rejects_is_reported_against_the_seed(tmp_path):
+    write(tmp_path / "seeds/a.md", "---\ntitle: A\ndate: mardi prochain\n---\nTexte.\n")
+    write(tmp_path / "seeds/b.txt", "Un bon texte.\n")
+    report = ingest(Project.load(tmp_path))
+    assert [str(p) for p in report.errors] == [
+        "seeds/a.md:3: error: 'date' must be a date like 2024-10-15, not 'mardi prochain'; skipped; "
+        "write the date as YYYY-MM-DD"
+    ]
+    assert [p.name for p in report.written] == ["un-bon-texte.md"]
+    assert sorted(p.name for p in (tmp_path / "content/articles").iterdir()) == ["un-bon-texte.md"]
+
+
+# Seed texts as they come: leading punctuation, punctuation only, empty, one word, any unicode.
+PUNCTUATION = st.text(st.sampled_from(list(".…—–-*#>!?«»\"'()[]_~ \n")), max_size=12)
+WORD = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size=1, max_size=12)
+ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+SEED_TEXT = st.one_of(
+    st.builds(lambda p, w, t: p + w + t, PUNCTUATION, WORD, ANY_TEXT),
+    PUNCTUATION,
+    WORD,
+    st.just(""),
+    ANY_TEXT,
+    st.builds(lambda a, b: f"{a}\n\n{b}", SEED_TEXT_PART := st.one_of(PUNCTUATION, ANY_TEXT), SEED_TEXT_PART),
+)
+VALUE = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), ANY_TEXT, st.dates()),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(WORD, inner, max_size=3),
+    max_leaves=6,
+)
+KEYS = st.one_of(
+    st.sampled_from(["title", "date", "draft", "tags", "slug", "summary", "authors", "lang", "source", "published"]),
+    WORD,
+)
+FRONT_MATTER = st.dictionaries(KEYS, VALUE, max_size=5)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([".txt", ".md"]), SEED_TEXT, st.none() | FRONT_MATTER), max_size=4))
+def test_ingest_never_writes_a_page_its_reader_rejects(seeds):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number, (suffix, text, front) in enumerate(seeds):
+            if front is not None and suffix == ".md":
+                text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + text
+            write(root / f"seeds/s{number}{suffix}", text)
+        project = Project.load(root)
+        report = ingest(project)
+        made_from = set()
+        for page in report.written:
+            article = read_article(page, page.stem, project)  # raises if the reader rejects it
+            assert re.search(r"[^\W_]", article.title), article.title
+            made_from.add(article.source)
+        refused = {str(p.path) for p in report.problems if p.severity in ("error", "warning")}
+        # Every seed makes a page or is reported; only a seed's own front matter can hold what
+        # the reader refuses (its text never does).
+        assert made_from | refused == {f"seeds/s{n}{suffix}" for n, (suffix, _, _) in enumerate(seeds)}
+        for problem in report.errors:
+            number = int(re.match(r"seeds/s(\d+)", str(problem.path)).group(1))
+            assert seeds[number][0] == ".md" and seeds[number][2], problem

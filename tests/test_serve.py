@@ -38,6 +38,7 @@ WAIT_SECONDS = 60  # a rebuild of these projects takes well under a second; the 
 POLL_SECONDS = 0.1
 RELOAD_TAG = re.compile(r'<script src="/__kbgen/reload\.js" data-build="\d+"></script>')
 DATE_ERROR = "content/articles/a.md:3: error: 'date' must be a date like 2024-10-15, not 'demain'"
+LANG_ERROR = "kbgen.yml:2: error: 'lang': 'xx' is not a supported language"
 LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # ignore any *_proxy variable
 T = TypeVar("T")
 
@@ -182,19 +183,26 @@ def test_serve_rebuilds_and_keeps_the_last_good_site(tmp_path):
             b"Second titre" in good and RELOAD_TAG.sub("", served.get("articles/a.html")[1], count=1) == good.decode()
         )
 
-        # a broken article: the last good site stays, the status tells what is wrong
-        article.write_text(article.read_text("utf-8").replace("date: 2024-10-15", "date: demain"), "utf-8")
+        # a broken setting: the build fails, the last good site stays, the status tells what is wrong
+        settings = project / "kbgen.yml"
+        settings.write_text("model: blank:fr\nlang: xx\n", "utf-8")
         status = served.wait(lambda: (s := served.status()) and not s["ok"] and s, "the failed build")
-        assert any(line.startswith(DATE_ERROR) for line in status["errors"]), status["errors"]
-        assert status["build"] == 3  # no preview of an article that does not read
+        assert any(line.startswith(LANG_ERROR) for line in status["errors"]), status["errors"]
+        assert status["build"] == 3  # no preview: no article changed
         code, html = served.get("articles/a.html")
         assert code == 200 and "Second titre" in html and RELOAD_TAG.search(html)
         assert page.read_bytes() == good
 
         # fixed: a new good build, no errors left
-        article.write_text(article.read_text("utf-8").replace("date: demain", "date: 2024-10-16"), "utf-8")
+        settings.write_text("model: blank:fr\n", "utf-8")
         status = served.wait(lambda: (s := served.status()) and s["ok"] and s, "the fixed build")
-        assert status["build"] == 4 and status["errors"] == []  # no preview after a failed build
+        assert status["build"] == 4 and status["errors"] == []
+
+        # a broken article is left out of a good build, its error told in the terminal
+        article.write_text(article.read_text("utf-8").replace("date: 2024-10-15", "date: demain"), "utf-8")
+        served.wait(lambda: served.get("articles/a.html")[0] == 404, "the site without the broken article")
+        assert served.status()["ok"]
+        served.wait(lambda: "1 file(s) skipped for their errors" in served.output(), "the rebuild's line")
 
         # Ctrl-C: a clean stop
         served.proc.send_signal(signal.SIGINT)
@@ -205,17 +213,18 @@ def test_serve_rebuilds_and_keeps_the_last_good_site(tmp_path):
 
 
 def test_a_failed_first_build_serves_a_page_of_its_problems(tmp_path):
-    project = small_project(tmp_path / "project", date="<b>demain</b>")
-    article = project / "content" / "articles" / "a.md"
+    project = small_project(tmp_path / "project")
+    settings = project / "kbgen.yml"
+    settings.write_text("model: blank:fr\nlang: <b>de</b>\n", "utf-8")
     with serving(project, tmp_path / "logs") as served:
         code, html = served.get("")
         assert code == 503
-        assert "content/articles/a.md:3: error: &#x27;date&#x27; must be a date" in html
-        assert "&lt;b&gt;demain&lt;/b&gt;" in html and "<b>" not in html
+        assert "kbgen.yml:2: error: &#x27;lang&#x27;: &#x27;&lt;b&gt;de&lt;/b&gt;&#x27; is not" in html
+        assert "<b>" not in html
         assert RELOAD_TAG.search(html) and "script-src 'self'" in html
         assert served.status()["ok"] is False
         assert not (project / "_site").exists()
-        article.write_text(article.read_text("utf-8").replace("<b>demain</b>", "2024-10-15"), "utf-8")
+        settings.write_text("model: blank:fr\n", "utf-8")
         served.wait(lambda: served.get("")[0] == 200, "the site once the article is fixed")
         assert served.get("articles/a.html")[0] == 200
 
@@ -328,14 +337,16 @@ def test_open_pages_reload_and_show_problems_in_chromium(tmp_path):
             article.write_text(original.replace("title: Note de terrain", "title: Carnet de terrain"), "utf-8")
             sync_api.expect(heading).to_contain_text("Carnet de terrain", timeout=wait_ms)
 
-            broken = original.replace("date: 2024-10-15", "date: <img src=x onerror=alert(1)>")
-            article.write_text(broken, "utf-8")
+            settings = project / "kbgen.yml"
+            good_settings = settings.read_text("utf-8")
+            settings.write_text(good_settings + "lang: <img src=x onerror=alert(1)>\n", "utf-8")
             overlay = page.locator("#kbgen-serve-overlay")
-            sync_api.expect(overlay).to_contain_text("not '<img src=x onerror=alert(1)>'", timeout=wait_ms)
-            sync_api.expect(overlay).to_contain_text("note-de-terrain.md:3: error:")
+            sync_api.expect(overlay).to_contain_text("'<img src=x onerror=alert(1)>' is not", timeout=wait_ms)
+            sync_api.expect(overlay).to_contain_text("kbgen.yml:")
             assert overlay.locator("img").count() == 0
             sync_api.expect(heading).to_contain_text("Carnet de terrain")  # still the last good page
 
+            settings.write_text(good_settings, "utf-8")
             article.write_text(original, "utf-8")
             sync_api.expect(heading).to_contain_text("Note de terrain", timeout=wait_ms)
             sync_api.expect(overlay).to_have_count(0)
