@@ -11,12 +11,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kbgen import redirects
 from kbgen.articles import Article, read_articles, read_entity_notes
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, NerWorkers
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
+from kbgen.media import Media, article_images
 from kbgen.ner import extract_cached, extraction_fingerprint, start_workers_ahead
 from kbgen.parallel import default_jobs, forked_batches
 from kbgen.project import Layout, Project
@@ -51,16 +53,18 @@ def build(
     scheduler: str | None = None,
     keep_knowledge: bool = False,
     one_shot: bool = False,
+    drafts: bool = False,
 ) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
     runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
     on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port). With
     `keep_knowledge`, the summary holds the knowledge base the site was made from. `one_shot`
     says this process ends after the build (kbgen build): it loads no model itself, even for
-    one article, since it would not keep it for a next build (see kbgen.ner.start_workers_ahead)."""
+    one article, since it would not keep it for a next build (see kbgen.ner.start_workers_ahead).
+    Drafts are left out of everything, as if they were not there, unless `drafts`."""
     loaded = Project.load(project, out)
     with project_lock(loaded), _cycle_collector_paused():
-        summary = _build(loaded, base_url, strict, jobs, scheduler, one_shot)
+        summary = _build(loaded, base_url, strict, jobs, scheduler, one_shot, drafts)
     return summary if keep_knowledge else replace(summary, knowledge=None)
 
 
@@ -111,6 +115,7 @@ def _build(
     jobs: int | None,
     scheduler: str | None,
     one_shot: bool = False,
+    drafts: bool = False,
 ) -> BuildSummary:
     clock = _StageClock()
     _check_out(project)
@@ -122,9 +127,8 @@ def _build(
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
     fingerprint = extraction_fingerprint(project)
-    inputs = inputs_digest(
-        project, fingerprint, str(out), repr(base_url), repr(strict), os.environ.get("SOURCE_DATE_EPOCH", "")
-    )
+    settings = (str(out), repr(base_url), repr(strict), f"drafts={drafts}", os.environ.get("SOURCE_DATE_EPOCH", ""))
+    inputs = inputs_digest(project, fingerprint, *settings)
     saved = project.build_state
     previous = load_state(saved)
     if previous and previous.inputs == inputs and not report.errors and untouched(out, previous.files):
@@ -141,16 +145,17 @@ def _build(
             up_to_date=True,
         )
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
-    articles, extraction, read_warnings = _read_and_extract(project, report, jobs, scheduler, workers, clock)
+    articles, extraction, read_warnings = _read_and_extract(project, report, jobs, scheduler, workers, clock, drafts)
     curation = load_curation(project.curation, project.shown(project.curation))
     resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+    extras, extra_warnings = _extras(project, articles, resolution.entities, drafts)
     clock.done("resolve")
-    warnings = read_warnings + resolution.warnings
+    warnings = read_warnings + extra_warnings + resolution.warnings
     if strict and ingest_warnings + warnings:
         raise BuildError([replace(w, severity="error") for w in ingest_warnings + warnings])
     kb = link(articles, resolution.entities, extraction.sentences)
     clock.done("link")
-    written, pages = _make_site(project, kb, base_url, previous.files if previous else None, jobs, clock)
+    written, pages = _make_site(project, kb, base_url, previous.files if previous else None, jobs, clock, extras)
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written))
     return BuildSummary(
         out,
@@ -172,12 +177,14 @@ def _read_and_extract(
     scheduler: str | None,
     workers: NerWorkers | None,
     clock: _StageClock,
+    drafts: bool = False,
 ) -> tuple[list[Article], Extraction, list[Problem]]:
-    """The read and extract stages: every article, what NER found in them, and the warnings of
-    both. Ingest's errors are raised with the readers', all at once."""
+    """The read and extract stages: every article (drafts only if `drafts`), what NER found in
+    them, and the warnings of both. Ingest's errors are raised with the readers', all at once."""
     try:
         try:
             articles, article_warnings = read_articles(project)
+            articles = published(articles, drafts)
         except BuildError as exc:
             raise BuildError(report.problems + exc.problems) from None
         if report.errors:
@@ -198,12 +205,14 @@ def _make_site(
     previous: dict[str, Written] | None,
     jobs: int | None,
     clock: _StageClock,
+    extras: _Extras | None = None,
 ) -> tuple[dict[str, Written], int]:
     """The render, write and index stages: what was written, and the number of pages."""
     folders = project.theme_folders
     theme = Theme(folders, project.config, base_url)
+    notes, extras = read_entity_notes(project.entity_notes), extras or _Extras()
     # Made while written: one stage.
-    files = render_site(kb, theme, read_entity_notes(project.entity_notes), folders.static_files())
+    files = render_site(kb, theme, notes, folders.static_files(), extras.media, extras.moved, extras.drafts)
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
     written, indexing = _write_and_index(files, project.out, previous, project.config, copies, jobs or default_jobs())
     clock.done("render")
@@ -244,6 +253,30 @@ def _write_and_index(
     return site.written, seconds
 
 
+def published(articles: list[Article], drafts: bool = False) -> list[Article]:
+    """The articles a build publishes: drafts only when asked (--drafts). Left out before
+    extraction, a draft is nowhere: no page, list, feed, entity, search entry or api/ row."""
+    return articles if drafts else [a for a in articles if not a.draft]
+
+
+@dataclass(frozen=True)
+class _Extras:
+    """What the site shows besides the knowledge base: the articles' images, the redirects from
+    their old URLs, and whether drafts are in."""
+
+    media: Media | None = None
+    moved: dict[str, Article] = field(default_factory=dict)
+    drafts: bool = False
+
+
+def _extras(project: Project, articles: list[Article], entities, drafts: bool) -> tuple[_Extras, list[Problem]]:
+    """The articles' images and the redirects from their old URLs, with the warnings about
+    those that cannot be: known before render, so that --strict fails on them."""
+    media, media_warnings = article_images(project.root, articles)
+    moved, moved_warnings = redirects.plan(articles, redirects.site_paths(articles, entities))
+    return _Extras(media, moved, drafts), media_warnings + moved_warnings
+
+
 class _StageClock:
     def __init__(self) -> None:
         self.started = self.last = time.perf_counter()
@@ -271,7 +304,7 @@ def link_project(root: Path) -> KnowledgeBase:
 
 
 def _resolved(project: Project):
-    articles, _ = read_articles(project)
+    articles = published(read_articles(project)[0])
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
     resolution = resolve(extraction.mentions, articles, curation, language=project.language)
