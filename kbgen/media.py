@@ -78,6 +78,8 @@ def _image(root: Path, article) -> tuple[Image | None, Path | None, str]:
     else:
         candidates = [page.parent / value, root / value]
     found = next((c.resolve() for c in candidates if _is_file(c)), None)
+    if found is None and value.startswith("/") and _is_file(Path(value)):
+        return None, None, "the file lies outside the project (a path starting with '/' is from the project's folder)"
     if found is None:
         return None, None, "no such file (looked at " + ", ".join(_shown(c, root) for c in candidates) + ")"
     if not (found.is_relative_to(root) or found.is_relative_to(page.parent.resolve())):
