@@ -65,18 +65,26 @@ def site_paths(articles, entities) -> set[str]:
 
 def plan(articles: Iterable[Article], taken: set[str]) -> tuple[dict[str, Article], list[Problem]]:
     """The redirect page of every old URL (its path in the site -> the article), and a warning
-    for each refused: unsafe, or the path of a page in `taken` or of an earlier redirect.
-    Paths are compared without case, as a Mac's or Windows's disk would."""
+    for each refused: unsafe, or where a file in `taken` or an earlier redirect is, or would have
+    to be a folder ('feed.xml/'). Paths are compared without case, as a Mac's or Windows's disk
+    would."""
     redirects: dict[str, Article] = {}
-    folded = {path.casefold() for path in taken}
+    files = {path.casefold(): None for path in taken}
+    folders = {folder for path in files for folder in _folders(path)}
     problems = []
     for article in articles:
         for url in article.old_urls:
             path, why = redirect_path(url)
-            if path is not None and path.casefold() in folded:
-                other = next((a for p, a in redirects.items() if p.casefold() == path.casefold()), None)
-                why = f"another old URL of {other.path} is redirected there" if other else "a page of the site is there"
-                path = None
+            if path is not None:
+                key = path.casefold()
+                if key in files or key in folders or any(f in files for f in _folders(key)):
+                    other = files.get(key) or next((files[f] for f in _folders(key) if files.get(f)), None)
+                    why = (
+                        f"another old URL of {other.path} is redirected there"
+                        if other
+                        else "the site has a file at that path or in it"
+                    )
+                    path = None
             if path is None:
                 problems.append(
                     Problem(
@@ -89,5 +97,12 @@ def plan(articles: Iterable[Article], taken: set[str]) -> tuple[dict[str, Articl
                 )
                 continue
             redirects[path] = article
-            folded.add(path.casefold())
+            files[path.casefold()] = article
+            folders.update(_folders(path.casefold()))
     return redirects, problems
+
+
+def _folders(path: str) -> list[str]:
+    """The folders `path` lies in: 'a/b/c.html' -> ['a', 'a/b']."""
+    parts = path.split("/")
+    return ["/".join(parts[:n]) for n in range(1, len(parts))]

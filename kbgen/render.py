@@ -254,7 +254,8 @@ def render_site(
     site_title = config.title or strings["site_title"]
     files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags))
     files += [made(f"static/{name}", data) for name, data in static]
-    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, tags, media, drafts)]
+    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
+    files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
 
 
@@ -275,12 +276,11 @@ def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | 
     return pages
 
 
-def _api_files(kb: KnowledgeBase, lazy, nodes, edges, tags: list[Tag], media: Media, drafts: bool) -> list[OutputFile]:
+def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:
     images = {slug: image.url for slug, image in media.images.items()}
     return [
         lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article, images, drafts)),
         lazy("api/entities.json", partial(api.entities_json, kb.entities)),
-        lazy("api/tags.json", partial(api.tags_json, tuple(tags))),
         lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
         lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
     ]

@@ -169,8 +169,20 @@ def test_old_urls_that_collide_are_refused_with_a_warning_naming_the_article():
     messages = [str(p) for p in problems]
     assert len(messages) == 4
     assert all(m.startswith("content/articles/") and ": warning: old URL" in m for m in messages)
-    assert "content/articles/one.md: warning: old URL '/index.html' is not redirected: a page" in messages[0]
+    assert (
+        "content/articles/one.md: warning: old URL '/index.html' is not redirected: the site has a file" in messages[0]
+    )
     assert "another old URL of content/articles/one.md" in messages[2]
+
+
+def test_an_old_url_may_not_make_a_folder_of_a_file_or_a_file_of_a_folder():
+    one = article("one", old_urls=("/feed.xml/", "/articles/one.html/", "/old.html", "/new/"))
+    two = article("two", old_urls=("/old.html/", "/new", "/new/index.html/"))
+    planned, problems = redirects.plan([one, two], redirects.site_paths([one, two], []))
+    assert planned == {"old.html": one, "new/index.html": one}
+    assert len(problems) == 5
+    assert "the site has a file at that path or in it" in problems[0].message
+    assert "another old URL of content/articles/one.md" in problems[2].message
 
 
 def test_a_redirect_page_sends_the_reader_on_with_relative_links(project):

@@ -97,7 +97,9 @@ def test_tags_redirects_and_images_make_a_site_that_checks(golden_project, reade
     out = golden_project / "_site"
     summary = build(golden_project, out)
     warned = [str(w) for w in summary.warnings]
-    assert "content/articles/carnet.md: warning: old URL '/index.html' is not redirected: a page" in warned[0]
+    assert (
+        "content/articles/carnet.md: warning: old URL '/index.html' is not redirected: the site has a file" in warned[0]
+    )
     assert "old URL '../../etc/x' is not redirected" in warned[1]
     for path in ("tags/reunions/index.html", "tags/lyon/index.html", "2024/11/02/carnet/index.html"):
         assert (out / path).is_file(), path
