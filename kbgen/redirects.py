@@ -69,7 +69,7 @@ def plan(articles: Iterable[Article], taken: set[str]) -> tuple[dict[str, Articl
     to be a folder ('feed.xml/'). Paths are compared without case, as a Mac's or Windows's disk
     would."""
     redirects: dict[str, Article] = {}
-    files = {path.casefold(): None for path in taken}
+    files: dict[str, Article | None] = {path.casefold(): None for path in taken}  # path -> the redirect there
     folders = {folder for path in files for folder in _folders(path)}
     problems = []
     for article in articles:
