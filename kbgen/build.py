@@ -11,12 +11,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from kbgen import redirects
 from kbgen.articles import Article, read_articles
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, NerWorkers
 from kbgen.ingest import IngestReport, ingest
 from kbgen.link import KnowledgeBase, link
+from kbgen.media import Media, article_images
 from kbgen.ner import extract_cached, extraction_fingerprint, start_workers_ahead
 from kbgen.parallel import default_jobs, forked_batches
 from kbgen.project import Layout, Project
@@ -58,16 +60,18 @@ def build(
     scheduler: str | None = None,
     keep_knowledge: bool = False,
     one_shot: bool = False,
+    drafts: bool = False,
 ) -> BuildSummary:
     """Build the site of `project` into `out`; with `strict`, any warning fails the build; NER
     runs in `jobs` processes (default: one per core) when there is enough text for it to pay, or
     on the Dask cluster whose scheduler is at `scheduler` (tcp://host:port). With
     `keep_knowledge`, the summary holds the knowledge base the site was made from. `one_shot`
     says this process ends after the build (kbgen build): it loads no model itself, even for
-    one article, since it would not keep it for a next build (see kbgen.ner.start_workers_ahead)."""
+    one article, since it would not keep it for a next build (see kbgen.ner.start_workers_ahead).
+    Drafts are left out of everything, as if they were not there, unless `drafts`."""
     loaded = Project.load(project, out)
     with project_lock(loaded), _cycle_collector_paused():
-        summary = _build(loaded, base_url, strict, jobs, scheduler, one_shot)
+        summary = _build(loaded, base_url, strict, jobs, scheduler, one_shot, drafts)
     return summary if keep_knowledge else replace(summary, knowledge=None)
 
 
@@ -118,6 +122,7 @@ def _build(
     jobs: int | None,
     scheduler: str | None,
     one_shot: bool = False,
+    drafts: bool = False,
 ) -> BuildSummary:
     clock = _StageClock()
     _check_out(project)
@@ -127,9 +132,8 @@ def _build(
     clock.done("ingest")
     # Every input as it is now, after ingest wrote its pages: what this build is made from.
     fingerprint = extraction_fingerprint(project)
-    inputs = inputs_digest(
-        project, fingerprint, str(out), repr(base_url), repr(strict), os.environ.get("SOURCE_DATE_EPOCH", "")
-    )
+    settings = (str(out), repr(base_url), repr(strict), f"drafts={drafts}", os.environ.get("SOURCE_DATE_EPOCH", ""))
+    inputs = inputs_digest(project, fingerprint, *settings)
     saved = project.build_state
     previous = load_state(saved)
     if previous and previous.inputs == inputs and untouched(out, previous.files):
@@ -147,19 +151,21 @@ def _build(
         )
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
     with _told_with(report.problems):
-        articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock)
+        articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock, drafts)
     with _told_with(report.problems + warnings):
         curation = load_curation(project.curation, project.shown(project.curation))
         resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+        extras, extra_warnings = _extras(project, articles, resolution.entities, drafts)
         clock.done("resolve")
-    warnings += resolution.warnings
+    warnings += extra_warnings + resolution.warnings
     problems = report.problems + warnings
     if strict and _not_notes(problems):
         raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
     with _told_with(problems):
         kb = link(articles, resolution.entities, extraction.sentences)
         clock.done("link")
-        written, pages = _make_site(project, kb, notes, base_url, previous.files if previous else None, jobs, clock)
+        previous_files = previous.files if previous else None
+        written, pages = _make_site(project, kb, notes, base_url, previous_files, jobs, clock, extras)
     skipped = [p for p in problems if p.severity == "error"]
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written, skipped))
     return BuildSummary(
@@ -189,11 +195,14 @@ def _read_and_extract(
     scheduler: str | None,
     workers: NerWorkers | None,
     clock: _StageClock,
+    drafts: bool = False,
 ) -> tuple[list[Article], dict[str, str], Extraction, list[Problem]]:
-    """The read and extract stages: every article and entity note that can be read, what NER
-    found in the articles, and the problems of both (the errors of the files left out too)."""
+    """The read and extract stages: every article (drafts only if `drafts`) and entity note that
+    can be read, what NER found in the articles, and the problems of both (the errors of the
+    files left out too)."""
     try:
         articles, problems = read_articles(project)
+        articles = published(articles, drafts)
         notes, note_problems = _entity_notes(project)
         problems += note_problems
         clock.done("read")
@@ -230,12 +239,14 @@ def _make_site(
     previous: dict[str, Written] | None,
     jobs: int | None,
     clock: _StageClock,
+    extras: _Extras | None = None,
 ) -> tuple[dict[str, Written], int]:
     """The render, write and index stages: what was written, and the number of pages."""
     folders = project.theme_folders
     theme = Theme(folders, project.config, base_url)
+    extras = extras or _Extras()
     # Made while written: one stage.
-    files = render_site(kb, theme, notes, folders.static_files())
+    files = render_site(kb, theme, notes, folders.static_files(), extras.media, extras.moved, extras.drafts)
     copies = SearchCopies(project.search_copies)  # made by the writers, for the search index
     written, indexing = _write_and_index(files, project.out, previous, project.config, copies, jobs or default_jobs())
     clock.done("render")
@@ -276,6 +287,30 @@ def _write_and_index(
     return site.written, seconds
 
 
+def published(articles: list[Article], drafts: bool = False) -> list[Article]:
+    """The articles a build publishes: drafts only when asked (--drafts). Left out before
+    extraction, a draft is nowhere: no page, list, feed, entity, search entry or api/ row."""
+    return articles if drafts else [a for a in articles if not a.draft]
+
+
+@dataclass(frozen=True)
+class _Extras:
+    """What the site shows besides the knowledge base: the articles' images, the redirects from
+    their old URLs, and whether drafts are in."""
+
+    media: Media | None = None
+    moved: dict[str, Article] = field(default_factory=dict)
+    drafts: bool = False
+
+
+def _extras(project: Project, articles: list[Article], entities, drafts: bool) -> tuple[_Extras, list[Problem]]:
+    """The articles' images and the redirects from their old URLs, with the warnings about
+    those that cannot be: known before render, so that --strict fails on them."""
+    media, media_warnings = article_images(project.root, articles)
+    moved, moved_warnings = redirects.plan(articles, redirects.site_paths(articles, entities))
+    return _Extras(media, moved, drafts), media_warnings + moved_warnings
+
+
 class _StageClock:
     def __init__(self) -> None:
         self.started = self.last = time.perf_counter()
@@ -304,8 +339,9 @@ def link_project(root: Path) -> KnowledgeBase:
 
 def _resolved(project: Project):
     """The resolution (with the problems of the articles read: the ones left out too), the
-    articles and their sentences."""
+    published articles and their sentences."""
     articles, problems = read_articles(project)
+    articles = published(articles)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
     resolution = resolve(extraction.mentions, articles, curation, language=project.language)

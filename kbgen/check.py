@@ -40,11 +40,14 @@ class _Page(HTMLParser):
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, url)
     ids: set[str] = field(default_factory=set)
     open_tags: list[tuple[str, int]] = field(default_factory=list)
+    redirect: bool = False  # a page at an old URL sending the reader on (meta refresh): no link leads to it
 
     def __post_init__(self) -> None:
         HTMLParser.__init__(self, convert_charrefs=True)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta" and any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs):
+            self.redirect = True
         for name, value in attrs:
             if name in ("href", "src", "data") and value is not None:
                 self.links.append((tag, name, value))
@@ -128,7 +131,7 @@ def _orphans(site: Path, pages: dict[Path, _Page]) -> list[Path]:
             if target in pages and target not in seen:
                 seen.add(target)
                 queue.append(target)
-    return sorted(p for p in pages if p not in seen and p.name not in NOT_CHECKED_PAGES)
+    return sorted(p for p in pages if p not in seen and p.name not in NOT_CHECKED_PAGES and not pages[p].redirect)
 
 
 def skipped_by_last_build(root: Path, out: Path) -> list[Problem]:

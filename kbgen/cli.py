@@ -17,6 +17,11 @@ from kbgen.project import SITE
 F = TypeVar("F", bound=Callable[..., object])  # a click command function
 
 
+_drafts_option = click.option(
+    "--drafts", is_flag=True, help="Include drafts (draft: true, published: false, status: draft), marked as drafts."
+)
+
+
 def _project_option(help: str) -> Callable[[F], F]:
     """--project, the same on every command that reads a project; `help` says what it reads there."""
     return click.option(
@@ -60,8 +65,15 @@ def cli() -> None:
     metavar="tcp://HOST:PORT",
     help="Run NER on this Dask distributed cluster (pip install 'kbgen[dask]').",
 )
+@_drafts_option
 def build(
-    project: Path, out: Path | None, base_url: str | None, strict: bool, jobs: int | None, scheduler: str | None
+    project: Path,
+    out: Path | None,
+    base_url: str | None,
+    strict: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    drafts: bool,
 ) -> None:
     """Build the site: ingest seeds, extract and resolve entities, render and write HTML."""
     from kbgen.build import build as run_build
@@ -69,7 +81,7 @@ def build(
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        summary = run_build(project, out, base_url, strict, jobs, scheduler, one_shot=True)
+        summary = run_build(project, out, base_url, strict, jobs, scheduler, one_shot=True, drafts=drafts)
     except BuildError as exc:
         _fail(report.failure_lines(exc.problems, "the site was not written"))
     report.build_done(summary)
@@ -151,7 +163,8 @@ def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: b
     default=None,
     help="Output folder, replaced as a whole on each good build.  [default: PROJECT/_site]",
 )
-def serve(project: Path, port: int, out: Path | None) -> None:
+@_drafts_option
+def serve(project: Path, port: int, out: Path | None, drafts: bool) -> None:
     """Build, serve the site at http://127.0.0.1:PORT/ (this machine only), and rebuild whenever
     seeds/, content/, theme/ or kbgen.yml change; open pages reload, or show the problems
     of a failed build over the last good site. Ctrl-C stops."""
@@ -161,7 +174,7 @@ def serve(project: Path, port: int, out: Path | None) -> None:
     if not project.is_dir():
         _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
     try:
-        run_serve(project, out, port)
+        run_serve(project, out, port, drafts)
     except ServeError as exc:
         _fail([str(exc)])
 

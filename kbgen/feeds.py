@@ -2,6 +2,11 @@
 
 Timestamps come from the articles' own dates, never from the clock, so the files are the same on
 every build; an undated article is dated SOURCE_DATE_EPOCH if set, else 1970-01-01.
+
+Atom (RFC 3339) and the sitemap (W3C datetime) want a zone with every time. An article's time is
+written with the zone it was given; a time given without one is taken as UTC, as Hugo does when
+no time zone is set (the pages show it as written, with no zone). A date alone is midnight UTC
+in Atom, and the date alone in the sitemap.
 """
 
 from __future__ import annotations
@@ -9,9 +14,12 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
+from functools import partial
 
 from kbgen.articles import Article
+from kbgen.output import made
+from kbgen.urls import article_url, entity_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -23,9 +31,24 @@ def _undated() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _stamp(day: date | None) -> str:
-    moment = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else _undated()
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def moment(day: date | None, clock: time | None = None) -> datetime:
+    """The instant a feed gives for a date and a time of day (see the module's docstring)."""
+    if day is None:
+        return _undated()
+    when = datetime.combine(day, (clock or time(0)).replace(microsecond=0))
+    return when if when.tzinfo is not None and when.utcoffset() is not None else when.replace(tzinfo=UTC)
+
+
+def _stamp(when: datetime) -> str:
+    text = when.isoformat(timespec="seconds")
+    return text[: -len("+00:00")] + "Z" if text.endswith("+00:00") else text
+
+
+def lastmod(day: date | None, clock: time | None = None) -> str | None:
+    """A sitemap's <lastmod>: the date, or the date and time with its zone."""
+    if day is None:
+        return None
+    return day.isoformat() if clock is None else _stamp(moment(day, clock))
 
 
 @dataclass(frozen=True)
@@ -34,13 +57,17 @@ class Entry:
 
     title: str
     url: str
-    date: date | None
-    author: str | None
+    published: datetime | None  # None when undated: Atom's <published> is optional, <updated> is not
+    updated: datetime  # the last update, else the publication
+    authors: tuple[str, ...]
     summary: str
 
 
 def entry(article: Article, url: str) -> Entry:
-    return Entry(article.title, url, article.date, article.author, _summary(article.text))
+    published = moment(article.date, article.time) if article.date else None
+    updated = moment(article.updated, article.updated_time) if article.updated else published or moment(None)
+    summary = article.summary or _summary(article.text)
+    return Entry(article.title, url, published, updated, tuple(article.authors), summary)
 
 
 def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], lang: str) -> bytes:
@@ -59,7 +86,7 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
     sub(feed, "id", feed_url)
     sub(feed, "link", href=feed_url, rel="self")
     sub(feed, "link", href=page_url, rel="alternate")
-    sub(feed, "updated", max((_stamp(a.date) for a in newest), default=_stamp(None)))
+    sub(feed, "updated", _stamp(max((a.updated for a in newest), default=_undated())))
     sub(sub(feed, "author"), "name", title)
     sub(feed, "generator", "kbgen")
     for article in newest:
@@ -67,9 +94,11 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
         sub(item, "title", article.title)
         sub(item, "id", article.url)
         sub(item, "link", href=article.url, rel="alternate")
-        sub(item, "updated", _stamp(article.date))
-        if article.author:
-            sub(sub(item, "author"), "name", article.author)
+        if article.published:
+            sub(item, "published", _stamp(article.published))
+        sub(item, "updated", _stamp(article.updated))
+        for name in article.authors:
+            sub(sub(item, "author"), "name", name)
         sub(item, "summary", article.summary)
     etree.indent(feed)
     return etree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
@@ -80,11 +109,20 @@ def _summary(text: str, length: int = 280) -> str:
     return flat if len(flat) <= length else flat[:length].rsplit(" ", 1)[0] + "…"
 
 
-def sitemap(urls: list[str]) -> bytes:
+def description(summary: str | None, text: str, length: int = 160) -> str:
+    """An article page's <meta name="description">: its summary, else the start of its text."""
+    return " ".join(summary.split()) if summary else _summary(text, length)
+
+
+def sitemap(urls: list[tuple[str, str | None]]) -> bytes:
+    """A sitemap of (URL, last modification or None)."""
     etree.register_namespace("", SITEMAP)
     root = etree.Element(f"{{{SITEMAP}}}urlset")
-    for url in sorted(urls):
-        etree.SubElement(etree.SubElement(root, f"{{{SITEMAP}}}url"), f"{{{SITEMAP}}}loc").text = url
+    for url, modified in sorted(urls, key=lambda item: item[0]):
+        page = etree.SubElement(root, f"{{{SITEMAP}}}url")
+        etree.SubElement(page, f"{{{SITEMAP}}}loc").text = url
+        if modified:
+            etree.SubElement(page, f"{{{SITEMAP}}}lastmod").text = modified
     etree.indent(root)
     return etree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
@@ -94,3 +132,51 @@ def robots(sitemap_url: str | None) -> bytes:
     if sitemap_url:
         lines.append(f"Sitemap: {sitemap_url}")
     return ("\n".join(lines) + "\n").encode()
+
+
+def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages) -> list:
+    """The site's Atom feed and one per entity (each made when written, by `lazy`); sitemap.xml
+    of `pages` ((path, last modification or None)) when the site's URL is known; robots.txt."""
+    files = [
+        lazy(
+            "feed.xml",
+            partial(
+                atom_feed,
+                site_title,
+                _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
+                _absolute(base_url, 0, "index.html"),
+                [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in kb.articles[:FEED_SIZE]],
+                lang,
+            ),
+        )
+    ]
+    entries: dict[str, Entry] = {}  # each article's, as seen from entities/
+    for entity in kb.entities:
+        citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
+        for a in citing:
+            if a.slug not in entries:
+                entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)))
+        files.append(
+            lazy(
+                f"entities/{entity.slug}.xml",
+                partial(
+                    atom_feed,
+                    f"{entity.name} · {site_title}",
+                    _absolute(base_url, 1, f"entities/{entity.slug}.xml")
+                    if base_url
+                    else f"urn:kbgen:entity:{entity.slug}",
+                    _absolute(base_url, 1, entity_url(entity.slug)),
+                    [entries[a.slug] for a in citing],
+                    lang,
+                ),
+            )
+        )
+    if base_url:
+        files.append(made("sitemap.xml", sitemap([(base_url + path, modified) for path, modified in pages])))
+    files.append(made("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
+    return files
+
+
+def _absolute(base_url: str | None, depth: int, path: str) -> str:
+    """The URL of `path` seen from a file `depth` folders down: absolute when the site's is known."""
+    return base_url + path if base_url else "../" * depth + path

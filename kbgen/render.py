@@ -8,30 +8,34 @@ rebuild makes only the files whose inputs changed, and holds one page at a time 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from kbgen import __version__, api, graph, network_pages
 from kbgen import lang as languages
 from kbgen.articles import Article
 from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
-from kbgen.feeds import FEED_SIZE, Entry, atom_feed, entry, robots, sitemap
+from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
 from kbgen.link import Citation, KnowledgeBase
 from kbgen.markup import Link
 from kbgen.markup import render as render_markdown
+from kbgen.media import Image, Media
+from kbgen.output import OutputFile, copied, heavy, made
 from kbgen.pages import parse_page
 from kbgen.resolve import Entity, fold
 from kbgen.spans import LABELS
+from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests
-from kbgen.urls import article_url, entity_url
+from kbgen.urls import PAGES, TAGS, article_url, entity_url, tag_url
+
+__all__ = ["OutputFile", "Theme", "article_page", "render_site"]  # OutputFile: as write and preview import it
 
 
 # What pages show of an article and of an entity: templates use these attributes only (the
@@ -48,7 +52,26 @@ class CoMentionLinks(tuple):
 
 
 SHOWN = {
-    Article: lambda a: (a.slug, a.title, a.date, a.lang, a.source, a.author, a.extra),
+    # Times by their ISO form (keys take dates, not times); `extra` by its repr(): front matter
+    # may hold values of any kind there.
+    Article: lambda a: (
+        a.slug,
+        a.title,
+        a.date,
+        a.time and a.time.isoformat(),
+        a.updated,
+        a.updated_time and a.updated_time.isoformat(),
+        a.lang,
+        a.source,
+        a.authors,
+        a.subtitle,
+        a.summary,
+        a.tags,
+        a.image,
+        a.draft,
+        repr(a.extra),
+    ),
+    Tag: lambda t: (t.slug, t.name, t.articles),
     Entity: lambda e: (e.slug, e.name, e.type, e.aliases, len(e.mentions), e.articles, e.description, e.wikidata),
     EntityLinks: lambda links: tuple((e.slug, e.name, e.type) for e in links),
     CoMentionLinks: lambda pairs: tuple((e.slug, e.name, e.type, n) for e, n in pairs),
@@ -57,26 +80,6 @@ PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values 
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 NEIGHBOURS_SHOWN = 25  # and draws the strongest of them around it
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    """A file of the site, made when the writer asks. Both its key and its bytes are computed on
-    demand, by the process (of --jobs) that writes it."""
-
-    path: str  # relative to the output folder, with '/'
-    key: Callable[[], str]  # digest of everything the file is made from: the same key, the same bytes
-    make: Callable[[], bytes]
-    heavy: bool = False  # made from the whole knowledge base (the network, the exports): started first
-
-
-def heavy(file: OutputFile) -> OutputFile:
-    return replace(file, heavy=True)
-
-
-def made(path: str, data: bytes) -> OutputFile:
-    """A file whose bytes are already known."""
-    return OutputFile(path, lambda: digest(repr(data)), lambda: data)
 
 
 def entity_link(entity, root: str) -> Markup:
@@ -108,6 +111,9 @@ class Theme:
             auto_reload=False,  # templates do not change during a build: no file check per page
         )
         env.filters["date"] = lambda value: languages.format_date(value, strings)
+        env.filters["moment"] = lambda day, clock=None: languages.format_moment(day, clock, strings)
+        env.filters["iso"] = languages.iso_moment
+        env.filters["fill"] = _fill
         env.filters["month"] = lambda value: languages.format_month(value, strings)
         env.filters["count"] = lambda n, forms: languages.count(n, forms, config.lang)
         env.globals.update(
@@ -118,6 +124,9 @@ class Theme:
             version=__version__,
             article_url=article_url,
             entity_url=entity_url,
+            tag_url=tag_url,
+            tags_url=TAGS,
+            article_tags=article_tags,
             feed_url=lambda slug: f"entities/{slug}.xml",
             entity_link=entity_link,
         )
@@ -155,16 +164,23 @@ class Theme:
 
 
 def article_page(
-    theme: Theme, article: Article, linked: Iterable[tuple[int, int, str]], entities: tuple, related: tuple
+    theme: Theme,
+    article: Article,
+    linked: Iterable[tuple[int, int, str]],
+    entities: tuple,
+    related: tuple,
+    image: Image | None = None,
 ) -> OutputFile:
     """An article's page: its text with each (start, end, entity slug) mention linked, the
-    entities it names (in order of first mention) and the articles related to it."""
+    entities it names (in order of first mention), the articles related to it, and its image."""
     links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
     return theme.page(
         article_url(article.slug),
         "article.html",
         article=article,
         body=partial(_article_html, article.body, links),
+        description=partial(description, article.summary, article.text),
+        image=image,
         entities=EntityLinks(entities),
         related=related,
     )
@@ -191,19 +207,28 @@ def entity_page(theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | Non
 
 
 def render_site(
-    kb: KnowledgeBase, theme: Theme, notes: dict[str, str], static: list[tuple[str, bytes]]
+    kb: KnowledgeBase,
+    theme: Theme,
+    notes: dict[str, str],
+    static: list[tuple[str, bytes]],
+    media: Media | None = None,
+    moved: dict[str, Article] | None = None,
+    drafts: bool = False,
 ) -> list[OutputFile]:
     """Every file of the site, each made when it is written: pages from `theme`'s templates,
-    `notes` (Markdown by entity slug) on entity pages, and the theme's `static` files."""
+    `notes` (Markdown by entity slug) on entity pages, the theme's `static` files, the articles'
+    images (`media`) and the redirect pages from their old URLs (`moved`, see
+    kbgen.redirects.plan); `drafts` says the build includes drafts (api/ then says which)."""
     config = theme.config
     strings, base_url, page, lazy = languages.profile(config.lang).strings, theme.base_url, theme.page, theme.lazy
+    media = media or Media({}, {})
     nodes, edges = network_pages.network(kb)
+    tags = tags_of(kb.articles)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
-        files.append(
-            article_page(theme, article, linked, kb.entities_by_article[article.slug], kb.related[article.slug])
-        )
+        entities, related = kb.entities_by_article[article.slug], kb.related[article.slug]
+        files.append(article_page(theme, article, linked, entities, related, media.images.get(article.slug)))
     files += [entity_page(theme, kb, entity, notes.get(entity.slug)) for entity in kb.entities]
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
@@ -223,18 +248,42 @@ def render_site(
         page("404.html", "404.html", root=base_url),
         made("static/finder-data.js", api.finder_data(kb)),
     ]
-    files += _feeds(kb, config, strings, base_url, lazy)
+    files += _tag_pages(theme, tags)
+    files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
+    files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
+    site_title = config.title or strings["site_title"]
+    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags))
     files += [made(f"static/{name}", data) for name, data in static]
-    files += [
-        heavy(file)
-        for file in (
-            lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article)),
-            lazy("api/entities.json", partial(api.entities_json, kb.entities)),
-            lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
-            lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
-        )
-    ]
+    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
+    files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
+
+
+def _tag_pages(theme: Theme, tags: list[Tag]) -> list[OutputFile]:
+    """A page per tag listing its articles (newest first), and the list of every tag."""
+    pages = [theme.page(tag_url(tag.slug), "tag.html", tag=tag) for tag in tags]
+    return pages + [theme.page(TAGS, "tags.html", tags=tuple(tags))]
+
+
+def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | None]]:
+    """Every page a search engine should know, with when it last changed where that is known
+    (an article's update, else its publication)."""
+    pages: list[tuple[str, str | None]] = [(path, None) for path in PAGES]
+    for a in kb.articles:
+        changed = lastmod(a.updated, a.updated_time) if a.updated else lastmod(a.date, a.time)
+        pages.append((article_url(a.slug), changed))
+    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(tag_url(t.slug), None) for t in tags]
+    return pages
+
+
+def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:
+    images = {slug: image.url for slug, image in media.images.items()}
+    return [
+        lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article, images, drafts)),
+        lazy("api/entities.json", partial(api.entities_json, kb.entities)),
+        lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
+        lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
+    ]
 
 
 def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:
@@ -263,6 +312,12 @@ def _template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template
             )
         ]
     )
+
+
+def _fill(template: str, **values) -> Markup:
+    """A site string with {names} filled by markup ('mis à jour le {date}', the date a <time>):
+    the string escaped, the values escaped unless they are markup already."""
+    return Markup(escape(template)).format(**values)
 
 
 def _article_html(body: str, links: tuple[Link, ...]) -> str:
@@ -301,65 +356,6 @@ def _by_source(articles, strings) -> list[tuple[str, list]]:
         where = str(PurePosixPath(article.source).parent) + "/" if article.source else strings["hand_written"]
         groups.setdefault(where, []).append(article)
     return sorted(groups.items())
-
-
-def _feeds(kb: KnowledgeBase, config: Config, strings: dict, base_url: str | None, lazy) -> list[OutputFile]:
-    """The site's Atom feed and one per entity; sitemap.xml when the site's URL is known."""
-    site_title = config.title or strings["site_title"]
-    newest = kb.articles[:FEED_SIZE]
-    files = [
-        lazy(
-            "feed.xml",
-            partial(
-                atom_feed,
-                site_title,
-                _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
-                _absolute(base_url, 0, "index.html"),
-                [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in newest],
-                config.lang,
-            ),
-        )
-    ]
-    entries: dict[str, Entry] = {}  # each article's, as seen from entities/
-    for entity in kb.entities:
-        citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
-        for a in citing:
-            if a.slug not in entries:
-                entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)))
-        files.append(
-            lazy(
-                f"entities/{entity.slug}.xml",
-                partial(
-                    atom_feed,
-                    f"{entity.name} · {site_title}",
-                    _absolute(base_url, 1, f"entities/{entity.slug}.xml")
-                    if base_url
-                    else f"urn:kbgen:entity:{entity.slug}",
-                    _absolute(base_url, 1, entity_url(entity.slug)),
-                    [entries[a.slug] for a in citing],
-                    config.lang,
-                ),
-            )
-        )
-    if base_url:
-        pages = [
-            "index.html",
-            "archive.html",
-            "sources.html",
-            "entities/index.html",
-            "entities/a-z.html",
-            "search.html",
-            "graph.html",
-        ]
-        pages += [article_url(a.slug) for a in kb.articles] + [entity_url(e.slug) for e in kb.entities]
-        files.append(made("sitemap.xml", sitemap([base_url + p for p in pages])))
-    files.append(made("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
-    return files
-
-
-def _absolute(base_url: str | None, depth: int, path: str) -> str:
-    """The URL of `path` seen from a file `depth` folders down: absolute when the site's is known."""
-    return base_url + path if base_url else "../" * depth + path
 
 
 def _most_mentioned(kb: KnowledgeBase, config: Config):

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 from kbgen import parallel
 from kbgen.errors import BuildError, Problem
-from kbgen.render import OutputFile
+from kbgen.output import OutputFile
 
 T = TypeVar("T")  # what a build derives from each file
 MARKER = ".kbgen-site"  # marks a folder kbgen made, so it never replaces someone's other files

@@ -14,7 +14,7 @@ import importlib
 import importlib.util
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
 
@@ -135,6 +135,27 @@ def format_date(value: date | None, strings: dict) -> str:
     if value is None:
         return ""
     return strings["date_format"].format(day=value.day, month=strings["months"][value.month - 1], year=value.year)
+
+
+def format_moment(day: date | None, clock: time | None, strings: dict) -> str:
+    """The date in the site's words, and the time of day where one was given, as written (its
+    zone is in the <time datetime> beside it): '5 mars 2024 à 8 h 30'."""
+    text = format_date(day, strings)
+    if day is None or clock is None:
+        return text
+    form = strings["time_format"] if clock.minute else strings["time_format_on_the_hour"]
+    return strings["date_at_time"].format(date=text, time=form.format(hour=clock.hour, minute=clock.minute))
+
+
+def iso_moment(day: date | None, clock: time | None = None) -> str:
+    """The value of <time datetime>: the date, with the time and zone where given (seconds only
+    when there are some); a time given without a zone stays without one."""
+    if day is None:
+        return ""
+    if clock is None:
+        return day.isoformat()
+    spec = "seconds" if clock.second or clock.microsecond else "minutes"
+    return datetime.combine(day, clock.replace(microsecond=0)).isoformat(timespec=spec)
 
 
 def format_month(value: date | None, strings: dict) -> str:

@@ -29,8 +29,9 @@ class ServeError(Exception):
     """kbgen serve cannot start; the message is one printable line."""
 
 
-def serve(project: Path, out: Path | None, port: int) -> None:
-    """Build, then serve `out` on 127.0.0.1:`port` until Ctrl-C, rebuilding on every change."""
+def serve(project: Path, out: Path | None, port: int, drafts: bool = False) -> None:
+    """Build, then serve `out` on 127.0.0.1:`port` until Ctrl-C, rebuilding on every change
+    (with the drafts if `drafts`)."""
     try:
         import watchfiles  # noqa: F401
     except ImportError:
@@ -48,7 +49,7 @@ def serve(project: Path, out: Path | None, port: int) -> None:
             f"{HOST}:{port}: error: cannot serve there ({exc.strerror or exc}); "
             "pass another --port, or --port 0 for any free one"
         ) from None
-    rebuilder = Rebuilder(project, out, state)
+    rebuilder = Rebuilder(project, out, state, drafts)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous_term = signal.signal(signal.SIGTERM, _interrupt) if in_main_thread else None
     try:

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 class Rebuilder:
     """Runs the builds, one at a time, and tells the terminal and the pages how they went."""
 
-    def __init__(self, project: Path, out: Path, state: LiveState):
-        self.project, self.out, self.state = project, out, state
+    def __init__(self, project: Path, out: Path, state: LiveState, drafts: bool = False):
+        self.project, self.out, self.state, self.drafts = project, out, state, drafts
         self.changes: queue.Queue = queue.Queue()
         self.watcher = Watcher(project, self.changes)
         self.snapshot: dict[Path, Signature] = {}
@@ -152,7 +152,7 @@ class Rebuilder:
         self.state.update(building=True)
         outcome: BuildSummary | BuildError
         try:
-            summary = build(self.project, self.out, keep_knowledge=True)
+            summary = build(self.project, self.out, keep_knowledge=True, drafts=self.drafts)
             if summary.knowledge is not None:
                 self.base = PreviewBase.of(summary.knowledge)
                 summary = replace(summary, knowledge=None)
