@@ -34,7 +34,7 @@ def new_project(root: Path, today: dt.date | None = None) -> list[tuple[Path, st
     article = _template("article.md").replace("{date}", (today or dt.date.today()).isoformat())
     requirement = kbgen_requirement(_recorded_origin())
     files = [
-        (layout.config_file, _template("kbgen.yml"), "the settings: every key, commented, with its default"),
+        (layout.config_file, _template("settings.yml"), "the settings: every key, commented, with its default"),
         (layout.articles / EXAMPLE_ARTICLE, article, "an example article (replace it with yours)"),
         (layout.seeds / KEEP, "", "raw articles to ingest go in seeds/ (.txt, .md, saved .html pages)"),
         (layout.gitignore, _gitignore(), "keeps the built site and kbgen's cache out of git"),
