@@ -40,6 +40,22 @@ def cli() -> None:
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def new(directory: Path) -> None:
+    """Make a ready project in DIRECTORY, a new or empty folder: kbgen.yml with every setting
+    commented, an example article, content/entities.yml, seeds/, a .gitignore and a GitHub
+    Pages workflow (with the requirements.txt it installs). Never overwrites anything."""
+    from kbgen.new import made_lines, new_project
+
+    try:
+        made = new_project(directory)
+    except BuildError as exc:
+        _fail(report.failure_lines(exc.problems, "nothing was written"))
+    for line in made_lines(directory, made):
+        click.echo(line)
+
+
+@cli.command()
 @_project_option("Project folder holding seeds/, content/ and an optional kbgen.yml.")
 @click.option(
     "--out",

@@ -23,6 +23,10 @@ THEME = "theme"
 LEGACY_THEME = "site_templates"  # the theme folder's earlier name, still read when `theme/` is absent
 SITE = "_site"
 STATE = ".kbgen"  # kbgen's own files (lock, cache, build states); never part of the site
+# Files `kbgen new` writes beside the project's own folders.
+GITIGNORE = ".gitignore"
+REQUIREMENTS = "requirements.txt"  # what CI installs to build the site
+PAGES_WORKFLOW = ".github/workflows/pages.yml"
 
 
 def packaged_theme() -> Path:
@@ -114,6 +118,21 @@ class Layout:
     def site(self) -> Path:
         """The output folder when none is given."""
         return self.root / SITE
+
+    # What `kbgen new` adds for git and for publishing.
+    @property
+    def gitignore(self) -> Path:
+        return self.root / GITIGNORE
+
+    @property
+    def requirements(self) -> Path:
+        """What a CI build installs (kbgen is not on PyPI: the file says where it comes from)."""
+        return self.root / REQUIREMENTS
+
+    @property
+    def pages_workflow(self) -> Path:
+        """The GitHub Actions workflow that builds the site and publishes it on GitHub Pages."""
+        return self.root / PAGES_WORKFLOW
 
     # kbgen's own files.
     @property
