@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbgen.articles import read_article
+from kbgen.dates import ACCEPTED
 from kbgen.ingest import clean_paragraphs, escape_markdown, infer_title, ingest, is_unedited
 from kbgen.markup import render
 from kbgen.pages import parse_page
