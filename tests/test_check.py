@@ -68,3 +68,47 @@ def test_the_files_the_last_build_skipped_are_known_from_its_state(tmp_path):
     assert skipped_by_last_build(project.root, tmp_path / "elsewhere") == []  # another output's build
     write(project.config_file, "modle: x\n")
     assert skipped_by_last_build(project.root, out) == []  # unreadable settings: not known
+
+
+BASE = "https://owner.github.io/repo/"
+
+
+def test_links_under_the_sites_own_base_url_are_internal_wherever_they_are(site):
+    from kbgen.feeds import robots
+
+    # What a build with --base-url writes: robots.txt names the sitemap under the base, and
+    # the 404 page (served at any depth) links the site absolutely.
+    (site / "robots.txt").write_bytes(robots(BASE + "sitemap.xml"))
+    write(
+        site / "404.html",
+        f'<html><head><link rel="stylesheet" href="{BASE}s.css"></head><body>'
+        f'<a href="{BASE}index.html">home</a> <a href="{BASE}a.html#x">a</a> <a href="{BASE[:-1]}">home</a>'
+        "</body></html>",
+    )
+    write(site / "a.html", '<p id="x"><a href="HTTPS://OWNER.GITHUB.IO/repo/b.html">b</a></p>')
+    write(site / "b.html", "<p>reached by an absolute link only</p>")
+    assert check_site(site) == []
+    # Still a fault: a broken or anchorless link under the base, and a request out of the site,
+    # even to the same host (another repository's site) or from the 404 page.
+    write(
+        site / "404.html",
+        f'<p><a href="{BASE}gone.html">x</a> <a href="{BASE}a.html#nowhere">y</a>'
+        f'<img src="https://owner.github.io/other/x.png" alt=""> <img src="https://owner.github.io/repository/x.png" alt="">'
+        f'<img src="https://cdn.example.org/x.png" alt=""> <img src="http://owner.github.io/repo/x.png" alt=""></p>',
+    )
+    assert check_site(site) == [
+        f"404.html: broken link {BASE}gone.html",
+        f"404.html: missing anchor {BASE}a.html#nowhere",
+        "404.html: external request https://owner.github.io/other/x.png",
+        "404.html: external request https://owner.github.io/repository/x.png",
+        "404.html: external request https://cdn.example.org/x.png",
+        "404.html: external request http://owner.github.io/repo/x.png",
+    ]
+
+
+def test_without_a_base_url_absolute_links_are_external(site):
+    from kbgen.feeds import robots
+
+    (site / "robots.txt").write_bytes(robots(None))  # a build that did not know its URL
+    write(site / "404.html", f'<link rel="stylesheet" href="{BASE}s.css">')
+    assert check_site(site) == [f"404.html: external request {BASE}s.css"]
