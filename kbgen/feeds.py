@@ -1,7 +1,9 @@
 """Atom feeds, sitemap and robots.txt: the files other programs read, built with ElementTree.
 
 Timestamps come from the articles' own dates, never from the clock, so the files are the same on
-every build; an undated article is dated SOURCE_DATE_EPOCH if set, else 1970-01-01.
+every build. Atom needs an <updated> in every entry: an undated article's is the feed's own (its
+newest entry's), so it is never shown as 1970; a feed with no dated article at all is dated
+SOURCE_DATE_EPOCH if set, else 1970-01-01.
 
 Atom (RFC 3339) and the sitemap (W3C datetime) want a zone with every time. An article's time is
 written with the zone it was given; a time given without one is taken as UTC, as Hugo does when
@@ -58,14 +60,14 @@ class Entry:
     title: str
     url: str
     published: datetime | None  # None when undated: Atom's <published> is optional, <updated> is not
-    updated: datetime  # the last update, else the publication
+    updated: datetime | None  # the last update, else the publication; None when undated
     authors: tuple[str, ...]
     summary: str
 
 
 def entry(article: Article, url: str) -> Entry:
     published = moment(article.date, article.time) if article.date else None
-    updated = moment(article.updated, article.updated_time) if article.updated else published or moment(None)
+    updated = moment(article.updated, article.updated_time) if article.updated else published
     summary = article.summary or _summary(article.text)
     return Entry(article.title, url, published, updated, tuple(article.authors), summary)
 
@@ -86,7 +88,8 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
     sub(feed, "id", feed_url)
     sub(feed, "link", href=feed_url, rel="self")
     sub(feed, "link", href=page_url, rel="alternate")
-    sub(feed, "updated", _stamp(max((a.updated for a in newest), default=_undated())))
+    latest = max((a.updated for a in newest if a.updated), default=_undated())
+    sub(feed, "updated", _stamp(latest))
     sub(sub(feed, "author"), "name", title)
     sub(feed, "generator", "kbgen")
     for article in newest:
@@ -96,7 +99,7 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
         sub(item, "link", href=article.url, rel="alternate")
         if article.published:
             sub(item, "published", _stamp(article.published))
-        sub(item, "updated", _stamp(article.updated))
+        sub(item, "updated", _stamp(article.updated or latest))
         for name in article.authors:
             sub(sub(item, "author"), "name", name)
         sub(item, "summary", article.summary)

@@ -19,7 +19,7 @@ from kbgen.errors import BuildError
 from kbgen.link import KnowledgeBase
 from kbgen.ner import extract_cached
 from kbgen.project import Project
-from kbgen.render import OutputFile, Theme, article_page
+from kbgen.render import OutputFile, Theme, article_page, wikilink_pages
 from kbgen.resolve import fold
 
 
@@ -39,6 +39,7 @@ class PreviewBase:
     slugs: dict[Path, str]  # content page, relative to the project -> article slug
     names: dict[str, Named]  # folded name or alias -> the one entity the build gave it
     related: dict[str, tuple]  # article slug -> (article, shared entities), as the page lists them
+    pages_named: dict[str, str]  # [[wikilink]] target -> its page, as the build links them
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> PreviewBase:
@@ -49,7 +50,7 @@ class PreviewBase:
             for form in (entity.name, *entity.aliases):
                 owners.setdefault(fold(form), set()).add(entity.slug)
         names = {key: named[next(iter(slugs))] for key, slugs in owners.items() if len(slugs) == 1}
-        return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related))
+        return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related), wikilink_pages(kb))
 
 
 def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | None:
@@ -75,4 +76,5 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
             linked.append((mention.start, mention.end, entity.slug))
             entities.setdefault(entity.slug, entity)
     theme = Theme(project.theme_folders, project.config, keyed=False)
-    return article_page(theme, article, linked, tuple(entities.values()), base.related.get(slug, ()))
+    related = base.related.get(slug, ())
+    return article_page(theme, article, linked, tuple(entities.values()), related, pages_named=base.pages_named)

@@ -24,7 +24,7 @@ from kbgen.errors import BuildError, Problem
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
 from kbgen.link import Citation, KnowledgeBase
-from kbgen.markup import Link
+from kbgen.markup import Link, wikilink_targets
 from kbgen.markup import render as render_markdown
 from kbgen.media import Image, Media
 from kbgen.output import OutputFile, copied, heavy, made
@@ -33,9 +33,15 @@ from kbgen.resolve import Entity, fold
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests
-from kbgen.urls import PAGES, TAGS, article_url, entity_url, tag_url
+from kbgen.urls import PAGES, TAGS, article_url, entity_url, tag_url, wikilink_pages
 
-__all__ = ["OutputFile", "Theme", "article_page", "render_site"]  # OutputFile: as write and preview import it
+__all__ = [
+    "OutputFile",
+    "Theme",
+    "article_page",
+    "render_site",
+    "wikilink_pages",
+]  # OutputFile: as write and preview import it
 
 
 # What pages show of an article and of an entity: templates use these attributes only (the
@@ -170,15 +176,21 @@ def article_page(
     entities: tuple,
     related: tuple,
     image: Image | None = None,
+    pages_named: dict[str, str] | None = None,
 ) -> OutputFile:
-    """An article's page: its text with each (start, end, entity slug) mention linked, the
-    entities it names (in order of first mention), the articles related to it, and its image."""
+    """An article's page: its text with each (start, end, entity slug) mention linked, each
+    [[wikilink]] to the page `pages_named` gives its target (see wikilink_pages), the entities
+    it names (in order of first mention), the articles related to it, and its image."""
     links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
+    named = pages_named or {}
+    # Only this article's targets: the page's key then changes only when one of them moves.
+    wikilinks = tuple(sorted((key, named[key]) for key in wikilink_targets(article.body) if key in named))
+    footnote_back = languages.profile(theme.config.lang).strings["footnote_back"]
     return theme.page(
         article_url(article.slug),
         "article.html",
         article=article,
-        body=partial(_article_html, article.body, links),
+        body=partial(_article_html, article.body, links, wikilinks, footnote_back),
         description=partial(description, article.summary, article.text),
         image=image,
         entities=EntityLinks(entities),
@@ -186,7 +198,9 @@ def article_page(
     )
 
 
-def entity_page(theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None) -> OutputFile:
+def entity_page(
+    theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict[str, str] | None = None
+) -> OutputFile:
     """An entity's page: its facts and `note`, its neighbourhood in the network, where it is
     quoted (by year) and the entities named with it."""
     centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
@@ -197,7 +211,7 @@ def entity_page(theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | Non
         "entity.html",
         entity=entity,
         neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around),
-        note=_note_html(note),
+        note=_note_html(note, pages_named or {}, languages.profile(theme.config.lang).strings["footnote_back"]),
         citations=kb.citations[entity.slug],
         timeline=_by_year(kb.citations[entity.slug], _citing_date),
         co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
@@ -225,11 +239,16 @@ def render_site(
     nodes, edges = network_pages.network(kb)
     tags = tags_of(kb.articles)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
+    pages_named = wikilink_pages(kb)
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
-        entities, related = kb.entities_by_article[article.slug], kb.related[article.slug]
-        files.append(article_page(theme, article, linked, entities, related, media.images.get(article.slug)))
-    files += [entity_page(theme, kb, entity, notes.get(entity.slug)) for entity in kb.entities]
+        entities, related, image = (
+            kb.entities_by_article[article.slug],
+            kb.related[article.slug],
+            media.images.get(article.slug),
+        )
+        files.append(article_page(theme, article, linked, entities, related, image, pages_named))
+    files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
         heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
@@ -320,8 +339,8 @@ def _fill(template: str, **values) -> Markup:
     return Markup(escape(template)).format(**values)
 
 
-def _article_html(body: str, links: tuple[Link, ...]) -> str:
-    return render_markdown(body, links).html
+def _article_html(body: str, links: tuple[Link, ...], wikilinks=(), footnote_back: str = "") -> str:
+    return render_markdown(body, links, dict(wikilinks), footnote_back).html
 
 
 def _citing_date(citing) -> date | None:
@@ -363,6 +382,7 @@ def _most_mentioned(kb: KnowledgeBase, config: Config):
     return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[: config.top_entities]
 
 
-def _note_html(note: str | None) -> str | None:
-    """An entity note's Markdown body as HTML (its front matter, if any, is left out)."""
-    return None if note is None else render_markdown(parse_page(note).body).html
+def _note_html(note: str | None, pages_named: dict[str, str], footnote_back: str) -> str | None:
+    """An entity note's Markdown body as HTML (its front matter, if any, is left out), its
+    [[wikilinks]] linked as an article's are."""
+    return None if note is None else render_markdown(parse_page(note).body, (), pages_named, footnote_back).html

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from kbgen.article_files import BUNDLE_PAGES
+from kbgen.markup import wikilink_key
+
+if TYPE_CHECKING:
+    from kbgen.link import KnowledgeBase
+
 TAGS = "tags/index.html"  # every tag, with its number of articles
 PAGES = (  # the pages every site has, as the sitemap lists them
     "index.html",
@@ -28,3 +37,18 @@ def tag_url(slug: str) -> str:
     """A tag's page: a folder's index.html (as `/tags/<tag>/` elsewhere), named in full so that
     links work from file:// too."""
     return f"tags/{slug}/index.html"
+
+
+def wikilink_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The page each [[wikilink]] target names, from a page one folder deep: an article by its
+    title, its address or its file's name (Obsidian links by file name), else an entity by its
+    name or one of its aliases. An article wins over an entity of the same name."""
+    pages: dict[str, str] = {}
+    for article in kb.articles:
+        stem = PurePosixPath(article.path).stem
+        for name in (article.title, article.slug, *([] if stem in BUNDLE_PAGES else [stem])):
+            pages.setdefault(wikilink_key(name), "../" + article_url(article.slug))
+    for entity in kb.entities:
+        for name in (entity.name, *entity.aliases):
+            pages.setdefault(wikilink_key(name), "../" + entity_url(entity.slug))
+    return pages

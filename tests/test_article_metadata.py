@@ -314,6 +314,10 @@ def test_atom_and_sitemap_carry_time_and_zone():
     assert plain.find(f"{ATOM}published").text == plain.find(f"{ATOM}updated").text == "2024-03-05T00:00:00Z"
     undated = etree.fromstring(atom_feed("t", "urn:x", "i", [entry(article("c", date=None), "c")], "fr"))
     assert undated.find(f"{ATOM}entry/{ATOM}published") is None  # optional in Atom; never 1970
+    mixed = [entry(article("c", date=None), "c"), entry(article("b", updated=date(2024, 4, 1)), "b")]
+    items = etree.fromstring(atom_feed("t", "urn:x", "i", mixed, "fr")).findall(f"{ATOM}entry")
+    # Atom needs <updated>: an undated entry takes the feed's newest, not 1970.
+    assert [i.find(f"{ATOM}updated").text for i in items] == ["2024-04-01T00:00:00Z"] * 2
     assert lastmod(date(2024, 3, 5)) == "2024-03-05"
     assert lastmod(date(2024, 3, 5), time(8, 30, tzinfo=PARIS)) == "2024-03-05T08:30:00+02:00"
     xml = sitemap([("https://e.org/a.html", "2024-03-05"), ("https://e.org/b.html", None)]).decode()

@@ -38,16 +38,19 @@ def test_atom_feeds_with_absolute_urls(sites):
     feed = etree.parse(sites["absolute"] / "feed.xml").getroot()
     assert feed.find(f"{ATOM}id").text == "https://example.org/kb/feed.xml"
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.find(f"{ATOM}title").text for e in entries] == ["Note de terrain à Genève", "Réunion à Lyon"]
-    assert entries[0].find(f"{ATOM}link").get("href") == "https://example.org/kb/articles/note-de-terrain.html"
-    assert entries[0].find(f"{ATOM}updated").text == "2024-10-15T00:00:00Z"
+    titles = ["Suite à Genève", "Note de terrain à Genève", "Réunion à Lyon"]  # newest first, the undated last
+    assert [e.find(f"{ATOM}title").text for e in entries] == titles
+    assert entries[1].find(f"{ATOM}link").get("href") == "https://example.org/kb/articles/note-de-terrain.html"
+    assert entries[1].find(f"{ATOM}updated").text == "2024-10-15T00:00:00Z"
+    assert entries[0].find(f"{ATOM}published").text == "2024-10-20T18:45:00+02:00"
+    assert entries[2].find(f"{ATOM}updated").text == feed.find(f"{ATOM}updated").text == "2024-10-22T00:00:00Z"
     entity_feed = etree.parse(sites["absolute"] / "entities/geneve.xml").getroot()
-    assert len(entity_feed.findall(f"{ATOM}entry")) == 2
+    assert len(entity_feed.findall(f"{ATOM}entry")) == 3
 
 
 def test_feeds_without_base_url_use_relative_links_and_no_sitemap(sites):
     feed = etree.parse(sites["relative"] / "feed.xml").getroot()
-    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "articles/note-de-terrain.html"
+    assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "articles/suite-a-geneve.html"
     assert not (sites["relative"] / "sitemap.xml").exists()
     assert (sites["relative"] / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
 
@@ -66,9 +69,9 @@ def test_graph_exports_agree_with_the_knowledge_base(sites):
     entities = json.loads((sites["relative"] / "api/entities.json").read_text("utf-8"))
     assert {n["id"] for n in data["nodes"]} == {e["slug"] for e in entities}
     weights = {(e["source"], e["target"]): e["weight"] for e in data["edges"]}
-    assert weights[("geneve", "marie-dupont")] == 2  # both named in the two articles
+    assert weights[("geneve", "marie-dupont")] == 3  # both named in the three articles
     gexf = nx.read_gexf(sites["relative"] / "api/graph.gexf")
-    assert gexf["geneve"]["marie-dupont"]["weight"] == 2
+    assert gexf["geneve"]["marie-dupont"]["weight"] == 3
 
 
 def test_graph_page_and_neighbourhoods_link_every_node(sites):
