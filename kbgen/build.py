@@ -306,7 +306,7 @@ class _Extras:
 def _extras(project: Project, articles: list[Article], entities, drafts: bool) -> tuple[_Extras, list[Problem]]:
     """The articles' images and the redirects from their old URLs, with the warnings about
     those that cannot be: known before render, so that --strict fails on them."""
-    media, media_warnings = article_images(project.root, articles)
+    media, media_warnings = article_images(project.root, articles, project.article_folders)
     moved, moved_warnings = redirects.plan(articles, redirects.site_paths(articles, entities))
     return _Extras(media, moved, drafts), media_warnings + moved_warnings
 

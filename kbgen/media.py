@@ -36,18 +36,19 @@ class Media:
     copies: dict[str, Path]  # media/<digest>/<name> -> the file copied there
 
 
-def article_images(root: Path, articles) -> tuple[Media, list[Problem]]:
+def article_images(root: Path, articles, folders: tuple[Path, ...] = ()) -> tuple[Media, list[Problem]]:
     """The image of every article that names one, with a warning for each that cannot be shown.
     A relative path is looked up beside the article's file, then from the project's `root`; a
-    path starting with '/' from the project's root. The file must lie in the project, or in the
-    article's own folder (a content folder read in place), and be an image."""
+    path starting with '/' from the project's root, then from the site the article's content
+    folder (one of `folders`) belongs to. The file must lie in the project, the article's own
+    folder or that site, and be an image."""
     images: dict[str, Image] = {}
     copies: dict[str, Path] = {}
     problems: list[Problem] = []
     for article in articles:
         if not article.image:
             continue
-        image, copy, why = _image(root.resolve(), article)
+        image, copy, why = _image(root.resolve(), article, folders)
         if image is None:
             problems.append(
                 Problem(
@@ -65,7 +66,7 @@ def article_images(root: Path, articles) -> tuple[Media, list[Problem]]:
     return Media(images, copies), problems
 
 
-def _image(root: Path, article) -> tuple[Image | None, Path | None, str]:
+def _image(root: Path, article, folders: tuple[Path, ...]) -> tuple[Image | None, Path | None, str]:
     value = str(article.image).strip()
     parts = urlsplit(value)
     if parts.scheme in ("http", "https") and parts.netloc:
@@ -73,8 +74,10 @@ def _image(root: Path, article) -> tuple[Image | None, Path | None, str]:
     if parts.scheme and len(parts.scheme) > 1:  # 'C:' is a Windows drive, not a scheme
         return None, None, f"'{parts.scheme}:' is neither a local file nor an http(s) URL"
     page = root / article.path
+    sites = _sites_of(page, folders)
     if value.startswith("/"):
-        candidates = [root / value.lstrip("/")]
+        path = value.lstrip("/")
+        candidates = [root / path] + [site / under / path for site in sites for under in ("", "static")]
     else:
         candidates = [page.parent / value, root / value]
     found = next((c.resolve() for c in candidates if _is_file(c)), None)
@@ -82,7 +85,8 @@ def _image(root: Path, article) -> tuple[Image | None, Path | None, str]:
         return None, None, "the file lies outside the project (a path starting with '/' is from the project's folder)"
     if found is None:
         return None, None, "no such file (looked at " + ", ".join(_shown(c, root) for c in candidates) + ")"
-    if not (found.is_relative_to(root) or found.is_relative_to(page.parent.resolve())):
+    allowed = [root, page.parent.resolve(), *(site.resolve() for site in sites[-1:])]
+    if not any(found.is_relative_to(place) for place in allowed):
         return None, None, "the file lies outside the project"
     if found.suffix.lower() not in SUFFIXES:
         return None, None, f"not an image ({', '.join(SUFFIXES)})"
@@ -93,6 +97,17 @@ def _image(root: Path, article) -> tuple[Image | None, Path | None, str]:
     name = (slugify(found.stem) or "image") + found.suffix.lower()
     url = str(PurePosixPath(FOLDER, hashlib.blake2b(data, digest_size=8).hexdigest(), name))
     return Image(url, local=True), found, ""
+
+
+def _sites_of(page: Path, folders: tuple[Path, ...]) -> list[Path]:
+    """Where a path starting with '/' may be from, for a page of another generator's site read
+    in place: its content folder and the two folders above it (Jekyll's `_posts/..`, Hugo's and
+    Zola's `content/posts/../..`, whose `static/` is served at '/', MkDocs' `docs/blog/posts/../..`)."""
+    inside = [f.resolve() for f in folders if page.is_relative_to(f.resolve())]
+    if not inside:
+        return []
+    folder = max(inside, key=lambda f: len(f.parts))
+    return [folder, *folder.parents[:2]]
 
 
 def _is_file(path: Path) -> bool:

@@ -281,6 +281,26 @@ def test_an_image_missing_outside_the_project_or_not_an_image_gets_a_warning(pro
     assert "no such file" in problems[0].message and "outside the project" in problems[1].message
 
 
+def test_a_path_from_the_root_of_another_generators_site_is_found_there(project, tmp_path_factory):
+    """Jekyll serves `/assets/x.png` from its site's folder, Hugo and Zola from `static/`: a
+    content folder read in place finds them there, and nowhere above that site."""
+    jekyll, hugo = tmp_path_factory.mktemp("jekyll"), tmp_path_factory.mktemp("hugo")
+    (jekyll / "assets").mkdir()
+    (jekyll / "assets/cover.png").write_bytes(b"png jekyll")
+    (hugo / "static/images").mkdir(parents=True)
+    (hugo / "static/images/cover.png").write_bytes(b"png hugo")
+    (hugo.parent / "above.png").write_bytes(b"png above")
+    folders = (jekyll / "_posts", hugo / "content/posts")
+    articles = [
+        article("j", path=jekyll / "_posts/2024-03-05-j.md", image="/assets/cover.png"),
+        article("h", path=hugo / "content/posts/h.md", image="/images/cover.png"),
+        article("above", path=hugo / "content/posts/above.md", image="/../above.png"),
+    ]
+    media, problems = article_images(project.root, articles, folders)
+    assert {media.copies[media.images[slug].url].read_bytes() for slug in ("j", "h")} == {b"png jekyll", b"png hugo"}
+    assert [(str(p.path), "outside the project" in p.message) for p in problems] == [(str(articles[2].path), True)]
+
+
 # Time and zone
 
 
