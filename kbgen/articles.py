@@ -39,6 +39,7 @@ class Article:
     summary: str | None = None  # summary / description / excerpt: the lede, meta description, Atom summary
     tags: tuple[str, ...] = ()  # tags, categories, keywords
     old_urls: tuple[str, ...] = ()  # Hugo aliases, Jekyll redirect_from: redirected to this article
+    names: tuple[str, ...] = ()  # other names it goes by (Obsidian aliases), that [[wikilinks]] use
     image: str | None = None  # image / cover: a local file (relative to the page) or an http(s) URL
     draft: bool = False  # draft: true, published: false, status: draft or hidden
 
@@ -125,6 +126,7 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
         summary=fields.summary,
         tags=fields.tags,
         old_urls=fields.old_urls,
+        names=fields.names,
         image=fields.image,
         draft=fields.draft,
     )

@@ -50,6 +50,7 @@ class Fields:
     summary: str | None = None
     tags: tuple[str, ...] = ()
     old_urls: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     image: str | None = None
     draft: bool = False
     extra: dict = field(default_factory=dict)
@@ -115,7 +116,7 @@ def read_fields(page: Page, shown: Path) -> tuple[Fields, list[Problem]]:
         if name:
             setattr(fields, attribute, reader.text(name, value, f"write it as '{name}: Some text'"))
     fields.tags = _tags(reader)
-    fields.old_urls = _old_urls(reader, fields.extra)
+    fields.old_urls, fields.names = _old_urls(reader, fields.extra)
     fields.image = _image(reader)
     fields.draft = _draft(reader, fields.extra)
     _keep_unknown(reader, fields)
@@ -234,20 +235,27 @@ def _tags(reader: _Reader) -> tuple[str, ...]:
     return _unique([tag.lstrip("#").strip() for tag in found if tag.lstrip("#").strip()])
 
 
-def _old_urls(reader: _Reader, extra: dict) -> tuple[str, ...]:
-    """Hugo's aliases and Jekyll's redirect_from. Obsidian's aliases are other names of the note,
-    not addresses: those with a space are kept in `extra` instead."""
+_ADDRESS = re.compile(r".*/.*|.*\.(?:html?|php|aspx?)", re.IGNORECASE)
+
+
+def _old_urls(reader: _Reader, extra: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The old addresses (Hugo's aliases, Jekyll's redirect_from) and the other names (Obsidian's
+    aliases, which [[wikilinks]] use). An alias is an address when it looks like one (a '/', or
+    a page's suffix: '/2010/01/old/', 'posts/old', 'old.html'); else it is a name, kept in
+    `extra` too."""
     urls: list[str] = []
+    names: list[str] = []
     for name in ("aliases", "redirect_from"):
         value = reader.get(name)
         if value is None:
             continue
         items = _items(reader, name, value, split_spaces=False) if not isinstance(value, str) else [value.strip()]
-        names = [item for item in items if any(c.isspace() for c in item)]
-        if names:
-            extra[reader.keys[name]] = names
-        urls += [item for item in items if item and item not in names]
-    return _unique(urls)
+        named = [item for item in items if item and name == "aliases" and not _ADDRESS.fullmatch(item)]
+        if named:
+            extra[reader.keys[name]] = named
+        names += named
+        urls += [item for item in items if item and item not in named]
+    return _unique(urls), _unique(names)
 
 
 def _image(reader: _Reader) -> str | None:

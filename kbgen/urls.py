@@ -41,12 +41,13 @@ def tag_url(slug: str) -> str:
 
 def wikilink_pages(kb: KnowledgeBase) -> dict[str, str]:
     """The page each [[wikilink]] target names, from a page one folder deep: an article by its
-    title, its address or its file's name (Obsidian links by file name), else an entity by its
+    title, its address, its file's name (Obsidian links by file name) or its other names
+    (Obsidian's aliases), else an entity by its
     name or one of its aliases. An article wins over an entity of the same name."""
     pages: dict[str, str] = {}
     for article in kb.articles:
         stem = PurePosixPath(article.path).stem
-        for name in (article.title, article.slug, *([] if stem in BUNDLE_PAGES else [stem])):
+        for name in (article.title, article.slug, *([] if stem in BUNDLE_PAGES else [stem]), *article.names):
             pages.setdefault(wikilink_key(name), "../" + article_url(article.slug))
     for entity in kb.entities:
         for name in (entity.name, *entity.aliases):

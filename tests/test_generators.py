@@ -50,6 +50,7 @@ def as_json(article: Article) -> dict:
         "summary": article.summary,
         "tags": list(article.tags),
         "old_urls": list(article.old_urls),
+        "names": list(article.names),
         "image": article.image,
         "draft": article.draft,
         "extra": article.extra,

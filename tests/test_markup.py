@@ -122,11 +122,14 @@ def test_the_text_read_never_holds_a_placeholder_and_never_depends_on_the_links(
 
 
 def test_wikilink_targets_are_articles_first_then_entities_by_name_or_alias():
-    article = SimpleNamespace(title="Genève", slug="geneve-2024", path=PurePosixPath("vault/Genève en octobre.md"))
-    bundle = SimpleNamespace(title="Un dossier", slug="dossier", path=PurePosixPath("posts/dossier/index.md"))
+    article = SimpleNamespace(
+        title="Genève", slug="geneve-2024", path=PurePosixPath("vault/Genève en octobre.md"), names=("Octobre",)
+    )
+    bundle = SimpleNamespace(title="Un dossier", slug="dossier", path=PurePosixPath("posts/dossier/index.md"), names=())
     entity = SimpleNamespace(name="Genève", aliases=("Genf",), slug="geneve")
     pages = wikilink_pages(SimpleNamespace(articles=[article, bundle], entities=[entity]))
     assert pages[wikilink_key("genève")] == "../articles/geneve-2024.html"  # the article wins
     assert pages[wikilink_key("Genève  en Octobre")] == "../articles/geneve-2024.html"  # its file's name
+    assert pages["octobre"] == "../articles/geneve-2024.html"  # an Obsidian alias
     assert pages["genf"] == "../entities/geneve.html"
     assert pages["dossier"] == "../articles/dossier.html" and "index" not in pages

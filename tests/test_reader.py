@@ -213,3 +213,13 @@ def test_any_text_gives_an_article_with_a_title_or_a_build_error(tmp_path, prefi
         return
     assert article.title.strip()
     assert all(str(p).startswith("content/articles/a.md") for p in problems)
+
+
+def test_an_alias_is_an_old_address_when_it_looks_like_one_else_another_name(tmp_path):
+    article, _ = read(
+        tmp_path,
+        "---\ntitle: A\naliases: [Otan, /2010/01/old/, posts/old, ancien.html, Deux mots]\nredirect_from: vieux\n---\n",
+    )
+    assert article.old_urls == ("/2010/01/old/", "posts/old", "ancien.html", "vieux")
+    assert article.names == ("Otan", "Deux mots")  # Obsidian's: what [[wikilinks]] may call it
+    assert article.extra == {"aliases": ["Otan", "Deux mots"]}
