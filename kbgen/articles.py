@@ -18,6 +18,8 @@ from kbgen.project import Project
 from kbgen.slugs import unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
+DRAFTS_FOLDER = "_drafts"
+
 
 @dataclass(frozen=True)
 class Article:
@@ -102,7 +104,8 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
     fields, problems = read_fields(page, shown)
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
-    name = name_of(path, _folder_of(path, project))
+    folder = _folder_of(path, project)
+    name = name_of(path, folder)
     body, heading = _without_heading(page.body, fields.title)
     title = fields.title or heading or name.title.strip() or path.name
     when = fields.when or name.when or fields.updated  # Hugo, too, dates a page by its update when nothing else does
@@ -128,7 +131,8 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
         old_urls=fields.old_urls,
         names=fields.names,
         image=fields.image,
-        draft=fields.draft,
+        # Jekyll keeps unpublished posts in _drafts/, beside _posts/.
+        draft=fields.draft or DRAFTS_FOLDER in path.relative_to(folder).parts[:-1] or folder.name == DRAFTS_FOLDER,
     )
     return article, problems
 
@@ -145,10 +149,9 @@ def _page(path: Path, shown: Path) -> Page:
     try:
         return parse_page(text)
     except YamlSyntaxError as exc:
-        fence = "+++" if text.lstrip("\ufeff").startswith("+++") else "---"
-        raise BuildError(
-            [Problem(shown, exc.line, str(exc), f"fix the front matter between the '{fence}' lines")]
-        ) from None
+        start = text.lstrip("\ufeff")[:3]
+        where = "'{' and '}'" if start.startswith("{") else "the '+++' lines" if start == "+++" else "the '---' lines"
+        raise BuildError([Problem(shown, exc.line, str(exc), f"fix the front matter between {where}")]) from None
 
 
 def _folder_of(path: Path, project: Project) -> Path:

@@ -4,6 +4,7 @@ line each key is on, as YAML does (kbgen/yamlfile.py), for messages."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -54,6 +55,31 @@ def _toml_key_lines(text: str, first_line: int) -> dict[str, int]:
         elif not in_table and (match := _TOML_KEY.match(line)):
             lines.setdefault(next(g for g in match.groups() if g is not None), number)
     return lines
+
+
+_JSON_KEY = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*:')
+
+
+def split_json(text: str) -> tuple[Block, str] | None:
+    """Hugo's JSON front matter: an object from the first character of the file, the body after
+    the line it closes on. None when the text is not one (a body that starts with '{'); an error
+    when the first line is a lone '{' (front matter meant) that does not parse."""
+    try:
+        data, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        if text.split("\n", 1)[0].strip() != "{":
+            return None
+        raise FrontMatterError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if not isinstance(data, dict):
+        return None
+    head, _, body = text[end:].partition("\n")
+    if head.strip():
+        return None  # more on the closing line: not front matter
+    key_lines: dict[str, int] = {}
+    for number, line in enumerate(text[:end].split("\n"), 1):
+        if (match := _JSON_KEY.match(line)) and match[1] in data:
+            key_lines.setdefault(match[1], number)
+    return Block(data, key_lines), body
 
 
 _HEADER = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*")

@@ -1,7 +1,7 @@
 """Markdown pages with front matter: split, parse (with line numbers) and write.
 
-kbgen writes YAML between `---` lines; it reads that, TOML between `+++` lines (Hugo, Zola) and
-Pelican's `Key: value` header lines (kbgen/frontmatter.py)."""
+kbgen writes YAML between `---` lines; it reads that, TOML between `+++` lines (Hugo, Zola),
+Hugo's JSON object and Pelican's `Key: value` header lines (kbgen/frontmatter.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kbgen.frontmatter import FrontMatterError, load_toml, split_header_lines
+from kbgen.frontmatter import FrontMatterError, load_toml, split_header_lines, split_json
 from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
 
 FENCE = "---"
@@ -24,7 +24,7 @@ class Page:
     body: str
     meta_lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
-    format: str = ""  # "yaml", "toml", "headers", or "" for a page without front matter
+    format: str = ""  # "yaml", "toml", "json", "headers", or "" for a page without front matter
 
 
 def parse_page(text: str) -> Page:
@@ -41,6 +41,9 @@ def parse_page(text: str) -> Page:
         index = _closing(lines, (TOML_FENCE,), TOML_FENCE)
         block = load_toml("\n".join(lines[1:index]), first_line=2)
         return Page(block.data, "\n".join(lines[index + 1 :]), block.key_lines, index + 2, "toml")
+    if first.startswith("{") and (found := split_json(text)):
+        block, body = found
+        return Page(block.data, body, block.key_lines, text[: len(text) - len(body)].count("\n") + 1, "json")
     if headers := split_header_lines(lines):
         block, end = headers
         return Page(block.data, "\n".join(lines[end + 1 :]), block.key_lines, end + 2, "headers")

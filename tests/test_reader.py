@@ -223,3 +223,40 @@ def test_an_alias_is_an_old_address_when_it_looks_like_one_else_another_name(tmp
     assert article.old_urls == ("/2010/01/old/", "posts/old", "ancien.html", "vieux")
     assert article.names == ("Otan", "Deux mots")  # Obsidian's: what [[wikilinks]] may call it
     assert article.extra == {"aliases": ["Otan", "Deux mots"]}
+
+
+def test_hugo_json_front_matter(tmp_path):
+    text = '{\n  "title": "En JSON",\n  "date": "2024-03-05T08:30:00+01:00",\n  "tags": ["a", "b"],\n  "draft": true,\n  "params": {"subtitle": "Sous-titre"}\n}\n\nLe texte.\n'
+    article, problems = read(tmp_path, text)
+    assert (article.title, article.date.isoformat(), article.time.isoformat()) == (
+        "En JSON",
+        "2024-03-05",
+        "08:30:00+01:00",
+    )
+    assert (article.tags, article.draft, article.subtitle, article.body.strip()) == (
+        ("a", "b"),
+        True,
+        "Sous-titre",
+        "Le texte.",
+    )
+    assert problems == []
+    assert parse_page(text).meta_lines["date"] == 3
+    # A body that merely starts with a brace is text; a lone '{' line that does not parse is an error.
+    assert parse_page("{x} marque un ensemble.\n").meta == {}
+    assert parse_page('{"a": 1} suivi de texte\n').meta == {}
+    write(tmp_path / "content/articles/b.md", '{\n  "title": "B",\n  "date": \n}\nTexte.\n')
+    articles, [problem] = read_articles(Project.load(tmp_path))
+    assert [a.title for a in articles] == ["En JSON"]  # the other file is built
+    assert str(problem).startswith(
+        "content/articles/b.md:4: error: invalid JSON: Expecting value; skipped"
+    )  # where JSON stops
+    assert problem.hint == "fix the front matter between '{' and '}'"
+
+
+def test_a_jekyll_drafts_folder_holds_drafts(tmp_path):
+    write(tmp_path / "kbgen.yml", "content_dirs: [blog]\n")
+    write(tmp_path / "blog/_posts/2024-03-05-paru.md", "---\ntitle: Paru\n---\nTexte.\n")
+    write(tmp_path / "blog/_drafts/en-cours.md", "---\ntitle: En cours\n---\nTexte.\n")
+    articles, problems = read_articles(Project.load(tmp_path))
+    assert {a.title: a.draft for a in articles} == {"Paru": False, "En cours": True}
+    assert problems == []
