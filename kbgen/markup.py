@@ -17,6 +17,7 @@ import markdown
 import nh3
 from markdown.extensions.footnotes import NBSP_PLACEHOLDER, FootnoteExtension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
@@ -68,8 +69,8 @@ ALLOWED_ATTRIBUTES = {
     "li": {"id"},  # a footnote, its call's target
 }
 NOT_TEXT_CLASSES = frozenset(("footnote-ref", "footnote-backref"))  # a note's number, its back arrow
-# Obsidian's links: [[Target]], [[Target|label]], [[Target#heading]]; never across lines.
-WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
+# Obsidian's links: [[Target]], [[Target|label]], [[Target#heading]], ![[embedded]]; never across lines.
+WIKILINK = re.compile(r"!?\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|([^\[\]\n]+))?\]\]")
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -137,12 +138,41 @@ def _converter() -> tuple[markdown.Markdown, _TextWalker, _WikiLink]:
         # Raw HTML in an article is shown as text, never passed through.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        # ...except comments (Hugo's <!--more-->, MkDocs' <!-- more -->), which no browser shows.
+        md.preprocessors.register(_CommentLines(md), "kbgen_comment_lines", 20)  # after fenced code
+        md.inlinePatterns.register(_InlineComment(r"<!--.*?-->", md), "kbgen_comment", 175)
         wikilink = _WikiLink(WIKILINK.pattern, md)
         md.inlinePatterns.register(wikilink, "kbgen_wikilink", 175)  # before links ([...]) are read
         walker = _TextWalker([], md)
         md.treeprocessors.register(walker, "kbgen_text", -10)
         _converters.md, _converters.walker, _converters.wikilink = md, walker, wikilink
     return _converters.md, _converters.walker, _converters.wikilink
+
+
+class _CommentLines(Preprocessor):
+    """Lines that are HTML comments, from a line starting with '<!--' to the one ending with
+    '-->': left out. Code blocks are safe: fenced ones are stored away before this runs, and
+    indented ones never start a line with '<'."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        kept: list[str] = []
+        inside = False
+        for line in lines:
+            if not inside and line.startswith("<!--"):
+                inside = True
+            if not inside:
+                kept.append(line)
+            elif line.rstrip().endswith("-->"):
+                inside = False
+                kept.append("")  # the comment ends a paragraph, as the HTML block did
+        return kept if not inside else lines  # never closed: not a comment, shown as written
+
+
+class _InlineComment(InlineProcessor):
+    """An HTML comment within a line of text: left out."""
+
+    def handleMatch(self, m: re.Match, data: str):
+        return "", m.start(0), m.end(0)
 
 
 class _WikiLink(InlineProcessor):

@@ -133,3 +133,17 @@ def test_wikilink_targets_are_articles_first_then_entities_by_name_or_alias():
     assert pages["octobre"] == "../articles/geneve-2024.html"  # an Obsidian alias
     assert pages["genf"] == "../entities/geneve.html"
     assert pages["dossier"] == "../articles/dossier.html" and "index" not in pages
+
+
+def test_html_comments_are_left_out_and_code_keeps_them():
+    body = "Le début.\n\n<!-- more -->\n\nLa suite<!--more--> et la fin.\n\n<!--\nnote\n-->\n\n```\n<!-- code -->\n```"
+    rendered = render(body)
+    assert rendered.text == "Le début.\n\nLa suite et la fin."
+    assert "more" not in rendered.html and "note" not in rendered.html
+    assert "<pre><code>&lt;!-- code --&gt;\n</code></pre>" in rendered.html
+    assert render("<!-- jamais fermé\n\nTexte").text == "<!-- jamais fermé\n\nTexte"  # not a comment: shown
+
+
+def test_an_obsidian_embed_shows_as_its_link_or_its_name():
+    html = render("Voir ![[photo.png]] et ![[Note]].", wikilinks={"note": "n.html"}).html
+    assert html == '<p>Voir photo.png et <a class="wikilink" href="n.html">Note</a>.</p>'
