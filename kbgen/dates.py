@@ -1,10 +1,12 @@
-"""Dates as other generators write them: a day, a day with a time (with or without seconds, `T`
-or a space between), with or without a zone (`Z`, `+01:00`, `+0100`); the values PyYAML and
+"""Dates as other generators write them: a day (`2024-03-05`, or Pelican's `2024/03/05`), a day
+with a time (with or without seconds, `T` or a space between), with or without a zone (`Z`,
+`+01:00`, `+0100`); an RFC 2822 date, as feeds and blog exports write it; the values PyYAML and
 tomllib already made; and Jekyll's and Zola's date at the front of a file name."""
 
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from dataclasses import dataclass
 
@@ -15,7 +17,7 @@ ACCEPTED = (
 
 _ZONE = r"(?P<zone>[Zz]|UTC|GMT|[+-]\d{2}(?::?\d{2})?)"
 _WHEN = re.compile(
-    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,](?P<f>\d+))?)?\s*" + _ZONE + r"?)?"
 )
 # Jekyll's `2024-03-05-title.md`; Zola's also `2024-03-05_title.md` and an RFC 3339 date-time.
@@ -43,13 +45,22 @@ def parse_when(value: object) -> When:
         raise ValueError(f"not a date: {value!r}")
     match = _WHEN.fullmatch(value.strip())
     if not match:
-        raise ValueError(f"not a date: {value!r}")
+        return _mail_date(value)
     day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))  # ValueError for 2024-02-30
     if match["H"] is None:
         return When(day)
     micro = int((match["f"] or "0")[:6].ljust(6, "0"))
     zone = _zone(match["zone"]) if match["zone"] else None
     return When(day, dt.time(int(match["H"]), int(match["M"]), int(match["S"] or 0), micro, tzinfo=zone))
+
+
+def _mail_date(value: str) -> When:
+    """An RFC 2822 date ('Tue, 05 Mar 2024 08:30:00 +0100'), as RSS and blog exports write it."""
+    try:
+        moment = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"not a date: {value!r}") from None
+    return When(moment.date(), moment.timetz())
 
 
 def _zone(text: str) -> dt.tzinfo:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time, timezone
 from functools import partial
 from pathlib import PurePath
 
@@ -50,7 +50,7 @@ class Keys:
         return digest(self.salt + "\x00" + self._encode(values))
 
     def _encode(self, value) -> str:
-        if value is None or isinstance(value, (str, int, float, date, PurePath, bytes)):
+        if value is None or isinstance(value, (str, int, float, date, time, timezone, PurePath, bytes)):
             return repr(value)
         if type(value) in self.views:
             return self._remembered(

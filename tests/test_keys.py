@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
@@ -46,3 +47,11 @@ def test_records_holding_other_values_are_keyed_by_those_values():
 def test_a_value_that_could_hide_an_input_is_refused():
     with pytest.raises(TypeError):
         Keys("salt").of((("a", lambda: 1),))
+
+
+def test_times_are_keyed_with_their_zone():
+    keys = Keys("salt")
+    utc = dt.time(8, 30, tzinfo=dt.UTC)
+    paris = dt.time(8, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert keys.of(utc) == Keys("salt").of(dt.time(8, 30, tzinfo=dt.UTC))
+    assert len({keys.of(dt.time(8, 30)), keys.of(utc), keys.of(paris)}) == 3

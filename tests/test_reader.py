@@ -37,6 +37,8 @@ MINUS_EIGHT = dt.timezone(dt.timedelta(hours=-8))
         ("2024-03-05T08:30:00+02", dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
         ("2024-02-02T04:14:54-08:00", dt.date(2024, 2, 2), dt.time(4, 14, 54, tzinfo=MINUS_EIGHT)),
         (" 2024-3-5 ", dt.date(2024, 3, 5), None),
+        ("2010/12/03 10:20", dt.date(2010, 12, 3), dt.time(10, 20)),  # Pelican's slashes
+        ("Tue, 05 Mar 2024 08:30:00 +0200", dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),  # RSS
         (dt.date(2024, 3, 5), dt.date(2024, 3, 5), None),
         (dt.datetime(2024, 3, 5, 8, 30), dt.date(2024, 3, 5), dt.time(8, 30)),
         (dt.datetime(2024, 3, 5, 8, 30, tzinfo=PLUS_TWO), dt.date(2024, 3, 5), dt.time(8, 30, tzinfo=PLUS_TWO)),
@@ -49,7 +51,20 @@ def test_dates_as_generators_write_them(text, day, time):
 
 
 @pytest.mark.parametrize(
-    "text", ["15/10/2024", "demain", "2024-02-30", "2024-03-05 25:00", "2024-03-05T08:30+2500", "", 2024, [2024], None]
+    "text",
+    [
+        "15/10/2024",
+        "2024/03-05",
+        "Tue, 35 Mar 2024",
+        "demain",
+        "2024-02-30",
+        "2024-03-05 25:00",
+        "2024-03-05T08:30+2500",
+        "",
+        2024,
+        [2024],
+        None,
+    ],
 )
 def test_what_is_not_a_date(text):
     with pytest.raises(ValueError):

@@ -76,7 +76,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(GOLDEN_PROJECT, project)
     with open(project / "kbgen.yml", "a", encoding="utf-8") as config:
-        config.write("search_shard_pages: 4\n")  # the search index in two shards, merged by the search page
+        config.write("search_shard_pages: 4\n")  # the search index in several shards, merged by the search page
     out = project / "_site"
     result = subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out)],
@@ -389,10 +389,12 @@ def test_axe_reports_a_planted_violation(axe_page, at_root, axe_source: str) -> 
 
 def test_search_for_a_name_finds_its_entity_page(browser, served, site) -> None:
     """Served (at the root or under /kb/), Pagefind finds the entity, whose page is indexed in
-    the second shard (merged into the first); from file://, the finder over entity names does,
+    a shard other than the first (merged into the first); from file://, the finder over entity names does,
     and the page says full-text search needs a server."""
     listing = json.loads((site / "pagefind/shards.json").read_text())
-    assert listing["bundles"] == ["0", "1"] and shard_of("entities/marie-dupont.html", listing["shards"]) == 1
+    shards = listing["shards"]
+    assert shards >= 2 and listing["bundles"] == [str(n) for n in range(shards)]
+    assert shard_of("entities/marie-dupont.html", shards) != 0
     page = browser.new_page()
     try:
         problems = watch(page)
@@ -403,7 +405,10 @@ def test_search_for_a_name_finds_its_entity_page(browser, served, site) -> None:
             link = page.wait_for_selector("#finder-results a")
         else:
             page.fill(".pagefind-ui__search-input", "Dupont")
-            link = page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+            # the entity among the results (articles that name her may rank above it)
+            link = page.wait_for_selector(
+                '.pagefind-ui__result-link[href$="entities/marie-dupont.html"]', timeout=15_000
+            )
             assert "Personne" in link.inner_text()  # results show the entity's type
         link.click()
         page.wait_for_load_state()
