@@ -25,5 +25,5 @@ def test_a_page_without_a_record_was_not_downloaded(tmp_path):
 def test_a_broken_record_is_named(tmp_path, text):
     page = tmp_path / "page.html"
     record_path(page).write_text(text, "utf-8")
-    with pytest.raises(ValueError, match="page.html.fetch.json"):
+    with pytest.raises(ValueError, match=r"page\.html\.fetch\.json"):
         read_record(page)
