@@ -95,9 +95,9 @@ def feed_atom(base: str) -> bytes:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Le Journal</title>'
         f'<id>{base}/</id><updated>2026-12-04T10:00:00Z</updated><link href="{base}/"/>'
-        f'<entry><title>Retraites</title><id>{base}/r</id><updated>2026-12-04T10:00:00Z</updated>'
+        f"<entry><title>Retraites</title><id>{base}/r</id><updated>2026-12-04T10:00:00Z</updated>"
         f'<link href="{base}/societe/la-reforme-des-retraites.html"/></entry>'
-        f'<entry><title>Café</title><id>{base}/c</id><updated>2026-12-04T10:00:00Z</updated>'
+        f"<entry><title>Café</title><id>{base}/c</id><updated>2026-12-04T10:00:00Z</updated>"
         f'<link href="{base}/region/le-cafe-de-la-gare.html"/></entry></feed>\n'
     ).encode()
 
@@ -275,7 +275,9 @@ def test_private_addresses_are_refused_unless_allowed(tmp_path, site):
     assert site.requests == []
 
 
-@pytest.mark.parametrize("kind, path", [("--feed", "/flux.rss"), ("--feed", "/flux.atom"), ("--sitemap", "/sitemap.xml")])
+@pytest.mark.parametrize(
+    "kind, path", [("--feed", "/flux.rss"), ("--feed", "/flux.atom"), ("--sitemap", "/sitemap.xml")]
+)
 def test_feeds_and_sitemaps_list_the_pages_to_add(tmp_path, site, kind, path):
     result = kbgen_add(tmp_path, kind, site.url(path))
     assert result.exit_code == 0, result.output
@@ -336,6 +338,8 @@ def test_a_built_site_needs_no_network(golden_project, site):
     result = CliRunner().invoke(cli, ["build", "--project", str(golden_project), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert site.requests == []
-    built = "\n".join(p.read_text("utf-8") for p in out.glob("articles/*/index.html"))
-    assert "Le budget adopté à l’Assemblée" in built or "Le budget adopté à l'Assemblée" in built
-    assert "La grève des cheminots se poursuit" in built
+    sources = "\n".join(p.read_text("utf-8") for p in (golden_project / "content" / "articles").glob("*.md"))
+    assert sources.count("source: seeds/web/") == 2
+    budget = (out / "articles" / "le-budget-adopte-a-lassemblee.html").read_text("utf-8")
+    greve = (out / "articles" / "la-greve-des-cheminots-se-poursuit.html").read_text("utf-8")
+    assert "Le budget de l&#39;État pour 2027 a été adopté" in budget and "quatrième jour consécutif" in greve
