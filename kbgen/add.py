@@ -74,7 +74,7 @@ def add(
     report = AddReport()
     asked = [(url, Problem(url, None, "is not a web address", "give an http:// or https:// address")) for url in urls]
     for path in lists:
-        asked += _list_file(path, layout)
+        asked += _list_file(path)
     config = trafilatura_config(politeness)
     with _quiet_trafilatura() as failures:
         robots = Robots(config)
@@ -120,7 +120,7 @@ def trafilatura_config(politeness: Politeness) -> ConfigParser:
 # --- what to download ------------------------------------------------------------------------
 
 
-def _list_file(path: Path, layout: Layout) -> list[tuple[str, Problem]]:
+def _list_file(path: Path) -> list[tuple[str, Problem]]:
     """The addresses in a list file, one a line (blank lines and # comments left out), each with
     the problem to report if it is no web address."""
     try:
@@ -239,7 +239,11 @@ def _download(
             batch, store = load_download_buffer(store, politeness.delay)
             if not batch:
                 break
-            for url, response in buffered_response_downloads(batch, min(THREADS, len(batch)), options):
+            # A page an earlier address was redirected to is not downloaded again.
+            report.already += [url for url in batch if url in known]
+            bar.update(sum(url in known for url in batch))
+            batch = [url for url in batch if url not in known]
+            for url, response in buffered_response_downloads(batch, max(1, min(THREADS, len(batch))), options):
                 problem = _unusable(url, response, failures, politeness)
                 if problem:
                     report.skipped.append(problem)

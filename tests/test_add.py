@@ -345,3 +345,9 @@ def test_a_built_site_needs_no_network(golden_project, site):
     budget = (out / "articles" / "le-budget-adopte-a-lassemblee.html").read_text("utf-8")
     greve = (out / "articles" / "la-greve-des-cheminots-se-poursuit.html").read_text("utf-8")
     assert "Le budget de l&#39;État pour 2027 a été adopté" in budget and "quatrième jour consécutif" in greve
+
+
+def test_a_page_reached_by_a_redirect_is_not_fetched_again_in_the_same_run(tmp_path, site):
+    result = kbgen_add(tmp_path, site.url("/ancien/reforme"), site.url("/societe/la-reforme-des-retraites.html"))
+    assert result.exit_code == 0 and "added 1, already there 1, skipped 0." in result.stdout
+    assert site.paths().count("/societe/la-reforme-des-retraites.html") == 1
