@@ -122,6 +122,7 @@ class Site:
         self.base = base
         self.requests: list[tuple[str, str]] = []
         self.any_path: bytes | None = None  # served at any address not otherwise known
+        self.times: list[float] = []  # when each request came
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -140,6 +141,7 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:
             site.requests.append((self.path, self.headers.get("User-Agent", "")))
+            site.times.append(time.monotonic())
             path = self.path
             if path in PAGES:
                 self.send(200, PAGES[path], "text/html; charset=utf-8")
@@ -351,3 +353,13 @@ def test_a_page_reached_by_a_redirect_is_not_fetched_again_in_the_same_run(tmp_p
     result = kbgen_add(tmp_path, site.url("/ancien/reforme"), site.url("/societe/la-reforme-des-retraites.html"))
     assert result.exit_code == 0 and "added 1, already there 1, skipped 0." in result.stdout
     assert site.paths().count("/societe/la-reforme-des-retraites.html") == 1
+
+
+def test_one_request_at_a_time_per_site_with_the_delay_between(tmp_path, site):
+    urls = [site.url(p) for p in PAGES if not p.startswith("/prive/")]
+    options = ["--project", str(tmp_path), "--delay", "0.3", "--allow-private"]
+    result = CliRunner().invoke(cli, ["add", *options, *urls])
+    assert result.exit_code == 0 and "added 3" in result.stdout
+    assert site.paths()[0] == "/robots.txt"
+    pages_at = site.times[1:]
+    assert len(pages_at) == 3 and all(later - earlier >= 0.3 for earlier, later in zip(pages_at, pages_at[1:]))
