@@ -6,6 +6,7 @@ so no test can reach another machine."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import socket
 import threading
@@ -362,4 +363,4 @@ def test_one_request_at_a_time_per_site_with_the_delay_between(tmp_path, site):
     assert result.exit_code == 0 and "added 3" in result.stdout
     assert site.paths()[0] == "/robots.txt"
     pages_at = site.times[1:]
-    assert len(pages_at) == 3 and all(later - earlier >= 0.3 for earlier, later in zip(pages_at, pages_at[1:]))
+    assert len(pages_at) == 3 and all(later - earlier >= 0.3 for earlier, later in itertools.pairwise(pages_at))
