@@ -144,9 +144,8 @@ def _listed_by(
     from trafilatura.sitemaps import sitemap_search
 
     found = []
-    for kind, url, search in [("feed", u, find_feed_urls) for u in feeds] + [
-        ("sitemap", u, sitemap_search) for u in sitemaps
-    ]:
+    searches = [("feed", url, find_feed_urls) for url in feeds] + [("sitemap", url, sitemap_search) for url in sitemaps]
+    for kind, url, search in searches:
         address = normalised(url)
         if address is None:
             report.skipped.append(Problem(url, None, f"is not a web address ({kind})", "give an http(s):// address"))
