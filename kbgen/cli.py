@@ -104,6 +104,76 @@ def build(
 
 
 @cli.command()
+@click.argument("urls", nargs=-1, metavar="[URL]...")
+@click.option(
+    "--list",
+    "lists",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also the addresses in FILE, one a line (blank lines and # comments left out).",
+)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="Also every page an RSS or Atom feed lists.")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="Also every page a sitemap lists.")
+@_project_option("Project folder whose seeds/ receives the pages.")
+@click.option(
+    "--delay",
+    type=click.FloatRange(0, 3600),
+    default=2.0,
+    show_default=True,
+    help="Seconds between two requests to the same site (longer if its robots.txt asks).",
+)
+@click.option(
+    "--timeout", type=click.IntRange(1, 600), default=20, show_default=True, help="Seconds to wait for a page."
+)
+@click.option(
+    "--max-mb",
+    type=click.FloatRange(0, min_open=True),
+    default=5.0,
+    show_default=True,
+    help="Pages larger than this are not downloaded.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Also download from this machine and the local network (refused by default, so that no feed can point there).",
+)
+def add(
+    urls: tuple[str, ...],
+    lists: tuple[Path, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    project: Path,
+    delay: float,
+    timeout: int,
+    max_mb: float,
+    allow_private: bool,
+) -> None:
+    """Download web pages into seeds/web/<site>/, for the next build to make articles of: each
+    URL, those listed in a file, a feed or a sitemap. Politely: robots.txt is obeyed, one request
+    at a time per site; a page is kept as it was served, with a record of its address and date
+    beside it, and never downloaded twice. Fails when nothing could be added."""
+    from kbgen.add import Politeness, summary_lines
+    from kbgen.add import add as run_add
+    from kbgen.project import Layout
+
+    if not (urls or lists or feeds or sitemaps):
+        raise click.UsageError("give at least one URL, or --list, --feed or --sitemap")
+    if not project.is_dir():
+        _fail([f"{project}: error: no such project folder; pass an existing folder to --project"])
+    layout = Layout.of(project)
+    try:
+        done = run_add(layout, urls, lists, feeds, sitemaps, Politeness(delay, timeout, max_mb, allow_private))
+    except BuildError as exc:
+        _fail(report.failure_lines(exc.problems, "nothing was downloaded"))
+    report.echo_problems([*done.notes, *done.skipped])
+    for line in summary_lines(done, layout):
+        click.echo(line)
+    if done.failed:
+        sys.exit(1)
+
+
+@cli.command()
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),

@@ -18,6 +18,7 @@ from kbgen.theme import ThemeFolders
 
 CONFIG_FILE = "kbgen.yml"
 SEEDS = "seeds"
+WEB_SEEDS = "web"  # in seeds/: the pages `kbgen add` downloads, one folder per host
 CONTENT = "content"
 THEME = "theme"
 LEGACY_THEME = "site_templates"  # the theme folder's earlier name, still read when `theme/` is absent
@@ -78,6 +79,11 @@ class Layout:
     @property
     def seeds(self) -> Path:
         return self.root / SEEDS
+
+    @property
+    def web_seeds(self) -> Path:
+        """Where `kbgen add` keeps the pages it downloads: seeds/web/<host>/<name>.html."""
+        return self.seeds / WEB_SEEDS
 
     @property
     def content(self) -> Path:
