@@ -12,6 +12,7 @@ kept exactly as served, as `seeds/web/<host>/<name>.html`; nothing in it is pars
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -175,7 +176,7 @@ def known_urls(layout: Layout, report: AddReport) -> set[str]:
             hint = "delete it to download its page again"
             report.notes.append(Problem(layout.shown(record), None, str(exc), hint, "warning"))
             continue
-        if fetched:
+        if fetched and record.with_name(record.name.removesuffix(RECORD_SUFFIX)).is_file():  # else interrupted
             known.update(url for url in (normalised(fetched.url), normalised(fetched.final_url)) if url)
     return known
 
@@ -302,9 +303,12 @@ def _keep(url: str, response: Any, names: PageNames, known: set[str], report: Ad
         return
     page = names.new_page(final)
     page.parent.mkdir(parents=True, exist_ok=True)
-    with page.open("xb") as out:  # a new file, never one already there
-        out.write(response.data)
+    # Interrupted anywhere, this leaves no half page and no page without its record: the page is
+    # written under a name ingest does not read, and takes its own name once the record is there.
+    partial = page.with_name(f".{page.name}.part")
+    partial.write_bytes(response.data)
     write_record(page, Fetched(url, final, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")))
+    os.replace(partial, page)  # a new name (PageNames), never a page already there
     known.update((url, final))
     report.added.append((url, page))
 

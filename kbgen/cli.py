@@ -340,7 +340,7 @@ def main() -> None:
     try:
         cli(prog_name="kbgen")
     except KeyboardInterrupt:
-        click.echo("interrupted; the previous site was left as it was", err=True)
+        click.echo("interrupted; nothing was left half-written (a build keeps the previous site)", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug in kbgen: say so plainly instead of a traceback
         if os.environ.get("KBGEN_DEBUG"):

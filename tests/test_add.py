@@ -364,3 +364,15 @@ def test_one_request_at_a_time_per_site_with_the_delay_between(tmp_path, site):
     assert site.paths()[0] == "/robots.txt"
     pages_at = site.times[1:]
     assert len(pages_at) == 3 and all(later - earlier >= 0.3 for earlier, later in itertools.pairwise(pages_at))
+
+
+def test_a_download_cut_off_before_its_page_was_in_place_is_done_again(tmp_path, site):
+    """A record whose page is missing (the run was interrupted) does not count as downloaded."""
+    url = site.url("/politique/le-budget-adopte.html")
+    assert kbgen_add(tmp_path, url).exit_code == 0
+    (page,) = (tmp_path / "seeds/web").rglob("*.html")
+    page.unlink()
+    again = kbgen_add(tmp_path, url)
+    assert again.exit_code == 0 and "added 1, already there 0" in again.stdout, again.output
+    assert page.read_bytes() == BUDGET.encode()
+    assert not list((tmp_path / "seeds").rglob("*.part"))
