@@ -24,7 +24,7 @@ TITLE_LINE_MAX = 200  # characters: a longer first line is a paragraph, not a ti
 TITLE_WORDS_MAX = 35
 KICKER_MAX = 40  # characters of a kicker line ('VRAI OU FAUX', 'GUERRE EN UKRAINE')
 KICKER_WORDS_MAX = 5
-HEAD_LINES, TAIL_LINES = 4, 5  # where a dateline is looked for: the first and the last lines
+HEAD_LINES, TAIL_LINES = 6, 5  # where a dateline is looked for: the first and the last lines
 DATELINE_MAX = 160  # characters of a line that holds nothing but a dateline
 EARLIEST = 1800
 LATEST_AHEAD = dt.timedelta(days=31)  # a date further ahead than this is a typo, not a dateline
