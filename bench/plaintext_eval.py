@@ -1,6 +1,8 @@
 """How well kbgen reads plain-text seeds: the share of right titles and right dates on the texts
-in bench/webpages/texts/, against bench/webpages/expected-text.json (a relative path -> its
-title, its date, YYYY-MM-DD or null, and snippets that must not be in its body).
+in bench/webpages/, against each bench/webpages/expected-text*.json (a path relative to
+bench/webpages -> its title, its date, YYYY-MM-DD or null, and snippets that must not be in its
+body): expected-text.json for the texts the rules were written with (texts/), and
+expected-text-heldout.json for texts written after them and never tuned on (texts-heldout/).
 
     .venv/bin/python bench/plaintext_eval.py              # the kbgen of this checkout
     .venv/bin/python bench/plaintext_eval.py --at dabbfce # kbgen as it was at a commit
@@ -23,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "webpages"
-EXPECTED = PAGES / "expected-text.json"
+EXPECTED = sorted(PAGES.glob("expected-text*.json"))
 
 
 def main() -> int:
@@ -52,28 +54,35 @@ def _at_commit(commit: str, verbose: bool) -> int:
 
 def _measure(verbose: bool) -> None:
     import kbgen
+
+    print(f"kbgen from {Path(kbgen.__file__).parent}")
+    for expected in EXPECTED:
+        _measure_one(expected, verbose)
+
+
+def _measure_one(expected_file: Path, verbose: bool) -> None:
     from kbgen.config import Config
     from kbgen.ingest import read_seed
 
-    expected = json.loads(EXPECTED.read_text("utf-8"))
+    expected = json.loads(expected_file.read_text("utf-8"))
     titles = dates = clean = 0
     wrong = []
     for name, want in expected.items():
-        path = PAGES / name
-        seed = read_seed(path, Path(name), Config())
+        seed = read_seed(PAGES / name, Path(name), Config())
         date = str(seed.date)[:10] if seed.date else None
         left = [snippet for snippet in want["boilerplate"] if snippet in seed.body]
         titles += seed.title == want["title"]
         dates += date == want["date"]
         clean += not left
         if seed.title != want["title"]:
-            wrong.append(f"{name}: title {seed.title!r}, expected {want['title']!r}")
+            wrong.append(f"  {name}: title {seed.title!r}, expected {want['title']!r}")
         if date != want["date"]:
-            wrong.append(f"{name}: date {date}, expected {want['date']}")
-    count = len(expected)
-    print(f"kbgen from {Path(kbgen.__file__).parent}")
-    print(f"{count} texts: titles right {titles}/{count} ({titles / count:.0%}), dates right {dates}/{count} ", end="")
-    print(f"({dates / count:.0%}), bodies without their boilerplate {clean}/{count} ({clean / count:.0%})")
+            wrong.append(f"  {name}: date {date}, expected {want['date']}")
+    n = len(expected)
+    print(
+        f"{expected_file.name}: {n} texts: titles right {titles}/{n} ({titles / n:.0%}), "
+        f"dates right {dates}/{n} ({dates / n:.0%}), bodies without their boilerplate {clean}/{n} ({clean / n:.0%})"
+    )
     if verbose:
         print("\n".join(wrong))
 

@@ -31,7 +31,10 @@ LATEST_AHEAD = dt.timedelta(days=31)  # a date further ahead than this is a typo
 _WORD = re.compile(r"[^\W_]")
 _NOT_A_TITLE_END = ".,;:"
 _SEPARATORS = re.compile(r"[-–—|·•,:;/]+")
-_AFTER_DATELINE = re.compile(r"\s*(?:[-–—|(:]|$)")  # what follows a dateline that opens a line
+_AFTER_DATELINE = re.compile(r"\s*(?:[-–—|:]|\([A-ZÀ-Ý]|$)")  # what follows a dateline that opens a line
+# A date set apart from the rest of its line: 'Par la rédaction | 22 mai 2024'.
+_SEGMENT_BEFORE = re.compile(r"(?:^|[|·•]|\s[-–—]\s)\s*$")
+_SEGMENT_AFTER = re.compile(r"\s*(?:$|[|·•]|[-–—]\s|\([A-ZÀ-Ý])")
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,7 @@ def _dateline(lines: list[_Line], words: DateWords, today: dt.date) -> tuple[Whe
             continue
         if _pure(text, found):
             pure.add(index)
-        elif not _opens(text, found[0], at_head=index in head):
+        elif not (_opens(text, found[0], at_head=index in head) or _set_apart(text, found[0])):
             continue
         for item in found if index in pure else [found[0], *(f for f in found[1:] if f.cued)]:
             (updates if item.updated else published).append(item.when)
@@ -177,6 +180,12 @@ def _opens(text: str, found: _Found, at_head: bool) -> bool:
     if not _only_names(text[: found.start], 3, capitalised=True):
         return False
     return found.cued or (at_head and bool(_AFTER_DATELINE.match(text, found.end)))
+
+
+def _set_apart(text: str, found: _Found) -> bool:
+    """Whether a date is a part of its line of its own, between bars or dashes: 'Par la
+    rédaction | 22 mai 2024 | Lecture 3 min'."""
+    return bool(_SEGMENT_BEFORE.search(text, 0, found.start) and _SEGMENT_AFTER.match(text, found.end))
 
 
 def _dates_in(text: str, words: DateWords) -> list[_Found]:

@@ -125,6 +125,14 @@ def test_written_datelines_and_their_time():
     assert day(f"Titre\n\nle 3 déc. 2023, 18:30\n\n{BODY}") == "2023-12-03T18:30:00"
 
 
+def test_a_date_set_apart_by_bars_or_dashes_dates_the_text_and_its_line_stays():
+    read_text = read(f"Titre\n\nPar la rédaction | 22 mai 2024 | Lecture 3 min\n\n{BODY}")
+    assert read_text.when == When(dt.date(2024, 5, 22))
+    assert read_text.paragraphs[0] == "Par la rédaction | 22 mai 2024 | Lecture 3 min"
+    assert day(f"Titre\n\n{BODY}\n\nAvec la rédaction sportive — 3 juin 2024") == "2024-06-03"
+    assert day("Titre\n\nLe 5 mars 2024 (jour du vote), le conseil a voté.\n\nFin.") is None
+
+
 def test_an_update_gives_updated_not_the_date():
     read_text = read(f"Titre\n\nMis à jour le 6 mars 2024 à 08h15\n\n{BODY}")
     assert (read_text.when, read_text.updated) == (None, When(dt.date(2024, 3, 6), dt.time(8, 15)))
