@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from kbgen.dates import When, date_in_name
 from kbgen.lang import DateWords
+from kbgen.titles import infer_title
 
 TITLE_LINE_MAX = 200  # characters: a longer first line is a paragraph, not a title
 TITLE_WORDS_MAX = 35
@@ -32,6 +33,7 @@ _WORD = re.compile(r"[^\W_]")
 _NOT_A_TITLE_END = ".,;:"
 _SEPARATORS = re.compile(r"[-–—|·•,:;/]+")
 _AFTER_DATELINE = re.compile(r"\s*(?:[-–—|:]|\([A-ZÀ-Ý]|$)")  # what follows a dateline that opens a line
+_LEAD_SEPARATOR = re.compile(r"\s[-–—]\s|\s?[|:]\s")  # between a dateline and the text it opens
 # A date set apart from the rest of its line: 'Par la rédaction | 22 mai 2024'.
 _SEGMENT_BEFORE = re.compile(r"(?:^|[|·•]|\s[-–—]\s)\s*$")
 _SEGMENT_AFTER = re.compile(r"\s*(?:$|[|·•]|[-–—]\s|\([A-ZÀ-Ý])")
@@ -71,6 +73,8 @@ def read_plain_text(paragraphs: list[str], name: str, words: DateWords, today: d
         from_name = date_in_name(name.rsplit(".", 1)[0])
         when = from_name if from_name and _plausible(from_name.date, today or dt.date.today()) else None
     kicker, title, lines = _kicker_and_title(lines)
+    if title is None and lines:
+        title = _title_after_dateline(lines[0].text, words)
     return PlainText(title, kicker, when, updated, _paragraphs(lines))
 
 
@@ -111,6 +115,18 @@ def _title_shaped(lines: list[_Line], index: int) -> bool:
     return following.paragraph != lines[index].paragraph or not following.text[0].islower()
 
 
+def _title_after_dateline(text: str, words: DateWords) -> str | None:
+    """With no title line, the first sentence after the dateline the text opens with
+    ('07/12/2018 - Londres (AFP) - La Première ministre a ...'), not the dateline; None when
+    the text opens with none."""
+    found = _dates_in(text, words)
+    if not found or not _opens(text, found[0], at_head=True):
+        return None
+    rest = text[found[0].end :]
+    ends = [m.end() for m in _LEAD_SEPARATOR.finditer(rest, 0, 80) if _only_names(rest[: m.start()], 4, True)]
+    return infer_title(rest[ends[-1] :]) if ends else None
+
+
 def _kicker_shaped(text: str) -> bool:
     """A short line in capitals: 'INTERVIEW', 'VRAI OU FAUX'."""
     letters = [c for c in text if c.isalpha()]
@@ -124,7 +140,7 @@ def _kicker_shaped(text: str) -> bool:
 
 def _dateline(lines: list[_Line], words: DateWords, today: dt.date) -> tuple[When | None, When | None, list[_Line]]:
     """The date and update the datelines among the first and last lines give, and the lines
-    without those that hold nothing but a dateline (all of them, unless nothing else is left)."""
+    without those that hold nothing but a dateline (all of them, unless no word is left)."""
     published: list[When] = []
     updates: list[When] = []
     pure: set[int] = set()
@@ -143,7 +159,7 @@ def _dateline(lines: list[_Line], words: DateWords, today: dt.date) -> tuple[Whe
             (updates if item.updated else published).append(item.when)
     kept = [line for index, line in enumerate(lines) if index not in pure]
     first = published[0] if published else None
-    return first, updates[0] if updates else None, kept if kept else lines
+    return first, updates[0] if updates else None, kept if any(_WORD.search(k.text) for k in kept) else lines
 
 
 def _plausible(day: dt.date, today: dt.date) -> bool:

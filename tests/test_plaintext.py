@@ -116,6 +116,13 @@ def test_a_pure_dateline_line_is_removed_and_a_dateline_opening_a_paragraph_is_k
     assert read_text.when == When(dt.date(2023, 8, 28))
 
 
+def test_with_no_title_line_the_title_is_the_first_sentence_after_the_dateline():
+    text = "10/12/2018 16:45 - Londres (AFP) - La Première ministre a reporté le vote. Suite.\n\nFin."
+    assert read(text).title == "La Première ministre a reporté le vote"
+    assert read("BORDEAUX, 28 août 2023 (AFP) - Les vendanges commencent.\n\nFin.").title == "Les vendanges commencent"
+    assert read("Publié le 5 mars 2024 à 10h, par la rédaction. Le conseil a voté.\n\nFin.").title is None
+
+
 def test_written_datelines_and_their_time():
     assert day(f"Titre\n\nPublié le 5 mars 2024 à 10h32\n\n{BODY}") == "2024-03-05T10:32:00"
     assert day(f"Titre\n\nPublié le 05/03/2024 à 10:32\n\n{BODY}") == "2024-03-05T10:32:00"
