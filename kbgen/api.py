@@ -54,6 +54,7 @@ def articles_json(articles, entities_by_article, images: dict[str, str] | None =
             "lang": a.lang,
             "image": images.get(a.slug),
             "extra": _plain(a.extra),
+            "kicker": a.kicker,
         }
         if drafts:
             row["draft"] = a.draft

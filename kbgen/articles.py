@@ -38,6 +38,7 @@ class Article:
     updated: dt.date | None = None  # updated / lastmod
     updated_time: dt.time | None = None
     subtitle: str | None = None
+    kicker: str | None = None  # the short line above the title ('INTERVIEW')
     summary: str | None = None  # summary / description / excerpt: the lede, meta description, Atom summary
     tags: tuple[str, ...] = ()  # tags, categories, keywords
     old_urls: tuple[str, ...] = ()  # Hugo aliases, Jekyll redirect_from: redirected to this article
@@ -126,6 +127,7 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
         updated=updated.date if updated else None,
         updated_time=updated.time if updated else None,
         subtitle=fields.subtitle,
+        kicker=fields.kicker,
         summary=fields.summary,
         tags=fields.tags,
         old_urls=fields.old_urls,

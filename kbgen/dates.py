@@ -26,6 +26,10 @@ _FILENAME = re.compile(
 )
 
 
+# A date anywhere in a file name: 2024-03-05, 2024_03_05, 2024.03.05 or 20240305.
+_IN_NAME = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-_.]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
+
+
 @dataclass(frozen=True)
 class When:
     date: dt.date
@@ -85,3 +89,17 @@ def split_filename_date(stem: str) -> tuple[When | None, str]:
     except ValueError:
         return None, stem
     return when, match["rest"] or ""
+
+
+def date_in_name(stem: str) -> When | None:
+    """The date a file name starts with (as split_filename_date reads it, with its time), else
+    the first valid date anywhere in it (`depeche_2024_03_05`, `afp-20181207`); None if none."""
+    when, _ = split_filename_date(stem)
+    if when is not None:
+        return when
+    for match in _IN_NAME.finditer(stem):
+        try:
+            return When(dt.date(int(match["y"]), int(match["m"]), int(match["d"])))
+        except ValueError:
+            continue
+    return None

@@ -12,13 +12,16 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from kbgen.articles import read_article
 from kbgen.config import Config
+from kbgen.dates import When
 from kbgen.errors import BuildError, Problem
+from kbgen.lang import profile
 from kbgen.pages import dump_page, parse_page
+from kbgen.plaintext import read_plain_text
 from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug
 from kbgen.titles import infer_title, readable_title, title_from_file_name
@@ -26,6 +29,7 @@ from kbgen.yamlfile import YamlSyntaxError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HASH_KEY = "generated_sha256"
+_Day = date | datetime | None  # a date, or a date and time where the seed gives one
 OWN_KEYS = frozenset({"title", "source", "source_sha256", HASH_KEY})  # written by kbgen, never copied from a seed
 
 
@@ -34,7 +38,7 @@ class Seed:
     source: str  # path relative to the project, with '/'
     sha256: str
     title: str
-    date: date | None
+    date: _Day
     body: str  # Markdown
     encoding: str = "utf-8"
     author: str | None = None
@@ -43,6 +47,8 @@ class Seed:
     # its page for the reader to interpret; and the line of each key, for messages.
     meta: dict = field(default_factory=dict)
     meta_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    kicker: str | None = None  # the short line above the title ('INTERVIEW')
+    updated: _Day = None
 
 
 @dataclass(frozen=True)
@@ -132,8 +138,12 @@ def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
 
 def generated_page(seed: Seed, lang: str) -> str:
     meta: dict[str, object] = {"title": seed.title}
+    if seed.kicker:
+        meta["kicker"] = seed.kicker
     if seed.date:
         meta["date"] = seed.date
+    if seed.updated:
+        meta["updated"] = seed.updated
     if seed.author:
         meta["author"] = seed.author
     meta.update((key, value) for key, value in seed.meta.items() if key not in OWN_KEYS)
@@ -220,7 +230,7 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
         raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
     text, encoding = decode(raw)
     suffix = path.suffix.lower()
-    author = lang = None
+    author = lang = kicker = updated = None
     meta: dict = {}
     meta_lines: dict[str, int] = {}
     if suffix in (".html", ".htm"):
@@ -229,11 +239,11 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
         title, body, meta, meta_lines = _from_markdown(text)
         when = None  # the date is in `meta`, as written: the reader reads it
     else:
-        title, when, body = _from_plain_text(text)
+        title, kicker, when, updated, body = _from_plain_text(text, path.name, config.lang)
     if not body.strip():
         raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
     title = readable_title(title or "") or infer_title(body) or title_from_file_name(path.name)
-    return Seed(source, digest, title, when, body, encoding, author, lang, meta, meta_lines)
+    return Seed(source, digest, title, when, body, encoding, author, lang, meta, meta_lines, kicker, updated)
 
 
 BOMS = (
@@ -282,18 +292,18 @@ def _strict(raw: bytes, encoding: str) -> str:
         raise SeedError(f"is not valid {encoding} (byte {exc.start})", "save it as UTF-8") from None
 
 
-def _from_plain_text(text: str) -> tuple[str | None, None, str]:
-    paragraphs = clean_paragraphs(text)
-    title = None
-    # A short first line with no closing punctuation, followed by more text, is the file's title.
-    if (
-        len(paragraphs) > 1
-        and "\n" not in paragraphs[0]
-        and len(paragraphs[0]) <= 150
-        and paragraphs[0][-1] not in '.!?:;,…»"'
-    ):
-        title, paragraphs = paragraphs[0], paragraphs[1:]
-    return title, None, "\n\n".join(escape_markdown(p) for p in paragraphs)
+def _from_plain_text(text: str, name: str, lang: str) -> tuple[str | None, str | None, _Day, _Day, str]:
+    """Title, kicker, date, update and body of a plain-text seed (see kbgen.plaintext)."""
+    read = read_plain_text(clean_paragraphs(text), name, profile(lang).dates)
+    body = "\n\n".join(escape_markdown(p) for p in read.paragraphs)
+    return read.title, read.kicker, _moment(read.when), _moment(read.updated), body
+
+
+def _moment(when: When | None) -> _Day:
+    """A date, or a date and time, as the page's front matter holds it."""
+    if when is None:
+        return None
+    return datetime.combine(when.date, when.time) if when.time else when.date
 
 
 def _from_markdown(text: str) -> tuple[str | None, str, dict, dict[str, int]]:

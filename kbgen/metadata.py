@@ -25,12 +25,12 @@ UPDATED_KEYS = ("updated", "lastmod", "modified", "last_modified_at")
 TAG_KEYS = ("tags", "categories", "category", "keywords")
 KNOWN_KEYS = frozenset(
     (*DATE_KEYS, *UPDATED_KEYS, *TAG_KEYS)
-    + ("title", "lang", "slug", "author", "authors", "subtitle", "summary", "description", "excerpt")
+    + ("title", "lang", "slug", "author", "authors", "kicker", "subtitle", "summary", "description", "excerpt")
     + ("aliases", "redirect_from", "image", "cover", "images", "draft", "status", "taxonomies")
     + ("source", "source_sha256", "generated_sha256")  # kbgen's own, in the pages ingest writes
 )
 # Hugo keeps the keys it does not reserve under `params:`; its own documentation puts `author` there.
-IN_HUGO_PARAMS = ("author", "authors", "subtitle", "image", "cover", "images")
+IN_HUGO_PARAMS = ("author", "authors", "kicker", "subtitle", "image", "cover", "images")
 _LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0", ""}
 
@@ -46,6 +46,7 @@ class Fields:
     lang: str | None = None
     source: str | None = None
     authors: tuple[str, ...] = ()
+    kicker: str | None = None  # the short line above the title: 'INTERVIEW'
     subtitle: str | None = None
     summary: str | None = None
     tags: tuple[str, ...] = ()
@@ -111,7 +112,11 @@ def read_fields(page: Page, shown: Path) -> tuple[Fields, list[Problem]]:
     name, source = reader.first("source")
     fields.source = str(source) if name else None
     fields.authors = _authors(reader)
-    for attribute, names in (("subtitle", ("subtitle",)), ("summary", ("summary", "description", "excerpt"))):
+    for attribute, names in (
+        ("kicker", ("kicker",)),
+        ("subtitle", ("subtitle",)),
+        ("summary", ("summary", "description", "excerpt")),
+    ):
         name, value = reader.first(*names)
         if name:
             setattr(fields, attribute, reader.text(name, value, f"write it as '{name}: Some text'"))

@@ -71,6 +71,7 @@ SHOWN = {
         a.source,
         a.authors,
         a.subtitle,
+        a.kicker,
         a.summary,
         a.tags,
         a.image,

@@ -21,10 +21,16 @@ def readable_title(text: str) -> str | None:
 
 
 def infer_title(body: str) -> str | None:
-    """The first sentence of the text that has words in it, shortened at a word boundary; None
-    when the text has no word."""
-    lines = (readable_title(line.replace("\\", "")) for line in body.strip().split("\n"))
-    text = next((line for line in lines if line), None)
+    """The first sentence of the text that has words in it (a paragraph's lines read as one: a
+    text wrapped at a fixed width), shortened at a word boundary; None when the text has no word."""
+    text = None
+    for paragraph in re.split(r"\n\s*\n", body.replace("\\", "").strip()):
+        lines = paragraph.split("\n")
+        while lines and not readable_title(lines[0]):
+            lines.pop(0)  # a line of punctuation alone ('---', '...')
+        if lines:
+            text = readable_title(" ".join(lines))
+            break
     if text is None:
         return None
     sentences = re.split(r"(?<=[.!?…])\s", text)
@@ -32,6 +38,8 @@ def infer_title(body: str) -> str | None:
     if len(sentence) <= TITLE_MAX:
         return sentence
     cut = sentence[: TITLE_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    if " " not in sentence[: TITLE_MAX + 1]:  # one long word: kept whole, never cut inside
+        cut = sentence.split(" ", 1)[0]
     return cut + "…" if _WORD.search(cut) else None
 
 

@@ -78,3 +78,11 @@ def test_a_capitalised_article_joins_the_bare_name_in_its_language():
     }
     assert names["fr"] == ["Netherlands", "Russie", "The Netherlands"]
     assert names["en"] == ["La Russie", "Netherlands", "Russie"]
+
+
+@pytest.mark.parametrize("lang", available())
+def test_every_profile_has_the_words_of_a_dateline(lang):
+    words = profile(lang).dates
+    assert len(words.months) == 12 and all(words.months)
+    assert len(set(words.weekdays)) >= 7 and words.published and words.updated
+    assert all(w == w.lower() for forms in (*words.months, words.published, words.updated) for w in forms)

@@ -73,10 +73,27 @@ class Rules:
 
 
 @dataclass(frozen=True)
+class DateWords:
+    """The words a dateline is written with ('Publié le lundi 5 mars 2024 à 10h32', 'Mis à jour
+    le 6 mars'), for kbgen.plaintext; lower case, the longest form first where one starts another."""
+
+    months: tuple[tuple[str, ...], ...]  # twelve tuples, January first: each month's names and abbreviations
+    weekdays: tuple[str, ...]  # names and abbreviations of the days of the week
+    published: tuple[str, ...]  # cues before the date an article was published: 'publié le'
+    updated: tuple[str, ...]  # cues before the date it was updated: 'mis à jour le'
+    before_date: tuple[str, ...]  # short words a dateline may put before its date: 'le', 'du'
+    before_time: tuple[str, ...]  # words between the date and its time: 'à'
+    hour_marks: tuple[str, ...]  # letters between hours and minutes, besides ':' ('10h32')
+    ordinals: tuple[str, ...]  # endings of a day written as an ordinal: '1er'
+    day_first: bool  # 07/12/2018 is the 7th of December
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     code: str
     model: str | None  # the spaCy pipeline loaded when kbgen.yml names none (None: it must)
     rules: Rules
+    dates: DateWords
 
     @property
     def strings(self) -> dict:
@@ -106,7 +123,7 @@ def available() -> list[str]:
 def profile(lang: str) -> LanguageProfile:
     """The profile of `lang` (one of available(), which kbgen.yml's validation checks)."""
     module = importlib.import_module(f"{__name__}.{lang}")
-    return LanguageProfile(lang, module.MODEL, module.RULES)
+    return LanguageProfile(lang, module.MODEL, module.RULES, module.DATES)
 
 
 @functools.cache  # read once per process: every entity page's picture asks

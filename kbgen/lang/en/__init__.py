@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kbgen.lang import NEVER, Rules
+from kbgen.lang import NEVER, DateWords, Rules
 
 MODEL = None
 
@@ -211,4 +211,31 @@ RULES = Rules(
     name_particles=("de ", "von ", "van "),
     capitalised_articles=("the ",),  # 'The Netherlands' is 'Netherlands'
     zero_is_singular=False,  # "0 mentions"
+)
+
+# Datelines of English news texts: 'Published Monday, March 5, 2024 at 10:32', 'Updated 6 March 2024'.
+DATES = DateWords(
+    months=(
+        ("january", "jan"),
+        ("february", "feb"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sept", "sep"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    + ("mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"),
+    published=("published on", "published", "posted on", "posted", "first published on", "first published"),
+    updated=("last updated on", "last updated", "updated on", "updated", "last modified on", "last modified"),
+    before_date=("on",),
+    before_time=("at",),
+    hour_marks=(),
+    ordinals=("st", "nd", "rd", "th"),
+    day_first=False,
 )

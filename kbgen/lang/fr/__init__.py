@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kbgen.lang import Rules
+from kbgen.lang import DateWords, Rules
 
 MODEL = "fr_core_news_sm"
 
@@ -251,4 +251,40 @@ RULES = Rules(
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
     zero_is_singular=True,  # "0 mention"
+)
+
+# Datelines of French news texts: 'Publié le lundi 5 mars 2024 à 10h32', '07/12/2018 22:18:13'.
+DATES = DateWords(
+    months=(
+        ("janvier", "janv"),
+        ("février", "fevrier", "févr", "fevr", "fév", "fev"),
+        ("mars",),
+        ("avril", "avr"),
+        ("mai",),
+        ("juin",),
+        ("juillet", "juil"),
+        ("août", "aout"),
+        ("septembre", "sept"),
+        ("octobre", "oct"),
+        ("novembre", "nov"),
+        ("décembre", "decembre", "déc", "dec"),
+    ),
+    weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    published=("publié le", "publie le", "publié", "publie", "paru le", "parution le", "créé le", "mis en ligne le"),
+    updated=("mis à jour le", "mis a jour le", "mis à jour", "mis a jour", "mise à jour le", "mise à jour", "màj le")
+    + (
+        "màj",
+        "maj le",
+        "actualisé le",
+        "actualise le",
+        "actualisé",
+        "modifié le",
+        "modifie le",
+        "dernière mise à jour",
+    ),
+    before_date=("le", "du", "en date du"),
+    before_time=("à", "a"),
+    hour_marks=("h",),
+    ordinals=("er",),
+    day_first=True,
 )
