@@ -1,0 +1,212 @@
+"""A saved web page, read: its bytes (decoded) give the fields it states about itself and its
+article's text as Markdown blocks. One page at a time, and nothing learnt from other pages: what
+pages of one site share (its name in their titles, its boilerplate) is `kbgen.websites`'s.
+
+A page saved from a web archive is first given back as it was: the archive's toolbar, scripts
+and comments are removed and its addresses unwrapped, so nothing the archive added (its capture
+dates) is ever read. The main text is trafilatura's, tuned for precision, as Markdown (headings,
+quotes, lists, emphasis and links kept); the dates are htmldate's, from the metadata alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from kbgen import webmeta
+
+EXTRACTOR_VERSION = 1  # bumped whenever what this module gives for a page changes
+TRAFILATURA: dict[str, Any] = dict(
+    output_format="markdown",
+    favor_precision=True,
+    include_formatting=True,
+    include_links=True,
+    include_tables=True,
+    include_images=False,
+    include_comments=False,
+    deduplicate=False,
+)
+
+_ARCHIVE_INSERT = re.compile(
+    r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.S
+)
+_ARCHIVED_ADDRESS = re.compile(r"(?:(?:https?:)?//web\.archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/(?=(?:https?:)?//)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MD_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def fingerprint() -> str:
+    """What the reading of a page depends on besides its bytes: this module and its libraries."""
+    import htmldate
+    import trafilatura
+
+    settings = ",".join(f"{k}={v}" for k, v in sorted(TRAFILATURA.items()))
+    return f"webpage {EXTRACTOR_VERSION}; trafilatura {trafilatura.__version__}; htmldate {htmldate.__version__}; {settings}"
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """What one saved page says about itself. Titles are as the page gives them, with where
+    from: 'og' (og:title), 'headline' (JSON-LD), 'h1', 'title' (<title>)."""
+
+    titles: tuple[tuple[str, str], ...] = ()
+    site_name: str | None = None
+    url: str | None = None  # canonical address (or og:url), the archive's wrapping removed
+    date: str | None = None  # ISO day published, from the metadata
+    updated: str | None = None
+    authors: tuple[str, ...] = ()  # the names found, best evidence first, not yet cleaned
+    author_evidence: str | None = None  # where they come from: 'json-ld', 'meta' or 'byline'
+    description: str | None = None
+    image: str | None = None
+    lang: str | None = None
+    section: str | None = None
+    link_texts: tuple[str, ...] = ()  # the short texts of the page's links: its sections' names
+    blocks: tuple[str, ...] = ()  # the article's text, Markdown, a paragraph (or list item) each
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> WebPage:
+        """The page a cache row holds; a TypeError or ValueError when it is not one."""
+        values = {}
+        for f in fields(cls):
+            value = data[f.name]
+            if isinstance(value, list):
+                value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+            values[f.name] = value
+        return cls(**values)
+
+
+def unarchived(text: str) -> str:
+    """The page as it was before a web archive (the Wayback Machine) wrapped it."""
+    text = _ARCHIVE_INSERT.sub("", text)
+    text = _ARCHIVED_ADDRESS.sub("", text)
+    return _COMMENT.sub("", text)
+
+
+def read_webpage(text: str) -> WebPage:
+    """The fields and article text of the saved page `text` (its markup, decoded). Raises
+    ValueError when it cannot be parsed as HTML at all."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    text = unarchived(text)
+    try:
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ValueError(f"is not HTML that can be read ({exc})") from None
+    for element in tree.xpath('//*[starts-with(@id, "wm-") or starts-with(@id, "donato")]'):
+        element.drop_tree()  # what remains of an archive's toolbar
+    meta = webmeta.meta_tags(tree)
+    ld = webmeta.json_ld(tree)
+    url = _absolute(_first(tree.xpath('//link[@rel="canonical"]/@href')) or meta.get("og:url"))
+    published, updated = webmeta.page_dates(webmeta.metadata_document(tree))
+    authors, evidence = _author_candidates(tree, meta, ld)
+    return WebPage(
+        titles=_titles(tree, meta, ld),
+        site_name=meta.get("og:site_name") or _publisher(ld) or meta.get("application-name"),
+        url=url,
+        date=published.isoformat() if published else None,
+        updated=updated.isoformat() if updated else None,
+        authors=tuple(authors),
+        author_evidence=evidence,
+        description=_one_line(meta.get("og:description") or meta.get("description") or ""),
+        image=_absolute(meta.get("og:image") or meta.get("twitter:image") or webmeta.ld_text(ld, "image"), url),
+        lang=_lang(tree, meta),
+        section=meta.get("article:section") or webmeta.ld_text(ld, "articleSection"),
+        link_texts=_link_texts(tree),
+        blocks=tuple(body_blocks(tree, url)),  # last: trafilatura prunes the tree it reads
+    )
+
+
+def _first(values: list) -> str | None:
+    return str(values[0]).strip() if values and str(values[0]).strip() else None
+
+
+def _absolute(address: str | None, base: str | None = None) -> str | None:
+    """An http(s) address, `base` completing a relative one; None for anything else."""
+    if not address:
+        return None
+    address = urljoin(base, address.strip()) if base else address.strip()
+    if address.startswith("//"):
+        address = "https:" + address
+    parts = urlsplit(address)
+    return address if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _one_line(text: str) -> str | None:
+    return " ".join(text.split()) or None
+
+
+def _publisher(ld: list[dict]) -> str | None:
+    value = webmeta.ld_text(ld, "publisher")
+    return value if value and not value.startswith("http") else None
+
+
+def _titles(tree, meta: dict[str, str], ld: list[dict]) -> tuple[tuple[str, str], ...]:
+    found = [("og", meta.get("og:title") or meta.get("twitter:title")), ("headline", webmeta.ld_text(ld, "headline"))]
+    found += [("h1", h1.text_content()) for h1 in tree.iter("h1")][:3]
+    found.append(("title", _first(tree.xpath("//title/text()"))))
+    return tuple((where, line) for where, title in found if title and (line := _one_line(title)))
+
+
+def _author_candidates(tree, meta: dict[str, str], ld: list[dict]) -> tuple[list[str], str | None]:
+    """The authors the page names, from its best evidence: JSON-LD, else meta tags, else bylines."""
+    if names := webmeta.ld_names(ld, "author") or webmeta.ld_names(ld, "creator"):
+        return names, "json-ld"
+    given = [meta.get(k) for k in ("author", "article:author", "dc.creator", "sailthru.author")]
+    if names := [n for n in given if n and not n.startswith("http")]:
+        return names, "meta"
+    bylines = tree.xpath(
+        '//*[@rel="author" or @itemprop="author" or contains(@class, "author") or contains(@class, "byline")]'
+    )
+    texts = [_one_line(e.text_content()) for e in bylines[:5]]
+    return [t for t in texts if t and len(t) < 120], "byline" if texts else None
+
+
+def _lang(tree, meta: dict[str, str]) -> str | None:
+    value = tree.get("lang") or meta.get("og:locale") or meta.get("language") or ""
+    match = re.match(r"[a-zA-Z]{2}(?![a-zA-Z])", value.strip())
+    return match.group(0).lower() if match else None
+
+
+def _link_texts(tree) -> tuple[str, ...]:
+    texts: dict[str, None] = {}
+    for link in tree.iter("a"):
+        text = _one_line(link.text_content() or "")
+        if text and len(text.split()) <= 6:
+            texts.setdefault(text, None)
+        if len(texts) >= 400:
+            break
+    return tuple(texts)
+
+
+def body_blocks(tree, url: str | None) -> list[str]:
+    """The article's text (of the page's parsed `tree`) as Markdown blocks: paragraphs,
+    headings, quotes, each list item."""
+    import trafilatura
+
+    markdown = trafilatura.extract(tree, url=url, **TRAFILATURA) or ""
+    blocks: list[str] = []
+    for block in re.split(r"\n[ \t]*\n", markdown.replace("\r", "")):
+        block = _MD_LINK.sub(lambda m: _link(m, url), block).strip()
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if lines and all(_LIST_ITEM.match(line) for line in lines):
+            blocks += lines  # a list: each item a block of its own (boilerplate is told item by item)
+        elif lines:
+            blocks.append("\n".join(lines))
+    return [b for b in blocks if re.search(r"\w", b)]
+
+
+def _link(match: re.Match, base: str | None) -> str:
+    """A Markdown link kept only to an http(s) address (made absolute); an image left out."""
+    image, label, address = match.groups()
+    if image:
+        return ""
+    target = _absolute(address, base)
+    return f"[{label}]({target})" if target and label.strip() else label

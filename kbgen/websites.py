@@ -1,0 +1,182 @@
+"""Saved web pages read together, site by site: each page read once (`kbgen.webpage`, cached by
+its bytes and the extractor), then what the pages of one host share is learnt from them all, on
+the cached results: the site's name and the furniture around titles (`kbgen.webtitles`) and the
+boilerplate paragraphs (`kbgen.boilerplate`). Gives each page's fields for its content page.
+
+A page's host is the one its download record (`kbgen add`) names, else its canonical address or
+og:url; a page that says none is grouped with the pages of its folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kbgen import webmeta, webtitles
+from kbgen.boilerplate import find_boilerplate
+from kbgen.cache import ExtractionCache, PageCache
+from kbgen.fetched import read_record
+from kbgen.webpage import WebPage, fingerprint, read_webpage
+
+
+@dataclass(frozen=True)
+class WebArticle:
+    """One saved page, ready to be a content page; `problem` says why it cannot be one."""
+
+    title: str | None = None
+    date: date | None = None
+    body: str = ""
+    authors: tuple[str, ...] = ()
+    lang: str | None = None
+    meta: dict = field(default_factory=dict)  # original_url, site_name, kicker, updated, description, image
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A saved page to read: its seed's path, the digest of its bytes and its decoded text."""
+
+    path: Path
+    sha256: str
+    text: str
+
+
+def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArticle], list[str]]:
+    """Every saved page's article, and warnings (a cache set aside, a download record unreadable)."""
+    warnings: list[str] = []
+    pages, problems = _read_cached(saved, cache_path, warnings)
+    urls = {s.path: _original_url(s.path, pages.get(s.path), warnings) for s in saved}
+    hosts: dict[str, list[Path]] = {}
+    for path in pages:
+        hosts.setdefault(_host(urls[path]) or f"folder:{path.parent.as_posix()}", []).append(path)
+    articles = {path: WebArticle(problem=why) for path, why in problems.items()}
+    for host, paths in hosts.items():
+        articles.update(_site(host, {p: pages[p] for p in paths}, urls))
+    return articles, warnings
+
+
+def _read_cached(
+    saved: list[Saved], cache_path: Path, warnings: list[str]
+) -> tuple[dict[Path, WebPage], dict[Path, str]]:
+    """Each page as `kbgen.webpage` reads it: from the cache, else read now and kept there."""
+    cache = PageCache(cache_path)
+    if cache.warning:
+        warnings.append(f"{cache_path.name}: {cache.warning}")
+    try:
+        stamp = fingerprint()
+        keys = {s.path: ExtractionCache.key(stamp, s.sha256) for s in saved}
+        known = cache.get_json(sorted(set(keys.values())))
+        pages: dict[Path, WebPage] = {}
+        problems: dict[Path, str] = {}
+        new: dict[str, object] = {}
+        for item in saved:
+            try:
+                pages[item.path] = WebPage.from_json(known[keys[item.path]])
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass  # not cached yet (or a row of another shape): read it
+            try:
+                page = read_webpage(item.text)
+            except Exception as exc:  # a library failing on one odd page leaves that page out, not the build
+                problems[item.path] = f"could not be read as a web page ({type(exc).__name__}: {exc})"
+                continue
+            pages[item.path] = page
+            new[keys[item.path]] = page.to_json()
+        cache.put_json(new)
+    finally:
+        cache.close()
+    return pages, problems
+
+
+def _original_url(path: Path, page: WebPage | None, warnings: list[str]) -> str | None:
+    try:
+        record = read_record(path)
+    except ValueError as exc:
+        warnings.append(str(exc))
+        record = None
+    return record.url if record else page.url if page else None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | None]) -> dict[Path, WebArticle]:
+    """The articles of one host's pages, its furniture learnt from them all."""
+    affixes = webtitles.learn_affixes([[t for w, t in p.titles if w in ("title", "og")] for p in pages.values()])
+    names = [p.site_name for p in pages.values() if p.site_name]
+    site_keys = {webtitles.key(n) for n in names} | webtitles.host_keys(None if host.startswith("folder:") else host)
+    site_name = max(set(names), key=names.count) if names else None
+    chosen = {}
+    for path, page in pages.items():
+        sections = {webtitles.key(t) for t in page.link_texts} | (
+            {webtitles.key(page.section)} if page.section else set()
+        )
+        chosen[path] = webtitles.choose_title(page.titles, site_keys - {""}, affixes, sections)
+    blocks = {path: _own_blocks(list(page.blocks), *chosen[path], page.description) for path, page in pages.items()}
+    boilerplate = find_boilerplate(blocks)
+    articles = {}
+    for path, page in pages.items():
+        title, kicker = chosen[path]
+        kept = [b for i, b in enumerate(blocks[path]) if i not in boilerplate[path]]
+        url = urls.get(path)
+        meta = {
+            "kicker": kicker,
+            "original_url": url,
+            "site_name": site_name or (host if not host.startswith("folder:") else None),
+            "updated": date.fromisoformat(page.updated) if page.updated else None,
+            "description": page.description,
+            "image": page.image,
+        }
+        articles[path] = WebArticle(
+            title=title,
+            date=_date(page, path, url),
+            body=_joined(kept),
+            authors=webmeta.clean_authors(list(page.authors), [*names, host]),
+            lang=page.lang,
+            meta={k: v for k, v in meta.items() if v},
+        )
+    return articles
+
+
+def _date(page: WebPage, path: Path, url: str | None) -> date | None:
+    """The date the page's metadata gives, else a day in its file name or its address."""
+    if page.date:
+        return date.fromisoformat(page.date)
+    return webmeta.date_in(path.name) or webmeta.date_in(url or "") or webmeta.date_in(page.url or "")
+
+
+_HEADING = re.compile(r"#{1,6}\s+")
+
+
+def _own_blocks(blocks: list[str], title: str | None, kicker: str | None, lede: str | None) -> list[str]:
+    """The article's blocks without what the page shows apart: its title heading and what comes
+    before it (kicker, breadcrumbs), its kicker, and its lede when the front matter has it."""
+    wanted = webtitles.key(title or "")
+    for index, block in enumerate(blocks[:6]):
+        if wanted and webtitles.key(_HEADING.sub("", block, count=1)) == wanted:
+            blocks = blocks[index + 1 :]
+            break
+    if blocks and kicker and webtitles.key(blocks[0]) == webtitles.key(kicker):
+        blocks = blocks[1:]
+    if blocks and lede and webtitles.key(blocks[0]) == webtitles.key(lede):
+        blocks = blocks[1:]
+    return [re.sub(r"^#(?=\s)", "##", b) for b in blocks]  # the page's title is the only level-1 heading
+
+
+def _joined(blocks: list[str]) -> str:
+    """Blocks as Markdown: list items one under another, other blocks apart."""
+    out = ""
+    for index, block in enumerate(blocks):
+        both_items = index and _is_item(block) and _is_item(blocks[index - 1])
+        out += ("\n" if both_items else "\n\n" if index else "") + block
+    return out
+
+
+def _is_item(block: str) -> bool:
+    return bool(re.match(r"\s*(?:[-*+]|\d+[.)])\s", block))
