@@ -23,7 +23,7 @@ def meta_tags(tree) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = element.get("property") or element.get("name") or element.get("itemprop")
-        content = element.get("content")
+        content = element.xpath("string(@content)")
         if key and content and content.strip():
             found.setdefault(key.strip().lower(), content.strip())
     return found
@@ -94,7 +94,7 @@ def metadata_document(tree) -> str:
         kept.append(lxml_html.tostring(script, encoding="unicode", with_tail=False))
     for element in tree.xpath("//*[@itemprop]"):
         prop = (element.get("itemprop") or "").strip()
-        value = element.get("content") or element.get("datetime")
+        value = element.xpath("string(@content)") or element.get("datetime")
         if prop.lower() in DATE_PROPS and value and element.tag != "meta":
             kept.append(f'<meta itemprop="{prop}" content="{_attribute(value)}">')
     return "<html><head>" + "\n".join(kept) + "</head><body></body></html>"
@@ -131,14 +131,18 @@ def _day(value: object) -> date | None:
         return None
 
 
-_DAY_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_/](\d\d)[-_/](\d\d)(?!\d)")
+_DAY_IN_TEXT = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)[-_/](\d\d)[-_/](\d\d)(?!\d)|(?<![\d.])(\d\d)[./](\d\d)[./]((?:19|20)\d\d)(?![\d.])"
+)
 
 
 def date_in(text: str) -> date | None:
-    """A YYYY-MM-DD (or YYYY/MM/DD) day in a file name or an address."""
+    """A day written in a file name, an address or a title's furniture: 2011-05-23, 2011/05/23,
+    23.05.2011 or 23/05/2011."""
     for match in _DAY_IN_TEXT.finditer(text):
+        year, month, day = match.group(1, 2, 3) if match[1] else match.group(6, 5, 4)
         try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
+            return date(int(year), int(month), int(day))
         except ValueError:
             continue
     return None

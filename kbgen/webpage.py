@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from kbgen import webmeta
+from kbgen.webtitles import is_kicker, segments
 
 EXTRACTOR_VERSION = 1  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
@@ -106,9 +107,13 @@ def read_webpage(text: str) -> WebPage:
     ld = webmeta.json_ld(tree)
     url = _absolute(_first(tree.xpath('//link[@rel="canonical"]/@href')) or meta.get("og:url"))
     published, updated = webmeta.page_dates(webmeta.metadata_document(tree))
+    titles = _titles(tree, meta, ld)
+    if published is None:  # a day in the furniture of its <title> ('Title | Site | 23.05.2011')
+        furniture = [parts[-1] for w, t in titles if w in ("title", "og") and len(parts := segments(t)) > 1]
+        published = next((day for text in furniture if (day := webmeta.date_in(text))), None)
     authors, evidence = _author_candidates(tree, meta, ld)
     return WebPage(
-        titles=_titles(tree, meta, ld),
+        titles=titles,
         site_name=meta.get("og:site_name") or _publisher(ld) or meta.get("application-name"),
         url=url,
         date=published.isoformat() if published else None,
@@ -150,9 +155,25 @@ def _publisher(ld: list[dict]) -> str | None:
 
 def _titles(tree, meta: dict[str, str], ld: list[dict]) -> tuple[tuple[str, str], ...]:
     found = [("og", meta.get("og:title") or meta.get("twitter:title")), ("headline", webmeta.ld_text(ld, "headline"))]
-    found += [("h1", h1.text_content()) for h1 in tree.iter("h1")][:3]
+    found += [("h1", _heading(h1)) for h1 in list(tree.iter("h1"))[:3]]
     found.append(("title", _first(tree.xpath("//title/text()"))))
     return tuple((where, line) for where, title in found if title and (line := _one_line(title)))
+
+
+def _heading(h1) -> str:
+    """A main heading's text; a kicker it starts with (an element of its own: '<span>INTERVIEW</span>
+    Le maire...') set apart by a full stop; for a heading that is a kicker alone, the heading
+    right after it ('<h1>INTERVIEW</h1><h2>Le maire...</h2>')."""
+    text = _one_line(h1.text_content()) or ""
+    children = list(h1)
+    first = _one_line(children[0].text_content()) if children and not (h1.text or "").strip() else None
+    if first and is_kicker(first) and len(first) < len(text):
+        return f"{first}. {text[len(first) :].strip()}"
+    if is_kicker(text):
+        after = h1.getnext()
+        if after is not None and after.tag in ("h2", "h3") and (following := _one_line(after.text_content())):
+            return f"{text}. {following}" if len(following) <= 200 else text
+    return text
 
 
 def _author_candidates(tree, meta: dict[str, str], ld: list[dict]) -> tuple[list[str], str | None]:

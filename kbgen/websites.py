@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,40 +108,61 @@ def _host(url: str | None) -> str | None:
 
 def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | None]) -> dict[Path, WebArticle]:
     """The articles of one host's pages, its furniture learnt from them all."""
-    affixes = webtitles.learn_affixes([[t for w, t in p.titles if w in ("title", "og")] for p in pages.values()])
+    titles = [[t for w, t in p.titles if w in ("title", "og")] for p in pages.values()]
+    affixes = webtitles.learn_affixes(titles)
     names = [p.site_name for p in pages.values() if p.site_name]
-    site_keys = {webtitles.key(n) for n in names} | webtitles.host_keys(None if host.startswith("folder:") else host)
-    site_name = max(set(names), key=names.count) if names else None
-    chosen = {}
-    for path, page in pages.items():
-        sections = {webtitles.key(t) for t in page.link_texts} | (
-            {webtitles.key(page.section)} if page.section else set()
-        )
-        chosen[path] = webtitles.choose_title(page.titles, site_keys - {""}, affixes, sections)
-    blocks = {path: _own_blocks(list(page.blocks), *chosen[path], page.description) for path, page in pages.items()}
-    boilerplate = find_boilerplate(blocks)
+    on_the_web = not host.startswith("folder:")
+    site_keys = {webtitles.key(n) for n in names} | webtitles.host_keys(host if on_the_web else None)
+    site_name = _most_common(names) or _learnt_name(titles, affixes) or (host if on_the_web else None)
     articles = {}
+    chosen, blocks = {}, {}
     for path, page in pages.items():
-        title, kicker = chosen[path]
+        sections = {webtitles.key(t) for t in (*page.link_texts, page.section or "")}
+        chosen[path] = webtitles.choose_title(page.titles, site_keys - {""}, affixes, sections - {""})
+        authors = webmeta.clean_authors(list(page.authors), [*names, host])
+        blocks[path] = _own_blocks(list(page.blocks), *chosen[path], page.description, authors)
+        articles[path] = WebArticle(title=chosen[path][0], authors=authors, lang=page.lang)
+    boilerplate = find_boilerplate(blocks)
+    for path, page in pages.items():
         kept = [b for i, b in enumerate(blocks[path]) if i not in boilerplate[path]]
         url = urls.get(path)
         meta = {
-            "kicker": kicker,
+            "kicker": chosen[path][1],
             "original_url": url,
-            "site_name": site_name or (host if not host.startswith("folder:") else None),
+            "site_name": site_name,
             "updated": date.fromisoformat(page.updated) if page.updated else None,
-            "description": page.description,
+            "description": _lede(page.description, kept),
             "image": page.image,
         }
-        articles[path] = WebArticle(
-            title=title,
-            date=_date(page, path, url),
-            body=_joined(kept),
-            authors=webmeta.clean_authors(list(page.authors), [*names, host]),
-            lang=page.lang,
-            meta={k: v for k, v in meta.items() if v},
+        articles[path] = replace(
+            articles[path], date=_date(page, path, url), body=_joined(kept), meta={k: v for k, v in meta.items() if v}
         )
     return articles
+
+
+def _most_common(values: list[str]) -> str | None:
+    return max(sorted(set(values)), key=values.count) if values else None
+
+
+def _learnt_name(titles: list[list[str]], affixes: webtitles.Affixes) -> str | None:
+    """The site's name as its titles spell it: their most common learnt affix that is no date."""
+    learnt = affixes.prefixes | affixes.suffixes
+    found = [
+        part
+        for page in titles
+        for title in page
+        for part in webtitles.segments(title)[1:] + webtitles.segments(title)[:1]
+        if webtitles.key(part) in learnt and not webmeta.date_in(part) and len(webtitles.segments(title)) > 1
+    ]
+    return _most_common(found)
+
+
+def _lede(description: str | None, blocks: list[str]) -> str | None:
+    """The page's description, unless it only is the start of its text, cut short."""
+    if not description or not blocks:
+        return description
+    start = webtitles.key(description.rstrip(" .…"))
+    return None if webtitles.key(blocks[0]).startswith(start) else description
 
 
 def _date(page: WebPage, path: Path, url: str | None) -> date | None:
@@ -154,19 +175,39 @@ def _date(page: WebPage, path: Path, url: str | None) -> date | None:
 _HEADING = re.compile(r"#{1,6}\s+")
 
 
-def _own_blocks(blocks: list[str], title: str | None, kicker: str | None, lede: str | None) -> list[str]:
+def _own_blocks(
+    blocks: list[str], title: str | None, kicker: str | None, lede: str | None, authors: tuple[str, ...]
+) -> list[str]:
     """The article's blocks without what the page shows apart: its title heading and what comes
-    before it (kicker, breadcrumbs), its kicker, and its lede when the front matter has it."""
+    before it (kicker, breadcrumbs), its kicker, its lede when the front matter has it, and a
+    short byline naming its authors."""
     wanted = webtitles.key(title or "")
+    heads = {wanted, webtitles.key(f"{kicker} {title}")} if kicker else {wanted}
     for index, block in enumerate(blocks[:6]):
-        if wanted and webtitles.key(_HEADING.sub("", block, count=1)) == wanted:
+        if wanted and webtitles.key(_HEADING.sub("", block, count=1)) in heads:
             blocks = blocks[index + 1 :]
             break
     if blocks and kicker and webtitles.key(blocks[0]) == webtitles.key(kicker):
         blocks = blocks[1:]
     if blocks and lede and webtitles.key(blocks[0]) == webtitles.key(lede):
         blocks = blocks[1:]
+    names = [name.casefold() for name in authors]
+    while blocks and (_is_dateline(blocks[0]) or _is_byline(blocks[0], names)):
+        blocks = blocks[1:]
     return [re.sub(r"^#(?=\s)", "##", b) for b in blocks]  # the page's title is the only level-1 heading
+
+
+_TIME = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[/.]\d{1,2}\b|\b\d{1,2}\s?h\s?\d{0,2}\b")
+
+
+def _is_dateline(block: str) -> bool:
+    """A short line at the top of the text that gives a date or a time ('Publié le 2 avril 2022 à 8h')."""
+    return len(block.split()) <= 15 and bool(_TIME.search(block)) and not block.startswith(("#", "-", "*"))
+
+
+def _is_byline(block: str, names: list[str]) -> bool:
+    """A short line at the top of the text that names the article's authors."""
+    return len(block.split()) <= 25 and any(name in block.casefold() for name in names)
 
 
 def _joined(blocks: list[str]) -> str:
