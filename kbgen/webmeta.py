@@ -153,8 +153,8 @@ def date_in(text: str) -> date | None:
 _SEPARATORS = re.compile(r"\s*(?:[,;|/&+]|\bet\b|\band\b|\bavec\b|\bwith\b)\s*", re.IGNORECASE)
 _BY = re.compile(r"^(?:par|by|de|texte|propos recueillis par)\s*:?\s+", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
-    r"publi|mis à jour|mise à jour|modifi|updated|published|\bzone\b|rubrique|section|catégorie"
-    r"|\bhttps?\b|www\.|@|\d",
+    r"\b(?:publi|mis à jour|mise à jour|modifi|updated|published|zone\b|rubrique|section|catégorie|https?\b|www\.)"
+    r"|@|\d",
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(r"\w[ .](?:com|fr|net|org|info|io|eu|be|ch|ca|tg|sn|ci|cm|ma|tn|dz)$", re.IGNORECASE)
@@ -169,6 +169,8 @@ def clean_authors(candidates: list[str], site_names: list[str]) -> tuple[str, ..
     names: dict[str, str] = {}
     for candidate in candidates:
         for part in _SEPARATORS.split(candidate):
+            if junk := _NOT_A_NAME.search(part):  # 'Par AFP publié le 12' names AFP
+                part = part[: junk.start()]
             name = readable_title(_BY.sub("", part.strip()).strip(" .:-–—()")) or ""
             if is_name(name) and _letters(name) not in sites:
                 names.setdefault(name.casefold(), name)
@@ -187,7 +189,7 @@ def is_name(text: str) -> bool:
             continue
         if not bare or not bare[0].isupper():
             return False
-    return any(w[0].isupper() for w in words)
+    return any(w.casefold() not in _PARTICLES for w in words)
 
 
 def _letters(text: str) -> str:
