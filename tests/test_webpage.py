@@ -291,7 +291,7 @@ def test_messy_html_never_crashes_ingest(tmp_path_factory, parts):
     root = tmp_path_factory.mktemp("messy")
     (root / "seeds").mkdir()
     (root / "seeds/page.html").write_bytes("".join(parts).encode("utf-8", "surrogatepass"))
-    report = ingest(Project.load(root))
-    assert all(p.severity in ("warning", "note") for p in report.problems) or report.written
-    for problem in report.problems:
-        assert "seeds/page.html" in str(problem)
+    report = ingest(Project.load(root))  # never raises
+    assert len(report.written) + len([p for p in report.problems if p.severity != "note"]) == 1
+    for problem in report.problems:  # a page left out says which and why
+        assert str(problem).startswith("seeds/page.html: ") and "skipped" in problem.message or problem.severity != "warning"
