@@ -19,6 +19,9 @@ The rule, and why:
   update, saved twice): what they share is the story, so they count as one page.
 - A paragraph made of links alone, right after a boilerplate paragraph, is boilerplate too: the
   list under a repeated "read also" heading changes from page to page, its heading does not.
+- On any page, even a site's only one, a paragraph that only points elsewhere is boilerplate:
+  links alone, or a short lead-in, a colon and links ("Lire aussi : [another article](...)").
+  Article text reads on its own; a cross-reference has nothing but its links.
 """
 
 from __future__ import annotations
@@ -68,6 +71,17 @@ def link_share(paragraph: str) -> float:
     return min(1.0, linked / len(text))
 
 
+_LEAD_IN = re.compile(r"^[*_]*[^\W\d_][^.!?\[\]:]{0,30}[*_]*\s*:\s*[*_]*")
+
+
+def is_cross_reference(paragraph: str) -> bool:
+    """A paragraph that only points to other pages, on any page: links alone ('[Un autre
+    article](...)'), or a lead-in of a few words, a colon and links ('Lire aussi : [...]')."""
+    rest = _LEAD_IN.sub("", paragraph.strip().lstrip("-*+ "), count=1)
+    between = _words(_LINK.sub(" ", rest)).split()  # what joins the links: 'et', 'ou', nothing
+    return bool(_LINK.search(rest)) and all(len(word) <= 3 for word in between)
+
+
 def _keys(paragraph: str) -> set[str]:
     keys = {normalise(paragraph)}
     masked = link_masked(paragraph)
@@ -94,7 +108,7 @@ def find_boilerplate(pages: Mapping[Page, Sequence[str]]) -> dict[Page, set[int]
     repeated = {key for key, stories in seen.items() if len(stories) >= needed}
     found: dict[Page, set[int]] = {}
     for page, paragraphs in pages.items():
-        marked = {i for i, k in enumerate(keys[page]) if k & repeated}
+        marked = {i for i, k in enumerate(keys[page]) if k & repeated or is_cross_reference(paragraphs[i])}
         for i in range(1, len(paragraphs)):  # links alone under a boilerplate heading
             if i - 1 in marked and link_share(paragraphs[i]) >= 0.8:
                 marked.add(i)

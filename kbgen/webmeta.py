@@ -131,6 +131,26 @@ def _day(value: object) -> date | None:
         return None
 
 
+_UPDATE_CONTEXT = re.compile(r"updat|modif|maj\b|mis-a-jour|mise-a-jour|edited", re.IGNORECASE)
+
+
+def heading_time(tree) -> date | None:
+    """The page's own <time datetime> when its metadata gives no date: the first one after its
+    main heading, unless it sits in an update's box (class or id saying so) or in a list."""
+    headings = tree.xpath("//h1")
+    if not headings:
+        return None
+    for element in headings[0].xpath("following::time[@datetime]")[:3]:
+        context = " ".join(
+            f"{a.get('class', '')} {a.get('id', '')} {a.get('itemprop', '')}" for a in element.iterancestors()
+        )
+        context += f" {element.get('class', '')} {element.get('itemprop', '')}"
+        if _UPDATE_CONTEXT.search(context) or element.xpath("ancestor::li"):
+            continue
+        return _day(element.get("datetime"))
+    return None
+
+
 _DAY_IN_TEXT = re.compile(
     r"(?<!\d)((?:19|20)\d\d)[-_/](\d\d)[-_/](\d\d)(?!\d)|(?<![\d.])(\d\d)[./](\d\d)[./]((?:19|20)\d\d)(?![\d.])"
 )

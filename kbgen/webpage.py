@@ -111,6 +111,7 @@ def read_webpage(text: str) -> WebPage:
     if published is None:  # a day in the furniture of its <title> ('Title | Site | 23.05.2011')
         furniture = [parts[-1] for w, t in titles if w in ("title", "og") and len(parts := segments(t)) > 1]
         published = next((day for text in furniture if (day := webmeta.date_in(text))), None)
+    published = published or webmeta.heading_time(tree)
     authors, evidence = _author_candidates(tree, meta, ld)
     return WebPage(
         titles=titles,

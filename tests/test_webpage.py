@@ -295,3 +295,21 @@ def test_messy_html_never_crashes_ingest(tmp_path_factory, parts):
     assert len(report.written) + len([p for p in report.problems if p.severity != "note"]) == 1
     for problem in report.problems:  # a page left out says which, and why
         assert str(problem).startswith("seeds/page.html: ")
+
+
+def test_a_paragraph_that_only_points_elsewhere_is_boilerplate_even_alone():
+    from kbgen.boilerplate import is_cross_reference
+
+    assert is_cross_reference(
+        "**Lire aussi :** [Le budget voté](https://x.example/a) et [Le vote](https://x.example/b)"
+    )
+    assert is_cross_reference("- [Un autre article](https://x.example/c)")
+    assert not is_cross_reference("Le maire, [Jean Dupont](https://x.example/d), a répondu : non.")
+    assert find_boilerplate({"seul": ["Un texte.", "Lire aussi : [Autre](https://x.example/e)"]}) == {"seul": {1}}
+
+
+def test_a_time_after_the_heading_dates_a_page_without_metadata_but_not_an_update():
+    dated = read_webpage(page("", '<h1>Un titre</h1><p>Publié le <time datetime="2021-03-04">4 mars</time></p>'))
+    assert dated.date == "2021-03-04"
+    widget = '<h1>Un titre</h1><p class="date-update">Mis à jour le <time datetime="2021-03-06">6 mars</time></p>'
+    assert read_webpage(page("", widget)).date is None
