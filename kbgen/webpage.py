@@ -168,7 +168,7 @@ def _heading(h1) -> str:
     text = _one_line(h1.text_content()) or ""
     children = list(h1)
     first = _one_line(children[0].text_content()) if children and not (h1.text or "").strip() else None
-    if first and is_kicker(first) and len(first) < len(text):
+    if first and is_kicker(first) and len(first) < len(text) and (len(first) > 4 or " " in first):
         return f"{first}. {text[len(first) :].strip()}"
     if is_kicker(text):
         after = h1.getnext()

@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(r"\s+[-–—|·•»/]\s+|\s*\|\s*|\s+::\s+")
 _KICKER = re.compile(
     r"^\s*([^\W\d_][^\W\d_\s'’-]*(?:[\s'’-]+[^\W\d_][^\W\d_\s'’-]*){0,3})\s*(?:[.:|–—-]|\s[-–—]\s)\s+(\S.*)$"
 )
-_DATE_ONLY = re.compile(r"[\d\s./:,-]+|(?:\d{1,2}\s+)?\w+\.?\s+\d{4}(?:\s+\d{1,2}[:h]\d\d)?", re.IGNORECASE)
+_DATE_ONLY = re.compile(r"[\d\s./:,-]*\d[\d\s./:,-]*|\d{1,2}(?:er)?\s+\w+\.?\s+\d{4}(?:\s+\d{1,2}[:h]\d\d)?")
 PREFERENCE = ("h1", "og", "headline", "title")  # on a tie, the heading the reader saw first
 
 
@@ -130,6 +130,7 @@ def choose_title(
     the page's links, its article:section) is no title. The one most candidates agree on wins;
     on a tie, the main heading, then og:title, the headline and <title>."""
     cleaned: list[Candidate] = []
+    named_like_sections: list[Candidate] = []  # titles only when nothing else is
     kickers: list[str] = []
     given = list(titles)
     site = site | _trailing_names([t for _, t in given])
@@ -140,15 +141,17 @@ def choose_title(
             kickers.append(kicker)
         if title and is_kicker(title):
             kickers.append(title)
-        elif title and not (len(title.split()) <= 3 and key(title) in sections):
-            cleaned.append(Candidate(where, title))
+        elif title:
+            short = len(title.split()) <= 3 and key(title) in sections
+            (named_like_sections if short else cleaned).append(Candidate(where, title))
+    cleaned = cleaned or named_like_sections
     if not cleaned:
         return None, kickers[0] if kickers else None
-    support = Counter(" ".join(c.text.casefold().split()) for c in cleaned)
+    support = Counter(key(c.text) for c in cleaned)
 
     def rank(candidate: Candidate) -> tuple[int, int]:
         order = PREFERENCE.index(candidate.where) if candidate.where in PREFERENCE else len(PREFERENCE)
-        return -support[" ".join(candidate.text.casefold().split())], order
+        return -support[key(candidate.text)], order
 
     best = min(cleaned, key=rank)
     return best.text, kickers[0] if kickers else None

@@ -71,6 +71,16 @@ def test_a_sections_name_is_no_title():
     assert choose_title(titles, site, Affixes(), {key("Société"), key("Sport")})[0] == "Des jardins dans la cité"
 
 
+def test_a_short_title_a_link_repeats_is_still_the_title_when_nothing_else_is():
+    assert (
+        choose_title([("h1", "Le budget adopté")], set(), Affixes(), {key("Le budget adopté")})[0] == "Le budget adopté"
+    )
+    # A title that ends with a year is no date: only a day is furniture.
+    assert choose_title([("title", "Les athlètes se préparent - Paris 2024")], set(), Affixes(), set())[0] == (
+        "Les athlètes se préparent - Paris 2024"
+    )
+
+
 def test_furniture_repeated_across_a_hosts_titles_is_learnt_dates_included():
     affixes = learn_affixes(
         [["Un sommet à Nairobi | InfoMonde | 23.05.2011"], ["La Grèce obtient un délai | InfoMonde | 30.05.2011"]]
