@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from kbgen import webmeta
 from kbgen.webtitles import is_kicker, segments
 
-EXTRACTOR_VERSION = 1  # bumped whenever what this module gives for a page changes
+EXTRACTOR_VERSION = 2  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
     output_format="markdown",
     favor_precision=True,
@@ -58,8 +58,9 @@ class WebPage:
     url: str | None = None  # canonical address (or og:url), the archive's wrapping removed
     date: str | None = None  # ISO day published, from the metadata
     updated: str | None = None
-    authors: tuple[str, ...] = ()  # the names found, best evidence first, not yet cleaned
-    author_evidence: str | None = None  # where they come from: 'json-ld', 'meta' or 'byline'
+    # The authors as the page gives them, not yet cleaned, with where from, best evidence first:
+    # ('json-ld', name), ('meta', text), ('byline', text).
+    authors: tuple[tuple[str, str], ...] = ()
     description: str | None = None
     image: str | None = None
     lang: str | None = None
@@ -112,15 +113,13 @@ def read_webpage(text: str) -> WebPage:
         furniture = [parts[-1] for w, t in titles if w in ("title", "og") and len(parts := segments(t)) > 1]
         published = next((day for text in furniture if (day := webmeta.date_in(text))), None)
     published = published or webmeta.heading_time(tree)
-    authors, evidence = _author_candidates(tree, meta, ld)
     return WebPage(
         titles=titles,
         site_name=meta.get("og:site_name") or _publisher(ld) or meta.get("application-name"),
         url=url,
         date=published.isoformat() if published else None,
         updated=updated.isoformat() if updated else None,
-        authors=tuple(authors),
-        author_evidence=evidence,
+        authors=_author_candidates(tree, meta, ld),
         description=_one_line(meta.get("og:description") or meta.get("description") or ""),
         image=_absolute(meta.get("og:image") or meta.get("twitter:image") or webmeta.ld_text(ld, "image"), url),
         lang=_lang(tree, meta),
@@ -177,18 +176,17 @@ def _heading(h1) -> str:
     return text
 
 
-def _author_candidates(tree, meta: dict[str, str], ld: list[dict]) -> tuple[list[str], str | None]:
-    """The authors the page names, from its best evidence: JSON-LD, else meta tags, else bylines."""
-    if names := webmeta.ld_names(ld, "author") or webmeta.ld_names(ld, "creator"):
-        return names, "json-ld"
+def _author_candidates(tree, meta: dict[str, str], ld: list[dict]) -> tuple[tuple[str, str], ...]:
+    """The authors the page names, best evidence first: JSON-LD, meta tags, bylines."""
+    found = [("json-ld", n) for n in webmeta.ld_names(ld, "author") or webmeta.ld_names(ld, "creator")]
     given = [meta.get(k) for k in ("author", "article:author", "dc.creator", "sailthru.author")]
-    if names := [n for n in given if n and not n.startswith("http")]:
-        return names, "meta"
+    found += [("meta", n) for n in given if n and not n.startswith("http")]
     bylines = tree.xpath(
         '//*[@rel="author" or @itemprop="author" or contains(@class, "author") or contains(@class, "byline")]'
     )
     texts = [_one_line(e.text_content()) for e in bylines[:5]]
-    return [t for t in texts if t and len(t) < 120], "byline" if texts else None
+    found += [("byline", t) for t in texts if t and len(t) < 120]
+    return tuple(found)
 
 
 def _lang(tree, meta: dict[str, str]) -> str | None:

@@ -119,7 +119,7 @@ def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | No
     for path, page in pages.items():
         sections = {webtitles.key(t) for t in (*page.link_texts, page.section or "")}
         chosen[path] = webtitles.choose_title(page.titles, site_keys - {""}, affixes, sections - {""})
-        authors = webmeta.clean_authors(list(page.authors), [*names, host])
+        authors = _authors(page, [*names, host])
         blocks[path] = _own_blocks(list(page.blocks), *chosen[path], page.description, authors)
         articles[path] = WebArticle(title=chosen[path][0], authors=authors, lang=page.lang)
     boilerplate = find_boilerplate(blocks)
@@ -138,6 +138,15 @@ def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | No
             articles[path], date=_date(page, path, url), body=_joined(kept), meta={k: v for k, v in meta.items() if v}
         )
     return articles
+
+
+def _authors(page: WebPage, site_names: list[str]) -> tuple[str, ...]:
+    """The page's authors from its best evidence that names someone: JSON-LD, meta tags, bylines."""
+    for evidence in ("json-ld", "meta", "byline"):
+        texts = [text for where, text in page.authors if where == evidence]
+        if names := webmeta.clean_authors(texts, site_names):
+            return names
+    return ()
 
 
 def _most_common(values: list[str]) -> str | None:

@@ -20,6 +20,7 @@ from kbgen.ingest import ingest
 from kbgen.pages import parse_page
 from kbgen.project import Project
 from kbgen.webpage import read_webpage, unarchived
+from kbgen.websites import _authors
 from kbgen.webtitles import Affixes, choose_title, host_keys, key, learn_affixes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "webpages"
@@ -181,7 +182,11 @@ def test_authors_are_names_and_junk_is_left_out():
 def test_json_ld_authors_come_before_bylines():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Anne Guillou"}]}</script>'
     read = read_webpage(page(head, '<p class="byline">Par La Rédaction Web</p>'))
-    assert (read.authors, read.author_evidence) == (("Anne Guillou",), "json-ld")
+    assert read.authors == (("json-ld", "Anne Guillou"), ("byline", "Par La Rédaction Web"))
+    assert _authors(read, []) == ("Anne Guillou",)
+    # Junk as the best evidence: the next one that names someone.
+    junk = read_webpage(page('<meta name="author" content="Zone Société">', '<p class="byline">Par Léa Martin</p>'))
+    assert _authors(junk, []) == ("Léa Martin",)
 
 
 # --- boilerplate ----------------------------------------------------------------------------------
