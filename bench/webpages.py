@@ -73,7 +73,7 @@ def run(kind: str, expected: dict[str, dict], verbose: bool) -> dict[str, object
         clean += not left
         if left:
             misses.append(f"{relative}: boilerplate left: {', '.join(left)}")
-    if verbose:
+    if verbose and misses:
         print("\n".join(f"  {kind}: {miss}" for miss in misses))
     total = len(expected)
     return {

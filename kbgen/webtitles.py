@@ -19,7 +19,8 @@ from kbgen.titles import readable_title
 
 # What separates a title from the site's name: a dash, bar, bullet or guillemet between spaces
 # (a colon is left alone: in French it is part of titles).
-_SEPARATOR = re.compile(r"\s+[-–—|·•»/]\s+|\s*\|\s*|\s+::\s+")
+_SEPARATOR = re.compile(r"\s+[-–—|·•«»‹›~/]\s+|\s*\|\s*|\s+::\s+")
+_SEPARATOR_BESIDE_QUOTES = re.compile(r"\s+[-–—|·•‹›~/]\s+|\s*\|\s*|\s+::\s+")  # « » open and close a quote
 _KICKER = re.compile(
     r"^\s*([^\W\d_][^\W\d_\s'’-]*(?:[\s'’-]+[^\W\d_][^\W\d_\s'’-]*){0,3})\s*(?:[.:|–—-]|\s[-–—]\s)\s+(\S.*)$"
 )
@@ -41,7 +42,15 @@ def key(text: str) -> str:
 
 
 def segments(title: str) -> list[str]:
-    return [s.strip() for s in _SEPARATOR.split(title) if s.strip()]
+    """The parts of a title between separators ('Title - Site', 'Title « Site', 'Site | Title')."""
+    separator = _SEPARATOR
+    if "«" in title and "»" in title:  # a quote; only a « no » follows, or a » no « precedes, separates
+        separator = _SEPARATOR_BESIDE_QUOTES
+        if (at := title.rfind(" « ")) > title.rfind("»"):
+            title = f"{title[:at]} | {title[at + 3 :]}"
+        if -1 < (at := title.find(" » ")) < title.find("«"):
+            title = f"{title[:at]} | {title[at + 3 :]}"
+    return [s.strip() for s in separator.split(title) if s.strip()]
 
 
 def learn_affixes(titles_by_page: Iterable[Iterable[str]]) -> Affixes:
@@ -97,7 +106,7 @@ def strip_title(title: str, site: set[str], affixes: Affixes) -> tuple[str | Non
         return None, None
     text = _rejoin(title, parts)
     kicker = None
-    if len(parts) > 1 and is_kicker(parts[0]):  # 'REPORTAGE - À Lyon, ...'
+    if len(parts) > 1 and is_kicker(parts[0]) and _not_an_acronym(parts[0]):  # 'REPORTAGE - À Lyon, ...'
         kicker, text = parts[0], _rejoin(title, parts[1:])
     elif (match := _KICKER.match(text)) and is_kicker(match[1]) and _not_an_acronym(match[1]):
         kicker, text = match[1], match[2]  # 'INTERVIEW. Le maire répond'

@@ -109,6 +109,8 @@ def test_a_hosts_name_is_a_sites_name():
         ([("og", "VRAI OU FAUX - Les radars rapportent-ils ?")], ("Les radars rapportent-ils ?", "VRAI OU FAUX")),
         ([("h1", "REPORTAGE"), ("title", "REPORTAGE - Le Courrier")], (None, "REPORTAGE")),
         ([("title", "OTAN : les alliés divisés")], ("OTAN : les alliés divisés", None)),  # a name, not a kicker
+        ([("title", "ONU « Nous agirons » - Le Courrier")], ("ONU « Nous agirons »", None)),
+        ([("title", "Le maire : « Nous agirons » « Le Courrier")], ("Le maire : « Nous agirons »", None)),
     ],
 )
 def test_a_kicker_never_stands_alone_as_the_title(titles, expected):
