@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from kbgen import webmeta
 from kbgen.webtitles import is_kicker, segments
 
-EXTRACTOR_VERSION = 2  # bumped whenever what this module gives for a page changes
+EXTRACTOR_VERSION = 3  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
     output_format="markdown",
     favor_precision=True,
@@ -35,7 +35,7 @@ _ARCHIVE_INSERT = re.compile(
 )
 _ARCHIVED_ADDRESS = re.compile(r"(?:(?:https?:)?//web\.archive\.org)?/web/\d{1,14}(?:[a-z]{2}_)?/(?=(?:https?:)?//)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_MD_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"(!?)\[([^\]]*)\]\((<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -226,7 +226,12 @@ def body_blocks(tree, url: str | None) -> list[str]:
 def _link(match: re.Match, base: str | None) -> str:
     """A Markdown link kept only to an http(s) address (made absolute); an image left out."""
     image, label, address = match.groups()
+    address = address.removeprefix("<").removesuffix(">")  # [label](<address with spaces or brackets>)
     if image:
         return ""
     target = _absolute(address, base)
-    return f"[{label}]({target})" if target and label.strip() else label
+    if not target or not label.strip():
+        return label
+    for character in " ()<>":  # an address Markdown reads whole
+        target = target.replace(character, f"%{ord(character):02X}")
+    return f"[{label}]({target})"

@@ -17,6 +17,7 @@ from kbgen.boilerplate import find_boilerplate, min_pages, normalise, remove_boi
 from kbgen.build import build
 from kbgen.fetched import Fetched, write_record
 from kbgen.ingest import ingest
+from kbgen.markup import render
 from kbgen.pages import parse_page
 from kbgen.project import Project
 from kbgen.webpage import read_webpage, unarchived
@@ -330,3 +331,20 @@ def test_a_time_after_the_heading_dates_a_page_without_metadata_but_not_an_updat
     assert dated.date == "2021-03-04"
     widget = '<h1>Un titre</h1><p class="date-update">Mis à jour le <time datetime="2021-03-06">6 mars</time></p>'
     assert read_webpage(page("", widget)).date is None
+
+
+def test_the_body_is_safe_markdown(tmp_path):
+    body = (
+        "<h1>Un titre</h1><p>Le texte dit &lt;img src=x onerror=alert(1)&gt; et cite "
+        '<a href="javascript:alert(1)">un lien piégé</a>, <a href="/relatif">un lien relatif</a>, '
+        '<img src="x.jpg" alt="une image"> et <em>insiste</em>. ' + "Une phrase de plus pour la longueur. " * 8 + "</p>"
+        "<h2>Une partie</h2><ul><li>Un point</li><li>Un autre point</li></ul>"
+    )
+    write(tmp_path / "seeds/a.html", page('<link rel="canonical" href="https://example.org/a/b.html">', body))
+    [parsed] = ingested(tmp_path).values()
+    html = render(parsed.body).html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html  # text, not markup
+    assert "javascript:" not in html and "un lien piégé" in html
+    assert '<a href="https://example.org/relatif"' in html  # made absolute, from the page's address
+    assert "<img" not in html and "<h2>Une partie</h2>" in html and "<li>Un point</li>" in html
+    assert "<em>insiste</em>" in html
