@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from kbgen import webmeta
 from kbgen.webtitles import is_kicker, segments
 
-EXTRACTOR_VERSION = 3  # bumped whenever what this module gives for a page changes
+EXTRACTOR_VERSION = 4  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
     output_format="markdown",
     favor_precision=True,
@@ -211,6 +211,7 @@ def body_blocks(tree, url: str | None) -> list[str]:
     headings, quotes, each list item."""
     import trafilatura
 
+    quotes = {_bare(q.text_content()) for q in tree.iter("blockquote")} - {""}  # before trafilatura prunes
     markdown = trafilatura.extract(tree, url=url, **TRAFILATURA) or ""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t]*\n", markdown.replace("\r", "")):
@@ -218,9 +219,15 @@ def body_blocks(tree, url: str | None) -> list[str]:
         lines = [line.rstrip() for line in block.split("\n") if line.strip()]
         if lines and all(_LIST_ITEM.match(line) for line in lines):
             blocks += lines  # a list: each item a block of its own (boilerplate is told item by item)
+        elif lines and _bare(_MD_LINK.sub(r"\2", block)) in quotes:  # trafilatura's Markdown has no quote marks
+            blocks.append("\n".join(f"> {line}" for line in lines))
         elif lines:
             blocks.append("\n".join(lines))
     return [b for b in blocks if re.search(r"\w", b)]
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def _link(match: re.Match, base: str | None) -> str:

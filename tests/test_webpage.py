@@ -339,6 +339,7 @@ def test_the_body_is_safe_markdown(tmp_path):
         '<a href="javascript:alert(1)">un lien piégé</a>, <a href="/relatif">un lien relatif</a>, '
         '<img src="x.jpg" alt="une image"> et <em>insiste</em>. ' + "Une phrase de plus pour la longueur. " * 8 + "</p>"
         "<h2>Une partie</h2><ul><li>Un point</li><li>Un autre point</li></ul>"
+        "<blockquote><p>Nous n’avons pas le choix, a dit la maire devant le conseil.</p></blockquote>"
     )
     write(tmp_path / "seeds/a.html", page('<link rel="canonical" href="https://example.org/a/b.html">', body))
     [parsed] = ingested(tmp_path).values()
@@ -348,3 +349,4 @@ def test_the_body_is_safe_markdown(tmp_path):
     assert '<a href="https://example.org/relatif"' in html  # made absolute, from the page's address
     assert "<img" not in html and "<h2>Une partie</h2>" in html and "<li>Un point</li>" in html
     assert "<em>insiste</em>" in html
+    assert "<blockquote>\n<p>Nous n’avons pas le choix" in html
