@@ -148,7 +148,7 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
     if not saved:
         return {}
     articles, warnings = read_sites(saved, project.page_cache)
-    problems.extend(Problem(project.shown(project.page_cache), None, w, "nothing to do", "warning") for w in warnings)
+    problems.extend(Problem(project.shown(path), None, why, "nothing to do", "warning") for path, why in warnings)
     return articles
 
 

@@ -58,4 +58,7 @@ def wikilink_pages(kb: KnowledgeBase) -> dict[str, str]:
 
 def host(address: str) -> str:
     """The site an address is on, for readers: 'https://www.example.org/a' gives 'example.org'."""
-    return (urlsplit(address).hostname or address).removeprefix("www.")
+    try:
+        return (urlsplit(address).hostname or address).removeprefix("www.")
+    except ValueError:  # not quite an address: 'http://[oops'
+        return address

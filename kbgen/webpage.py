@@ -137,11 +137,14 @@ def _absolute(address: str | None, base: str | None = None) -> str | None:
     """An http(s) address, `base` completing a relative one; None for anything else."""
     if not address:
         return None
-    address = urljoin(base, address.strip()) if base else address.strip()
-    if address.startswith("//"):
-        address = "https:" + address
-    parts = urlsplit(address)
-    return address if parts.scheme in ("http", "https") and parts.netloc else None
+    try:
+        address = urljoin(base, address.strip()) if base else address.strip()
+        if address.startswith("//"):
+            address = "https:" + address
+        parts = urlsplit(address)
+        return address if parts.scheme in ("http", "https") and parts.hostname else None
+    except ValueError:  # not an address: 'http://[oops'
+        return None
 
 
 def _one_line(text: str) -> str | None:

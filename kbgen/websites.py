@@ -45,9 +45,10 @@ class Saved:
     text: str
 
 
-def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArticle], list[str]]:
-    """Every saved page's article, and warnings (a cache set aside, a download record unreadable)."""
-    warnings: list[str] = []
+def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArticle], list[tuple[Path, str]]]:
+    """Every saved page's article, and warnings, each with the file it is about (the cache set
+    aside, a download record that cannot be read)."""
+    warnings: list[tuple[Path, str]] = []
     pages, problems = _read_cached(saved, cache_path, warnings)
     urls = {s.path: _original_url(s.path, pages.get(s.path), warnings) for s in saved}
     hosts: dict[str, list[Path]] = {}
@@ -60,12 +61,13 @@ def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArti
 
 
 def _read_cached(
-    saved: list[Saved], cache_path: Path, warnings: list[str]
+    saved: list[Saved], cache_path: Path, warnings: list[tuple[Path, str]]
 ) -> tuple[dict[Path, WebPage], dict[Path, str]]:
-    """Each page as `kbgen.webpage` reads it: from the cache, else read now and kept there."""
+    """Each page as `kbgen.webpage` reads it (or why it cannot be read): from the cache, else
+    read now and kept there."""
     cache = PageCache(cache_path)
     if cache.warning:
-        warnings.append(f"{cache_path.name}: {cache.warning}")
+        warnings.append((cache_path, cache.warning))
     try:
         stamp = fingerprint()
         keys = {s.path: ExtractionCache.key(stamp, s.sha256) for s in saved}
@@ -74,8 +76,12 @@ def _read_cached(
         problems: dict[Path, str] = {}
         new: dict[str, object] = {}
         for item in saved:
+            cached = known.get(keys[item.path])
+            if isinstance(cached, dict) and isinstance(cached.get("problem"), str):
+                problems[item.path] = cached["problem"]
+                continue
             try:
-                pages[item.path] = WebPage.from_json(known[keys[item.path]])
+                pages[item.path] = WebPage.from_json(cached)  # type: ignore[arg-type]
                 continue
             except (KeyError, TypeError, ValueError):
                 pass  # not cached yet (or a row of another shape): read it
@@ -83,6 +89,7 @@ def _read_cached(
                 page = read_webpage(item.text)
             except Exception as exc:  # a library failing on one odd page leaves that page out, not the build
                 problems[item.path] = f"could not be read as a web page ({type(exc).__name__}: {exc})"
+                new[keys[item.path]] = {"problem": problems[item.path]}  # not tried again on every build
                 continue
             pages[item.path] = page
             new[keys[item.path]] = page.to_json()
@@ -92,17 +99,23 @@ def _read_cached(
     return pages, problems
 
 
-def _original_url(path: Path, page: WebPage | None, warnings: list[str]) -> str | None:
+def _original_url(path: Path, page: WebPage | None, warnings: list[tuple[Path, str]]) -> str | None:
+    """The address the page was downloaded from (its record), else the one it gives itself."""
     try:
         record = read_record(path)
     except ValueError as exc:
-        warnings.append(str(exc))
+        warnings.append((path, f"{exc}; the page is read without it"))
         record = None
-    return record.url if record else page.url if page else None
+    if record and _host(record.url):
+        return record.url
+    return page.url if page else None
 
 
 def _host(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # not an address: 'http://[oops'
+        return None
     return host.removeprefix("www.") if host else None
 
 

@@ -350,3 +350,34 @@ def test_the_body_is_safe_markdown(tmp_path):
     assert "<img" not in html and "<h2>Une partie</h2>" in html and "<li>Un point</li>" in html
     assert "<em>insiste</em>" in html
     assert "<blockquote>\n<p>Nous n’avons pas le choix" in html
+
+
+def test_a_broken_download_record_is_a_warning_and_the_page_is_read(tmp_path):
+    write(
+        tmp_path / "seeds/web/a.html", page('<link rel="canonical" href="https://example.org/a">', "<h1>Un titre</h1>")
+    )
+    (tmp_path / "seeds/web/a.html.fetch.json").write_text("{", "utf-8")
+    report = ingest(Project.load(tmp_path))
+    [problem] = report.problems
+    assert str(problem).startswith("seeds/web/a.html: warning: a.html.fetch.json is not a kbgen download record")
+    [made] = report.written
+    assert parse_page(made.read_text("utf-8")).meta["original_url"] == "https://example.org/a"
+
+
+def test_a_page_that_cannot_be_read_is_not_tried_again(tmp_path, monkeypatch):
+    import kbgen.websites
+
+    write(tmp_path / "seeds/web/a.html", page("<title>Un titre</title>"))
+    calls = []
+
+    def failing(text):
+        calls.append(text)
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kbgen.websites, "read_webpage", failing)
+    for _ in range(2):
+        [problem] = ingest(Project.load(tmp_path)).problems
+        assert str(problem).startswith(
+            "seeds/web/a.html: warning: could not be read as a web page (RuntimeError: boom)"
+        )
+    assert len(calls) == 1
