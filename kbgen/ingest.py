@@ -148,7 +148,9 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
     if not saved:
         return {}
     articles, warnings = read_sites(saved, project.page_cache)
-    problems.extend(Problem(project.shown(path), None, why, "nothing to do", "warning") for path, why in warnings)
+    for path, why in warnings:
+        hint = "nothing to do" if path == project.page_cache else "remove the record, or download the page again"
+        problems.append(Problem(project.shown(path), None, why, hint, "warning"))
     return articles
 
 
