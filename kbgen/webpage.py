@@ -10,6 +10,7 @@ quotes, lists, emphasis and links kept); the dates are htmldate's, from the meta
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -18,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from kbgen import webmeta
 from kbgen.webtitles import is_kicker, segments
 
-EXTRACTOR_VERSION = 4  # bumped whenever what this module gives for a page changes
+EXTRACTOR_VERSION = 5  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
     output_format="markdown",
     favor_precision=True,
@@ -215,7 +216,9 @@ def body_blocks(tree, url: str | None) -> list[str]:
     import trafilatura
 
     quotes = {_bare(q.text_content()) for q in tree.iter("blockquote")} - {""}  # before trafilatura prunes
-    markdown = trafilatura.extract(tree, url=url, **TRAFILATURA) or ""
+    markdown = trafilatura.extract(copy.deepcopy(tree), url=url, **TRAFILATURA) or ""
+    if not markdown.strip():  # too little for precision: what recall finds, rather than no article
+        markdown = trafilatura.extract(tree, url=url, **{**TRAFILATURA, "favor_precision": False}) or ""
     blocks: list[str] = []
     for block in re.split(r"\n[ \t]*\n", markdown.replace("\r", "")):
         block = _MD_LINK.sub(lambda m: _link(m, url), block).strip()
