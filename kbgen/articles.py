@@ -45,6 +45,8 @@ class Article:
     names: tuple[str, ...] = ()  # other names it goes by (Obsidian aliases), that [[wikilinks]] use
     image: str | None = None  # image / cover: a local file (relative to the page) or an http(s) URL
     draft: bool = False  # draft: true, published: false, status: draft or hidden
+    original_url: str | None = None  # where the original is (a saved web page's address)
+    site_name: str | None = None  # the site it was published on
 
     @property
     def author(self) -> str | None:
@@ -133,6 +135,8 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
         old_urls=fields.old_urls,
         names=fields.names,
         image=fields.image,
+        original_url=fields.original_url,
+        site_name=fields.site_name,
         # Jekyll keeps unpublished posts in _drafts/, beside _posts/.
         draft=fields.draft or DRAFTS_FOLDER in path.relative_to(folder).parts[:-1] or folder.name == DRAFTS_FOLDER,
     )

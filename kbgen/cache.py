@@ -1,5 +1,7 @@
-"""The extraction cache: what NER found in each article text, in SQLite inside the project
-(`.kbgen/cache.sqlite`), so that a rebuild reads no text twice with the same model and settings.
+"""The extraction caches, in SQLite inside the project: what NER found in each article text
+(`.kbgen/cache.sqlite`), so that a rebuild reads no text twice with the same model and settings;
+and what was read from each saved web page (`PageCache`), so that a rebuild extracts no page twice
+with the same extractor.
 
 A file that is not a kbgen cache (corrupt, foreign, or of another layout) is never trusted: it is
 set aside with a warning and a new cache is started.
@@ -12,6 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 APPLICATION_ID = 0x6B62676E  # 'kbgn': marks the file as ours
 LAYOUT = 1  # bumped when the table layout changes
@@ -24,6 +27,8 @@ class Cached:
 
 
 class ExtractionCache:
+    TABLE = "extraction"
+
     def __init__(self, path: Path):
         self.path = path
         self.warning: str | None = None
@@ -42,10 +47,10 @@ class ExtractionCache:
             db.executescript(f"""
                 PRAGMA application_id = {APPLICATION_ID};
                 PRAGMA user_version = {LAYOUT};
-                CREATE TABLE extraction (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE {self.TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """)
             return db
-        if application_id != APPLICATION_ID or layout != LAYOUT or "extraction" not in tables:
+        if application_id != APPLICATION_ID or layout != LAYOUT or self.TABLE not in tables:
             db.close()
             raise sqlite3.DatabaseError("not a kbgen extraction cache of this version")
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
@@ -65,32 +70,48 @@ class ExtractionCache:
     def key(fingerprint: str, text: str) -> str:
         return hashlib.sha256(f"{fingerprint}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get_many(self, keys: list[str]) -> dict[str, Cached]:
+    def get_json(self, keys: list[str]) -> dict[str, Any]:
+        """The JSON values stored under `keys` (a row that is not JSON is a miss)."""
         found = {}
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
             rows = self.db.execute(
-                f"SELECT key, value FROM extraction WHERE key IN ({','.join('?' * len(batch))})", batch
+                f"SELECT key, value FROM {self.TABLE} WHERE key IN ({','.join('?' * len(batch))})", batch
             )
             for key, value in rows:
                 try:
-                    data = json.loads(value)
-                    found[key] = Cached(
-                        tuple(tuple(m) for m in data["mentions"]), tuple(tuple(s) for s in data["sentences"])
-                    )
-                except (ValueError, KeyError, TypeError):
-                    continue  # an unreadable row is just a miss
+                    found[key] = json.loads(value)
+                except ValueError:
+                    continue
+        return found
+
+    def put_json(self, values: dict[str, object]) -> None:
+        with self.db:
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
+                [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+            )
+
+    def get_many(self, keys: list[str]) -> dict[str, Cached]:
+        found = {}
+        for key, data in self.get_json(keys).items():
+            try:
+                found[key] = Cached(
+                    tuple(tuple(m) for m in data["mentions"]),
+                    tuple(tuple(s) for s in data["sentences"]),
+                )
+            except (KeyError, TypeError):
+                continue  # an unreadable row is just a miss
         return found
 
     def put_many(self, values: dict[str, Cached]) -> None:
-        with self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)",
-                [
-                    (key, json.dumps({"mentions": v.mentions, "sentences": v.sentences}, ensure_ascii=False))
-                    for key, v in values.items()
-                ],
-            )
+        self.put_json({key: {"mentions": v.mentions, "sentences": v.sentences} for key, v in values.items()})
 
     def close(self) -> None:
         self.db.close()
+
+
+class PageCache(ExtractionCache):
+    """What `kbgen.webpage` read from each saved page, by the page's bytes and the extractor."""
+
+    TABLE = "webpage"

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,9 +26,11 @@ from kbgen.plaintext import read_plain_text
 from kbgen.project import Project
 from kbgen.slugs import slugify, unique_slug
 from kbgen.titles import infer_title, readable_title, title_from_file_name
+from kbgen.websites import Saved, WebArticle, read_sites
 from kbgen.yamlfile import YamlSyntaxError
 
 SEED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+WEB_SUFFIXES = (".html", ".htm")
 HASH_KEY = "generated_sha256"
 _Day = date | datetime | None  # a date, or a date and time where the seed gives one
 OWN_KEYS = frozenset({"title", "source", "source_sha256", HASH_KEY})  # written by kbgen, never copied from a seed
@@ -71,10 +74,12 @@ def ingest(project: Project) -> IngestReport:
     report = IngestReport()
     seeds = []
     config = project.config
-    for path in _seed_paths(project, report.problems):
+    paths = _seed_paths(project, report.problems)
+    web = _web_pages([p for p in paths if p.suffix.lower() in WEB_SUFFIXES], project, report.problems)
+    for path in paths:
         shown = project.shown(path)
         try:
-            seed = read_seed(path, project.shown(path), config)
+            seed = read_seed(path, project.shown(path), config, web)
         except SeedError as exc:
             report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
             continue
@@ -134,6 +139,25 @@ def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
             continue
         paths.append(path)
     return paths
+
+
+def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> dict[Path, WebArticle]:
+    """The saved web pages among the seeds, read together (see kbgen.websites); one that cannot
+    be read at all is missing here, and its problem is told when it is read as a seed."""
+    saved = []
+    for path in paths:
+        try:
+            raw, text, _ = _seed_text(path, project.config)
+        except SeedError:
+            continue
+        saved.append(Saved(path, hashlib.sha256(raw).hexdigest(), text))
+    if not saved:
+        return {}
+    articles, warnings = read_sites(saved, project.page_cache)
+    for path, why in warnings:
+        hint = "nothing to do" if path == project.page_cache else "remove the record, or download the page again"
+        problems.append(Problem(project.shown(path), None, why, hint, "warning"))
+    return articles
 
 
 def generated_page(seed: Seed, lang: str) -> str:
@@ -214,27 +238,18 @@ class SeedError(ValueError):
         self.hint, self.line, self.severity = hint, line, severity
 
 
-def read_seed(path: Path, shown: Path, config: Config) -> Seed:
-    """The seed at `path` (`shown` relative to the project: its `source`)."""
-    size = path.stat().st_size
-    if size > config.max_article_mb * 1_000_000:
-        raise SeedError(
-            f"is {size / 1_000_000:.1f} MB, over the {config.max_article_mb:g} MB limit for one article; skipped",
-            "split it into articles, or raise max_article_mb in kbgen.yml",
-            severity="warning",
-        )
-    raw = path.read_bytes()
+def read_seed(path: Path, shown: Path, config: Config, web: Mapping[Path, WebArticle] | None = None) -> Seed:
+    """The seed at `path` (`shown` relative to the project: its `source`); a saved web page as
+    `web`, the pages read together, gives it."""
+    raw, text, encoding = _seed_text(path, config)
     source = shown.as_posix()
     digest = hashlib.sha256(raw).hexdigest()
-    if not raw.strip():
-        raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
-    text, encoding = decode(raw)
     suffix = path.suffix.lower()
     author = lang = kicker = updated = None
     meta: dict = {}
     meta_lines: dict[str, int] = {}
-    if suffix in (".html", ".htm"):
-        title, when, body, author, lang = _from_html(text)
+    if suffix in WEB_SUFFIXES:
+        title, when, body, author, lang, meta = _from_web((web or {}).get(path))
     elif suffix == ".md":
         title, body, meta, meta_lines = _from_markdown(text)
         when = None  # the date is in `meta`, as written: the reader reads it
@@ -244,6 +259,23 @@ def read_seed(path: Path, shown: Path, config: Config) -> Seed:
         raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
     title = readable_title(title or "") or infer_title(body) or title_from_file_name(path.name)
     return Seed(source, digest, title, when, body, encoding, author, lang, meta, meta_lines, kicker, updated)
+
+
+def _seed_text(path: Path, config: Config) -> tuple[bytes, str, str]:
+    """A seed's bytes, its text and the encoding it was in; a SeedError when it is too large,
+    empty or not text."""
+    size = path.stat().st_size
+    if size > config.max_article_mb * 1_000_000:
+        raise SeedError(
+            f"is {size / 1_000_000:.1f} MB, over the {config.max_article_mb:g} MB limit for one article; skipped",
+            "split it into articles, or raise max_article_mb in kbgen.yml",
+            severity="warning",
+        )
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
+    text, encoding = decode(raw)
+    return raw, text, encoding
 
 
 BOMS = (
@@ -322,32 +354,24 @@ def _from_markdown(text: str) -> tuple[str | None, str, dict, dict[str, int]]:
     return title or None, "\n\n".join(clean_paragraphs(body)), page.meta, page.meta_lines
 
 
-def _from_html(text: str) -> tuple[str | None, date | None, str, str | None, str | None]:
-    """Title, date, main text, author and language of a saved web page (menus and footers left)."""
-    import trafilatura  # imported only when a saved web page is ingested
-
-    document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
-    assert not isinstance(document, dict)  # a dict only with as_dict=True
-    if document is None or not (document.text or "").strip():
+def _from_web(article: WebArticle | None) -> tuple[str | None, date | None, str, str | None, str | None, dict]:
+    """Title, date, Markdown body, author, language and the other front matter of a saved web page."""
+    if article is None or article.problem or not article.body.strip():
+        why = (
+            article.problem
+            if article and article.problem
+            else "has no article text that kbgen can find in this web page"
+        )
         raise SeedError(
-            "has no article text that kbgen can find in this web page; skipped",
+            f"{why}; skipped",
             "save the article's page itself, or paste its text into a .txt file",
             severity="warning",
         )
-    lines = (document.text or "").split("\n")  # not empty: checked above
-    if document.title and lines and lines[0].strip() == document.title.strip():
-        lines = lines[1:]  # the page's own heading repeats its title
-    body = "\n\n".join(escape_markdown(p) for p in clean_paragraphs("\n\n".join(lines)))
-    match = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", text[:2000])
-    language = document.language or (match.group(1).lower() if match else None)
-    return document.title, _parse_date(document.date or ""), body, document.author, language
-
-
-def _parse_date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
+    meta = dict(article.meta)
+    if len(article.authors) > 1:
+        meta["authors"] = list(article.authors)
+    author = article.authors[0] if len(article.authors) == 1 else None
+    return article.title, article.date, article.body, author, article.lang, meta
 
 
 def clean_paragraphs(text: str) -> list[str]:

@@ -27,6 +27,7 @@ KNOWN_KEYS = frozenset(
     (*DATE_KEYS, *UPDATED_KEYS, *TAG_KEYS)
     + ("title", "lang", "slug", "author", "authors", "kicker", "subtitle", "summary", "description", "excerpt")
     + ("aliases", "redirect_from", "image", "cover", "images", "draft", "status", "taxonomies")
+    + ("original_url", "site_name")  # where a saved web page came from
     + ("source", "source_sha256", "generated_sha256")  # kbgen's own, in the pages ingest writes
 )
 # Hugo keeps the keys it does not reserve under `params:`; its own documentation puts `author` there.
@@ -53,6 +54,8 @@ class Fields:
     old_urls: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     image: str | None = None
+    original_url: str | None = None  # the address of the original, for a link to it
+    site_name: str | None = None
     draft: bool = False
     extra: dict = field(default_factory=dict)
     extra_lines: dict[str, int] = field(default_factory=dict)
@@ -123,6 +126,9 @@ def read_fields(page: Page, shown: Path) -> tuple[Fields, list[Problem]]:
     fields.tags = _tags(reader)
     fields.old_urls, fields.names = _old_urls(reader, fields.extra)
     fields.image = _image(reader)
+    fields.original_url = _address(reader)
+    if reader.get("site_name") is not None:
+        fields.site_name = reader.text("site_name", reader.get("site_name"), "write it as 'site_name: Some text'")
     fields.draft = _draft(reader, fields.extra)
     _keep_unknown(reader, fields)
     return fields, reader.problems
@@ -276,6 +282,18 @@ def _image(reader: _Reader) -> str | None:
         return value.strip()
     written = reader.keys.get(name, name)
     reader.warn(name, f"'{written}' must be the path or address of an image", f"write it as '{written}: cover.jpg'")
+    return None
+
+
+def _address(reader: _Reader) -> str | None:
+    """original_url: an http(s) address, or nothing (a warning)."""
+    value = reader.get("original_url")
+    if value is None:
+        return None
+    if isinstance(value, str) and re.fullmatch(r"https?://\S+", value.strip()):
+        return value.strip()
+    hint = "write it as 'original_url: https://example.org/article'"
+    reader.warn("original_url", "'original_url' must be an http(s) address", hint)
     return None
 
 

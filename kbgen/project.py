@@ -151,6 +151,11 @@ class Layout:
         return self.state_dir / "cache.sqlite"
 
     @property
+    def page_cache(self) -> Path:
+        """The web page cache (SQLite): what was read from each saved page, by its bytes and the extractor."""
+        return self.state_dir / "webpages.sqlite"
+
+    @property
     def lock(self) -> Path:
         return self.state_dir / "build.lock"
 

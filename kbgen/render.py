@@ -33,7 +33,7 @@ from kbgen.resolve import Entity, fold
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests
-from kbgen.urls import PAGES, TAGS, article_url, entity_url, tag_url, wikilink_pages
+from kbgen.urls import PAGES, TAGS, article_url, entity_url, host, tag_url, wikilink_pages
 
 __all__ = [
     "OutputFile",
@@ -76,6 +76,8 @@ SHOWN = {
         a.tags,
         a.image,
         a.draft,
+        a.original_url,
+        a.site_name,
         repr(a.extra),
     ),
     Tag: lambda t: (t.slug, t.name, t.articles),
@@ -121,6 +123,7 @@ class Theme:
         env.filters["moment"] = lambda day, clock=None: languages.format_moment(day, clock, strings)
         env.filters["iso"] = languages.iso_moment
         env.filters["fill"] = _fill
+        env.filters["host"] = host
         env.filters["month"] = lambda value: languages.format_month(value, strings)
         env.filters["count"] = lambda n, forms: languages.count(n, forms, config.lang)
         env.globals.update(

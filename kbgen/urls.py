@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from kbgen.article_files import BUNDLE_PAGES
 from kbgen.markup import wikilink_key
@@ -53,3 +54,11 @@ def wikilink_pages(kb: KnowledgeBase) -> dict[str, str]:
         for name in (entity.name, *entity.aliases):
             pages.setdefault(wikilink_key(name), "../" + entity_url(entity.slug))
     return pages
+
+
+def host(address: str) -> str:
+    """The site an address is on, for readers: 'https://www.example.org/a' gives 'example.org'."""
+    try:
+        return (urlsplit(address).hostname or address).removeprefix("www.")
+    except ValueError:  # not quite an address: 'http://[oops'
+        return address
