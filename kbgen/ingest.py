@@ -6,17 +6,18 @@ edited since is recognised and left alone.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 import re
 import tempfile
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from kbgen.articles import read_article
+from kbgen.boilerplate import find_boilerplate
 from kbgen.config import Config
 from kbgen.dates import When
 from kbgen.errors import BuildError, Problem
@@ -24,6 +25,7 @@ from kbgen.lang import profile
 from kbgen.pages import dump_page, parse_page
 from kbgen.plaintext import read_plain_text
 from kbgen.project import Project
+from kbgen.seed_files import SeedError, seed_text
 from kbgen.slugs import slugify, unique_slug
 from kbgen.titles import infer_title, readable_title, title_from_file_name
 from kbgen.websites import Saved, WebArticle, read_sites
@@ -76,10 +78,11 @@ def ingest(project: Project) -> IngestReport:
     config = project.config
     paths = _seed_paths(project, report.problems)
     web = _web_pages([p for p in paths if p.suffix.lower() in WEB_SUFFIXES], project, report.problems)
+    furniture = _text_boilerplate([p for p in paths if p.suffix.lower() == ".txt"], config)
     for path in paths:
         shown = project.shown(path)
         try:
-            seed = read_seed(path, project.shown(path), config, web)
+            seed = read_seed(path, project.shown(path), config, web, furniture.get(path, frozenset()))
         except SeedError as exc:
             report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
             continue
@@ -147,7 +150,7 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
     saved = []
     for path in paths:
         try:
-            raw, text, _ = _seed_text(path, project.config)
+            raw, text, _ = seed_text(path, project.config)
         except SeedError:
             continue
         saved.append(Saved(path, hashlib.sha256(raw).hexdigest(), text))
@@ -158,6 +161,22 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
         hint = "nothing to do" if path == project.page_cache else "remove the record, or download the page again"
         problems.append(Problem(project.shown(path), None, why, hint, "warning"))
     return articles
+
+
+def _text_boilerplate(paths: list[Path], config: Config) -> dict[Path, frozenset[str]]:
+    """The paragraphs of each text seed that its folder's texts repeat (a site's footer copied
+    with every text), learnt folder by folder as a site's furniture is (see kbgen.boilerplate)."""
+    folders: dict[Path, dict[Path, list[str]]] = {}
+    for path in paths:
+        try:
+            folders.setdefault(path.parent, {})[path] = clean_paragraphs(seed_text(path, config)[1])
+        except SeedError:
+            continue  # told when it is read as a seed
+    found: dict[Path, frozenset[str]] = {}
+    for texts in folders.values():
+        for path, marked in find_boilerplate(texts).items():
+            found[path] = frozenset(texts[path][i] for i in marked)
+    return found
 
 
 def generated_page(seed: Seed, lang: str) -> str:
@@ -232,16 +251,16 @@ def _against_seed(problem: Problem, text: str, seed: Seed) -> Problem:
 # --- reading seeds --------------------------------------------------------------------------
 
 
-class SeedError(ValueError):
-    def __init__(self, message: str, hint: str, line: int | None = None, severity: str = "error"):
-        super().__init__(message)
-        self.hint, self.line, self.severity = hint, line, severity
-
-
-def read_seed(path: Path, shown: Path, config: Config, web: Mapping[Path, WebArticle] | None = None) -> Seed:
+def read_seed(
+    path: Path,
+    shown: Path,
+    config: Config,
+    web: Mapping[Path, WebArticle] | None = None,
+    boilerplate: AbstractSet[str] = frozenset(),
+) -> Seed:
     """The seed at `path` (`shown` relative to the project: its `source`); a saved web page as
-    `web`, the pages read together, gives it."""
-    raw, text, encoding = _seed_text(path, config)
+    `web`, the pages read together, gives it; a text seed leaves out its `boilerplate` paragraphs."""
+    raw, text, encoding = seed_text(path, config)
     source = shown.as_posix()
     digest = hashlib.sha256(raw).hexdigest()
     suffix = path.suffix.lower()
@@ -254,80 +273,20 @@ def read_seed(path: Path, shown: Path, config: Config, web: Mapping[Path, WebArt
         title, body, meta, meta_lines = _from_markdown(text)
         when = None  # the date is in `meta`, as written: the reader reads it
     else:
-        title, kicker, when, updated, body = _from_plain_text(text, path.name, config.lang)
+        title, kicker, when, updated, body = _from_plain_text(text, path.name, config.lang, boilerplate)
     if not body.strip():
         raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
     title = readable_title(title or "") or infer_title(body) or title_from_file_name(path.name)
     return Seed(source, digest, title, when, body, encoding, author, lang, meta, meta_lines, kicker, updated)
 
 
-def _seed_text(path: Path, config: Config) -> tuple[bytes, str, str]:
-    """A seed's bytes, its text and the encoding it was in; a SeedError when it is too large,
-    empty or not text."""
-    size = path.stat().st_size
-    if size > config.max_article_mb * 1_000_000:
-        raise SeedError(
-            f"is {size / 1_000_000:.1f} MB, over the {config.max_article_mb:g} MB limit for one article; skipped",
-            "split it into articles, or raise max_article_mb in kbgen.yml",
-            severity="warning",
-        )
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
-    text, encoding = decode(raw)
-    return raw, text, encoding
-
-
-BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-# Legacy encodings of Western European text, tried before any other when a file is not UTF-8.
-WESTERN = ["cp1252", "iso8859_15", "mac_roman"]
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """The text of `raw` and the encoding it was in: a BOM's, else UTF-8, else what
-    charset-normalizer finds (Western encodings first); binary data is refused."""
-    for bom, encoding in BOMS:
-        if raw.startswith(bom):
-            return _strict(raw, encoding), encoding
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    if b"\x00" in raw[:8192]:
-        best = from_bytes(raw[:65536]).best()
-        if best is None or not best.encoding.startswith(("utf_16", "utf_32")):
-            raise SeedError(
-                "is binary data, not text; skipped", "save the article as text (.txt, .md or .html)", severity="warning"
-            )
-        return _strict(raw, best.encoding), best.encoding
-    best = from_bytes(raw, cp_isolation=WESTERN).best() or from_bytes(raw).best()
-    if best is None:
-        try:
-            return raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            raise SeedError("is in an encoding kbgen cannot tell", "save it as UTF-8") from None
-    return str(best), best.encoding
-
-
-def _strict(raw: bytes, encoding: str) -> str:
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise SeedError(f"is not valid {encoding} (byte {exc.start})", "save it as UTF-8") from None
-
-
-def _from_plain_text(text: str, name: str, lang: str) -> tuple[str | None, str | None, _Day, _Day, str]:
+def _from_plain_text(
+    text: str, name: str, lang: str, boilerplate: AbstractSet[str]
+) -> tuple[str | None, str | None, _Day, _Day, str]:
     """Title, kicker, date, update and body of a plain-text seed (see kbgen.plaintext)."""
     read = read_plain_text(clean_paragraphs(text), name, profile(lang).dates)
-    body = "\n\n".join(escape_markdown(p) for p in read.paragraphs)
+    # Title, kicker and dateline first: an agency's datelines look alike once digits are set aside.
+    body = "\n\n".join(escape_markdown(p) for p in read.paragraphs if p not in boilerplate)
     return read.title, read.kicker, _moment(read.when), _moment(read.updated), body
 
 

@@ -263,3 +263,32 @@ def test_a_text_seed_with_a_kicker_and_a_dateline_makes_a_page_that_builds(golde
     assert rows[slug]["kicker"] == "REPORTAGE" and rows[slug]["date"] == "2018-12-07"
     assert check_site(out) == []
     assert Project.load(golden_project).config.lang == "fr"
+
+
+def test_a_footer_repeated_under_a_folders_texts_is_left_out_but_their_datelines_stay(tmp_path):
+    """The footer every text of one folder carries is boilerplate; agency datelines, alike once
+    digits are set aside, are read before and date each text; a sentence shared by two texts
+    of a larger folder (a quote) stays."""
+    from kbgen.ingest import ingest
+
+    footer = "Retrouvez nos émissions sur notre application mobile et sur le site de la radio."
+    quote = "« Nous ne céderons pas », a répété le porte-parole devant la presse."
+    stories = {
+        "Un train bloqué à Dijon": "Les voyageurs ont attendu trois heures en gare.",
+        "Des vignes gelées en Bourgogne": "Les viticulteurs craignent une récolte maigre.",
+        "Un pont fermé à Mâcon": "La circulation est déviée par le centre-ville.",
+        "La foire de Beaune": "Les exposants attendent des milliers de visiteurs.",
+    }
+    for day, (title, story) in enumerate(stories.items(), start=1):
+        shared = f"{quote}\n\n" if day <= 2 else ""
+        text = f"{title}\n\n0{day}/03/2024 10:1{day} - Dijon (AFP)\n\n{story}\n\n{shared}{footer}\n"
+        write(tmp_path / f"seeds/radio/texte-{day}.txt", text)
+    write(tmp_path / "seeds/autre/seul.txt", f"Un texte seul\n\nSon récit.\n\n{footer}\n")
+    report = ingest(Project.load(tmp_path))
+    pages = {parse_page(p.read_text("utf-8")).meta["source"]: parse_page(p.read_text("utf-8")) for p in report.written}
+    for day in range(1, 5):
+        page = pages[f"seeds/radio/texte-{day}.txt"]
+        assert footer not in page.body and list(stories.values())[day - 1] in page.body
+        assert page.meta["date"] == dt.datetime(2024, 3, day, 10, 10 + day)
+    assert "Nous ne céderons pas" in pages["seeds/radio/texte-1.txt"].body
+    assert footer in pages["seeds/autre/seul.txt"].body  # one text alone teaches nothing
