@@ -55,6 +55,8 @@ def articles_json(articles, entities_by_article, images: dict[str, str] | None =
             "image": images.get(a.slug),
             "extra": _plain(a.extra),
             "kicker": a.kicker,
+            "original_url": a.original_url,
+            "site_name": a.site_name,
         }
         if drafts:
             row["draft"] = a.draft

@@ -63,13 +63,14 @@ class Entry:
     updated: datetime | None  # the last update, else the publication; None when undated
     authors: tuple[str, ...]
     summary: str
+    original: str | None = None  # where a saved web page was first published
 
 
 def entry(article: Article, url: str) -> Entry:
     published = moment(article.date, article.time) if article.date else None
     updated = moment(article.updated, article.updated_time) if article.updated else published
     summary = article.summary or _summary(article.text)
-    return Entry(article.title, url, published, updated, tuple(article.authors), summary)
+    return Entry(article.title, url, published, updated, tuple(article.authors), summary, article.original_url)
 
 
 def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], lang: str) -> bytes:
@@ -97,6 +98,8 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
         sub(item, "title", article.title)
         sub(item, "id", article.url)
         sub(item, "link", href=article.url, rel="alternate")
+        if article.original:
+            sub(item, "link", href=article.original, rel="via")  # Atom's link to the source
         if article.published:
             sub(item, "published", _stamp(article.published))
         sub(item, "updated", _stamp(article.updated or latest))

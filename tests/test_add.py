@@ -348,6 +348,11 @@ def test_a_built_site_needs_no_network(golden_project, site):
     budget = (out / "articles" / "le-budget-adopte-a-lassemblee.html").read_text("utf-8")
     greve = (out / "articles" / "la-greve-des-cheminots-se-poursuit.html").read_text("utf-8")
     assert "Le budget de l&#39;État pour 2027 a été adopté" in budget and "quatrième jour consécutif" in greve
+    # the article links to its original, the address it was downloaded from
+    assert f'href="{urls[0]}"' in budget and "Lire l’original" in budget
+    assert f'<link href="{urls[0]}" rel="via" />' in (out / "feed.xml").read_text("utf-8")
+    rows = {r["title"]: r for r in json.loads((out / "api/articles.json").read_text("utf-8"))}
+    assert rows["Le budget adopté à l'Assemblée"]["original_url"] == urls[0]
 
 
 def test_a_page_reached_by_a_redirect_is_not_fetched_again_in_the_same_run(tmp_path, site):
