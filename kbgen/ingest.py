@@ -165,7 +165,8 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
 
 def _text_boilerplate(paths: list[Path], config: Config) -> dict[Path, frozenset[str]]:
     """The paragraphs of each text seed that its folder's texts repeat (a site's footer copied
-    with every text), learnt folder by folder as a site's furniture is (see kbgen.boilerplate)."""
+    with every text), learnt folder by folder as a site's furniture is (see kbgen.boilerplate);
+    never all of a text."""
     folders: dict[Path, dict[Path, list[str]]] = {}
     for path in paths:
         try:
@@ -175,7 +176,8 @@ def _text_boilerplate(paths: list[Path], config: Config) -> dict[Path, frozenset
     found: dict[Path, frozenset[str]] = {}
     for texts in folders.values():
         for path, marked in find_boilerplate(texts).items():
-            found[path] = frozenset(texts[path][i] for i in marked)
+            if len(marked) < len(texts[path]):  # all of it repeated: a copy of a story, kept whole
+                found[path] = frozenset(texts[path][i] for i in marked)
     return found
 
 
