@@ -64,13 +64,17 @@ class Entry:
     authors: tuple[str, ...]
     summary: str
     original: str | None = None  # where a saved web page was first published
+    id: str = ""  # Atom's entry id: an absolute IRI, the same in every feed it is in
 
 
-def entry(article: Article, url: str) -> Entry:
+def entry(article: Article, url: str, id: str | None = None) -> Entry:
+    """The article as a feed shows it, at `url`, known by `id` (by default its URL)."""
     published = moment(article.date, article.time) if article.date else None
     updated = moment(article.updated, article.updated_time) if article.updated else published
     summary = article.summary or _summary(article.text)
-    return Entry(article.title, url, published, updated, tuple(article.authors), summary, article.original_url)
+    return Entry(
+        article.title, url, published, updated, tuple(article.authors), summary, article.original_url, id or url
+    )
 
 
 def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], lang: str) -> bytes:
@@ -96,7 +100,7 @@ def atom_feed(title: str, feed_url: str, page_url: str, entries: list[Entry], la
     for article in newest:
         item = sub(feed, "entry")
         sub(item, "title", article.title)
-        sub(item, "id", article.url)
+        sub(item, "id", article.id)
         sub(item, "link", href=article.url, rel="alternate")
         if article.original:
             sub(item, "link", href=article.original, rel="via")  # Atom's link to the source
@@ -151,7 +155,10 @@ def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages
                 site_title,
                 _absolute(base_url, 0, "feed.xml") if base_url else "urn:kbgen:feed",
                 _absolute(base_url, 0, "index.html"),
-                [entry(a, _absolute(base_url, 0, article_url(a.slug))) for a in kb.articles[:FEED_SIZE]],
+                [
+                    entry(a, _absolute(base_url, 0, article_url(a.slug)), _id(base_url, a))
+                    for a in kb.articles[:FEED_SIZE]
+                ],
                 lang,
             ),
         )
@@ -161,7 +168,7 @@ def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages
         citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
         for a in citing:
             if a.slug not in entries:
-                entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)))
+                entries[a.slug] = entry(a, _absolute(base_url, 1, article_url(a.slug)), _id(base_url, a))
         files.append(
             lazy(
                 f"entities/{entity.slug}.xml",
@@ -181,6 +188,12 @@ def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages
         files.append(made("sitemap.xml", sitemap([(base_url + path, modified) for path, modified in pages])))
     files.append(made("robots.txt", robots(base_url + "sitemap.xml" if base_url else None)))
     return files
+
+
+def _id(base_url: str | None, article: Article) -> str:
+    """An article's Atom id: its URL when the site's is known, else a URN (Atom wants an absolute
+    IRI, and the same one in the site's feed and the entities')."""
+    return base_url + article_url(article.slug) if base_url else f"urn:kbgen:article:{article.slug}"
 
 
 def _absolute(base_url: str | None, depth: int, path: str) -> str:

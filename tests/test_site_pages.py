@@ -55,6 +55,20 @@ def test_feeds_without_base_url_use_relative_links_and_no_sitemap(sites):
     assert (sites["relative"] / "robots.txt").read_text() == "User-agent: *\nAllow: /\n"
 
 
+def test_entry_ids_are_absolute_and_one_per_article_in_every_feed(sites):
+    """Atom wants an absolute IRI for an id, and the same one wherever the entry is: a reader
+    subscribed to the site and to an entity sees one article once."""
+    for name, expected in (
+        ("relative", "urn:kbgen:article:suite-a-geneve"),
+        ("absolute", "https://example.org/kb/articles/suite-a-geneve.html"),
+    ):
+        ids = []
+        for feed in (sites[name] / "feed.xml", sites[name] / "entities/geneve.xml"):
+            entry = etree.parse(feed).getroot().find(f"{ATOM}entry")
+            ids.append(entry.find(f"{ATOM}id").text)
+        assert ids == [expected, expected]
+
+
 def test_sitemap_lists_every_page(sites):
     root = etree.parse(sites["absolute"] / "sitemap.xml").getroot()
     urls = {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
