@@ -25,7 +25,7 @@ from kbgen.lang import profile
 from kbgen.pages import dump_page, parse_page
 from kbgen.plaintext import read_plain_text
 from kbgen.project import Project
-from kbgen.seed_files import SeedError, seed_text
+from kbgen.seed_files import SeedError, SeedText, seed_text
 from kbgen.slugs import slugify, unique_slug
 from kbgen.titles import infer_title, readable_title, title_from_file_name
 from kbgen.websites import Saved, WebArticle, read_sites
@@ -77,12 +77,15 @@ def ingest(project: Project) -> IngestReport:
     seeds = []
     config = project.config
     paths = _seed_paths(project, report.problems)
-    web = _web_pages([p for p in paths if p.suffix.lower() in WEB_SUFFIXES], project, report.problems)
-    furniture = _text_boilerplate([p for p in paths if p.suffix.lower() == ".txt"], config)
+    files = _read_files(paths, config)
+    readable = {path: file for path, file in files.items() if isinstance(file, SeedText)}
+    web = _web_pages({p: f for p, f in readable.items() if p.suffix.lower() in WEB_SUFFIXES}, project, report.problems)
+    furniture = _text_boilerplate({p: f for p, f in readable.items() if p.suffix.lower() == ".txt"})
+    del readable
     for path in paths:
         shown = project.shown(path)
-        try:
-            seed = read_seed(path, project.shown(path), config, web, furniture.get(path, frozenset()))
+        try:  # each file's text is let go of once its seed is made
+            seed = read_seed(path, shown, config, web, furniture.get(path, frozenset()), files.pop(path))
         except SeedError as exc:
             report.problems.append(Problem(shown, exc.line, str(exc), exc.hint, exc.severity))
             continue
@@ -144,16 +147,21 @@ def _seed_paths(project: Project, problems: list[Problem]) -> list[Path]:
     return paths
 
 
-def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> dict[Path, WebArticle]:
-    """The saved web pages among the seeds, read together (see kbgen.websites); one that cannot
-    be read at all is missing here, and its problem is told when it is read as a seed."""
-    saved = []
+def _read_files(paths: list[Path], config: Config) -> dict[Path, SeedText | SeedError]:
+    """Each seed file read and decoded once, for the steps that learn from all of them and for
+    its own seed; or the SeedError that says why it cannot be read (told with its seed)."""
+    files: dict[Path, SeedText | SeedError] = {}
     for path in paths:
         try:
-            raw, text, _ = seed_text(path, project.config)
-        except SeedError:
-            continue
-        saved.append(Saved(path, hashlib.sha256(raw).hexdigest(), text))
+            files[path] = seed_text(path, config)
+        except SeedError as exc:
+            files[path] = exc
+    return files
+
+
+def _web_pages(files: Mapping[Path, SeedText], project: Project, problems: list[Problem]) -> dict[Path, WebArticle]:
+    """The saved web pages among the seeds, read together (see kbgen.websites)."""
+    saved = [Saved(path, file.sha256, file.text) for path, file in files.items()]
     if not saved:
         return {}
     articles, warnings = read_sites(saved, project.page_cache)
@@ -163,16 +171,13 @@ def _web_pages(paths: list[Path], project: Project, problems: list[Problem]) -> 
     return articles
 
 
-def _text_boilerplate(paths: list[Path], config: Config) -> dict[Path, frozenset[str]]:
+def _text_boilerplate(files: Mapping[Path, SeedText]) -> dict[Path, frozenset[str]]:
     """The paragraphs of each text seed that its folder's texts repeat (a site's footer copied
     with every text), learnt folder by folder as a site's furniture is (see kbgen.boilerplate);
     never all of a text."""
     folders: dict[Path, dict[Path, list[str]]] = {}
-    for path in paths:
-        try:
-            folders.setdefault(path.parent, {})[path] = clean_paragraphs(seed_text(path, config)[1])
-        except SeedError:
-            continue  # told when it is read as a seed
+    for path, file in files.items():
+        folders.setdefault(path.parent, {})[path] = clean_paragraphs(file.text)
     found: dict[Path, frozenset[str]] = {}
     for texts in folders.values():
         for path, marked in find_boilerplate(texts).items():
@@ -259,12 +264,16 @@ def read_seed(
     config: Config,
     web: Mapping[Path, WebArticle] | None = None,
     boilerplate: AbstractSet[str] = frozenset(),
+    file: SeedText | SeedError | None = None,
 ) -> Seed:
-    """The seed at `path` (`shown` relative to the project: its `source`); a saved web page as
-    `web`, the pages read together, gives it; a text seed leaves out its `boilerplate` paragraphs."""
-    raw, text, encoding = seed_text(path, config)
+    """The seed at `path` (`shown` relative to the project: its `source`), from its `file` when
+    it was read already; a saved web page as `web`, the pages read together, gives it; a text
+    seed leaves out its `boilerplate` paragraphs."""
+    if isinstance(file, SeedError):
+        raise file
+    file = file or seed_text(path, config)
+    text, encoding, digest = file.text, file.encoding, file.sha256
     source = shown.as_posix()
-    digest = hashlib.sha256(raw).hexdigest()
     suffix = path.suffix.lower()
     author = lang = kicker = updated = None
     meta: dict = {}

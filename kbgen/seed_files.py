@@ -5,6 +5,8 @@ finds, Western European ones first)."""
 from __future__ import annotations
 
 import codecs
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from kbgen.config import Config
@@ -16,9 +18,17 @@ class SeedError(ValueError):
         self.hint, self.line, self.severity = hint, line, severity
 
 
-def seed_text(path: Path, config: Config) -> tuple[bytes, str, str]:
-    """A seed's bytes, its text and the encoding it was in; a SeedError when it is too large,
-    empty or not text."""
+@dataclass(frozen=True)
+class SeedText:
+    """A seed file, read: the digest of its bytes, its text and the encoding it was in."""
+
+    sha256: str
+    text: str
+    encoding: str
+
+
+def seed_text(path: Path, config: Config) -> SeedText:
+    """The seed file at `path`, read; a SeedError when it is too large, empty or not text."""
     size = path.stat().st_size
     if size > config.max_article_mb * 1_000_000:
         raise SeedError(
@@ -30,7 +40,7 @@ def seed_text(path: Path, config: Config) -> tuple[bytes, str, str]:
     if not raw.strip():
         raise SeedError("is empty; skipped", "give it some text, or remove it", severity="warning")
     text, encoding = decode(raw)
-    return raw, text, encoding
+    return SeedText(hashlib.sha256(raw).hexdigest(), text, encoding)
 
 
 BOMS = (
