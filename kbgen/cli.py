@@ -300,10 +300,12 @@ def evaluate(
     json_out: Path | None,
 ) -> None:
     """Measure extraction and resolution against human-annotated articles in GOLD_DIR
-    (articles/<doc>.txt and gold.jsonl)."""
+    (articles/<doc>.txt and gold.jsonl), or the entities made of its seeds/ against the names
+    judged by hand in its judged.yml (see docs/curation.md)."""
     import json
 
     from kbgen import evaluate as ev
+    from kbgen import judged
     from kbgen.curation import load_curation
     from kbgen.extract import load_pipeline
     from kbgen.ner import pipeline_for
@@ -312,17 +314,30 @@ def evaluate(
     try:
         loaded = Project.load(project)
         config = loaded.config
-        texts, gold = ev.load_gold(gold_dir, gold_span)
         nlp = load_pipeline(model, lang=config.lang) if model else pipeline_for(loaded)
         curation = load_curation(loaded.curation, loaded.shown(loaded.curation))
-        pred = ev.predict(texts, nlp, curation=curation, raw=raw)
+        if judged.is_judged(gold_dir):
+            judgments = judged.load_judged(gold_dir)
+            articles = judged.ingested_articles(gold_dir)
+            found = judged.predict(articles, nlp, curation=curation, raw=raw)
+        else:
+            texts, gold = ev.load_gold(gold_dir, gold_span)
+            pred = ev.predict(texts, nlp, curation=curation, raw=raw)
     except BuildError as exc:
         _fail([str(p) for p in exc.problems])
+    shown_model = f"model: {model or config.ner_model}{' (raw)' if raw else ''}"
+    if judged.is_judged(gold_dir):
+        result = judged.score(judgments, found)
+        click.echo(f"{gold_dir}: {len(judgments)} judged documents, {shown_model}")
+        click.echo(judged.report(result))
+        if predictions:
+            listed = {doc: sorted(names) for doc, names in sorted(found.items())}
+            predictions.write_text(json.dumps(listed, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        if json_out:
+            json_out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        return
     scores, resolution, errors = ev.score(gold, pred), ev.bcubed(gold, pred), ev.confusions(gold, pred)
-    click.echo(
-        f"{gold_dir}: {len(gold)} articles, gold span: {gold_span}, model: {model or config.ner_model}"
-        f"{' (raw)' if raw else ''}"
-    )
+    click.echo(f"{gold_dir}: {len(gold)} articles, gold span: {gold_span}, {shown_model}")
     click.echo(ev.report(scores, resolution, errors))
     if predictions:
         predictions.write_text(ev.predictions_jsonl(pred), "utf-8")

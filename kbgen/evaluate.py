@@ -1,4 +1,5 @@
-"""`kbgen eval`: extraction and resolution measured against a folder of human-annotated articles.
+"""`kbgen eval`: extraction and resolution measured against a folder of human-annotated articles
+(a folder with a judged list of seeds instead is kbgen.judged's).
 
 The gold folder holds `articles/<doc>.txt` and `gold.jsonl` (one line per article:
 `{"doc", "entities": [{"text", "type", "start", "end", "wikidata"?, "core"?}]}`, offsets in code
@@ -99,11 +100,18 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
     return texts, gold
 
 
+def resolved_entities(articles: list[Article], nlp, curation=None) -> list:
+    """The entities kbgen resolves from the articles' mentions, as a build would."""
+    from kbgen.extract import extract, language_of
+    from kbgen.resolve import resolve
+
+    return resolve(extract(articles, nlp).mentions, articles, curation, language=language_of(nlp)).entities
+
+
 def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Docs:
     """kbgen's mentions for each text, typed by their resolved entity; or, with `raw`, the
     model's own spans untouched (the baseline)."""
-    from kbgen.extract import extract, language_of
-    from kbgen.resolve import resolve
+    from kbgen.extract import language_of
 
     if raw:
         return {
@@ -114,11 +122,10 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
             ]
             for doc, text in texts.items()
         }
-    language = language_of(nlp)
-    articles = [Article(doc, Path(doc), doc, None, language.code, None, text, text) for doc, text in texts.items()]
-    extraction = extract(articles, nlp)
+    code = language_of(nlp).code
+    articles = [Article(doc, Path(doc), doc, None, code, None, text, text) for doc, text in texts.items()]
     predicted: Docs = {doc: [] for doc in texts}
-    for entity in resolve(extraction.mentions, articles, curation, language=language).entities:
+    for entity in resolved_entities(articles, nlp, curation):
         if entity.type in TYPES:
             for m in entity.mentions:
                 predicted[m.article].append(Span(m.start, m.end, entity.type, m.text, entity.slug))

@@ -90,3 +90,52 @@ def test_acronyms(acronym, expansion, expected):
 def test_normalize_follows_the_reference_definition():
     assert normalize("  l\u2019OTAN , ") == "l'otan"
     assert normalize("Jean\u2014Paul") == "jean-paul"
+
+
+@pytest.fixture(scope="module")
+def judged(tmp_path_factory):
+    out = tmp_path_factory.mktemp("judged")
+    command = [sys.executable, "-m", "kbgen", "eval", str(FIXTURE / "judged"), "--project", str(FIXTURE / "project")]
+    result = subprocess.run(
+        [*command, "--json", str(out / "scores.json"), "--predictions", str(out / "pred.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads((out / "scores.json").read_text()), result.stdout, json.loads((out / "pred.json").read_text())
+
+
+def test_judged_documents(judged):
+    # visite: Bruxelles, Marie Dupont, OTAN right, Lyon typed ORG; retour: Bruxelles (LOC or ORG
+    # accepted) and Marie Dupont (the bare Dupont resolved to her) right, Paul Martin missed.
+    figures = judged[0]["scores"]["document"]
+    assert figures["micro"] == pytest.approx({"P": 5 / 6, "R": 5 / 7, "F1": 10 / 13, "gold": 7, "pred": 6})
+    assert figures["ORG"]["P"] == pytest.approx(1 / 2)
+    assert judged[0]["errors"]["wrong type"] == {"ORG: Lyon": 1}
+    assert judged[0]["errors"]["missed"] == {"LOC: lyon": 1, "PER: paul martin": 1}
+
+
+def test_judged_pages(judged):
+    # The set's unique entities: Marie Dupont, Bruxelles, OTAN right, Lyon (ORG) wrong; five expected.
+    figures = judged[0]["scores"]["pages"]
+    assert (figures["micro"]["P"], figures["micro"]["R"]) == pytest.approx((3 / 4, 3 / 5))
+    assert figures["LOC"]["gold"] == 2
+
+
+def test_judged_seeds_are_ingested(judged):
+    # The title line is the article's title, not its text, and the seed's path names the document.
+    assert sorted(judged[2]) == ["seeds/retour.txt", "seeds/visite.txt"]
+    assert ["Marie Dupont", "PER"] in judged[2]["seeds/retour.txt"]
+
+
+def test_judged_list_naming_a_missing_seed_is_a_clear_error(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "judged.yml").write_text("seeds/nowhere.txt:\n  PER: [Marie Dupont]\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kbgen", "eval", str(tmp_path), "--project", str(FIXTURE / "project")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "judged.yml:1: error: seeds/nowhere.txt: no such seed in the folder" in result.stderr
+    assert "Traceback" not in result.stderr
