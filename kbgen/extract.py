@@ -26,7 +26,7 @@ from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.project import CONFIG_FILE
-from kbgen.spans import LABELS, glued, split_glued, trim
+from kbgen.spans import LABELS, glued, line_pieces, split_glued, trim
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
@@ -214,27 +214,37 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         disable=None if len(pieces) > 50 else True,
         leave=False,
     )
+    broken: list[list[tuple[int, int]]] = [[] for _ in articles]  # lines of spans that ran over a line end
     for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
         for ent in doc.ents:
             label = ent.label_ if ent.label_ in LABELS else "MISC"
-            trimmed = trim(norm.text, offset + ent.start_char, offset + ent.end_char, label, language)
-            if trimmed:
+            lines = line_pieces(norm.text, offset + ent.start_char, offset + ent.end_char)
+            if len(lines) > 1:
+                broken[index].extend(lines)
+            elif trimmed := trim(norm.text, *lines[0], label, language):
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
     labels = _labels_alone(
-        (
-            norm.text[rest:end]
-            for norm, decided in zip(normalised, decisions)
-            for _, end, _, _, rest in decided
-            if rest is not None
+        itertools.chain(
+            (
+                norm.text[rest:end]
+                for norm, decided in zip(normalised, decisions)
+                for _, end, _, _, rest in decided
+                if rest is not None
+            ),
+            (norm.text[start:end] for norm, lines in zip(normalised, broken) for start, end in lines),
         ),
         nlp,
     )
     mentions: list[Mention] = []
-    for article, norm, decided in zip(articles, normalised, decisions):
-        for start, end, label in split_glued(norm.text, decided, labels, language):
+    for article, norm, decided, lines in zip(articles, normalised, decisions, broken):
+        # A line of a span that ran over a line end is a name only if the model reads it as one alone.
+        alone = [(start, end, labels[norm.text[start:end]]) for start, end in lines]
+        kept = [trim(norm.text, start, end, label, language) for start, end, label in alone if label]
+        found = split_glued(norm.text, decided, labels, language) + [span for span in kept if span]
+        for start, end, label in sorted(found):
             start, end = norm.span(start, end)
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})

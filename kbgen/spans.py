@@ -16,11 +16,23 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
 
 
+def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at each line end: no name runs over a line or a paragraph of the source
+    ('Fronde lycéenne' and 'Il' on two lines, a table's cells)."""
+    pieces, position = [], start
+    while (newline := text.find("\n", position, end)) != -1:
+        pieces.append((position, newline))
+        position = newline + 1
+    pieces.append((position, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()] or [(start, end)]
+
+
 def trim(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int, int, str] | None:
     """The part of [start, end) that is the name, with its label; None when nothing is left.
     `text` is the plain-form text the model read, so the words around the span are evidence;
     `language` is the text's, whose rules apply."""
     rules = language.rules
+    start = _with_name_article(text, start, language)
 
     def strip_edges() -> None:
         nonlocal start, end
@@ -47,6 +59,28 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
         return None
     return start, end, _label_by_context(text, start, name, label, language)
+
+
+def _with_name_article(text: str, start: int, language: LanguageProfile) -> int:
+    """Where the name starts when a capitalised article inside a sentence, left out by the
+    model, is part of it ('dans Les Échos', 'selon Le Monde'). At a sentence start the capital
+    says nothing ('Le président...'), so the article is left out."""
+    article = language.rules.name_article.search(text, max(0, start - 4), start)
+    head = re.match(r"[^\W\d_][^\s,.;:!?()]*", text[start : start + 60])
+    if article is None or head is None or not head.group()[0].isupper() or starts_sentence(text, article.start()):
+        return start
+    # The text writing it after a lowercase article ('le Conseil fédéral') says the article is not the name's.
+    lowered = re.escape(article.group().lower() + head.group())
+    return start if re.search(rf"(?<!\w){lowered}(?!\w)", text) else article.start()
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
+    where a capital says nothing about the word."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'«(")
+    if not before:
+        return start <= 40
+    return before[-1] in ".!?…:\n" or before.endswith((" -", " –", " —"))
 
 
 def _strip_title(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int | None, str]:

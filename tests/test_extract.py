@@ -11,7 +11,7 @@ import pytest
 from kbgen.articles import Article
 from kbgen.extract import clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.spans import is_debris, trim
+from kbgen.spans import is_debris, line_pieces, trim
 
 FRENCH = profile("fr")
 
@@ -33,6 +33,10 @@ def span(text: str, start: int, end: int, label: str):
         ("contre la Russie, a dit", "la Russie", ("Russie", "LOC")),
         ("« se défendre si quelqu’un lève le petit doigt »", "quelqu’un lève le petit doigt", None),
         ("selon « OTAN » hier", "« OTAN »", ("OTAN", "ORG")),
+        # a capitalised article inside a sentence is the name's, unless the text also writes it lowercase
+        ("publiée dans Les Échos la semaine", "Échos", ("Les Échos", "ORG")),
+        ("Hier. Le Monde a écrit", "Monde", ("Monde", "ORG")),
+        ("selon Le Conseil fédéral, car le Conseil fédéral", "Conseil fédéral", ("Conseil fédéral", "ORG")),
     ],
 )
 def test_trim(text, predicted, expected):
@@ -41,6 +45,12 @@ def test_trim(text, predicted, expected):
     if predicted.startswith(("Premier", "président")):
         label = "MISC" if predicted.startswith("Premier") else "PER"
     assert span(text, start, start + len(predicted), label) == expected
+
+
+def test_no_span_runs_over_a_line_end():
+    text = "Rang\nClub\n\nLille a gagné"
+    assert [text[s:e] for s, e in line_pieces(text, 0, text.index(" a"))] == ["Rang", "Club", "Lille"]
+    assert line_pieces(text, 11, 16) == [(11, 16)]
 
 
 @pytest.mark.parametrize("name", ["Il", "Selon", "x", "--", "s’", "12 %", "la France"])

@@ -72,6 +72,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "Le chef de l’OTAN Jens Stoltenberg a parlé à Bruxelles.",
             {"OTAN": ("ORG", ()), "Jens Stoltenberg": ("PER", ()), "Bruxelles": ("LOC", ())},
         ),
+        # an article inside a sentence is part of the name; a table's cells are no one name
+        (
+            "Selon Les Échos, le groupe quitte Lyon.\n\nRang\n\nClub\n\nLille",
+            {"Les Échos": ("ORG", ()), "Lyon": ("LOC", ()), "Lille": ("LOC", ())},
+        ),
     ],
 )
 def test_tricky_case(nlp, text, expected):
