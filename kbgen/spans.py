@@ -67,20 +67,53 @@ def _with_name_article(text: str, start: int, language: LanguageProfile) -> int:
     says nothing ('Le président...'), so the article is left out."""
     article = language.rules.name_article.search(text, max(0, start - 4), start)
     head = re.match(r"[^\W\d_][^\s,.;:!?()]*", text[start : start + 60])
-    if article is None or head is None or not head.group()[0].isupper() or starts_sentence(text, article.start()):
+    if (
+        article is None
+        or head is None
+        or not head.group()[0].isupper()
+        or starts_sentence(text, article.start(), language)
+    ):
         return start
     # The text writing it after a lowercase article ('le Conseil fédéral') says the article is not the name's.
     lowered = re.escape(article.group().lower() + head.group())
     return start if re.search(rf"(?<!\w){lowered}(?!\w)", text) else article.start()
 
 
-def starts_sentence(text: str, start: int) -> bool:
+# Parts of speech (Universal Dependencies) of a word that is no name, whatever its case.
+NOT_NAME_POS = frozenset(("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "INTJ"))
+
+
+def is_common_opening(doc, lowered, alone: bool) -> bool:
+    """Whether the first word of `doc` (the text from a span's start at a sentence start, tagged
+    by the model) is a common word: the model tags it as a verb ('Retrouvez', 'Interrogé'), an
+    adverb ('Pourtant', 'Hier'), a determiner, a pronoun...; or it is joined to the pronoun after
+    it ('Connectez-vous'); or, when it is the whole span (`alone`), the model tags it in
+    `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez').
+    The model tags an unknown name written in lower case as anything, rarely as a conjugated
+    verb; a first name before a surname it does ('benedict Cumberbatch'), hence `alone`."""
+    if not len(doc) or not len(lowered):
+        return False
+    joined_pronoun = len(doc) > 1 and doc[1].text.startswith("-") and doc[1].pos_ == "PRON"
+    conjugated = alone and lowered[0].pos_ in ("VERB", "AUX") and "Fin" in lowered[0].morph.get("VerbForm")
+    return doc[0].pos_ in NOT_NAME_POS or conjugated or joined_pronoun
+
+
+def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
-    where a capital says nothing about the word."""
+    where a capital says nothing about the word; not after a title's abbreviation ('M. Hotz')."""
     before = text[max(0, start - 40) : start].rstrip(" \t\"'«(")
     if not before:
         return start <= 40
+    if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"\d\.$", before):
+        return False  # 'M. Hotz'; a rank in a list: '23. Huser'
     return before[-1] in ".!?…:\n" or before.endswith((" -", " –", " —"))
+
+
+def written_as_name(text: str, word: str, language: LanguageProfile) -> bool:
+    """Whether the text also writes `word`, capitalised, inside a sentence: then it is a name."""
+    return any(
+        not starts_sentence(text, m.start(), language) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    )
 
 
 def _strip_title(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int | None, str]:

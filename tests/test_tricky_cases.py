@@ -77,6 +77,14 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "Selon Les Échos, le groupe quitte Lyon.\n\nRang\n\nClub\n\nLille",
             {"Les Échos": ("ORG", ()), "Lyon": ("LOC", ()), "Lille": ("LOC", ())},
         ),
+        # page furniture and sentence-initial common words, told by their part of speech
+        (
+            "Retrouvez notre dossier dans l’édition du dimanche.\n\nActivez les notifications pour ne rien "
+            "manquer.\n\nConnectez-vous à votre espace.\n\nHier, Marie Dupont est arrivée à Lyon.",
+            {"Marie Dupont": ("PER", ()), "Lyon": ("LOC", ())},
+        ),
+        # ... but a name at a sentence start that the text writes inside a sentence stays
+        ("Huser a gagné. Le coureur M. Huser est suisse.", {"Huser": ("PER", ())}),
     ],
 )
 def test_tricky_case(nlp, text, expected):
