@@ -218,17 +218,18 @@ def split_glued(
     language: LanguageProfile,
 ) -> list[tuple[int, int, str]]:
     """Split each span that glues a name found alone elsewhere in the text to another name, as
-    `glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'); the second part
-    is labelled as `labels` (extract._labels_alone) says the model labels it alone, and trimmed like any span."""
+    `glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'), when the model,
+    reading the second part alone (`labels`, from extract._labels_alone), finds a name of another
+    kind there; else the span is one name ('Nestlé Waters France' beside 'Nestlé')."""
     result = []
     for start, end, label, first_label, rest_start in spans:
-        if rest_start is None:
+        alone = labels.get(text[rest_start:end]) if rest_start is not None else None
+        if rest_start is None or alone not in LABELS or alone == first_label:
             result.append((start, end, label))
             continue
         assert first_label is not None  # glued() gives both, or neither
         result.append((start, rest_start - 1, first_label))
-        alone = labels.get(text[rest_start:end])
-        remainder = trim(text, rest_start, end, alone if alone in LABELS else label, language)
+        remainder = trim(text, rest_start, end, alone, language)
         if remainder:
             result.append(remainder)
     return result

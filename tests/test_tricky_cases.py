@@ -77,6 +77,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "Selon Les Échos, le groupe quitte Lyon.\n\nRang\n\nClub\n\nLille",
             {"Les Échos": ("ORG", ()), "Lyon": ("LOC", ()), "Lille": ("LOC", ())},
         ),
+        # a span that starts with a name found alone is one name when its rest is of the same kind
+        (
+            "Le groupe Nestlé a publié ses comptes. La filiale Nestlé Waters France est visée.",
+            {"Nestlé": ("ORG", ()), "Nestlé Waters France": ("ORG", ())},
+        ),
         # page furniture and sentence-initial common words, told by their part of speech
         (
             "Retrouvez notre dossier dans l’édition du dimanche.\n\nActivez les notifications pour ne rien "
