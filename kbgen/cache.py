@@ -22,7 +22,7 @@ LAYOUT = 1  # bumped when the table layout changes
 
 @dataclass(frozen=True)
 class Cached:
-    mentions: tuple[tuple[int, int, str, str], ...]  # (start, end, text, label)
+    mentions: tuple[tuple[int, int, str, str, str], ...]  # (start, end, text, label, title)
     sentences: tuple[tuple[int, int], ...]
 
 

@@ -33,6 +33,7 @@ from kbgen.spans import (
     line_pieces,
     split_glued,
     starts_sentence,
+    title_before,
     trim,
     written_as_name,
 )
@@ -60,6 +61,9 @@ class Mention:
     end: int
     text: str  # the name as written (see clean_name)
     label: str  # PER, ORG, LOC or MISC
+    title: str = (
+        ""  # a person's title or function written just before the name ('M.', 'Mgr', 'le président'), not part of it
+    )
 
 
 @dataclass(frozen=True)
@@ -258,8 +262,10 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         kept = [trim(norm.text, start, end, label, language) for start, end, label in alone if label]
         found = split_glued(norm.text, decided, labels, language) + [span for span in kept if span]
         for start, end, label in sorted(found):
+            title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)
-            mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label))
+            title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""
+            mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label, title_text))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
 
 

@@ -60,16 +60,16 @@ def extract_cached(
         if missing:
             by_article: dict[str, list] = {a.slug: [] for a in missing}
             for m in fresh.mentions:
-                by_article[m.article].append((m.start, m.end, m.text, m.label))
+                by_article[m.article].append((m.start, m.end, m.text, m.label, m.title))
             new = {keys[a.slug]: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in missing}
             cache.put_many(new)
             known.update(new)
     finally:
         cache.close()
     mentions = tuple(
-        Mention(a.slug, start, end, text, label)
+        Mention(a.slug, start, end, text, label, title)
         for a in articles
-        for start, end, text, label in known[keys[a.slug]].mentions
+        for start, end, text, label, title in known[keys[a.slug]].mentions
     )
     return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
 

@@ -140,6 +140,18 @@ def _strip_title(text: str, start: int, end: int, label: str, language: Language
     return position, "PER"
 
 
+def title_before(text: str, start: int, language: LanguageProfile) -> tuple[int, int]:
+    """Where the title or function written just before a person's name at `start` is ('M.',
+    'Mgr', 'le président russe' gives 'président russe'); (start, start) when there is none."""
+    window_start = max(0, start - 60)
+    lower = text[window_start:start].lower()
+    for title in language.rules.titles:  # the longest first
+        match = re.search(rf"(?<!\w){re.escape(title)}(?:\s+[a-zà-ÿ]+)?\s+$", lower)
+        if match:
+            return window_start + match.start(), window_start + len(lower.rstrip())
+    return start, start
+
+
 def is_debris(name: str, language: LanguageProfile) -> bool:
     """Fragments no reader wants as a page: function words, lowercase words, single characters,
     generic nouns alone ('Etat', 'Conseil'), days and months."""

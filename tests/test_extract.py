@@ -11,7 +11,7 @@ import pytest
 from kbgen.articles import Article
 from kbgen.extract import clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.spans import is_debris, line_pieces, trim
+from kbgen.spans import is_debris, line_pieces, title_before, trim
 
 FRENCH = profile("fr")
 
@@ -263,3 +263,18 @@ def test_numpy_is_loaded_without_huge_pages_unless_the_environment_asks(environm
     )
     ran = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert ran.stdout.strip() == huge_pages
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Mgr Laurent Ulrich a dit", "Laurent Ulrich", "Mgr"),
+        ("selon le président russe Vladimir Poutine", "Vladimir Poutine", "président russe"),
+        ("M. Macron est arrivé", "Macron", "M."),
+        ("Puis Marie Dupont est arrivée", "Marie Dupont", ""),
+    ],
+)
+def test_title_before_a_name(text, name, title):
+    start = text.index(name)
+    found = title_before(text, start, FRENCH)
+    assert text[found[0] : found[1]] == title

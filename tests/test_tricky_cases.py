@@ -101,3 +101,10 @@ def test_surname_in_another_article_joins_the_only_person_bearing_it(nlp):
         nlp, "Le président Emmanuel Macron est arrivé à Paris.", "Macron a répondu aux questions des journalistes."
     )
     assert found["Emmanuel Macron"] == ("PER", ("Macron",)) and "Macron" not in found
+
+
+def test_a_title_goes_to_the_mention_not_the_name(nlp):
+    text = "Mgr Laurent Ulrich a célébré la messe. Mme Anne Hidalgo était présente."
+    article = Article("a", None, "t", None, "fr", None, text, text)
+    mentions = {m.text: m.title for m in extract([article], nlp).mentions}
+    assert mentions == {"Laurent Ulrich": "Mgr", "Anne Hidalgo": "Mme"}

@@ -72,6 +72,8 @@ TITLES = tuple(
             "mme",
             "mmes",
             "mlle",
+            "mgr",
+            "monseigneur",
             "dr",
             "dr.",
             "pr",
@@ -86,7 +88,7 @@ TITLES = tuple(
 )
 # Short titles that, written just before a capitalised word, make it a person.
 PERSON_CUES = re.compile(
-    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me)\.?|\b(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|général|colonel|capitaine|"
+    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr)\.?|\b(?:[Mm]onsieur|[Mm]onseigneur|[Mm]adame|[Mm]ademoiselle|général|colonel|capitaine|"
     r"lieutenant|major|maréchal|docteur|professeur|abbé|pasteur|président|présidente|conseiller|conseillère|"
     r"ministre|syndic|juge|maître|chancelier|chancelière|sénateur|député|roi|reine|pape|prince|princesse))\s+$"
 )
