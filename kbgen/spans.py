@@ -47,7 +47,7 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     strip_edges()
     for pattern in (rules.elision, rules.leading_articles):
         match = pattern.match(text, start, end)
-        if match:
+        if match and not _owns_article(text, start, language):
             start = match.end()
     strip_edges()
     title_end, label = _strip_title(text, start, end, label, language)
@@ -62,21 +62,29 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
 
 
 def _with_name_article(text: str, start: int, language: LanguageProfile) -> int:
-    """Where the name starts when a capitalised article inside a sentence, left out by the
-    model, is part of it ('dans Les Échos', 'selon Le Monde'). At a sentence start the capital
-    says nothing ('Le président...'), so the article is left out."""
-    article = language.rules.name_article.search(text, max(0, start - 4), start)
-    head = re.match(r"[^\W\d_][^\s,.;:!?()]*", text[start : start + 60])
-    if (
-        article is None
-        or head is None
-        or not head.group()[0].isupper()
-        or starts_sentence(text, article.start(), language)
-    ):
+    """Where the name starts when a capitalised article just before it, left out by the model,
+    is part of it ('dans Les Échos', 'selon Le Monde': see _owns_article)."""
+    before = re.search(rf"(?<!\w)(?:{language.rules.name_article.pattern})$", text[max(0, start - 4) : start])
+    if before is None:
         return start
-    # The text writing it after a lowercase article ('le Conseil fédéral') says the article is not the name's.
+    article_start = start - len(before.group())
+    return article_start if _owns_article(text, article_start, language) else start
+
+
+def _owns_article(text: str, start: int, language: LanguageProfile) -> bool:
+    """Whether the capitalised article at `start` belongs to the name after it: inside a
+    sentence ('selon Le Monde', 'révélée par L'Auberge espagnole'), unless an institution's head
+    noun follows ('L'Assemblée fédérale') or the text also writes that name after the article in
+    lower case ('le Conseil fédéral'). At a sentence start the capital says nothing ('Le président...')."""
+    rules = language.rules
+    article = rules.name_article.match(text, start)
+    if article is None or starts_sentence(text, start, language):
+        return False
+    head = re.match(r"[^\W\d_][^\s,.;:!?()']*", text[article.end() : article.end() + 60])
+    if head is None or not head.group()[0].isupper() or head.group().lower() in rules.org_heads | rules.generic_words:
+        return False
     lowered = re.escape(article.group().lower() + head.group())
-    return start if re.search(rf"(?<!\w){lowered}(?!\w)", text) else article.start()
+    return re.search(rf"(?<!\w){lowered}(?!\w)", text) is None
 
 
 # Parts of speech (Universal Dependencies) of a word that is no name, whatever its case.

@@ -37,6 +37,9 @@ def span(text: str, start: int, end: int, label: str):
         ("publiée dans Les Échos la semaine", "Échos", ("Les Échos", "ORG")),
         ("Hier. Le Monde a écrit", "Monde", ("Monde", "ORG")),
         ("selon Le Conseil fédéral, car le Conseil fédéral", "Conseil fédéral", ("Conseil fédéral", "ORG")),
+        ("révélée par L’Auberge espagnole de", "L’Auberge espagnole", ("L’Auberge espagnole", "MISC")),
+        ("Fin. L’Auberge espagnole a plu", "L’Auberge espagnole", ("Auberge espagnole", "MISC")),
+        ("voté par L’Assemblée fédérale hier", "L’Assemblée fédérale", ("Assemblée fédérale", "ORG")),
     ],
 )
 def test_trim(text, predicted, expected):

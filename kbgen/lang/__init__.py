@@ -69,7 +69,7 @@ class Rules:
     people_determiners: re.Pattern  # words before a people's name ("les", "des", "deux")
     name_particles: tuple[str, ...]  # between a title and a surname: 'général de Gaulle'
     capitalised_articles: tuple[str, ...]  # articles a name may start with ("La Russie"), folded
-    name_article: re.Pattern  # a capitalised article ending just before a name, as written: "Le " in "selon Le Monde"
+    name_article: re.Pattern  # a capitalised article that may begin a name, as written: "Le " in "selon Le Monde"
     zero_is_singular: bool  # "0 mention" rather than "0 mentions"
 
 

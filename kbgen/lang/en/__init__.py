@@ -210,7 +210,7 @@ RULES = Rules(
     people_determiners=PEOPLE_DETERMINERS,
     name_particles=("de ", "von ", "van "),
     capitalised_articles=("the ",),  # 'The Netherlands' is 'Netherlands'
-    name_article=re.compile(r"\bThe $"),
+    name_article=re.compile(r"The "),
     zero_is_singular=False,  # "0 mentions"
 )
 

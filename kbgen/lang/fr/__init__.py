@@ -252,7 +252,7 @@ RULES = Rules(
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
-    name_article=re.compile(r"\b(?:Le |La |Les |L')$"),
+    name_article=re.compile(r"Le |La |Les |L'"),
     zero_is_singular=True,  # "0 mention"
 )
 
