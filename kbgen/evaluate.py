@@ -103,9 +103,12 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
 def resolved_entities(articles: list[Article], nlp, curation=None) -> list:
     """The entities kbgen resolves from the articles' mentions, as a build would."""
     from kbgen.extract import extract, language_of
+    from kbgen.ner import without_common_words
     from kbgen.resolve import resolve
 
-    return resolve(extract(articles, nlp).mentions, articles, curation, language=language_of(nlp)).entities
+    language = language_of(nlp)
+    mentions = without_common_words(extract(articles, nlp), articles, language).mentions
+    return resolve(mentions, articles, curation, language=language).entities
 
 
 def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Docs:

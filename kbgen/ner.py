@@ -71,7 +71,22 @@ def extract_cached(
         for a in articles
         for start, end, text, label, title in known[keys[a.slug]].mentions
     )
-    return Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles}), warnings
+    extraction = Extraction(mentions, {a.slug: known[keys[a.slug]].sentences for a in articles})
+    return without_common_words(extraction, articles, project.language), warnings
+
+
+def without_common_words(extraction: Extraction, articles: list[Article], language) -> Extraction:
+    """The mentions less the one-word ones at a sentence start that the corpus writes mostly in
+    lower case (spans.mostly_lowercase): a corpus-wide judgment, so made after the cache, which
+    keeps each article's own."""
+    texts = {a.slug: a.text for a in articles}
+
+    def opens(m: Mention) -> bool:
+        return " " not in m.text and spans.starts_sentence(texts[m.article], m.start, language)
+
+    common = spans.mostly_lowercase((m.text for m in extraction.mentions if opens(m)), texts.values(), language)
+    kept = tuple(m for m in extraction.mentions if not (m.text in common and opens(m)))
+    return Extraction(kept, extraction.sentences)
 
 
 def start_workers_ahead(

@@ -7,7 +7,8 @@ two names is split in two. kbgen.extract runs the model and hands its spans here
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from kbgen.lang import LanguageProfile
 
@@ -253,3 +254,23 @@ def split_glued(
         if remainder:
             result.append(remainder)
     return result
+
+
+def mostly_lowercase(words: Iterable[str], texts: Iterable[str], language: LanguageProfile) -> set[str]:
+    """Of `words` (each capitalised at a sentence start somewhere), those that `texts`, the whole
+    corpus, write in lower case more often than capitalised inside a sentence: common words whose
+    capital comes from the sentence ('Hier', 'Pourtant', 'Justice'), not names."""
+    words = sorted({w for w in words if w[:1].isupper() and not w.isupper()})
+    if not words:
+        return set()
+    pattern = re.compile(rf"(?<![\w'-])(?:{'|'.join(map(re.escape, words))})(?![\w'-])", re.IGNORECASE)
+    lower: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for text in texts:
+        for match in pattern.finditer(text):
+            word = match.group()
+            if word.islower():
+                lower[word] += 1
+            elif not starts_sentence(text, match.start(), language):
+                named[word[0].upper() + word[1:].lower()] += 1
+    return {w for w in words if lower[w.lower()] > named[w]}

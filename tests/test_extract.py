@@ -9,8 +9,9 @@ import sys
 import pytest
 
 from kbgen.articles import Article
-from kbgen.extract import clean_name, extract, load_pipeline, normalise
+from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
+from kbgen.ner import without_common_words
 from kbgen.spans import is_debris, line_pieces, title_before, trim
 
 FRENCH = profile("fr")
@@ -281,3 +282,22 @@ def test_title_before_a_name(text, name, title):
     start = text.index(name)
     found = title_before(text, start, FRENCH)
     assert text[found[0] : found[1]] == title
+
+
+def test_a_sentence_opening_word_the_corpus_writes_in_lower_case_is_no_entity():
+    texts = [
+        "Hier, Pierre est venu. Justice sera rendue.",
+        "Il pleuvait hier. Le ministre de la Justice a parlé avec Pierre.",
+        "La justice tranche. Hier encore, la justice a tranché.",
+    ]
+    articles = [Article(f"a{i}", None, "t", None, "fr", None, t, t) for i, t in enumerate(texts)]
+
+    def at(i: int, word: str) -> Mention:
+        start = texts[i].index(word)
+        return Mention(f"a{i}", start, start + len(word), word, "PER")
+
+    found = [at(0, "Hier"), at(0, "Pierre"), at(0, "Justice"), at(1, "Justice"), at(1, "Pierre"), at(2, "Hier")]
+    kept = without_common_words(Extraction(tuple(found), {}), articles, FRENCH).mentions
+    # 'hier' is written lower case twice, capitalised only at sentence starts; 'justice' twice in
+    # lower case against once inside a sentence; 'Pierre' is never lower case.
+    assert [(m.article, m.text) for m in kept] == [("a0", "Pierre"), ("a1", "Justice"), ("a1", "Pierre")]
