@@ -230,7 +230,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         disable=None if len(pieces) > 50 else True,
         leave=False,
     )
-    broken: list[list[tuple[int, int]]] = [[] for _ in articles]  # lines of spans that ran over a line end
+    broken: list[list[tuple[int, int]]] = [[] for _ in articles]  # pieces of spans that ran over a line end
     for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
         for ent in doc.ents:
@@ -241,27 +241,21 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             elif trimmed := trim(norm.text, *lines[0], label, language):
                 spans[index].append(trimmed)
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
+    spans = _with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = _without_common_openings(normalised, spans, nlp, language)
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
     labels = _labels_alone(
-        itertools.chain(
-            (
-                norm.text[rest:end]
-                for norm, decided in zip(normalised, decisions)
-                for _, end, _, _, rest in decided
-                if rest is not None
-            ),
-            (norm.text[start:end] for norm, lines in zip(normalised, broken) for start, end in lines),
+        (
+            norm.text[rest:end]
+            for norm, decided in zip(normalised, decisions)
+            for _, end, _, _, rest in decided
+            if rest is not None
         ),
         nlp,
     )
     mentions: list[Mention] = []
-    for article, norm, decided, lines in zip(articles, normalised, decisions, broken):
-        # A line of a span that ran over a line end is a name only if the model reads it as one alone.
-        alone = [(start, end, labels[norm.text[start:end]]) for start, end in lines]
-        kept = [trim(norm.text, start, end, label, language) for start, end, label in alone if label]
-        found = split_glued(norm.text, decided, labels, language) + [span for span in kept if span]
-        for start, end, label in sorted(found):
+    for article, norm, decided in zip(articles, normalised, decisions):
+        for start, end, label in split_glued(norm.text, decided, labels, language):
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)
             title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""
@@ -375,6 +369,24 @@ def sentence_spans(doc, norm: Normalised, text: str, offset: int = 0) -> tuple[t
             if text[current[1]] in OPENING_QUOTES:
                 following[0] = current[1]
     return tuple((start, end) for start, end in spans if end > start)
+
+
+def _with_pieces_alone(
+    normalised: list[Normalised],
+    spans: list[list[tuple[int, int, str]]],
+    broken: list[list[tuple[int, int]]],
+    nlp,
+    language: LanguageProfile,
+) -> list[list[tuple[int, int, str]]]:
+    """The spans, with each piece of a span that ran over a line end or a dateline's dash
+    (spans.line_pieces) that the model, reading it alone, finds a name in, with that label."""
+    labels = _labels_alone((norm.text[s:e] for norm, pieces in zip(normalised, broken) for s, e in pieces), nlp)
+    result = []
+    for norm, found, pieces in zip(normalised, spans, broken):
+        alone = [(start, end, labels[norm.text[start:end]]) for start, end in pieces]
+        kept = [trim(norm.text, start, end, label, language) for start, end, label in alone if label]
+        result.append(sorted(found + [span for span in kept if span]))
+    return result
 
 
 def _without_common_openings(

@@ -17,13 +17,17 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
 
 
+_BREAK = re.compile(r"\n|\s[-–—]\s")  # a line end, or a dash set apart by spaces (a dateline's)
+
+
 def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[start, end) cut at each line end: no name runs over a line or a paragraph of the source
-    ('Fronde lycéenne' and 'Il' on two lines, a table's cells)."""
+    """[start, end) cut at each line end and spaced dash: no name runs over a line or a
+    paragraph of the source ('Fronde lycéenne' and 'Il' on two lines, a table's cells) or over a
+    dateline's dash ('Avignon - Le directeur')."""
     pieces, position = [], start
-    while (newline := text.find("\n", position, end)) != -1:
-        pieces.append((position, newline))
-        position = newline + 1
+    for match in _BREAK.finditer(text, start, end):
+        pieces.append((position, match.start()))
+        position = match.end()
     pieces.append((position, end))
     return [(s, e) for s, e in pieces if text[s:e].strip()] or [(start, end)]
 

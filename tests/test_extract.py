@@ -55,6 +55,9 @@ def test_no_span_runs_over_a_line_end():
     text = "Rang\nClub\n\nLille a gagné"
     assert [text[s:e] for s, e in line_pieces(text, 0, text.index(" a"))] == ["Rang", "Club", "Lille"]
     assert line_pieces(text, 11, 16) == [(11, 16)]
+    dateline = "Avignon - Le directeur de Saint-Étienne"
+    assert [dateline[s:e] for s, e in line_pieces(dateline, 0, 12)] == ["Avignon", "Le"]
+    assert line_pieces(dateline, 26, len(dateline)) == [(26, len(dateline))]
 
 
 @pytest.mark.parametrize("name", ["Il", "Selon", "x", "--", "s’", "12 %", "la France"])
