@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import extract as extract_module
-from kbgen import spans
+from kbgen import rereading, spans
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -144,7 +144,12 @@ def extraction_fingerprint(project: Project) -> str:
     parts = [config.ner_model, _model_version(project.model_folders, config.ner_model), config.lang]
     if project.entity_patterns and project.entity_patterns.is_file():
         parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
-    for path in (Path(extract_module.__file__), Path(spans.__file__), *project.language.files()):
+    for path in (
+        Path(extract_module.__file__),
+        Path(spans.__file__),
+        Path(rereading.__file__),
+        *project.language.files(),
+    ):
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return "\n".join(parts)
 

@@ -1,0 +1,97 @@
+"""The model's second look at parts of a text, for kbgen.extract: a piece of a span read alone
+(is it a name, and of which kind?), and the part of speech of a word opening a span at a
+sentence start (kbgen.spans.is_common_opening). Each runs in one batch over the few texts that
+need it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from kbgen.lang import LanguageProfile
+from kbgen.spans import is_common_opening, starts_sentence, trim, written_as_name
+
+if TYPE_CHECKING:
+    from kbgen.extract import Normalised
+
+# Loaded but left out of the NER pass: they tag only the words that open a sentence and a span.
+TAGGER = ("tok2vec", "morphologizer")
+
+
+def with_pieces_alone(
+    normalised: list[Normalised],
+    spans: list[list[tuple[int, int, str]]],
+    broken: list[list[tuple[int, int]]],
+    nlp,
+    language: LanguageProfile,
+) -> list[list[tuple[int, int, str]]]:
+    """The spans, with each piece of a span that ran over a line end or a dateline's dash
+    (spans.line_pieces) that the model, reading it alone, finds a name in, with that label."""
+    labels = labels_alone((norm.text[s:e] for norm, pieces in zip(normalised, broken) for s, e in pieces), nlp)
+    result = []
+    for norm, found, pieces in zip(normalised, spans, broken):
+        alone = [(start, end, labels[norm.text[start:end]]) for start, end in pieces]
+        kept = [trim(norm.text, start, end, label, language) for start, end, label in alone if label]
+        result.append(sorted(found + [span for span in kept if span]))
+    return result
+
+
+def without_common_openings(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less the word that opens each span at a sentence start when the model tags it
+    as no name (spans.is_common_opening: 'Pourtant', 'Retrouvez', 'Interrogé') and the text never
+    writes it capitalised inside a sentence ('M. Hotz' makes 'Hotz' a name); what follows it in
+    the span is trimmed again as a span of its own."""
+    if not all(name in nlp.component_names for name in TAGGER):
+        return spans  # no part-of-speech evidence in this pipeline
+    openings: dict[tuple[int, int], tuple[str, bool]] = {}  # (article, span start) -> its sentence, one word?
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for start, end, _ in found:
+            line_end = norm.text.find("\n", start, start + 200)
+            opening = norm.text[start : line_end if line_end != -1 else start + 200]
+            word = re.match(r"[\w'-]*", opening).group()  # type: ignore[union-attr]
+            # A word in capitals is left alone: the tagger reads them poorly.
+            if (
+                not word.isupper()
+                and starts_sentence(norm.text, start, language)
+                and not written_as_name(norm.text, word, language)
+            ):
+                openings[index, start] = (opening, " " not in norm.text[start:end])
+    keys = sorted(set(openings.values()))
+    tagged = _tagged(nlp, [text for text, _ in keys])
+    lowered = _tagged(nlp, [text[:1].lower() + text[1:] for text, _ in keys])
+    common = {key for key, doc, low in zip(keys, tagged, lowered) if is_common_opening(doc, low, key[1])}
+    result: list[list[tuple[int, int, str]]] = []
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        kept = []
+        for start, end, label in found:
+            if openings.get((index, start)) not in common:
+                kept.append((start, end, label))
+            elif (space := norm.text.find(" ", start, end)) != -1 and (
+                rest := trim(norm.text, space, end, label, language)
+            ):
+                kept.append(rest)
+        result.append(kept)
+    return result
+
+
+def _tagged(nlp, texts: list[str]) -> list:
+    """The texts with parts of speech, by the pipeline's tagger (disabled for NER: run by hand)."""
+    docs = (nlp.make_doc(text) for text in texts)
+    for name in TAGGER:
+        docs = nlp.get_pipe(name).pipe(docs)
+    return list(docs)
+
+
+def labels_alone(texts: Iterable[str], nlp) -> dict[str, str | None]:
+    """The label the model gives each text when the whole of it is one name (None when it is
+    not), read in one batch: a call of the pipeline per text costs many times more."""
+    texts = sorted(set(texts))
+    labels = {}
+    for text, doc in zip(texts, nlp.pipe(texts)):
+        whole = [e.label_ for e in doc.ents if e.start_char == 0 and e.end_char == len(text)]
+        labels[text] = whole[0] if whole else None
+    return labels
