@@ -1,5 +1,5 @@
-"""The site's lists, at any size: the home page's latest articles, the archive by month, and the
-entities by letter, for every type and for each. A list longer than PAGE_SIZE is cut into
+"""The site's lists, at any size: the home page's latest articles, the archive by month, the
+entities by letter (for every type and for each), a tag's articles and a source folder's. A list longer than PAGE_SIZE is cut into
 numbered pages, so that no list page grows with the corpus; every page is plain HTML (a small
 script, static/lists.js, only filters the page a reader is on by name).
 
@@ -16,8 +16,10 @@ from datetime import date
 
 from kbgen.articles import Article
 from kbgen.resolve import Entity, fold
+from kbgen.slugs import slugify, unique_slug
 from kbgen.spans import LABELS
-from kbgen.urls import ARCHIVE, ENTITY_LETTERS
+from kbgen.tags import Tag
+from kbgen.urls import ARCHIVE, ENTITY_LETTERS, tag_url
 
 PAGE_SIZE = 200  # entries per list page: a page stays far below 200 KB whatever the corpus
 HOME_ARTICLES = 20  # the newest articles the home page shows, with their ledes
@@ -170,6 +172,29 @@ def _index_files(page, entities: Sequence[Entity]) -> list:
                 page(p.path, "letter.html", kind=kind, letter=_label(letter), shelf=p, bar=bars[kind], across=across)
                 for p in pages
             ]
+    return files
+
+
+def tag_files(page, tags: Sequence[Tag]) -> list:
+    """A tag's articles, newest first, on pages of tags/<slug>/ (its first is tag_url's)."""
+    files = []
+    for tag in tags:
+        shelf = _pages(tag_url(tag.slug).rsplit("/", 1)[0], "index", list(tag.articles))
+        files += [page(p.path, "tag.html", tag=tag, shelf=p) for p in shelf]
+    return files
+
+
+def source_files(page, sources: list[tuple[str, list[Article]]]) -> list:
+    """sources.html, the folders articles came from with their numbers of articles, and each
+    folder's articles on pages of sources/<slug>/."""
+    taken: set[str] = set()
+    shelves = [
+        (name, _pages(f"sources/{unique_slug(slugify(name), taken)}", "index", items)) for name, items in sources
+    ]
+    listing = tuple((name, pages[0].path, _count(pages)) for name, pages in shelves)
+    files = [page("sources.html", "sources.html", sources=listing)]
+    for name, pages in shelves:
+        files += [page(p.path, "source.html", source=name, shelf=p) for p in pages]
     return files
 
 

@@ -243,9 +243,12 @@ def render_site(
     media = media or Media({}, {})
     nodes, edges = network_pages.network(kb)
     tags = tags_of(kb.articles)
-    files = lists.list_files(
-        page, kb.articles, kb.entities, _most_mentioned(kb, config), lambda a: description(a.summary, a.text)
-    )
+    files = [  # the lists, in pages of bounded size
+        *lists.list_files(page, kb.articles, kb.entities, _most_mentioned(kb, config), _lede),
+        *lists.source_files(page, _by_source(kb.articles, strings)),
+        *lists.tag_files(page, tags),
+        page(TAGS, "tags.html", tags=tuple(tags)),
+    ]
     listed = [file.path for file in files]
     pages_named = wikilink_pages(kb)
     for article in kb.articles:
@@ -258,7 +261,6 @@ def render_site(
         files.append(article_page(theme, article, linked, entities, related, image, pages_named))
     files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
     files += [
-        page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
         heavy(
             page(
@@ -273,7 +275,6 @@ def render_site(
         page("404.html", "404.html", root=base_url or "/"),
         made("static/finder-data.js", api.finder_data(kb)),
     ]
-    files += _tag_pages(theme, tags)
     files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
     files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
     site_title = config.title or strings["site_title"]
@@ -282,12 +283,6 @@ def render_site(
     files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
-
-
-def _tag_pages(theme: Theme, tags: list[Tag]) -> list[OutputFile]:
-    """A page per tag listing its articles (newest first), and the list of every tag."""
-    pages = [theme.page(tag_url(tag.slug), "tag.html", tag=tag) for tag in tags]
-    return pages + [theme.page(TAGS, "tags.html", tags=tuple(tags))]
 
 
 def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag], listed: list[str]) -> list[tuple[str, str | None]]:
@@ -347,6 +342,10 @@ def _fill(template: str, **values) -> Markup:
 
 def _article_html(body: str, links: tuple[Link, ...], wikilinks=(), footnote_back: str = "") -> str:
     return render_markdown(body, links, dict(wikilinks), footnote_back).html
+
+
+def _lede(article: Article) -> str:
+    return description(article.summary, article.text)
 
 
 def _citing_date(citing) -> date | None:
