@@ -1,7 +1,8 @@
 """The site's lists, at any size: the home page's latest articles, the archive by month, the
-entities by letter (for every type and for each), a tag's articles and a source folder's. A list longer than PAGE_SIZE is cut into
-numbered pages, so that no list page grows with the corpus; every page is plain HTML (a small
-script, static/lists.js, only filters the page a reader is on by name).
+entities by letter (for every type and for each), a tag's articles and a source folder's. A list
+longer than PAGE_SIZE is cut into numbered pages, so that no list page grows with the corpus;
+every page is plain HTML (a small script, static/lists.js, only filters the page a reader is on
+by name).
 
 People are filed by surname, as a printed index files them ("Rutte, Mark"). The surname is
 what the corpus calls them alone: the longest of their other names that ends their full name
