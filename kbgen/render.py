@@ -278,22 +278,22 @@ def render_site(
     files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
     files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
     site_title = config.title or strings["site_title"]
-    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags, listed))
+    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, listed))
     files += [made(f"static/{name}", data) for name, data in static]
     files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
 
 
-def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag], listed: list[str]) -> list[tuple[str, str | None]]:
+def _sitemap_pages(kb: KnowledgeBase, listed: list[str]) -> list[tuple[str, str | None]]:
     """Every page a search engine should know, with when it last changed where that is known
-    (an article's update, else its publication); `listed`: the list pages (kbgen.lists)."""
+    (an article's update, else its publication); `listed`: the list pages (kbgen.lists, tags'
+    pages among them)."""
     pages: list[tuple[str, str | None]] = [(path, None) for path in dict.fromkeys((*PAGES, *listed))]
     for a in kb.articles:
         changed = lastmod(a.updated, a.updated_time) if a.updated else lastmod(a.date, a.time)
         pages.append((article_url(a.slug), changed))
-    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(tag_url(t.slug), None) for t in tags]
-    return pages
+    return pages + [(entity_url(e.slug), None) for e in kb.entities]
 
 
 def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:

@@ -114,7 +114,8 @@ def index_site(
         # take every shard at once, none is left to run alone at the end.
         at_once = len(todo) if 1 < jobs and len(todo) <= jobs + 1 else jobs
         parallel.in_threads(lambda shard: _index_shard(site, shard, members[shard], store), todo, at_once)
-    listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
+    # A shard none of whose pages has a word to index (an article titled ":" and nothing else) has no bundle.
+    listing = {"shards": shards, "bundles": [str(s) for s in sorted(members) if (site / FOLDER / str(s)).is_dir()]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
 
 
@@ -227,13 +228,19 @@ def _index_shard(site: Path, shard: int, pages: list[str], store: SearchCopies) 
         _run_pagefind(store.linked(pages, Path(folder)), site / FOLDER / str(shard))
 
 
+NOTHING_INDEXED = "not able to build an index"  # what Pagefind says of pages with no word at all
+
+
 def _run_pagefind(folder: Path, output: Path) -> None:
+    """Index the pages in `folder` into `output`; none is made when they have no word to index."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output), "--silent"],
         capture_output=True,
         text=True,
     )
-    if result.returncode != 0:
+    if result.returncode != 0 and NOTHING_INDEXED in result.stderr + result.stdout and any(folder.rglob("*.html")):
+        shutil.rmtree(output, ignore_errors=True)
+    elif result.returncode != 0:
         details = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildError(
             [

@@ -235,3 +235,13 @@ def test_an_entity_weighs_by_its_mentions():
     weights = [float(search.entity_weight(n)) for n in (0, 1, 10, 12, 100, 1395, 10**6)]
     assert weights == sorted(weights) and weights[0] == weights[1] == 1.0 and weights[-1] == 10.0
     assert weights[3] < weights[5]
+
+
+def test_pages_with_no_word_to_index_make_no_bundle(tmp_path):
+    """Pagefind refuses pages with no word (an article titled ":" with no text): no bundle, and
+    the search page, finding none listed, shows the finder over entity names."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text("<html><body><main data-pagefind-body><h1>:</h1></main></body></html>")
+    index_site(site, shard_pages=10)
+    assert json.loads((site / "pagefind/shards.json").read_text()) == {"shards": 1, "bundles": []}
