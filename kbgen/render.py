@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 import jinja2
 from markupsafe import Markup, escape
 
-from kbgen import __version__, api, graph, network_pages
+from kbgen import __version__, api, graph, lists, network_pages, search
 from kbgen import lang as languages
 from kbgen.articles import Article
 from kbgen.config import Config
@@ -29,7 +29,7 @@ from kbgen.markup import render as render_markdown
 from kbgen.media import Image, Media
 from kbgen.output import OutputFile, copied, heavy, made
 from kbgen.pages import parse_page
-from kbgen.resolve import Entity, fold
+from kbgen.resolve import Entity
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests
@@ -139,6 +139,7 @@ class Theme:
             article_tags=article_tags,
             feed_url=lambda slug: f"entities/{slug}.xml",
             entity_link=entity_link,
+            search_weight=lambda entity: search.entity_weight(len(entity.mentions)),
         )
         for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
             try:
@@ -242,7 +243,13 @@ def render_site(
     media = media or Media({}, {})
     nodes, edges = network_pages.network(kb)
     tags = tags_of(kb.articles)
-    files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
+    files = [  # the lists, in pages of bounded size
+        *lists.list_files(page, kb.articles, kb.entities, _most_mentioned(kb, config), _lede),
+        *lists.source_files(page, _by_source(kb.articles, strings)),
+        *lists.tag_files(page, tags),
+        page(TAGS, "tags.html", tags=tuple(tags)),
+    ]
+    listed = [file.path for file in files]
     pages_named = wikilink_pages(kb)
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
@@ -254,10 +261,6 @@ def render_site(
         files.append(article_page(theme, article, linked, entities, related, image, pages_named))
     files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
     files += [
-        heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
-        heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
-        page("archive.html", "archive.html", years=_by_year(kb.articles, _article_date)),
-        page("sources.html", "sources.html", sources=_by_source(kb.articles, strings)),
         page("search.html", "search.html"),
         heavy(
             page(
@@ -267,36 +270,30 @@ def render_site(
                 strongest=network_pages.strongest(kb, edges),
             )
         ),
-        # Served at any depth, so its links are absolute when the site's URL is known.
-        page("404.html", "404.html", root=base_url),
+        # Served at any depth, so its links are absolute: under the site's URL when it is known,
+        # else from the domain's root (a site served there: a user's or a custom domain's).
+        page("404.html", "404.html", root=base_url or "/"),
         made("static/finder-data.js", api.finder_data(kb)),
     ]
-    files += _tag_pages(theme, tags)
     files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
     files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
     site_title = config.title or strings["site_title"]
-    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags))
+    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, listed))
     files += [made(f"static/{name}", data) for name, data in static]
     files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
 
 
-def _tag_pages(theme: Theme, tags: list[Tag]) -> list[OutputFile]:
-    """A page per tag listing its articles (newest first), and the list of every tag."""
-    pages = [theme.page(tag_url(tag.slug), "tag.html", tag=tag) for tag in tags]
-    return pages + [theme.page(TAGS, "tags.html", tags=tuple(tags))]
-
-
-def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | None]]:
+def _sitemap_pages(kb: KnowledgeBase, listed: list[str]) -> list[tuple[str, str | None]]:
     """Every page a search engine should know, with when it last changed where that is known
-    (an article's update, else its publication)."""
-    pages: list[tuple[str, str | None]] = [(path, None) for path in PAGES]
+    (an article's update, else its publication); `listed`: the list pages (kbgen.lists, tags'
+    pages among them)."""
+    pages: list[tuple[str, str | None]] = [(path, None) for path in dict.fromkeys((*PAGES, *listed))]
     for a in kb.articles:
         changed = lastmod(a.updated, a.updated_time) if a.updated else lastmod(a.date, a.time)
         pages.append((article_url(a.slug), changed))
-    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(tag_url(t.slug), None) for t in tags]
-    return pages
+    return pages + [(entity_url(e.slug), None) for e in kb.entities]
 
 
 def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:
@@ -347,12 +344,12 @@ def _article_html(body: str, links: tuple[Link, ...], wikilinks=(), footnote_bac
     return render_markdown(body, links, dict(wikilinks), footnote_back).html
 
 
+def _lede(article: Article) -> str:
+    return description(article.summary, article.text)
+
+
 def _citing_date(citing) -> date | None:
     return citing.article.date
-
-
-def _article_date(article) -> date | None:
-    return article.date
 
 
 def _by_year(items, date_of):
@@ -362,14 +359,6 @@ def _by_year(items, date_of):
         day = date_of(item)
         groups.setdefault(day.year if day else None, []).append(item)
     return list(groups.items())
-
-
-def _by_letter(entities):
-    letters: dict[str, list] = {}
-    for entity in sorted(entities, key=lambda e: (fold(e.name), e.slug)):
-        first = fold(entity.name)[:1].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(entity)
-    return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
 
 
 def _by_source(articles, strings) -> list[tuple[str, list]]:
@@ -382,7 +371,8 @@ def _by_source(articles, strings) -> list[tuple[str, list]]:
 
 
 def _most_mentioned(kb: KnowledgeBase, config: Config):
-    headline = [e for e in kb.entities if e.type in config.headline_types]
+    """The entities the home page puts forward: of the headline types, named in two articles at least."""
+    headline = [e for e in kb.entities if e.type in config.headline_types and len(e.articles) > 1]
     return sorted(headline, key=lambda e: (-len(e.mentions), e.name))[: config.top_entities]
 
 

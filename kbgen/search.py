@@ -10,6 +10,9 @@ in `jobs` processes at a time. pagefind/shards.json lists the bundles for the se
 Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
 are most of an entity page (the picture, the quotes): it is given copies of the pages without
 them (search_copy), which it indexes into exactly the same bundle in much less CPU time.
+The copies also have their apostrophes straight: Pagefind indexes both parts of "l'hôpital" but
+takes "l’hôpital" for one word, so that "hôpital" would not find it (the search page puts the
+typographic apostrophe back in what it shows).
 A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/pages/),
 made by the processes writing the site from the bytes they have just made (SearchCopies), so
 indexing reads no page again; each shard's Pagefind reads a folder of hard links to its copies.
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -31,10 +35,18 @@ from pathlib import Path
 
 from kbgen import parallel
 from kbgen.errors import BuildError, Problem
+from kbgen.lang import PLAIN_FORMS
 
 FOLDER = "pagefind"
 LISTING = "shards.json"
 MARK = b"data-pagefind-body"  # once a page has it, Pagefind indexes only the pages that do
+
+
+def entity_weight(mentions: int) -> str:
+    """The weight of an entity's name on its page (Pagefind's data-pagefind-weight, 0 to 10), by
+    how much the corpus is about it: of two namesakes, the one mentioned 1,000 times ranks above
+    the one mentioned 10 times. 1 for one mention, 4 for ten, 7 for a hundred, 10 from a thousand."""
+    return f"{min(10.0, 1 + 3 * math.log10(max(1, mentions))):.1f}"
 
 
 def shard_count(pages: int, shard_pages: int) -> int:
@@ -102,7 +114,8 @@ def index_site(
         # take every shard at once, none is left to run alone at the end.
         at_once = len(todo) if 1 < jobs and len(todo) <= jobs + 1 else jobs
         parallel.in_threads(lambda shard: _index_shard(site, shard, members[shard], store), todo, at_once)
-    listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
+    # A shard none of whose pages has a word to index (an article titled ":" and nothing else) has no bundle.
+    listing = {"shards": shards, "bundles": [str(s) for s in sorted(members) if (site / FOLDER / str(s)).is_dir()]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
 
 
@@ -215,13 +228,19 @@ def _index_shard(site: Path, shard: int, pages: list[str], store: SearchCopies) 
         _run_pagefind(store.linked(pages, Path(folder)), site / FOLDER / str(shard))
 
 
+NOTHING_INDEXED = "not able to build an index"  # what Pagefind says of pages with no word at all
+
+
 def _run_pagefind(folder: Path, output: Path) -> None:
+    """Index the pages in `folder` into `output`; none is made when they have no word to index."""
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(output), "--silent"],
         capture_output=True,
         text=True,
     )
-    if result.returncode != 0:
+    if result.returncode != 0 and NOTHING_INDEXED in result.stderr + result.stdout and any(folder.rglob("*.html")):
+        shutil.rmtree(output, ignore_errors=True)
+    elif result.returncode != 0:
         details = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildError(
             [
@@ -313,7 +332,18 @@ _OPTIONAL_END = frozenset(
 _VOID = frozenset(name.encode() for name in VOID_ELEMENTS)
 
 
+# Apostrophes Pagefind does not split words at, for the one it does.
+_CURLY_APOSTROPHES = re.compile(
+    "|".join(re.escape(form) for form, plain in PLAIN_FORMS.items() if plain == "'").encode()
+)
+
+
 def search_copy(page: bytes) -> bytes:
+    """What Pagefind is given of `page`: the page without what it ignores, its apostrophes straight."""
+    return _CURLY_APOSTROPHES.sub(b"'", without_ignored(page))
+
+
+def without_ignored(page: bytes) -> bytes:
     """`page` without the elements marked data-pagefind-ignore, which Pagefind reads nothing of:
     Pagefind makes the same index from it. An element is cut only where its end is certain
     (counted over its own tag name, with no comment, script or raw text inside) and holds no

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from kbgen.link import KnowledgeBase
 
 TAGS = "tags/index.html"  # every tag, with its number of articles
+ARCHIVE = "archive"  # archive.html lists the months, archive/<year>-<month>.html their articles
+ENTITY_LETTERS = "entities"  # entities/<all or type>/<letter>.html: the entity index, by letter
 PAGES = (  # the pages every site has, as the sitemap lists them
     "index.html",
     "archive.html",

@@ -116,6 +116,8 @@ def test_tags_are_in_api_and_in_the_sitemap(project):
     sitemap_text = text(files, "sitemap.xml")
     assert "https://example.org/kb/tags/europe/index.html" in sitemap_text
     assert "https://example.org/kb/tags/index.html" in sitemap_text
+    locs = [line.strip() for line in sitemap_text.splitlines() if "<loc>" in line]
+    assert len(locs) == len(set(locs))  # a tag's page once, though it is one of the list pages too
 
 
 # Redirects from old URLs

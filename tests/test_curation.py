@@ -165,6 +165,7 @@ def test_entities_command_lists_filters_and_flags(project):
 
 def test_misc_stays_out_of_the_headline_list_unless_configured(project):
     write(project / "patterns.jsonl", PATTERNS + '\n{"label": "MISC", "pattern": "Organisation"}\n')
+    write(project / "content/articles/b.md", "---\ntitle: B\n---\nÀ Lyon, l’Organisation parle.\n")  # in two articles
     built(project)
     home = (project / "_site/index.html").read_text("utf-8")
     assert 'href="entities/organisation.html"' not in home and 'href="entities/lyon.html"' in home

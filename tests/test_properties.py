@@ -138,6 +138,8 @@ def _site_is_safe(site: Path, root: Path) -> str:
         "script",
         "figure",
         "figcaption",
+        "details",
+        "summary",
         "svg",
         "desc",
         "g",

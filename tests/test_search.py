@@ -153,7 +153,7 @@ def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch
 
 def test_pagefind_is_given_pages_without_what_it_ignores():
     def cut(html: str) -> str:
-        return search.search_copy(html.encode()).decode()
+        return search.without_ignored(html.encode()).decode()
 
     page = (
         "<main data-pagefind-body><h1>Nom</h1><figure data-pagefind-ignore><svg><g><title>t</title></g></svg></figure>"
@@ -172,7 +172,7 @@ def test_pagefind_is_given_pages_without_what_it_ignores():
         '<p title=" data-pagefind-ignore">texte</p><div>data-pagefind-ignore</div>',  # the words, not the attribute
     ]
     for html in same:
-        assert search.search_copy(html.encode()) == html.encode(), html
+        assert search.without_ignored(html.encode()) == html.encode(), html
     assert cut("<DIV class=a Data-Pagefind-Ignore=all><div>x</div></DIV><p>y</p>") == "<p>y</p>"
 
 
@@ -187,7 +187,7 @@ def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypat
     entity_page = (site / "entities/marie-dupont.html").read_bytes()
     assert len(search.search_copy(entity_page)) < len(entity_page) / 2
     index_site(copies, shard_pages=4)
-    monkeypatch.setattr(search, "search_copy", lambda page: page)
+    monkeypatch.setattr(search, "without_ignored", lambda page: page)
     index_site(site.parent / "whole", shard_pages=4)
     files = sorted(p.relative_to(copies).as_posix() for p in (copies / "pagefind").rglob("*") if p.is_file())
     assert files == sorted(
@@ -223,3 +223,25 @@ def test_shards_that_one_more_process_can_take_at_once_are_indexed_at_once(tmp_p
         index_site(site, shard_pages=-(-40 // shards), jobs=2)
         assert json.loads((site / "pagefind/shards.json").read_text())["shards"] == shards
     assert sizes == [3, 2]
+
+
+def test_the_copies_have_straight_apostrophes():
+    """Pagefind splits "l'hôpital" at a straight apostrophe only: "hôpital" then finds it."""
+    page = "<p>l’hôpital, d’urgence, qu’ʼelle, l'OTAN</p>".encode()
+    assert search.search_copy(page) == "<p>l'hôpital, d'urgence, qu''elle, l'OTAN</p>".encode()
+
+
+def test_an_entity_weighs_by_its_mentions():
+    weights = [float(search.entity_weight(n)) for n in (0, 1, 10, 12, 100, 1395, 10**6)]
+    assert weights == sorted(weights) and weights[0] == weights[1] == 1.0 and weights[-1] == 10.0
+    assert weights[3] < weights[5]
+
+
+def test_pages_with_no_word_to_index_make_no_bundle(tmp_path):
+    """Pagefind refuses pages with no word (an article titled ":" with no text): no bundle, and
+    the search page, finding none listed, shows the finder over entity names."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text("<html><body><main data-pagefind-body><h1>:</h1></main></body></html>")
+    index_site(site, shard_pages=10)
+    assert json.loads((site / "pagefind/shards.json").read_text()) == {"shards": 1, "bundles": []}

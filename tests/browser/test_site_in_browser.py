@@ -16,7 +16,6 @@ import contextlib
 import functools
 import http.server
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -35,38 +34,6 @@ pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).resolve().parent
 GOLDEN_PROJECT = HERE.parent / "golden" / "project"
-CHROMIUM = Path(os.environ.get("KBGEN_CHROMIUM", "/usr/bin/chromium"))
-AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-UNDER_CI = bool(os.environ.get("CI"))
-INSTALL_HINT = "run `make test`, which installs it (Debian's chromium, playwright, npm ci in tests/browser)"
-
-
-def require(ok: bool, what: str) -> None:
-    """Skip the test when `what` is missing, or fail it under CI, where it must run."""
-    if ok:
-        return
-    message = f"{what} is missing: {INSTALL_HINT}"
-    if UNDER_CI:
-        pytest.fail(f"{message} (CI is set, so browser tests must run, not skip)", pytrace=False)
-    pytest.skip(message)
-
-
-def _playwright_importable() -> bool:
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 # ---------------------------------------------------------------- the site
 
 
@@ -142,28 +109,6 @@ def from_file(site: Path) -> Served:
 
 
 # ---------------------------------------------------------------- the browser
-
-
-# Module-scoped, not session-scoped: a sync Playwright left running would make every later
-# sync_playwright() in the session (other test files) fail with "Sync API inside the asyncio loop".
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK), f"Chromium ({CHROMIUM})")
-    require(_playwright_importable(), "Playwright for Python (the `test` extra)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    require(AXE_JS.is_file(), f"axe-core ({AXE_JS.relative_to(HERE.parent.parent)})")
-    return AXE_JS.read_text("utf-8")
 
 
 # ---------------------------------------------------------------- the tests

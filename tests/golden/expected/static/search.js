@@ -1,5 +1,5 @@
 // Full-text search with Pagefind when the site is served; from file://, where Pagefind cannot
-// load its index, a finder over entity names and aliases (data in finder-data.js).
+// load its index, a finder over entity names and aliases (data in finder-data.js, loaded then only).
 (function () {
   "use strict";
   var box = document.getElementById("search");
@@ -9,14 +9,35 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // The index has its apostrophes straight (see kbgen/search.py): the reader sees them curly.
+  function curly(text) {
+    return text.replace(/(\p{L})'(?=\p{L}|<mark>)/gu, "$1\u2019");
+  }
+
+  function typeset(result) {
+    result.excerpt = curly(result.excerpt);
+    result.meta.title = curly(result.meta.title || "");
+    (result.sub_results || []).forEach(function (sub) { sub.title = curly(sub.title); sub.excerpt = curly(sub.excerpt); });
+    return result;
+  }
+
+  // The finder's data is loaded only when the finder is shown; a query typed before it came is
+  // looked up again when it comes.
   function showFinder() {
     var finder = document.getElementById("finder");
     var input = document.getElementById("finder-input");
     var list = document.getElementById("finder-results");
     var empty = document.getElementById("finder-empty");
-    var entities = window.KBGEN_ENTITIES || [];
+    var data = document.createElement("script");
+    data.src = new URL("static/finder-data.js", root).href;
+    data.onload = find;
+    document.head.appendChild(data);
     finder.hidden = false;
-    input.addEventListener("input", function () {
+    input.addEventListener("input", find);
+    input.focus();
+
+    function find() {
+      var entities = window.KBGEN_ENTITIES || [];
       var query = fold(input.value.trim());
       list.textContent = "";
       if (!query) { empty.hidden = true; return; }
@@ -33,8 +54,7 @@
         item.appendChild(link);
         list.appendChild(item);
       });
-    });
-    input.focus();
+    }
   }
 
   if (location.protocol === "file:") { showFinder(); return; }
@@ -57,6 +77,7 @@
       // Result URLs are made relative to the site's own folder, so search works under a sub-path.
       new window.PagefindUI({
         element: "#search", bundlePath: first.pathname, baseUrl: root.pathname, showSubResults: true, resetStyles: false,
+        processResult: typeset,
         mergeIndex: bundles.slice(1).map(function (name) { return {bundlePath: bundle(name).pathname, baseUrl: root.pathname}; })
       });
       // Pagefind's field has only a title; give it the page's own label for screen readers.
