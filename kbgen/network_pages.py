@@ -3,40 +3,59 @@ drawn (kbgen.graph_svg) with the site's words, and the strongest links as text."
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kbgen import graph, graph_svg
 from kbgen import lang as languages
 from kbgen.link import KnowledgeBase
 from kbgen.urls import entity_url
 
+EGO_NEIGHBOURS = 12  # an entity page draws its strongest neighbours, few enough to read on a phone
+MIN_WEIGHT = 2  # a link is drawn when two entities share this many articles: one shared article is chance
 
-def neighbourhood(
-    lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]
-) -> graph_svg.Drawing | None:
-    """The entity in the middle of the entities named with it most often, as a star: each is
-    sized by the articles it shares with the centre, so the picture changes when the entity's
-    own articles do, not whenever a neighbour is named somewhere else."""
+
+def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
+    """An entity's ego network: the entity (first) and its strongest neighbours, each sized by
+    the articles it shares with the entity, and the links between all of them (articles in
+    common). Plain values, so the page is remade only when they change."""
+    around = [(other, n) for other, n in kb.co_mentions[entity.slug][:EGO_NEIGHBOURS] if n >= MIN_WEIGHT]
     if not around:
+        return (), ()
+    nodes = (graph.Node(entity.slug, entity.name, entity.type, around[0][1]),) + tuple(
+        graph.Node(other.slug, other.name, other.type, n) for other, n in around
+    )
+    edges = [graph.Edge(entity.slug, other.slug, n) for other, n in around]
+    # Between neighbours, only the strongest links: all of them would make a ring of chords.
+    cited = {other.slug: frozenset(other.articles) for other, _ in around}
+    between = [
+        graph.Edge(a.slug, b.slug, len(cited[a.slug] & cited[b.slug]))
+        for i, (a, _) in enumerate(around)
+        for b, _ in around[i + 1 :]
+    ]
+    between.sort(key=lambda e: (-e.weight, e.source, e.target))
+    edges += [e for e in between[: len(around)] if e.weight >= MIN_WEIGHT]
+    return nodes, tuple(edges)
+
+
+def neighbourhood(lang: str, nodes: tuple[graph.Node, ...], edges: tuple[graph.Edge, ...]) -> graph_svg.Drawing | None:
+    """The entity (the first node) in the middle of its strongest neighbours, strongest first
+    from the top, with the links between them: who is named with it, and whether they are named
+    together too. None when no entity shares more than one article with it."""
+    if not nodes:
         return None
     strings = languages.profile(lang).strings
-    nodes = [replace(centre, mentions=around[0][3])] + [
-        graph.Node(slug, name, kind, n) for slug, name, kind, n in around
-    ]
-    edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
+    centre = nodes[0]
 
     def tooltip(node: graph.Node) -> str:
         if node.slug == centre.slug:
-            return f"{centre.name} ({languages.count(centre.mentions, strings['mention_count'], lang)})"
+            return centre.name
         return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
 
     return graph_svg.draw(
-        nodes,
-        edges,
+        list(nodes),
+        list(edges),
         _sibling_page,
         strings["neighbourhood_of"].format(name=centre.name),
-        width=640,
-        height=420,
+        width=480,
+        height=360,
         layout=graph_svg.radial_layout(centre.slug),
         describe=_graph_words(strings, lang)["describe"],
         tooltip=tooltip,

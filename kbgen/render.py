@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from kbgen import __version__, api, graph, network_pages
+from kbgen import entity_pages as entity_parts
 from kbgen import lang as languages
 from kbgen.articles import Article
 from kbgen.config import Config
@@ -88,7 +89,7 @@ SHOWN = {
 PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
-NEIGHBOURS_SHOWN = 25  # and draws the strongest of them around it
+STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
 
 def entity_link(entity, root: str) -> Markup:
@@ -202,26 +203,46 @@ def article_page(
     )
 
 
-def entity_page(
+def entity_pages(
     theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict[str, str] | None = None
-) -> OutputFile:
-    """An entity's page: its facts and `note`, its neighbourhood in the network, where it is
-    quoted (by year) and the entities named with it."""
-    centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
+) -> list[OutputFile]:
+    """An entity's page: its lead (type, articles, first and last seen, strongest co-mentions),
+    facts and `note`, its neighbourhood in the network, the entities named with it, and the
+    newest of its mentions, quoted; then, when they do not fit on it, one page of mentions per
+    year or part of a year (kbgen/entity_pages.py)."""
+    citations = kb.citations[entity.slug]
     co_mentions = kb.co_mentions[entity.slug]
-    around = tuple((other.slug, other.name, other.type, n) for other, n in co_mentions[:NEIGHBOURS_SHOWN])
-    return theme.page(
-        entity_url(entity.slug),
-        "entity.html",
-        entity=entity,
-        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around),
-        note=_note_html(note, pages_named or {}, languages.profile(theme.config.lang).strings["footnote_back"]),
-        citations=kb.citations[entity.slug],
-        timeline=_by_year(kb.citations[entity.slug], _citing_date),
-        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
-        co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
-        quotes_per_article=QUOTES_PER_ARTICLE,
-    )
+    parts = entity_parts.parts(entity.slug, citations)
+    years = tuple(entity_parts.years(parts, citations))
+    first_seen, last_seen = entity_parts.seen(citations)
+    strings = languages.profile(theme.config.lang).strings
+    files = []
+    for index, part in enumerate(parts):
+        main = index == 0
+        files.append(
+            theme.page(
+                part.path,
+                "entity.html",
+                entity=entity,
+                part=part,
+                timeline=_by_year(part.citing, _citing_date),
+                years=years,
+                year_pages=tuple((p.number, p.path) for p in parts if p.year == part.year and not p.whole),
+                previous=parts[index - 1].path if index else None,
+                next=parts[index + 1].path if index + 1 < len(parts) else None,
+                quotes_per_article=QUOTES_PER_ARTICLE,
+                first_seen=first_seen,
+                last_seen=last_seen,
+                strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
+                neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity))
+                if main
+                else None,
+                note=_note_html(note, pages_named or {}, strings["footnote_back"]) if main else None,
+                co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN] if main else ()),
+                co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN) if main else 0,
+            )
+        )
+    return files
 
 
 def render_site(
@@ -252,7 +273,8 @@ def render_site(
             media.images.get(article.slug),
         )
         files.append(article_page(theme, article, linked, entities, related, image, pages_named))
-    files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
+    for entity in kb.entities:
+        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
         heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
