@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
@@ -58,6 +59,20 @@ class CoMentionLinks(tuple):
     """(entity, articles in common) pairs a page shows as links with a number."""
 
 
+@dataclass(frozen=True, slots=True)  # one per entity, shared by every article naming it
+class Card:
+    """What the small card shown on hovering or focusing an entity's link in an article says:
+    its type, a line about it (its description, else the names it is most often cited with)
+    and its number of articles. Embedded in the article's page, so no card loads a page."""
+
+    slug: str
+    name: str
+    type: str
+    description: str | None
+    articles: int
+    cited_with: tuple[str, ...]
+
+
 SHOWN = {
     # Times by their ISO form (keys take dates, not times); `extra` by its repr(): front matter
     # may hold values of any kind there.
@@ -86,8 +101,9 @@ SHOWN = {
     EntityLinks: lambda links: tuple((e.slug, e.name, e.type) for e in links),
     CoMentionLinks: lambda pairs: tuple((e.slug, e.name, e.type, n) for e, n in pairs),
 }
-PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
+PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
+CARD_CO_MENTIONS = 2  # an entity's card names this many of its strongest co-mentions
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
@@ -182,11 +198,17 @@ def article_page(
     related: tuple,
     image: Image | None = None,
     pages_named: dict[str, str] | None = None,
+    cards: tuple[Card, ...] = (),
 ) -> OutputFile:
-    """An article's page: its text with each (start, end, entity slug) mention linked, each
-    [[wikilink]] to the page `pages_named` gives its target (see wikilink_pages), the entities
-    it names (in order of first mention), the articles related to it, and its image."""
-    links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
+    """An article's page: its text with the first mention of each entity linked (`linked`:
+    (start, end, entity slug), in order; later mentions stay plain text: a link a line is noise),
+    each [[wikilink]] to the page `pages_named` gives its target (see wikilink_pages), the
+    entities it names (in order of first mention) with their `cards`, the articles related to it
+    (with the entities they share), and its image."""
+    first: dict[str, Link] = {}
+    for start, end, slug in linked:
+        first.setdefault(slug, Link(start, end, "../" + entity_url(slug)))
+    links = tuple(first.values())
     named = pages_named or {}
     # Only this article's targets: the page's key then changes only when one of them moves.
     wikilinks = tuple(sorted((key, named[key]) for key in wikilink_targets(article.body) if key in named))
@@ -199,8 +221,24 @@ def article_page(
         description=partial(description, article.summary, article.text),
         image=image,
         entities=EntityLinks(entities),
-        related=related,
+        related=tuple((other, EntityLinks(shared)) for other, shared in related),
+        cards=cards,
     )
+
+
+def cards_of(kb: KnowledgeBase) -> dict[str, Card]:
+    """Every entity's card, by slug."""
+    return {
+        e.slug: Card(
+            e.slug,
+            e.name,
+            e.type,
+            e.description,
+            len(e.articles),
+            tuple(other.name for other, _ in kb.co_mentions.get(e.slug, ())[:CARD_CO_MENTIONS]),
+        )
+        for e in kb.entities
+    }
 
 
 def entity_pages(
@@ -265,6 +303,7 @@ def render_site(
     tags = tags_of(kb.articles)
     files = [page("index.html", "home.html", articles=kb.articles, top=_most_mentioned(kb, config))]
     pages_named = wikilink_pages(kb)
+    cards = cards_of(kb)
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
         entities, related, image = (
@@ -272,7 +311,8 @@ def render_site(
             kb.related[article.slug],
             media.images.get(article.slug),
         )
-        files.append(article_page(theme, article, linked, entities, related, image, pages_named))
+        shown = tuple(cards[e.slug] for e in entities)
+        files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
     for entity in kb.entities:
         files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
     files += [
