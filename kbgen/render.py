@@ -325,7 +325,7 @@ def render_site(
             page(
                 "graph.html",
                 "graph.html",
-                drawing=partial(network_pages.whole_network, config.lang, nodes, edges),
+                network=partial(network_pages.overview, config.lang, nodes, edges),
                 strongest=network_pages.strongest(kb, edges),
             )
         ),

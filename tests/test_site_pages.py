@@ -140,5 +140,8 @@ def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_
     page = (tmp_path / "_site/entities/villeaa.html").read_text("utf-8")
     assert page.count('<span class="count">1</span>') == 40
     assert "et 4 autres entités, moins souvent" in page
-    # One article: no entity shares two with another, so there is no picture to draw.
+    # One article: no entity shares two with another, so there is no picture to draw, here or
+    # on the graph's page, which says so.
     assert 'class="kb-graph"' not in page
+    graph_page = (tmp_path / "_site/graph.html").read_text("utf-8")
+    assert 'class="kb-graph"' not in graph_page and "Rien à dessiner" in graph_page
