@@ -8,7 +8,7 @@ first of them, the newest."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kbgen.link import CitingArticle
@@ -20,13 +20,17 @@ ARTICLES_PER_PAGE = 50
 @dataclass(frozen=True)
 class Part:
     """One page of an entity's mentions: `year` is None for undated articles, or for the whole
-    timeline when it fits on one page (`whole`); `number` counts from 1 within the year."""
+    timeline when it fits on one page (`whole`); `number` counts from 1 within the year;
+    `year_pages` are (number, path) of its year's pages, `previous` and `next` the pages around it."""
 
     path: str
     year: int | None
     number: int
     whole: bool
     citing: tuple[CitingArticle, ...]
+    year_pages: tuple[tuple[int, str], ...] = ()
+    previous: str | None = None
+    next: str | None = None
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,21 @@ def parts(slug: str, citations: tuple[CitingArticle, ...], per_page: int = ARTIC
     if len(citations) <= per_page:
         return [Part(entity_url(slug), None, 1, True, citations)]
     pages: list[Part] = []
-    for year, citing in _by_year(citations):
+    for year, citing in by_year(citations):
         for start in range(0, len(citing), per_page):
             number = start // per_page + 1
             path = entity_url(slug) if not pages else _part_path(slug, year, number)
             pages.append(Part(path, year, number, False, tuple(citing[start : start + per_page])))
-    return pages
+    paths = [None, *(page.path for page in pages), None]
+    return [
+        replace(
+            page,
+            year_pages=tuple((p.number, p.path) for p in pages if p.year == page.year),
+            previous=paths[index],
+            next=paths[index + 2],
+        )
+        for index, page in enumerate(pages)
+    ]
 
 
 def _part_path(slug: str, year: int | None, number: int) -> str:
@@ -60,7 +73,7 @@ def _part_path(slug: str, year: int | None, number: int) -> str:
 def years(pages: list[Part], citations: tuple[CitingArticle, ...]) -> list[Year]:
     """The year bar: each year's number of articles and first page (on a single page, the
     year's heading, as an anchor)."""
-    counts = {year: len(citing) for year, citing in _by_year(citations)}
+    counts = {year: len(citing) for year, citing in by_year(citations)}
     if pages[0].whole:
         return [Year(year, n, f"{pages[0].path}#{year_anchor(year)}") for year, n in counts.items()]
     first: dict[int | None, str] = {}
@@ -79,7 +92,8 @@ def seen(citations: tuple[CitingArticle, ...]) -> tuple[date | None, date | None
     return (min(days), max(days)) if days else (None, None)
 
 
-def _by_year(citations: tuple[CitingArticle, ...]) -> list[tuple[int | None, list[CitingArticle]]]:
+def by_year(citations: tuple[CitingArticle, ...]) -> list[tuple[int | None, list[CitingArticle]]]:
+    """(year or None, citing articles) groups, in the order given."""
     groups: dict[int | None, list[CitingArticle]] = {}
     for citing in citations:
         day = citing.article.date

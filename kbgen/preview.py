@@ -15,11 +15,12 @@ from pathlib import Path
 
 from kbgen.articles import read_article
 from kbgen.build import project_lock
+from kbgen.cards import Card, cards_of
 from kbgen.errors import BuildError
 from kbgen.link import KnowledgeBase
 from kbgen.ner import extract_cached
 from kbgen.project import Project
-from kbgen.render import Card, OutputFile, Theme, article_page, cards_of, wikilink_pages
+from kbgen.render import OutputFile, Theme, article_page, wikilink_pages
 from kbgen.resolve import fold
 
 

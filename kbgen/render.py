@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -21,8 +21,8 @@ from kbgen import __version__, api, graph, network_pages
 from kbgen import entity_pages as entity_parts
 from kbgen import lang as languages
 from kbgen.articles import Article
+from kbgen.cards import Card, cards_of
 from kbgen.config import Config
-from kbgen.errors import BuildError, Problem
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
 from kbgen.link import Citation, KnowledgeBase
@@ -34,7 +34,7 @@ from kbgen.pages import parse_page
 from kbgen.resolve import Entity, fold
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
-from kbgen.theme import ThemeFolders, file_digests
+from kbgen.theme import ThemeFolders, file_digests, template_problem
 from kbgen.urls import PAGES, TAGS, article_url, entity_url, host, tag_url, wikilink_pages
 
 __all__ = [
@@ -57,20 +57,6 @@ class EntityLinks(tuple):
 
 class CoMentionLinks(tuple):
     """(entity, articles in common) pairs a page shows as links with a number."""
-
-
-@dataclass(frozen=True, slots=True)  # one per entity, shared by every article naming it
-class Card:
-    """What the small card shown on hovering or focusing an entity's link in an article says:
-    its type, a line about it (its description, else the names it is most often cited with)
-    and its number of articles. Embedded in the article's page, so no card loads a page."""
-
-    slug: str
-    name: str
-    type: str
-    description: str | None
-    articles: int
-    cited_with: tuple[str, ...]
 
 
 SHOWN = {
@@ -103,7 +89,6 @@ SHOWN = {
 }
 PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
-CARD_CO_MENTIONS = 2  # an entity's card names this many of its strongest co-mentions
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
 STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
@@ -161,7 +146,7 @@ class Theme:
             try:
                 env.get_template(template)  # every syntax error now, before anything is written
             except jinja2.TemplateError as exc:
-                raise _template_problem(folders, exc, template) from None
+                raise template_problem(folders, exc, template) from None
         # Keys hash kbgen and the theme: a preview of one page (kbgen serve), never keyed, skips that.
         self.keys = (
             Keys(_salt(folders, config, self.base_url), None if folders.has_own_templates() else SHOWN, PLAIN)
@@ -178,7 +163,7 @@ class Theme:
             try:
                 return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
-                raise _template_problem(self.folders, exc, template) from None
+                raise template_problem(self.folders, exc, template) from None
 
         return OutputFile(path, partial(self._key, path, template, root, context), make)
 
@@ -226,21 +211,6 @@ def article_page(
     )
 
 
-def cards_of(kb: KnowledgeBase) -> dict[str, Card]:
-    """Every entity's card, by slug."""
-    return {
-        e.slug: Card(
-            e.slug,
-            e.name,
-            e.type,
-            e.description,
-            len(e.articles),
-            tuple(other.name for other, _ in kb.co_mentions.get(e.slug, ())[:CARD_CO_MENTIONS]),
-        )
-        for e in kb.entities
-    }
-
-
 def entity_pages(
     theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict[str, str] | None = None
 ) -> list[OutputFile]:
@@ -248,39 +218,35 @@ def entity_pages(
     facts and `note`, its neighbourhood in the network, the entities named with it, and the
     newest of its mentions, quoted; then, when they do not fit on it, one page of mentions per
     year or part of a year (kbgen/entity_pages.py)."""
-    citations = kb.citations[entity.slug]
-    co_mentions = kb.co_mentions[entity.slug]
+    citations, co_mentions = kb.citations[entity.slug], kb.co_mentions[entity.slug]
     parts = entity_parts.parts(entity.slug, citations)
-    years = tuple(entity_parts.years(parts, citations))
     first_seen, last_seen = entity_parts.seen(citations)
-    strings = languages.profile(theme.config.lang).strings
-    files = []
-    for index, part in enumerate(parts):
-        main = index == 0
-        files.append(
-            theme.page(
-                part.path,
-                "entity.html",
-                entity=entity,
-                part=part,
-                timeline=_by_year(part.citing, _citing_date),
-                years=years,
-                year_pages=tuple((p.number, p.path) for p in parts if p.year == part.year and not p.whole),
-                previous=parts[index - 1].path if index else None,
-                next=parts[index + 1].path if index + 1 < len(parts) else None,
-                quotes_per_article=QUOTES_PER_ARTICLE,
-                first_seen=first_seen,
-                last_seen=last_seen,
-                strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
-                neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity))
-                if main
-                else None,
-                note=_note_html(note, pages_named or {}, strings["footnote_back"]) if main else None,
-                co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN] if main else ()),
-                co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN) if main else 0,
-            )
-        )
-    return files
+    lead: dict[str, Any] = dict(
+        entity=entity,
+        years=tuple(entity_parts.years(parts, citations)),
+        first_seen=first_seen,
+        last_seen=last_seen,
+        strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
+        quotes_per_article=QUOTES_PER_ARTICLE,
+    )
+    footnote_back = languages.profile(theme.config.lang).strings["footnote_back"]
+    main = theme.page(
+        parts[0].path,
+        "entity.html",
+        part=parts[0],
+        timeline=entity_parts.by_year(parts[0].citing),
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity)),
+        note=_note_html(note, pages_named or {}, footnote_back),
+        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
+        co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
+        **lead,
+    )
+    more: dict[str, Any] = dict(neighbourhood=None, note=None, co_mentions=(), co_mentions_left=0)
+    rest = [
+        theme.page(part.path, "entity.html", part=part, timeline=entity_parts.by_year(part.citing), **more, **lead)
+        for part in parts[1:]
+    ]
+    return [main, *rest]
 
 
 def render_site(
@@ -378,27 +344,6 @@ def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:
     return digest("\n".join(parts))
 
 
-def _template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template: str) -> BuildError:
-    """A template's error as `theme/NAME:LINE: error: ...`, the project's file if it has one."""
-    name = getattr(exc, "name", None) or template
-    line = getattr(exc, "lineno", None)
-    frame = exc.__traceback__
-    while frame is not None and not isinstance(exc, jinja2.TemplateSyntaxError):
-        if frame.tb_frame.f_code.co_filename.endswith("/" + name):
-            line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
-        frame = frame.tb_next
-    return BuildError(
-        [
-            Problem(
-                folders.where(name),
-                line,
-                f"template error: {exc.message or exc}",
-                "fix the template, or remove it to use kbgen's own",
-            )
-        ]
-    )
-
-
 def _fill(template: str, **values) -> Markup:
     """A site string with {names} filled by markup ('mis à jour le {date}', the date a <time>):
     the string escaped, the values escaped unless they are markup already."""
@@ -407,10 +352,6 @@ def _fill(template: str, **values) -> Markup:
 
 def _article_html(body: str, links: tuple[Link, ...], wikilinks=(), footnote_back: str = "") -> str:
     return render_markdown(body, links, dict(wikilinks), footnote_back).html
-
-
-def _citing_date(citing) -> date | None:
-    return citing.article.date
 
 
 def _article_date(article) -> date | None:
