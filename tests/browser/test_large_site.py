@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -146,12 +147,20 @@ def test_the_graph_at_phone_width(browser, large) -> None:
         context.close()
 
 
-@pytest.mark.parametrize("which", ["entity", "article", "graph"])
-def test_axe_on_the_large_site(browser, large, axe_source, busiest, article, which) -> None:
-    context = browser.new_context(bypass_csp=True)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("which", ["entity", "entity-year", "article", "graph"])
+def test_axe_on_the_large_site(browser, large, axe_source, busiest, article, which, scheme) -> None:
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(large.url({"entity": busiest["url"], "article": article, "graph": "graph.html"}[which]))
+        page.goto(large.url(busiest["url"]))
+        year_page = page.locator("nav.years a").last.get_attribute("href")
+        pages = {"entity": busiest["url"], "entity-year": year_page, "article": article, "graph": "graph.html"}
+        page.goto(
+            urljoin(large.url(busiest["url"]), pages[which]) if which == "entity-year" else large.url(pages[which])
+        )
+        if which == "article":  # with a card shown
+            page.locator("article .body a.mention").first.focus()
         page.add_script_tag(content=axe_source)
         serious = [v for v in page.evaluate(RUN_AXE) if v["impact"] in FAILING_IMPACTS]
         assert not serious, describe(serious)
