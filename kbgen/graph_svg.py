@@ -247,8 +247,11 @@ def _svg_open(ident: str, title: str, desc: str, width: int, height: int) -> lis
     ]
 
 
-def _svg_edges(edges: list[Edge], spots: dict[str, tuple[float, float]]) -> list[str]:
-    """One <line> per edge, the lightest first so the heaviest are drawn on top."""
+def _svg_edges(
+    edges: list[Edge], spots: dict[str, tuple[float, float]], classes: Callable[[Edge], str] | None = None
+) -> list[str]:
+    """One <line> per edge, the lightest first so the heaviest are drawn on top; `classes` adds
+    to an edge's class (for a page's filters)."""
     if not edges:
         return []
     heaviest = max((e.weight for e in edges), default=1)
@@ -259,7 +262,10 @@ def _svg_edges(edges: list[Edge], spots: dict[str, tuple[float, float]]) -> list
     lines = ['<g class="edges" stroke="#8a8a8a" stroke-opacity="0.5" stroke-linecap="round">']
     for e in sorted(edges, key=attrgetter("weight", "source", "target")):
         (x1, y1), (x2, y2) = ends[e.source], ends[e.target]
-        lines.append(f'<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{widths[e.weight]}"/>')
+        kind = f"edge {classes(e)}" if classes else "edge"
+        lines.append(
+            f'<line class="{kind}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{widths[e.weight]}"/>'
+        )
     lines.append("</g>")
     return lines
 
@@ -271,9 +277,12 @@ def _svg_nodes(
     labels: dict[str, tuple[float, float, str, str]],
     href: Callable[[str], str],
     tooltip: Callable[[Node], str],
+    classes: Callable[[Node], str] | None = None,
+    fill: Callable[[Node], str] | None = None,
 ) -> list[str]:
     """One link per node holding its tooltip, circle and (for the most mentioned) label.
-    Unlabelled nodes come first, least mentioned first, so the labels end up on top."""
+    Unlabelled nodes come first, least mentioned first, so the labels end up on top. `classes`
+    gives a node's link a class (for a page's filters), `fill` its colour (else its type's)."""
     lines = [f'<g class="nodes" stroke="#ffffff" stroke-width="1" font-family="sans-serif" font-size="{FONT_SIZE}">']
     for n in sorted(nodes, key=lambda n: (n.slug in labels, n.mentions, n.slug)):
         (cx, cy), text = spots[n.slug], ""
@@ -283,10 +292,13 @@ def _svg_nodes(
                 f'<text class="label" x="{x:z.1f}" y="{y:z.1f}" text-anchor="{anchor}" fill="#1a1a1a"'
                 f' stroke-width="3" stroke-linejoin="round" paint-order="stroke">{_text(label)}</text>'
             )
+        link = f' class="{_text(classes(n))}"' if classes else ""
+        circle = "node" if fill else f"node type-{_kind(n.type)}"  # a type's class: the theme colours it
+        colour = fill(n) if fill else COLOURS.get(n.type, OTHER_COLOUR)
         lines.append(  # numbers formatted as _num does, without a call for each
-            f'<a href="{_text(href(n.slug))}"><title>{_text(tooltip(n))}</title>'
-            f'<circle class="node type-{_kind(n.type)}" cx="{cx:z.1f}" cy="{cy:z.1f}" r="{radii[n.slug]:z.1f}"'
-            f' fill="{COLOURS.get(n.type, OTHER_COLOUR)}"/>{text}</a>'
+            f'<a href="{_text(href(n.slug))}"{link}><title>{_text(tooltip(n))}</title>'
+            f'<circle class="{circle}" cx="{cx:z.1f}" cy="{cy:z.1f}" r="{radii[n.slug]:z.1f}"'
+            f' fill="{colour}"/>{text}</a>'
         )
     lines.append("</g>")
     return lines
@@ -312,13 +324,17 @@ def draw(
     describe: Callable[[int, int, int, int], str] | None = None,
     tooltip: Callable[[Node], str] | None = None,
     layout: Callable[[list[Node], list[Edge]], dict[str, tuple[float, float]]] | None = None,
+    node_classes: Callable[[Node], str] | None = None,
+    edge_classes: Callable[[Edge], str] | None = None,
+    fill: Callable[[Node], str] | None = None,
 ) -> Drawing:
     """The network as an SVG element to inline in a page: works offline and without JavaScript,
     every entity a link to `href(slug)` with its name as tooltip, and a title and description
     for screen readers. Only the `max_nodes` most mentioned entities and the `max_edges`
     heaviest links between them are drawn; the Drawing says how many were left out.
     `describe(shown nodes, shown links, hidden nodes, hidden links)` and `tooltip(node)` give the
-    words, in the site's language (English by default)."""
+    words, in the site's language (English by default); `node_classes`, `edge_classes` and
+    `fill` add classes to nodes and edges and colour nodes (by default, by type)."""
     describe = describe or _describe
     tooltip = tooltip or (lambda n: f"{n.name} ({_plural(n.mentions, 'mention', 'mentions')})")
     nodes, edges = clean_network(nodes, edges)
@@ -335,8 +351,8 @@ def draw(
     labels = _place_labels(shown, spots, radii, width, height)
     svg = (
         _svg_open(ident, title, desc, width, height)
-        + _svg_edges(links, spots)
-        + _svg_nodes(shown, spots, radii, labels, href, tooltip)
+        + _svg_edges(links, spots, edge_classes)
+        + _svg_nodes(shown, spots, radii, labels, href, tooltip, node_classes, fill)
         + ["</svg>"]
     )
     return Drawing("\n".join(svg) + "\n", len(shown), len(links), hidden_nodes, hidden_edges)

@@ -43,7 +43,7 @@ class KnowledgeBase:
     entities_by_article: dict[str, tuple[Entity, ...]]  # in order of first mention
     citations: dict[str, tuple[CitingArticle, ...]]  # entity slug -> its mentions in context, by article
     co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
-    related: dict[str, tuple[tuple[Article, int], ...]]  # article slug -> (article, shared entities)
+    related: dict[str, tuple[tuple[Article, tuple[Entity, ...]], ...]]  # article slug -> (article, shared entities)
 
     def article(self, slug: str) -> Article:
         return next(a for a in self.articles if a.slug == slug)
@@ -81,12 +81,13 @@ RELATED_PER_ARTICLE = 5
 
 def _related(articles: list[Article], entities: list[Entity], entities_by_article: dict) -> dict:
     """Other articles ranked by how many entities they share with each article, then newest
-    first. Entities named in a large share of the corpus say little about relatedness (and would
+    first, each with the entities they share (in order of first mention). Entities named in a large share of the corpus say little about relatedness (and would
     make this quadratic), so they are not counted."""
     newest_first = sorted(articles, key=by_date)
     rank = {a.slug: i for i, a in enumerate(newest_first)}
     common = max(50, len(articles) // 20)
     citing = {e.slug: [rank[slug] for slug in e.articles] for e in entities if len(e.articles) <= common}
+    counted = {slug: frozenset(newest_first[r].slug for r in ranks) for slug, ranks in citing.items()}
     # Each candidate as one number, most shared then newest smallest: a heap picks the few best
     # of millions of candidates far faster than sorting them all.
     scale = len(articles)
@@ -97,7 +98,11 @@ def _related(articles: list[Article], entities: list[Entity], entities_by_articl
             shared.update(citing.get(entity.slug, ()))
         del shared[rank[article.slug]]
         best = heapq.nsmallest(RELATED_PER_ARTICLE, [r - n * scale for r, n in shared.items()])
-        related[article.slug] = tuple((newest_first[score % scale], -(score // scale)) for score in best)
+        named = entities_by_article[article.slug]
+        related[article.slug] = tuple(
+            (other, tuple(e for e in named if other.slug in counted.get(e.slug, ())))
+            for other in (newest_first[score % scale] for score in best)
+        )
     return related
 
 

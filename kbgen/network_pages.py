@@ -3,40 +3,61 @@ drawn (kbgen.graph_svg) with the site's words, and the strongest links as text."
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass
 
 from kbgen import graph, graph_svg
 from kbgen import lang as languages
 from kbgen.link import KnowledgeBase
 from kbgen.urls import entity_url
 
+EGO_NEIGHBOURS = 12  # an entity page draws its strongest neighbours, few enough to read on a phone
+MIN_WEIGHT = 2  # a link is drawn when two entities share this many articles: one shared article is chance
 
-def neighbourhood(
-    lang: str, centre: graph.Node, around: tuple[tuple[str, str, str, int], ...]
-) -> graph_svg.Drawing | None:
-    """The entity in the middle of the entities named with it most often, as a star: each is
-    sized by the articles it shares with the centre, so the picture changes when the entity's
-    own articles do, not whenever a neighbour is named somewhere else."""
+
+def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
+    """An entity's ego network: the entity (first) and its strongest neighbours, each sized by
+    the articles it shares with the entity, and the links between all of them (articles in
+    common). Plain values, so the page is remade only when they change."""
+    around = [(other, n) for other, n in kb.co_mentions[entity.slug][:EGO_NEIGHBOURS] if n >= MIN_WEIGHT]
     if not around:
+        return (), ()
+    nodes = (graph.Node(entity.slug, entity.name, entity.type, around[0][1]),) + tuple(
+        graph.Node(other.slug, other.name, other.type, n) for other, n in around
+    )
+    edges = [graph.Edge(entity.slug, other.slug, n) for other, n in around]
+    # Between neighbours, only the strongest links: all of them would make a ring of chords.
+    cited = {other.slug: frozenset(other.articles) for other, _ in around}
+    between = [
+        graph.Edge(a.slug, b.slug, len(cited[a.slug] & cited[b.slug]))
+        for i, (a, _) in enumerate(around)
+        for b, _ in around[i + 1 :]
+    ]
+    between.sort(key=lambda e: (-e.weight, e.source, e.target))
+    edges += [e for e in between[: len(around)] if e.weight >= MIN_WEIGHT]
+    return nodes, tuple(edges)
+
+
+def neighbourhood(lang: str, nodes: tuple[graph.Node, ...], edges: tuple[graph.Edge, ...]) -> graph_svg.Drawing | None:
+    """The entity (the first node) in the middle of its strongest neighbours, strongest first
+    from the top, with the links between them: who is named with it, and whether they are named
+    together too. None when no entity shares more than one article with it."""
+    if not nodes:
         return None
     strings = languages.profile(lang).strings
-    nodes = [replace(centre, mentions=around[0][3])] + [
-        graph.Node(slug, name, kind, n) for slug, name, kind, n in around
-    ]
-    edges = [graph.Edge(centre.slug, slug, n) for slug, _, _, n in around]
+    centre = nodes[0]
 
     def tooltip(node: graph.Node) -> str:
         if node.slug == centre.slug:
-            return f"{centre.name} ({languages.count(centre.mentions, strings['mention_count'], lang)})"
+            return centre.name
         return f"{node.name} ({languages.count(node.mentions, strings['articles_in_common'], lang)})"
 
     return graph_svg.draw(
-        nodes,
-        edges,
+        list(nodes),
+        list(edges),
         _sibling_page,
         strings["neighbourhood_of"].format(name=centre.name),
-        width=640,
-        height=420,
+        width=400,
+        height=320,
         layout=graph_svg.radial_layout(centre.slug),
         describe=_graph_words(strings, lang)["describe"],
         tooltip=tooltip,
@@ -47,9 +68,113 @@ def _sibling_page(slug: str) -> str:
     return f"{slug}.html"
 
 
-def whole_network(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> graph_svg.Drawing:
+OVERVIEW_NODES = 80  # the whole network's picture: its strongest links, among this many entities at most
+OVERVIEW_EDGES = 200  # and this many links
+LOUVAIN_SEED = 7  # fixed, so the same network always falls into the same communities
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#a6761d", "#6a3d9a")
+OTHER_COMMUNITY = "#888888"  # the smallest communities, past the palette
+THRESHOLDS = (2, 3, 5, 10, 20, 50)  # the filter's minimum weights (style.css hides what is below)
+
+
+@dataclass(frozen=True)
+class Community:
+    """A group of entities named together more than with the others, as the legend shows it."""
+
+    colour: str
+    members: int
+    names: tuple[str, ...]  # its most mentioned members' names, first
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The whole network's picture, its communities, the entity types it shows and the
+    filter's minimum weights that make a difference."""
+
+    drawing: graph_svg.Drawing
+    communities: tuple[Community, ...]
+    types: tuple[str, ...]
+    thresholds: tuple[int, ...]
+
+
+def strongest_links(nodes: list[graph.Node], edges: list[graph.Edge]) -> tuple[list[graph.Node], list[graph.Edge]]:
+    """The strongest links (at least MIN_WEIGHT articles in common), heaviest first, while they
+    fit among OVERVIEW_NODES entities, and the entities they link: no entity without a link."""
+    kept: list[graph.Edge] = []
+    slugs: set[str] = set()
+    for edge in sorted(edges, key=lambda e: (-e.weight, e.source, e.target)):
+        if edge.weight < MIN_WEIGHT or len(kept) == OVERVIEW_EDGES:
+            break
+        new = {edge.source, edge.target} - slugs
+        if len(slugs) + len(new) <= OVERVIEW_NODES:
+            kept.append(edge)
+            slugs |= new
+    return [n for n in nodes if n.slug in slugs], sorted(kept, key=lambda e: (e.source, e.target))
+
+
+def communities(nodes: list[graph.Node], edges: list[graph.Edge]) -> list[list[graph.Node]]:
+    """Louvain's communities (networkx, seeded), largest first, each most mentioned first."""
+    import networkx as nx  # here: only the writer making the network's picture needs it
+
+    network = nx.Graph()
+    network.add_nodes_from(n.slug for n in nodes)
+    network.add_weighted_edges_from((e.source, e.target, e.weight) for e in edges)
+    found = nx.community.louvain_communities(network, weight="weight", seed=LOUVAIN_SEED)
+    by_slug = {n.slug: n for n in nodes}
+    groups = [sorted((by_slug[slug] for slug in group), key=lambda n: (-n.mentions, n.slug)) for group in found]
+    return sorted(groups, key=lambda g: (-len(g), -sum(n.mentions for n in g), g[0].slug))
+
+
+def overview(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> Overview | None:
+    """The whole network as a reader can take it in: its strongest links only, each entity
+    coloured by its community; None when no two entities share MIN_WEIGHT articles (a site of
+    one article draws nothing: a complete graph of its entities says nothing)."""
+    nodes, edges = strongest_links(nodes, edges)
+    if not edges:
+        return None
     strings = languages.profile(lang).strings
-    return graph_svg.draw(nodes, edges, entity_url, strings["graph_title"], **_graph_words(strings, lang))
+    groups = communities(nodes, edges)
+    colour = {n.slug: PALETTE[i] if i < len(PALETTE) else OTHER_COMMUNITY for i, g in enumerate(groups) for n in g}
+    types = {n.slug: n.type for n in nodes}
+    strongest = {n.slug: 0 for n in nodes}
+    for e in edges:
+        strongest[e.source] = max(strongest[e.source], e.weight)
+        strongest[e.target] = max(strongest[e.target], e.weight)
+
+    def node_classes(node: graph.Node) -> str:
+        return f"n-{node.type.lower()} w{_bucket(strongest[node.slug])}"
+
+    def edge_classes(edge: graph.Edge) -> str:
+        ends = sorted({types[edge.source].lower(), types[edge.target].lower()})
+        return " ".join([*(f"e-{kind}" for kind in ends), f"w{_bucket(edge.weight)}"])
+
+    drawing = graph_svg.draw(
+        nodes,
+        edges,
+        entity_url,
+        strings["graph_title"],
+        width=720,
+        height=560,
+        node_classes=node_classes,
+        edge_classes=edge_classes,
+        fill=lambda node: colour[node.slug],
+        **_graph_words(strings, lang),
+    )
+    legend = tuple(
+        Community(PALETTE[i] if i < len(PALETTE) else OTHER_COMMUNITY, len(g), tuple(n.name for n in g[:3]))
+        for i, g in enumerate(groups)
+    )
+    heaviest = max(e.weight for e in edges)
+    return Overview(
+        drawing,
+        legend,
+        tuple(sorted({n.type for n in nodes})),
+        tuple(t for t in THRESHOLDS if t <= heaviest),
+    )
+
+
+def _bucket(weight: int) -> int:
+    """The largest filter threshold a weight reaches: the class style.css hides it by."""
+    return max((t for t in THRESHOLDS if t <= weight), default=THRESHOLDS[0])
 
 
 def network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
@@ -86,5 +211,5 @@ def _graph_words(strings: dict, lang: str) -> dict:
 def strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
     """The strongest links, as text: what the picture shows, for readers who cannot see it."""
     named = {e.slug: e for e in kb.entities}
-    ranked = sorted(edges, key=lambda e: (-e.weight, e.source, e.target))[:count]
+    ranked = sorted((e for e in edges if e.weight >= MIN_WEIGHT), key=lambda e: (-e.weight, e.source, e.target))[:count]
     return [(named[e.source], named[e.target], e.weight) for e in ranked]

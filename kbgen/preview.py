@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kbgen.articles import read_article
 from kbgen.build import project_lock
+from kbgen.cards import Card, cards_of
 from kbgen.errors import BuildError
 from kbgen.link import KnowledgeBase
 from kbgen.ner import extract_cached
@@ -40,6 +41,7 @@ class PreviewBase:
     names: dict[str, Named]  # folded name or alias -> the one entity the build gave it
     related: dict[str, tuple]  # article slug -> (article, shared entities), as the page lists them
     pages_named: dict[str, str]  # [[wikilink]] target -> its page, as the build links them
+    cards: dict[str, Card]  # entity slug -> its card, as the build embeds them
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> PreviewBase:
@@ -50,7 +52,7 @@ class PreviewBase:
             for form in (entity.name, *entity.aliases):
                 owners.setdefault(fold(form), set()).add(entity.slug)
         names = {key: named[next(iter(slugs))] for key, slugs in owners.items() if len(slugs) == 1}
-        return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related), wikilink_pages(kb))
+        return cls({a.path: a.slug for a in kb.articles}, names, dict(kb.related), wikilink_pages(kb), cards_of(kb))
 
 
 def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | None:
@@ -77,4 +79,7 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
             entities.setdefault(entity.slug, entity)
     theme = Theme(project.theme_folders, project.config, keyed=False)
     related = base.related.get(slug, ())
-    return article_page(theme, article, linked, tuple(entities.values()), related, pages_named=base.pages_named)
+    cards = tuple(base.cards[slug] for slug in entities)
+    return article_page(
+        theme, article, linked, tuple(entities.values()), related, pages_named=base.pages_named, cards=cards
+    )

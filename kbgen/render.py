@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from kbgen import __version__, api, graph, lists, network_pages, search
+from kbgen import entity_pages as entity_parts
 from kbgen import lang as languages
 from kbgen.articles import Article
+from kbgen.cards import Card, cards_of
 from kbgen.config import Config
-from kbgen.errors import BuildError, Problem
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
 from kbgen.link import Citation, KnowledgeBase
@@ -32,7 +33,7 @@ from kbgen.pages import parse_page
 from kbgen.resolve import Entity
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
-from kbgen.theme import ThemeFolders, file_digests
+from kbgen.theme import ThemeFolders, file_digests, template_problem
 from kbgen.urls import PAGES, TAGS, article_url, entity_url, host, tag_url, wikilink_pages
 
 __all__ = [
@@ -85,10 +86,10 @@ SHOWN = {
     EntityLinks: lambda links: tuple((e.slug, e.name, e.type) for e in links),
     CoMentionLinks: lambda pairs: tuple((e.slug, e.name, e.type, n) for e, n in pairs),
 }
-PLAIN = (graph.Node, graph.Edge, Citation, Link)  # dataclasses of plain values (see Keys)
+PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
-NEIGHBOURS_SHOWN = 25  # and draws the strongest of them around it
+STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
 
 def entity_link(entity, root: str) -> Markup:
@@ -145,7 +146,7 @@ class Theme:
             try:
                 env.get_template(template)  # every syntax error now, before anything is written
             except jinja2.TemplateError as exc:
-                raise _template_problem(folders, exc, template) from None
+                raise template_problem(folders, exc, template) from None
         # Keys hash kbgen and the theme: a preview of one page (kbgen serve), never keyed, skips that.
         self.keys = (
             Keys(_salt(folders, config, self.base_url), None if folders.has_own_templates() else SHOWN, PLAIN)
@@ -162,7 +163,7 @@ class Theme:
             try:
                 return self.env.get_template(template).render(root=root, **values).encode()
             except jinja2.TemplateError as exc:
-                raise _template_problem(self.folders, exc, template) from None
+                raise template_problem(self.folders, exc, template) from None
 
         return OutputFile(path, partial(self._key, path, template, root, context), make)
 
@@ -182,11 +183,17 @@ def article_page(
     related: tuple,
     image: Image | None = None,
     pages_named: dict[str, str] | None = None,
+    cards: tuple[Card, ...] = (),
 ) -> OutputFile:
-    """An article's page: its text with each (start, end, entity slug) mention linked, each
-    [[wikilink]] to the page `pages_named` gives its target (see wikilink_pages), the entities
-    it names (in order of first mention), the articles related to it, and its image."""
-    links = tuple(Link(start, end, "../" + entity_url(slug)) for start, end, slug in linked)
+    """An article's page: its text with the first mention of each entity linked (`linked`:
+    (start, end, entity slug), in order; later mentions stay plain text: a link a line is noise),
+    each [[wikilink]] to the page `pages_named` gives its target (see wikilink_pages), the
+    entities it names (in order of first mention) with their `cards`, the articles related to it
+    (with the entities they share), and its image."""
+    first: dict[str, Link] = {}
+    for start, end, slug in linked:
+        first.setdefault(slug, Link(start, end, "../" + entity_url(slug)))
+    links = tuple(first.values())
     named = pages_named or {}
     # Only this article's targets: the page's key then changes only when one of them moves.
     wikilinks = tuple(sorted((key, named[key]) for key in wikilink_targets(article.body) if key in named))
@@ -199,30 +206,47 @@ def article_page(
         description=partial(description, article.summary, article.text),
         image=image,
         entities=EntityLinks(entities),
-        related=related,
+        related=tuple((other, EntityLinks(shared)) for other, shared in related),
+        cards=cards,
     )
 
 
-def entity_page(
+def entity_pages(
     theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict[str, str] | None = None
-) -> OutputFile:
-    """An entity's page: its facts and `note`, its neighbourhood in the network, where it is
-    quoted (by year) and the entities named with it."""
-    centre = graph.Node(entity.slug, entity.name, entity.type, len(entity.mentions))
-    co_mentions = kb.co_mentions[entity.slug]
-    around = tuple((other.slug, other.name, other.type, n) for other, n in co_mentions[:NEIGHBOURS_SHOWN])
-    return theme.page(
-        entity_url(entity.slug),
-        "entity.html",
+) -> list[OutputFile]:
+    """An entity's page: its lead (type, articles, first and last seen, strongest co-mentions),
+    facts and `note`, its neighbourhood in the network, the entities named with it, and the
+    newest of its mentions, quoted; then, when they do not fit on it, one page of mentions per
+    year or part of a year (kbgen/entity_pages.py)."""
+    citations, co_mentions = kb.citations[entity.slug], kb.co_mentions[entity.slug]
+    parts = entity_parts.parts(entity.slug, citations)
+    first_seen, last_seen = entity_parts.seen(citations)
+    lead: dict[str, Any] = dict(
         entity=entity,
-        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around),
-        note=_note_html(note, pages_named or {}, languages.profile(theme.config.lang).strings["footnote_back"]),
-        citations=kb.citations[entity.slug],
-        timeline=_by_year(kb.citations[entity.slug], _citing_date),
-        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
-        co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
+        years=tuple(entity_parts.years(parts, citations)),
+        first_seen=first_seen,
+        last_seen=last_seen,
+        strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
         quotes_per_article=QUOTES_PER_ARTICLE,
     )
+    footnote_back = languages.profile(theme.config.lang).strings["footnote_back"]
+    main = theme.page(
+        parts[0].path,
+        "entity.html",
+        part=parts[0],
+        timeline=entity_parts.by_year(parts[0].citing),
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity)),
+        note=_note_html(note, pages_named or {}, footnote_back),
+        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
+        co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
+        **lead,
+    )
+    more: dict[str, Any] = dict(neighbourhood=None, note=None, co_mentions=(), co_mentions_left=0)
+    rest = [
+        theme.page(part.path, "entity.html", part=part, timeline=entity_parts.by_year(part.citing), **more, **lead)
+        for part in parts[1:]
+    ]
+    return [main, *rest]
 
 
 def render_site(
@@ -251,6 +275,7 @@ def render_site(
     ]
     listed = [file.path for file in files]
     pages_named = wikilink_pages(kb)
+    cards = cards_of(kb)
     for article in kb.articles:
         linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
         entities, related, image = (
@@ -258,15 +283,17 @@ def render_site(
             kb.related[article.slug],
             media.images.get(article.slug),
         )
-        files.append(article_page(theme, article, linked, entities, related, image, pages_named))
-    files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
+        shown = tuple(cards[e.slug] for e in entities)
+        files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
+    for entity in kb.entities:
+        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
     files += [
         page("search.html", "search.html"),
         heavy(
             page(
                 "graph.html",
                 "graph.html",
-                drawing=partial(network_pages.whole_network, config.lang, nodes, edges),
+                network=partial(network_pages.overview, config.lang, nodes, edges),
                 strongest=network_pages.strongest(kb, edges),
             )
         ),
@@ -313,27 +340,6 @@ def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:
     return digest("\n".join(parts))
 
 
-def _template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template: str) -> BuildError:
-    """A template's error as `theme/NAME:LINE: error: ...`, the project's file if it has one."""
-    name = getattr(exc, "name", None) or template
-    line = getattr(exc, "lineno", None)
-    frame = exc.__traceback__
-    while frame is not None and not isinstance(exc, jinja2.TemplateSyntaxError):
-        if frame.tb_frame.f_code.co_filename.endswith("/" + name):
-            line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
-        frame = frame.tb_next
-    return BuildError(
-        [
-            Problem(
-                folders.where(name),
-                line,
-                f"template error: {exc.message or exc}",
-                "fix the template, or remove it to use kbgen's own",
-            )
-        ]
-    )
-
-
 def _fill(template: str, **values) -> Markup:
     """A site string with {names} filled by markup ('mis à jour le {date}', the date a <time>):
     the string escaped, the values escaped unless they are markup already."""
@@ -346,19 +352,6 @@ def _article_html(body: str, links: tuple[Link, ...], wikilinks=(), footnote_bac
 
 def _lede(article: Article) -> str:
     return description(article.summary, article.text)
-
-
-def _citing_date(citing) -> date | None:
-    return citing.article.date
-
-
-def _by_year(items, date_of):
-    """(year or None, items) groups, in the order given (newest first, undated last)."""
-    groups: dict = {}
-    for item in items:
-        day = date_of(item)
-        groups.setdefault(day.year if day else None, []).append(item)
-    return list(groups.items())
 
 
 def _by_source(articles, strings) -> list[tuple[str, list]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from kbgen.errors import BuildError, Problem
 from kbgen.keys import digest
 
 
@@ -49,3 +50,24 @@ def file_digests(root: Path) -> list[str]:
             if path.is_file() and "__pycache__" not in path.parts and not path.is_symlink():
                 lines.append(f"{path.relative_to(root)}:{digest(repr(path.read_bytes()))}")
     return lines
+
+
+def template_problem(folders: ThemeFolders, exc: jinja2.TemplateError, template: str) -> BuildError:
+    """A template's error as `theme/NAME:LINE: error: ...`, the project's file if it has one."""
+    name = getattr(exc, "name", None) or template
+    line = getattr(exc, "lineno", None)
+    frame = exc.__traceback__
+    while frame is not None and not isinstance(exc, jinja2.TemplateSyntaxError):
+        if frame.tb_frame.f_code.co_filename.endswith("/" + name):
+            line = frame.tb_lineno  # while rendering, Jinja's frames carry the template's lines; the innermost wins
+        frame = frame.tb_next
+    return BuildError(
+        [
+            Problem(
+                folders.where(name),
+                line,
+                f"template error: {exc.message or exc}",
+                "fix the template, or remove it to use kbgen's own",
+            )
+        ]
+    )

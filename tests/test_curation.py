@@ -85,14 +85,16 @@ def test_rename_retype_describe(project):
     assert 'href="https://www.wikidata.org/wiki/Q42"' in page
 
 
-def test_aliases_merge_and_link_every_occurrence(project):
+def test_aliases_merge_and_find_every_occurrence(project):
     _, entities = built(project, "entities:\n  OTAN:\n    aliases: [Alliance atlantique, Organisation]\n")
     otan = entities["OTAN"]
     assert "Alliance atlantique" not in entities
     assert otan["aliases"] == ["Alliance atlantique", "Organisation"]
     assert otan["mentions"] == 3  # OTAN, Alliance atlantique, and 'Organisation' found by its alias
     article = (project / "_site/articles/a.html").read_text("utf-8")
-    assert '<a class="mention" href="../entities/otan.html">Organisation</a>' in article
+    # The article links the entity once, at its first mention; the alias's mentions are quoted on its page.
+    assert '<a class="mention" href="../entities/otan.html">OTAN</a>' in article
+    assert "<mark>Organisation</mark>" in (project / "_site/entities/otan.html").read_text("utf-8")
 
 
 def test_merge_into(project):

@@ -70,9 +70,12 @@ def test_related_articles_and_co_mentions_rank_by_count_then_date_or_name():
 
     entities = [named("Nantes", "abcdefg"), named("Rennes", "abc"), named("Brest", "abc")]
     kb = link(list(articles.values()), entities, {})
-    related = [(a.slug, n) for a, n in kb.related["a"]]
+    related = [(a.slug, len(shared)) for a, shared in kb.related["a"]]
     # b then c share three entities (dated before undated); then the newest of the rest, five in all
     assert related == [("b", 3), ("c", 3), ("e", 1), ("d", 1), ("f", 1)]
+    # each with the entities it shares, in order of first mention in the article
+    assert [e.slug for e in kb.related["a"][0][1]] == ["nantes", "brest", "rennes"]
+    assert [e.slug for e in kb.related["a"][2][1]] == ["nantes"]
     assert all(slug != "e" for slug, _ in [(a.slug, n) for a, n in kb.related["e"]])
     # Brest and Rennes are named with Nantes equally often: then by name
     assert [(e.slug, n) for e, n in kb.co_mentions["nantes"]] == [("brest", 3), ("rennes", 3)]

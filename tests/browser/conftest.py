@@ -86,7 +86,7 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out)],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=900,
     )
     assert result.returncode == 0, f"kbgen build failed:\n{result.stdout}\n{result.stderr}"
     return out

@@ -369,7 +369,7 @@ def test_graph_nodes_are_links(browser, served) -> None:
     try:
         page.goto(served.url("graph.html"))
         nodes = page.query_selector_all("svg.kb-graph a")
-        assert len(nodes) >= 6
+        assert len(nodes) >= 4  # the entities named together in at least two articles
         target = next(n for n in nodes if "marie-dupont" in (n.get_attribute("href") or ""))
         target.click()
         page.wait_for_load_state()

@@ -1,0 +1,56 @@
+"""The whole network's picture: strongest links only, no lone entity, Louvain's communities."""
+
+import itertools
+import re
+
+from kbgen import network_pages
+from kbgen.graph import Edge, Node
+
+
+def two_groups() -> tuple[list[Node], list[Edge]]:
+    """Two tight groups of four joined by one weak link, and a pair named together only once."""
+    nodes = [Node(f"{g}{i}", f"{g.upper()}{i}", "PER" if i % 2 else "LOC", 10 - i) for g in "ab" for i in range(4)]
+    nodes += [Node("lone1", "Lone1", "ORG", 1), Node("lone2", "Lone2", "ORG", 1)]
+    edges = [Edge(f"{g}{i}", f"{g}{j}", 5 + i + j) for g in "ab" for i, j in itertools.combinations(range(4), 2)]
+    edges += [Edge("a3", "b3", 2), Edge("lone1", "lone2", 1)]
+    return sorted(nodes, key=lambda n: n.slug), sorted(edges, key=lambda e: (e.source, e.target))
+
+
+def test_the_overview_draws_the_strongest_links_coloured_by_community():
+    nodes, edges = two_groups()
+    picture = network_pages.overview("fr", nodes, edges)
+    assert picture is not None
+    svg = picture.drawing.svg
+    assert "lone1" not in svg  # named together once: no link drawn, and no entity without one
+    assert picture.drawing.shown_nodes == 8 and picture.drawing.shown_edges == 13
+    assert [c.members for c in picture.communities] == [4, 4]
+    colours = {c.colour for c in picture.communities}
+    assert len(colours) == 2
+    for group in "ab":
+        fills = set(re.findall(rf'href="entities/{group}\d\.html"[^>]*>.*?fill="(#[0-9a-f]+)"', svg))
+        assert len(fills) == 1 and fills <= colours
+    # The filters' classes: type and weight class on each entity, ends' types on each line.
+    assert 'class="n-loc w10"' in svg and 'class="edge e-per w2"' in svg and 'class="edge e-loc e-per w5"' in svg
+    assert picture.thresholds == (2, 3, 5, 10)
+
+
+def test_the_overview_is_the_same_bytes_every_time():
+    nodes, edges = two_groups()
+    first = network_pages.overview("fr", nodes, edges)
+    again = network_pages.overview("fr", list(reversed(nodes)), list(reversed(edges)))
+    assert first == again
+
+
+def test_nothing_to_draw_when_no_two_entities_share_two_articles():
+    nodes = [Node(s, s, "LOC", 1) for s in "abc"]
+    edges = [Edge("a", "b", 1), Edge("a", "c", 1), Edge("b", "c", 1)]
+    assert network_pages.overview("fr", nodes, edges) is None
+
+
+def test_the_overview_keeps_within_its_budget():
+    nodes = [Node(f"n{i:03d}", f"N{i}", "PER", 5) for i in range(200)]
+    edges = [Edge(f"n{i:03d}", f"n{i + 1:03d}", 2 + i % 7) for i in range(199)]
+    kept_nodes, kept_edges = network_pages.strongest_links(nodes, edges)
+    assert len(kept_nodes) <= network_pages.OVERVIEW_NODES and len(kept_edges) <= network_pages.OVERVIEW_EDGES
+    ends = {slug for e in kept_edges for slug in (e.source, e.target)}
+    assert ends == {n.slug for n in kept_nodes}
