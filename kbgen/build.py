@@ -162,7 +162,7 @@ def _build(
     if strict and _not_notes(problems):
         raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
     with _told_with(problems):
-        kb = link(articles, resolution.entities, extraction.sentences)
+        kb = link(articles, resolution.entities, extraction.sentences, resolution.homonyms)
         clock.done("link")
         previous_files = previous.files if previous else None
         written, pages = _make_site(project, kb, notes, base_url, previous_files, jobs, clock, extras)
@@ -334,7 +334,7 @@ def link_project(root: Path) -> KnowledgeBase:
     """The knowledge base a build would make its site from, without writing anything but the cache."""
     resolution, articles, sentences = _resolved(Project.load(root))
     with _cycle_collector_paused():
-        return link(articles, resolution.entities, sentences)
+        return link(articles, resolution.entities, sentences, resolution.homonyms)
 
 
 def _resolved(project: Project):

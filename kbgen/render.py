@@ -23,13 +23,13 @@ from kbgen.config import Config
 from kbgen.errors import BuildError, Problem
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
-from kbgen.link import Citation, KnowledgeBase
+from kbgen.link import Citation, KnowledgeBase, by_date
 from kbgen.markup import Link, wikilink_targets
 from kbgen.markup import render as render_markdown
 from kbgen.media import Image, Media
 from kbgen.output import OutputFile, copied, heavy, made
 from kbgen.pages import parse_page
-from kbgen.resolve import Entity, fold
+from kbgen.resolve import Entity, Homonym, fold
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests
@@ -224,6 +224,12 @@ def entity_page(
     )
 
 
+def homonym_page(theme: Theme, kb: KnowledgeBase, homonym: Homonym) -> OutputFile:
+    """A name several people bear: who it may be, and the articles naming it without saying."""
+    cited = sorted((kb.article(slug) for slug in {m.article for m in homonym.mentions}), key=by_date)
+    return theme.page(entity_url(homonym.slug), "disambiguation.html", homonym=homonym, cited=tuple(cited))
+
+
 def render_site(
     kb: KnowledgeBase,
     theme: Theme,
@@ -253,6 +259,7 @@ def render_site(
         )
         files.append(article_page(theme, article, linked, entities, related, image, pages_named))
     files += [entity_page(theme, kb, entity, notes.get(entity.slug), pages_named) for entity in kb.entities]
+    files += [homonym_page(theme, kb, homonym) for homonym in kb.homonyms]
     files += [
         heavy(page("entities/index.html", "entities.html", entities=kb.entities)),
         heavy(page("entities/a-z.html", "a-z.html", letters=_by_letter(kb.entities))),
@@ -295,7 +302,8 @@ def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | 
     for a in kb.articles:
         changed = lastmod(a.updated, a.updated_time) if a.updated else lastmod(a.date, a.time)
         pages.append((article_url(a.slug), changed))
-    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(tag_url(t.slug), None) for t in tags]
+    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(entity_url(h.slug), None) for h in kb.homonyms]
+    pages += [(tag_url(t.slug), None) for t in tags]
     return pages
 
 

@@ -108,6 +108,40 @@ def test_ignore(project):
     assert "geneve.html" not in (project / "_site/articles/a.html").read_text("utf-8")
 
 
+def test_remove_an_alias(project):
+    write(project / "content/articles/b.md", "---\ntitle: B\n---\nCécile de France joue. France a répondu.\n")
+    more = ['{"label": "PER", "pattern": "Cécile de France"}', '{"label": "PER", "pattern": "France"}']
+    write(project / "patterns.jsonl", "\n".join([PATTERNS, *more]) + "\n")
+    _, entities = built(project)
+    assert entities["Cécile de France"]["aliases"] == ["France"]  # the surname rule's guess
+    _, entities = built(project, "entities:\n  Cécile de France:\n    remove_aliases: [France]\n")
+    assert entities["Cécile de France"]["aliases"] == [] and entities["France"]["mentions"] == 1
+    assert 'href="../entities/france.html">France<' in (project / "_site/articles/b.html").read_text("utf-8")
+
+
+def test_split_a_wrongly_merged_entity(project):
+    write(project / "content/articles/c.md", "---\ntitle: C\n---\nMarie Dupont, la cycliste, gagne.\n")
+    rules = "entities:\n  Marie Dupont:\n    split:\n      Marie Dupont (cycliste): [c]\n"
+    summary, entities = built(project, rules)
+    assert summary.warnings == []
+    assert entities["Marie Dupont"]["mentions"] == 1 and entities["Marie Dupont (cycliste)"]["mentions"] == 1
+    article = (project / "_site/articles/c.html").read_text("utf-8")
+    assert 'href="../entities/marie-dupont-cycliste.html">Marie Dupont<' in article
+    summary, _ = built(project, rules.replace("[c]", "[z]"))
+    assert [str(w) for w in summary.warnings] == [
+        "content/entities.yml:2: warning: 'Marie Dupont' is named in none of the articles split to "
+        "'Marie Dupont (cycliste)'; check the spelling, or remove the rule"
+    ]
+
+
+def test_ignore_a_name_in_one_article_only(project):
+    write(project / "content/articles/d.md", "---\ntitle: D\n---\nGenève accueille Lyon.\n")
+    _, entities = built(project, "ignore:\n  - Genève: [a]\n")
+    assert entities["Genève"]["mentions"] == 1  # in d only
+    assert "geneve.html" not in (project / "_site/articles/a.html").read_text("utf-8")
+    assert "geneve.html" in (project / "_site/articles/d.html").read_text("utf-8")
+
+
 def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
     summary, entities = built(project, "entities:\n  Lyon:\n    type: LOC\n  Paris:\n    type: LOC\n")
     assert [str(w) for w in summary.warnings] == [
@@ -126,6 +160,12 @@ def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
         ),
         ("entities:\n  Lyon:\n    wikidata: 42\n", "content/entities.yml:3: error: 'Lyon' -> 'wikidata'"),
         ("ignore: Lyon\n", "content/entities.yml:1: error: 'ignore' must be a list of names"),
+        ("ignore:\n  - Lyon\n  - Genève: yes\n", "content/entities.yml:3: error: an 'ignore' entry must be a name"),
+        ("entities:\n  Lyon:\n    split: Lyon-2\n", "content/entities.yml:3: error: 'Lyon' -> 'split'"),
+        (
+            "entities:\n  Lyon:\n    remove_aliases: {a: b}\n",
+            "content/entities.yml:3: error: 'Lyon' -> 'remove_aliases'",
+        ),
         ("entities: [\n", "content/entities.yml:1: error: invalid YAML"),
     ],
 )

@@ -1,0 +1,49 @@
+"""Bare surnames: 'Rutte' is 'Mark Rutte' when he is the one Rutte of the corpus, or the one the
+article names. A surname several people of the corpus bear is never given to one of them on a
+guess: its mentions in no such article are a homonym, whose page lists them ('Vidal peut
+désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
+de France') is never attached to one; a surname glued to the next capitalised word ('Vidal
+Conseil') is part of another name, not the person."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+
+from kbgen.extract import Mention
+from kbgen.names import inside_longer_name
+
+Groups = dict[str, list[Mention]]
+
+
+def attach_surnames(
+    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str]
+) -> dict[str, tuple[str, ...]]:
+    """Move each bare surname's mentions to its person in `groups`; return the homonyms: the
+    key of each surname left to several people -> their keys. `type_of` decides a group's type."""
+    people: dict[str, list[str]] = defaultdict(list)
+    for key, mentions in groups.items():
+        if " " in key and type_of(mentions) == "PER":
+            people[key.rsplit(" ", 1)[1]].append(key)
+    homonyms = {}
+    for key in sorted(k for k in groups if " " not in k and k in people):
+        candidates = sorted(people[key])
+        in_article = {c: {m.article for m in groups[c]} for c in candidates}
+        mentions = [m for m in groups.pop(key) if not inside_longer_name(texts.get(m.article, ""), m.end)]
+        elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
+        if elsewhere and type_of(elsewhere) != "PER":
+            if mentions:  # a place or an organisation of its own: no person's surname
+                groups[key] = mentions
+            continue
+        left = []
+        for mention in mentions:
+            owners = [c for c in candidates if mention.article in in_article[c]]
+            if len(owners) == 1 or len(candidates) == 1:
+                groups[(owners or candidates)[0]].append(mention)
+            else:
+                left.append(replace(mention, label="PER"))
+        if len(candidates) > 1:  # its page says who the name may be, bare mentions or not
+            groups[key] = left
+            homonyms[key] = tuple(candidates)
+    return homonyms
