@@ -326,8 +326,10 @@ class _StageClock:
 
 
 def resolve_project(root: Path):
-    """The project's entities as a build would make them, without writing anything but the cache."""
-    return _resolved(Project.load(root))[0]
+    """The project's entities as a build would make them, and the articles they were found in,
+    without writing anything but the cache."""
+    resolution, articles, _ = _resolved(Project.load(root))
+    return resolution, articles
 
 
 def link_project(root: Path) -> KnowledgeBase:

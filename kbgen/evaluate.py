@@ -103,7 +103,7 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
     """kbgen's mentions for each text, typed by their resolved entity; or, with `raw`, the
     model's own spans untouched (the baseline)."""
     from kbgen.extract import extract, language_of
-    from kbgen.resolve import resolve
+    from kbgen.resolve import Entity, Homonym, resolve
 
     if raw:
         return {
@@ -118,7 +118,9 @@ def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Doc
     articles = [Article(doc, Path(doc), doc, None, language.code, None, text, text) for doc, text in texts.items()]
     extraction = extract(articles, nlp)
     predicted: Docs = {doc: [] for doc in texts}
-    for entity in resolve(extraction.mentions, articles, curation, language=language).entities:
+    resolution = resolve(extraction.mentions, articles, curation, language=language)
+    named: list[Entity | Homonym] = [*resolution.entities, *resolution.homonyms]  # a homonym's: a person's
+    for entity in named:
         if entity.type in TYPES:
             for m in entity.mentions:
                 predicted[m.article].append(Span(m.start, m.end, entity.type, m.text, entity.slug))

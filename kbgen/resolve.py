@@ -57,6 +57,7 @@ class Homonym:
     name: str
     people: tuple[Entity, ...]
     mentions: tuple[Mention, ...]
+    type = "PER"  # its people's: a homonym's mentions name a person, whichever it is
 
 
 @dataclass(frozen=True)

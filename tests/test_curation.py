@@ -180,8 +180,9 @@ def test_entities_command_lists_filters_and_flags(project):
     import subprocess
     import sys
 
-    write(project / "content/articles/b.md", "---\ntitle: B\n---\nDupont et Lyon.\n")
-    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "LOC", "pattern": "Dupont"}\n')
+    text = "Pourtant Lyon gagne. Pourtant rien. Il est pourtant là, pourtant fier, pourtant seul."
+    write(project / "content/articles/b.md", f"---\ntitle: B\n---\n{text}\n")
+    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "PER", "pattern": "Pourtant"}\n')
 
     def run(*args):
         result = subprocess.run(
@@ -196,11 +197,13 @@ def test_entities_command_lists_filters_and_flags(project):
     assert {e["name"] for e in listed} >= {"Marie Dupont", "Lyon", "OTAN"}
     assert not (project / CURATION_FILE).exists()  # listing writes nothing
     assert {e["type"] for e in json.loads(run("--json", "--type", "LOC"))} == {"LOC"}
-    flagged = {e["name"]: e["flags"] for e in json.loads(run("--json", "--suspicious"))}
-    # Typed as a place, so never merged with the person: flagged for the owner to decide.
-    assert flagged["Dupont"] == ["duplicate? of Marie Dupont"]
+    flagged = [(e["name"], e["flags"]) for e in json.loads(run("--json", "--suspicious"))]
+    # Seven entities: the review queue holds the one most likely wrong, with its reasons.
+    assert flagged == [
+        ("Pourtant", ["common word? 'pourtant' 3 times, 'Pourtant' 2", "sentence start only? 2 of 2 mentions"])
+    ]
     table = run()
-    assert "Marie Dupont" in table and "flagged" in table
+    assert "Marie Dupont" in table and "7 entities; 1 flagged" in table
 
 
 def test_misc_stays_out_of_the_headline_list_unless_configured(project):
@@ -212,3 +215,25 @@ def test_misc_stays_out_of_the_headline_list_unless_configured(project):
     built(project)
     home = (project / "_site/index.html").read_text("utf-8")
     assert 'href="entities/organisation.html"' in home and 'href="entities/lyon.html"' not in home
+
+
+def test_the_review_queue_is_ranked_by_mentions_times_doubt_and_short():
+    from kbgen.extract import Mention
+    from kbgen.resolve import Entity
+    from kbgen.suspects import review_queue
+
+    def entity(name, kind, n, labels=()):
+        labels = list(labels) or [kind] * n
+        mentions = tuple(Mention("b", 20 + i, 21 + i, name, label) for i, label in enumerate(labels))
+        return Entity(name.lower().replace(" ", "-"), name, kind, (), mentions)
+
+    named = [entity(f"Ville{i}", "LOC", 3) for i in range(36)] + [
+        entity("Emmanuel Macron", "PER", 10),
+        entity("Macron", "PER", 4),  # unmerged: doubt 0.7, score 2.8
+        entity("Lime", "ORG", 6, ["ORG", "ORG", "ORG", "PER", "PER", "LOC"]),  # doubt 0.5, score 3
+        entity("Bird", "PER", 1),  # no doubt
+        entity("Amis", "ORG", 2),  # a common word (doubt 0.9), score 1.8
+    ]
+    queue = review_queue(named, {"a": "Les amis de Lime. Ses amis.", "b": "mid-sentence " * 5})
+    assert [(s.entity.name, round(s.score, 2)) for s in queue] == [("Lime", 3.0), ("Macron", 2.8)]  # 5% of 41
+    assert queue[1].reasons == ("duplicate? of Emmanuel Macron",)
