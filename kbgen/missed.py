@@ -105,7 +105,7 @@ def add_missed_mentions(
         ends = _running_max_ends(spans)
         plain = plain_forms(article.text)
         for start, end, form in _find_names(plain, unique, starts):
-            if _overlaps(spans, ends, start, end) or inside_longer_name(plain, end):
+            if _overlaps(spans, ends, start, end) or inside_longer_name(plain, start, end, language.rules.person_cues):
                 continue
             if article.slug in (ignored.get(fold(form)) or ()):
                 continue

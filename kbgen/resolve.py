@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
@@ -88,7 +88,8 @@ def resolve(
     _merge_article_forms(groups, language.rules.capitalised_articles)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
-    homonyms = attach_surnames(groups, texts, lambda ms: decided_type(ms, texts, language.rules))
+    type_of = partial(decided_type, texts=texts, rules=language.rules)
+    homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}

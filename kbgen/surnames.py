@@ -7,6 +7,7 @@ Conseil') is part of another name, not the person."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,10 +19,11 @@ Groups = dict[str, list[Mention]]
 
 
 def attach_surnames(
-    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str]
+    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str], cues: re.Pattern
 ) -> dict[str, tuple[str, ...]]:
     """Move each bare surname's mentions to its person in `groups`; return the homonyms: the
-    key of each surname left to several people -> their keys. `type_of` decides a group's type."""
+    key of each surname left to several people -> their keys. `type_of` decides a group's type;
+    `cues` are the language's titles before a name ('Mme Vidal')."""
     people: dict[str, list[str]] = defaultdict(list)
     for key, mentions in groups.items():
         if " " in key and type_of(mentions) == "PER":
@@ -30,7 +32,8 @@ def attach_surnames(
     for key in sorted(k for k in groups if " " not in k and k in people):
         candidates = sorted(people[key])
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
-        mentions = [m for m in groups.pop(key) if not inside_longer_name(texts.get(m.article, ""), m.end)]
+        glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
+        mentions = [m for m, part in zip(groups.pop(key), glued, strict=True) if not part]
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
         if elsewhere and type_of(elsewhere) != "PER":
             if mentions:  # a place or an organisation of its own: no person's surname

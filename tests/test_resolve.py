@@ -174,3 +174,20 @@ def test_a_bare_surname_goes_to_a_person_its_article_names_or_the_one_bearing_it
     assert sum(len(e.mentions) for e in result.entities) + sum(len(h.mentions) for h in result.homonyms) == len(
         mentions
     )
+
+
+def test_a_name_glued_to_a_capitalised_word_but_not_a_sentence_start_or_a_title():
+    from kbgen.names import inside_longer_name
+
+    cues = profile("fr").rules.person_cues
+    glued = {
+        text: inside_longer_name(text, text.index("Vidal"), text.index("Vidal") + 5, cues)
+        for text in ("Selon Vidal, non.", "x. Vidal dit", "par Mme Vidal", "avec Verdier Vidal ici", "Vidal Conseil")
+    }
+    assert glued == {
+        "Selon Vidal, non.": False,
+        "x. Vidal dit": False,
+        "par Mme Vidal": False,
+        "avec Verdier Vidal ici": True,
+        "Vidal Conseil": True,
+    }
