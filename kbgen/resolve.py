@@ -94,7 +94,7 @@ def resolve(
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
     entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, texts, language)
-    ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups[key], people)}
+    ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))
 
@@ -279,9 +279,11 @@ def _entities(
     return sorted(entities, key=lambda e: (fold(e.name), e.slug))
 
 
-def _homonym_forms(mentions: list[Mention], people: list[str]) -> list[str]:
-    """How a homonym is written: its own mentions' forms, else its people's last name."""
-    return sorted({m.text for m in mentions}) or [people[0].rsplit(" ", 1)[1].title()]
+def _homonym_forms(groups: dict[str, list[Mention]], key: str, people: list[str]) -> Counter[str]:
+    """How a homonym is written, and how often: its own mentions, and its people's last names."""
+    forms = Counter(m.text for m in groups[key])
+    forms.update(last for p in people for m in groups[p] if fold(last := m.text.split()[-1]) == key)
+    return forms or Counter([key.title()])
 
 
 def _homonyms(groups: dict[str, list[Mention]], left_to: dict[str, list[str]], entities: list[Entity]) -> list[Homonym]:
@@ -295,8 +297,7 @@ def _homonyms(groups: dict[str, list[Mention]], left_to: dict[str, list[str]], e
     homonyms = []
     for key, people in sorted(left_to.items()):
         mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
-        forms = Counter(m.text for m in mentions)
-        name = _name(forms, key) if forms else _homonym_forms(mentions, people)[0]
+        name = _name(_homonym_forms(groups, key, people), key)
         found = {by_key[p].slug: by_key[p] for p in people if p in by_key}
         homonyms.append(
             Homonym(

@@ -34,6 +34,8 @@ def attach_surnames(
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
         glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
         mentions = [m for m, part in zip(groups.pop(key), glued, strict=True) if not part]
+        if not mentions:  # only ever part of longer names ('Verdier Distribution'): no surname
+            continue
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
         if elsewhere and type_of(elsewhere) != "PER":
             if mentions:  # a place or an organisation of its own: no person's surname
