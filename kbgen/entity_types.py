@@ -13,7 +13,7 @@ from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
-CUE_WEIGHT = 3  # a word in the text says more than the model's guess on one mention
+CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
 
 
@@ -32,7 +32,8 @@ def cue(text: str, start: int, rules: Rules) -> str | None:
     if rules.person_cues.search(before):
         return "PER"
     word = WORD_BEFORE.search(before)
-    if word and word.group(1).lower() in rules.org_heads:
+    head = word.group(1).lower() if word else ""
+    if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
         return "ORG"
     return None
 

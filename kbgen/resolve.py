@@ -134,22 +134,28 @@ def is_acronym_of(acronym: str, expansion: str) -> bool:
 
 
 def _merge_acronyms(groups: dict[str, list[Mention]], texts: dict[str, str]) -> None:
+    """An acronym in brackets just after or before a name it is the acronym of joins it:
+    'Organisation des Nations unies (ONU)', and 'Républicains (LR)' when that name is also
+    written 'Les Républicains'."""
+    key_of: dict[Mention, str] = {}
     by_article: dict[str, list[Mention]] = defaultdict(list)
-    for mentions in groups.values():
+    for key, mentions in groups.items():
         for m in mentions:
+            key_of[m] = key
             by_article[m.article].append(m)
+    expansions = {key: {m.text for m in mentions if " " in m.text} for key, mentions in groups.items()}
     pairs = set()
     for slug, mentions in by_article.items():
         mentions.sort(key=lambda m: m.start)
         text = texts.get(slug, "")
         for first, second in itertools.pairwise(mentions):
-            bracketed = text[first.end : second.start].strip() == "(" and text[second.end : second.end + 1] == ")"
-            if not bracketed:
+            if text[first.end : second.start].strip() != "(" or text[second.end : second.end + 1] != ")":
                 continue
-            if second.text.isupper() and " " in first.text and is_acronym_of(second.text, first.text):
-                pairs.add((fold(second.text), fold(first.text)))
-            elif first.text.isupper() and " " in second.text and is_acronym_of(first.text, second.text):
-                pairs.add((fold(first.text), fold(second.text)))
+            for short, long in ((second, first), (first, second)):
+                forms = expansions[key_of[long]]
+                if short.text.isupper() and any(is_acronym_of(short.text, form) for form in forms):
+                    pairs.add((key_of[short], key_of[long]))
+                    break
     for acronym, expansion in sorted(pairs):
         _merge(groups, acronym, expansion)
 

@@ -139,14 +139,33 @@ def test_acronyms_join_their_expansion_in_brackets_or_by_initials():
     assert set(entities) == {"Les Républicains", "Rassemblement national"}
     assert entities["Rassemblement national"].aliases == ("RN",)
     assert len(entities["Les Républicains"].mentions) == 3
+    c = article("c", "Les Républicains votent. Le bureau des Républicains (LR) a choisi.")
+    mentions = mentions_of(c, ("Les Républicains", "ORG"), ("Républicains", "ORG"), ("LR", "PER"))
+    [republicains] = resolve(mentions, [c])
+    assert (republicains.name, republicains.aliases, republicains.type) == (
+        "Républicains",
+        ("LR", "Les Républicains"),
+        "ORG",
+    )
 
 
 def test_one_type_from_all_the_evidence():
-    a = article("a", "La société Lime recrute. Lime parle. Lime encore. Le groupe Vinci aussi.")
-    mentions = mentions_of(a, ("Lime", "ORG"), ("Lime", "PER"), ("Lime", "PER"), ("Vinci", "PER"))
-    entities = by_name(resolve(mentions, [a]))
-    assert entities["Lime"].type == "ORG"  # 'la société' outweighs the model's two guesses
-    assert entities["Vinci"].type == "ORG"
+    a = article("a", "La société Lime recrute. Lime parle. Lime encore. Le groupe Vinci aussi. M. Bird, puis Bird.")
+    b = article("b", "Les opérateurs Dott et Tier. L'opérateur Enedis. Washington, Washington et M. Washington.")
+    mentions = mentions_of(a, ("Lime", "ORG"), ("Lime", "PER"), ("Lime", "PER"), ("Vinci", "PER"), ("Bird", "ORG"))
+    mentions += mentions_of(a, ("Bird", "ORG"))[1:] + mentions_of(b, ("Dott", "PER"), ("Enedis", "PER"))
+    mentions += mentions_of(b, ("Washington", "LOC"), ("Washington", "LOC"), ("Washington", "LOC"))
+    entities = {name: e.type for name, e in by_name(resolve(mentions, [a, b])).items()}
+    # A word before a name outweighs the model's guesses: 'la société', 'le groupe', 'les opérateurs',
+    # 'M.'; but one title among several mentions does not make a place a person.
+    assert entities == {
+        "Lime": "ORG",
+        "Vinci": "ORG",
+        "Bird": "PER",
+        "Dott": "ORG",
+        "Enedis": "ORG",
+        "Washington": "LOC",
+    }
 
 
 FIRST_NAMES = ("Jean", "Marie", "Paul")
