@@ -33,14 +33,13 @@ def attach_surnames(
         candidates = sorted(people[key])
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
         glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
-        mentions = [m for m, part in zip(groups.pop(key), glued, strict=True) if not part]
-        if not mentions:  # only ever part of longer names ('Verdier Distribution'): no surname
-            continue
+        mentions = [m for m, part in zip(groups[key], glued, strict=True) if not part]
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
-        if elsewhere and type_of(elsewhere) != "PER":
-            if mentions:  # a place or an organisation of its own: no person's surname
-                groups[key] = mentions
+        # Only ever inside longer names ('Verdier Distribution'), or a place or an organisation
+        # of its own: no person's surname, and left as it is.
+        if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
             continue
+        del groups[key]  # its glued mentions with it: parts of other names
         left = []
         for mention in mentions:
             owners = [c for c in candidates if mention.article in in_article[c]]

@@ -113,7 +113,7 @@ def test_a_homonym_lists_its_people_most_cited_first_and_keeps_missed_mentions_a
 
 def test_a_place_is_never_a_persons_surname():
     a = article("a", "Cécile de France joue. France arrive en tête.")
-    b = article("b", "La France vote. France et Allemagne.")
+    b = article("b", "La France vote. France Télévisions diffuse.")  # glued, yet the place's
     mentions = mentions_of(a, ("Cécile de France", "PER"), ("France", "LOC")) + mentions_of(
         b, ("France", "LOC"), ("France", "LOC")
     )
