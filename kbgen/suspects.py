@@ -111,6 +111,7 @@ def _word_evidence(e: Entity, texts: dict[str, str], words: Counter, last_words:
     # 'Lemaire Transports': a surname, then a common noun other names end with, never alone.
     if (
         e.type == "PER"
+        and first != last
         and last_words[last] >= 2
         and last_words[first]
         and words[last.lower()]
