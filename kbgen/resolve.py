@@ -287,8 +287,8 @@ def _entities(
 
 def _homonym_forms(groups: dict[str, list[Mention]], key: str, people: list[str]) -> Counter[str]:
     """How a homonym is written, and how often: its own mentions, and its people's last names."""
-    forms = Counter(m.text for m in groups[key])
-    forms.update(last for p in people for m in groups[p] if fold(last := m.text.split()[-1]) == key)
+    forms, size = Counter(m.text for m in groups[key]), len(key.split())
+    forms.update(last for p in people for m in groups[p] if fold(last := " ".join(m.text.split()[-size:])) == key)
     return forms or Counter([key.title()])
 
 

@@ -16,6 +16,7 @@ from kbgen.extract import Mention
 from kbgen.names import inside_longer_name
 
 Groups = dict[str, list[Mention]]
+PARTICLE_LETTERS = 3  # a surname of two words starts with a short one: 'Le Pen', not 'Laurent Girard'
 
 
 def attach_surnames(
@@ -26,11 +27,16 @@ def attach_surnames(
     `cues` are the language's titles before a name ('Mme Vidal')."""
     people: dict[str, list[str]] = defaultdict(list)
     for key, mentions in groups.items():
-        if " " in key and type_of(mentions) == "PER":
-            people[key.rsplit(" ", 1)[1]].append(key)
+        words = key.split()
+        if len(words) > 1 and type_of(mentions) == "PER":
+            people[words[-1]].append(key)
+            if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
+                people[" ".join(words[-2:])].append(key)
     homonyms = {}
-    for key in sorted(k for k in groups if " " not in k and k in people):
-        candidates = sorted(people[key])
+    for key in sorted(k for k in groups if k in people):
+        candidates = sorted(c for c in people[key] if c in groups)  # a person may have joined another
+        if not candidates:
+            continue
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
         glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
         mentions = [m for m, part in zip(groups[key], glued, strict=True) if not part]

@@ -81,7 +81,9 @@ def _relatives(e: Entity, by_word: dict[str, list[Entity]]) -> list[Reason]:
     for other in sorted(others.values(), key=lambda o: (-len(o.mentions), o.slug)):
         theirs, written = [fold(w) for w in other.name.split()], e.name.split()
         rest, extra = written[len(theirs) :], other.name.split()[: len(theirs) - len(words)]
-        glued = other.name.split()[-1][:1].isupper() and len(rest) >= 2  # not 'Office de' + 'La Rochelle'
+        # Not 'Office de' + 'La Rochelle', nor a first name + 'Le Gall'.
+        whole = " " in other.name or other.type != e.type
+        glued = whole and other.name.split()[-1][:1].isupper() and len(rest) >= 2
         if glued and words[: len(theirs)] == theirs and all(w[:1].isupper() for w in rest):
             return [(f"{GLUED} {other.name} + {' '.join(rest)}", DOUBTS[GLUED])]
         if other.type != e.type or len(other.mentions) < len(e.mentions):

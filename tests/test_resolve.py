@@ -210,3 +210,22 @@ def test_a_name_glued_to_a_capitalised_word_but_not_a_sentence_start_or_a_title(
         "avec Verdier Vidal ici": True,
         "Vidal Conseil": True,
     }
+
+
+def test_a_surname_of_two_words_is_a_surname_too():
+    a = article("a", "Marine Le Pen parle. Le Pen insiste.")
+    b = article("b", "Jean-Marie Le Pen se souvient.")
+    c = article("c", "Le Pen, sans prénom.")
+    mentions = (
+        mentions_of(a, ("Marine Le Pen", "PER"), ("Le Pen", "PER"))
+        + mentions_of(b, ("Jean-Marie Le Pen", "PER"))
+        + mentions_of(c, ("Le Pen", "PER"))
+    )
+    entities = by_name(resolve(mentions, [a, b, c]))
+    assert entities["Marine Le Pen"].aliases == ("Le Pen",) and "Le Pen" not in entities
+    [le_pen] = homonyms(mentions, [a, b, c])
+    assert (le_pen.name, [m.article for m in le_pen.mentions]) == ("Le Pen", ["c"])
+    # A full name is no surname of a longer, glued one: 'Laurent Girard', 'Roubaix Laurent Girard'.
+    d = article("d", "Roubaix Laurent Girard arrive. Laurent Girard parle.")
+    entities = by_name(resolve(mentions_of(d, ("Roubaix Laurent Girard", "PER"), ("Laurent Girard", "PER")), [d]))
+    assert set(entities) == {"Roubaix Laurent Girard", "Laurent Girard"}
