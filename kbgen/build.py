@@ -162,7 +162,7 @@ def _build(
     if strict and _not_notes(problems):
         raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
     with _told_with(problems):
-        kb = link(articles, resolution.entities, extraction.sentences)
+        kb = link(articles, resolution.entities, extraction.sentences, resolution.homonyms)
         clock.done("link")
         previous_files = previous.files if previous else None
         written, pages = _make_site(project, kb, notes, base_url, previous_files, jobs, clock, extras)
@@ -326,15 +326,17 @@ class _StageClock:
 
 
 def resolve_project(root: Path):
-    """The project's entities as a build would make them, without writing anything but the cache."""
-    return _resolved(Project.load(root))[0]
+    """The project's entities as a build would make them, and the articles they were found in,
+    without writing anything but the cache."""
+    resolution, articles, _ = _resolved(Project.load(root))
+    return resolution, articles
 
 
 def link_project(root: Path) -> KnowledgeBase:
     """The knowledge base a build would make its site from, without writing anything but the cache."""
     resolution, articles, sentences = _resolved(Project.load(root))
     with _cycle_collector_paused():
-        return link(articles, resolution.entities, sentences)
+        return link(articles, resolution.entities, sentences, resolution.homonyms)
 
 
 def _resolved(project: Project):

@@ -211,25 +211,34 @@ def check(out: Path | None, project: Path) -> None:
     type=click.Choice(["PER", "ORG", "LOC", "MISC"]),
     help="Only entities of this type (repeat for several).",
 )
-@click.option("--suspicious", is_flag=True, help="Only entities flagged as possible duplicates, fragments or mistyped.")
+@click.option(
+    "--suspicious",
+    is_flag=True,
+    help="Only the review queue: the entities most likely wrong (duplicates, common words, fragments, "
+    "mistyped), most mentions × doubt first.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def entities(project: Path, types: tuple[str, ...], suspicious: bool, as_json: bool) -> None:
     """List the entities of the project's articles, flagging the ones worth curating in
     content/entities.yml. Reads content/articles/ as it is (run `kbgen build` first to ingest
     new seeds); writes nothing."""
     from kbgen.build import resolve_project
-    from kbgen.suspects import suspicions
+    from kbgen.suspects import review_queue
 
     try:
-        resolution = resolve_project(project)
+        resolution, articles = resolve_project(project)
     except BuildError as exc:
         _fail(report.failure_lines(exc.problems))
-    flags = suspicions(resolution.entities)
-    rows = [
-        e
-        for e in sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
-        if (not types or e.type in types) and (not suspicious or flags[e.slug])
-    ]
+    queue = review_queue(resolution.entities, {a.slug: a.text for a in articles})
+    flags: dict[str, list[str]] = {e.slug: [] for e in resolution.entities} | {
+        s.entity.slug: list(s.reasons) for s in queue
+    }
+    listed = (
+        [s.entity for s in queue]
+        if suspicious
+        else sorted(resolution.entities, key=lambda e: (-len(e.mentions), e.name))
+    )
+    rows = [e for e in listed if not types or e.type in types]
     report.echo_problems(resolution.warnings)
     report.entity_list(rows, resolution.entities, flags, as_json)
 

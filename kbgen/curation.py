@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import LanguageProfile
+from kbgen.names import fold
 from kbgen.yamlfile import LocatedMapping, YamlSyntaxError, load_mapping
 
 TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -27,6 +29,8 @@ class RuleSettings(BaseModel):
     name: str | None = None
     type: str | None = None
     aliases: tuple[str, ...] = ()
+    remove_aliases: tuple[str, ...] = ()  # names merged into it that are not it
+    split: dict[str, tuple[str, ...]] = {}  # another entity's name -> the articles (slugs) naming that one
     merge_into: str | None = None
     description: str | None = None
     wikidata: str | None = None
@@ -56,10 +60,31 @@ class Rule(RuleSettings):
 
 
 @dataclass(frozen=True)
+class Ignored:
+    """A name that is no entity: everywhere, or only in the articles (slugs) listed."""
+
+    name: str
+    line: int | None
+    articles: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Curation:
     path: Path | str = ""  # as messages name it; a Curation without a file has no rule to name it
     rules: tuple[Rule, ...] = ()
-    ignore: tuple[tuple[str, int | None], ...] = ()  # (name, line)
+    ignore: tuple[Ignored, ...] = ()
+
+    def ignored(self) -> dict[str, frozenset[str] | None]:
+        """Each ignored name, folded -> the articles it is ignored in (None: everywhere)."""
+        found: dict[str, frozenset[str] | None] = {}
+        for entry in self.ignore:
+            key = fold(entry.name)
+            before = found.get(key, frozenset())
+            if entry.articles is None or before is None:
+                found[key] = None
+            else:
+                found[key] = before | frozenset(entry.articles)
+        return found
 
 
 def create_curation_file(path: Path, language: LanguageProfile) -> None:
@@ -98,16 +123,41 @@ def load_curation(path: Path, shown: Path) -> Curation:
         rule = _rule(str(target), body, located, shown, problems)
         if rule is not None:
             rules.append(rule)
-    names = located.data.get("ignore") or []
-    if not isinstance(names, list) or not all(isinstance(n, (str, int)) for n in names):
-        problems.append(
-            Problem(shown, located.line("ignore"), "'ignore' must be a list of names", "write one '- Name' per line")
-        )
-        names = []
-    ignore = [(str(n), located.line("ignore", i)) for i, n in enumerate(names)]
+    ignore = _ignored(located, shown, problems)
     if problems:
         raise BuildError(problems)
     return Curation(shown, tuple(rules), tuple(ignore))
+
+
+def _ignored(located: LocatedMapping, shown: Path, problems: list[Problem]) -> list[Ignored]:
+    """The `ignore:` list: '- Name' (everywhere) or '- Name: [article, ...]' (in those articles)."""
+    names = located.data.get("ignore") or []
+    if not isinstance(names, list):
+        hint = "write one '- Name' per line, or '- Name: [article-slug]' for some articles only"
+        problems.append(Problem(shown, located.line("ignore"), "'ignore' must be a list of names", hint))
+        return []
+    found = []
+    for i, entry in enumerate(names):
+        line = located.line("ignore", i)
+        articles = next(iter(entry.values())) if isinstance(entry, dict) and len(entry) == 1 else None
+        if isinstance(entry, (str, int)):
+            found.append(Ignored(str(entry), line))
+        elif _is_list_of_names(articles):
+            found.append(Ignored(str(next(iter(entry))), line, tuple(str(a) for a in articles)))
+        else:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "an 'ignore' entry must be a name, or one name with the articles it is no entity in",
+                    "write '- Name', or '- Name: [article-slug, ...]' (slugs as in the articles' addresses)",
+                )
+            )
+    return found
+
+
+def _is_list_of_names(value: object) -> TypeGuard[list]:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, (str, int)) for v in value)
 
 
 def _rule(target: str, body: object, located: LocatedMapping, shown: Path, problems: list[Problem]) -> Rule | None:
@@ -125,7 +175,7 @@ def _rule(target: str, body: object, located: LocatedMapping, shown: Path, probl
                     shown,
                     where,
                     f"'{target}' -> '{key}': {message}",
-                    "valid keys: name, type, aliases, merge_into, description, wikidata",
+                    "valid keys: " + ", ".join(RuleSettings.model_fields),
                 )
             )
         return None

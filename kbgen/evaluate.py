@@ -101,14 +101,16 @@ def load_gold(folder: Path, gold_span: str = "core") -> tuple[dict[str, str], Do
 
 
 def resolved_entities(articles: list[Article], nlp, curation=None) -> list:
-    """The entities kbgen resolves from the articles' mentions, as a build would."""
+    """The entities kbgen resolves from the articles' mentions, as a build would, and its
+    homonyms (a shared surname's mentions name a person, whichever it is)."""
     from kbgen.extract import extract, language_of
     from kbgen.ner import without_common_words
     from kbgen.resolve import resolve
 
     language = language_of(nlp)
     mentions = without_common_words(extract(articles, nlp), articles, language).mentions
-    return resolve(mentions, articles, curation, language=language).entities
+    resolution = resolve(mentions, articles, curation, language=language)
+    return [*resolution.entities, *resolution.homonyms]
 
 
 def predict(texts: dict[str, str], nlp, curation=None, raw: bool = False) -> Docs:

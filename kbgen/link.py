@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kbgen.articles import Article
-from kbgen.resolve import Entity, fold
+from kbgen.resolve import Entity, Homonym, fold
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -32,7 +32,7 @@ class CitingArticle:
 class LinkedMention:
     start: int
     end: int
-    entity: Entity
+    entity: Entity | Homonym  # a homonym when the article does not say which of its people
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class KnowledgeBase:
     citations: dict[str, tuple[CitingArticle, ...]]  # entity slug -> its mentions in context, by article
     co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
     related: dict[str, tuple[tuple[Article, tuple[Entity, ...]], ...]]  # article slug -> (article, shared entities)
+    homonyms: tuple[Homonym, ...] = ()  # by name
 
     def article(self, slug: str) -> Article:
         return next(a for a in self.articles if a.slug == slug)
@@ -106,11 +107,38 @@ def _related(articles: list[Article], entities: list[Entity], entities_by_articl
     return related
 
 
+def _co_mentions(entities: list[Entity], entities_by_article: dict[str, tuple[Entity, ...]]) -> dict:
+    """Each entity's co-mentions, most shared first, then by name: each as one number, as in
+    _related."""
+    by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
+    rank = {e.slug: i for i, e in enumerate(by_name)}
+    scale = len(entities)
+    ranks = {
+        slug: tuple(rank[e.slug] for e in named) for slug, named in entities_by_article.items()
+    }  # once per article
+    co_mentions = {}
+    for entity in entities:
+        together: Counter[int] = Counter()
+        for article_slug in entity.articles:
+            together.update(ranks[article_slug])
+        del together[rank[entity.slug]]
+        co_mentions[entity.slug] = tuple(
+            (by_name[score % scale], -(score // scale)) for score in sorted(r - n * scale for r, n in together.items())
+        )
+    return co_mentions
+
+
 def link(
-    articles: list[Article], entities: list[Entity], sentences: dict[str, tuple[tuple[int, int], ...]]
+    articles: list[Article],
+    entities: list[Entity],
+    sentences: dict[str, tuple[tuple[int, int], ...]],
+    homonyms: list[Homonym] | tuple[Homonym, ...] = (),
 ) -> KnowledgeBase:
     by_slug = {a.slug: a for a in articles}
     mentions_by_article: dict[str, list[LinkedMention]] = {a.slug: [] for a in articles}
+    for homonym in homonyms:  # linked to its page; not an entity the article names
+        for m in homonym.mentions:
+            mentions_by_article[m.article].append(LinkedMention(m.start, m.end, homonym))
     citations = {}
     for entity in entities:
         cited: dict[str, list[Citation]] = {}
@@ -133,25 +161,11 @@ def link(
         linked.sort(key=lambda lm: (lm.start, lm.end))
         seen: dict[str, Entity] = {}
         for lm in linked:
-            seen.setdefault(lm.entity.slug, lm.entity)
+            if isinstance(lm.entity, Entity):
+                seen.setdefault(lm.entity.slug, lm.entity)
         entities_by_article[slug] = tuple(seen.values())
 
-    # Co-mentions most shared first, then by name: each as one number, as in _related.
-    by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
-    rank = {e.slug: i for i, e in enumerate(by_name)}
-    scale = len(entities)
-    ranks = {
-        slug: tuple(rank[e.slug] for e in named) for slug, named in entities_by_article.items()
-    }  # once per article
-    co_mentions = {}
-    for entity in entities:
-        together: Counter[int] = Counter()
-        for article_slug in entity.articles:
-            together.update(ranks[article_slug])
-        del together[rank[entity.slug]]
-        co_mentions[entity.slug] = tuple(
-            (by_name[score % scale], -(score // scale)) for score in sorted(r - n * scale for r, n in together.items())
-        )
+    co_mentions = _co_mentions(entities, entities_by_article)
     return KnowledgeBase(
         related=_related(articles, entities, entities_by_article),
         articles=tuple(sorted(articles, key=by_date)),
@@ -160,4 +174,5 @@ def link(
         entities_by_article=entities_by_article,
         citations=citations,
         co_mentions=co_mentions,
+        homonyms=tuple(sorted(homonyms, key=lambda h: (fold(h.name), h.slug))),
     )

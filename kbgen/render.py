@@ -24,13 +24,13 @@ from kbgen.cards import Card, cards_of
 from kbgen.config import Config
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
-from kbgen.link import Citation, KnowledgeBase
+from kbgen.link import Citation, KnowledgeBase, by_date
 from kbgen.markup import Link, wikilink_targets
 from kbgen.markup import render as render_markdown
 from kbgen.media import Image, Media
 from kbgen.output import OutputFile, copied, heavy, made
 from kbgen.pages import parse_page
-from kbgen.resolve import Entity
+from kbgen.resolve import Entity, Homonym
 from kbgen.spans import LABELS
 from kbgen.tags import Tag, article_tags, tags_of
 from kbgen.theme import ThemeFolders, file_digests, template_problem
@@ -249,6 +249,12 @@ def entity_pages(
     return [main, *rest]
 
 
+def homonym_page(theme: Theme, kb: KnowledgeBase, homonym: Homonym) -> OutputFile:
+    """A name several people bear: who it may be, and the articles naming it without saying."""
+    cited = sorted((kb.article(slug) for slug in {m.article for m in homonym.mentions}), key=by_date)
+    return theme.page(entity_url(homonym.slug), "disambiguation.html", homonym=homonym, cited=tuple(cited))
+
+
 def render_site(
     kb: KnowledgeBase,
     theme: Theme,
@@ -287,6 +293,7 @@ def render_site(
         files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
     for entity in kb.entities:
         files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
+    files += [homonym_page(theme, kb, homonym) for homonym in kb.homonyms]
     files += [
         page("search.html", "search.html"),
         heavy(
@@ -320,7 +327,8 @@ def _sitemap_pages(kb: KnowledgeBase, listed: list[str]) -> list[tuple[str, str 
     for a in kb.articles:
         changed = lastmod(a.updated, a.updated_time) if a.updated else lastmod(a.date, a.time)
         pages.append((article_url(a.slug), changed))
-    return pages + [(entity_url(e.slug), None) for e in kb.entities]
+    pages += [(entity_url(e.slug), None) for e in kb.entities] + [(entity_url(h.slug), None) for h in kb.homonyms]
+    return pages
 
 
 def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:

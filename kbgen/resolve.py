@@ -2,35 +2,35 @@
 their aliases and a stable slug, then the owner's corrections (content/entities.yml) apply.
 
 Mentions are grouped by a folded key (case, accents, apostrophes and hyphens ignored); a form with
-a capitalised article ('La Russie') joins the bare form; an acronym written in brackets beside
-its expansion joins it ('Organisation des Nations unies (ONU)'); a surname alone joins the one
-full name in the corpus that ends with it ('Rutte' -> 'Mark Rutte'). When several people share
-the surname, a mention goes to the one named in the same article, and stays on its own
-otherwise: two different people are never merged on a guess.
+a capitalised article ('La Russie') joins the bare form; an acronym joins its expansion, written
+in brackets beside it ('Organisation des Nations unies (ONU)') or named in the same article with
+the acronym's letters as its initials ('Les Républicains', 'LR'); a bare surname joins its person
+(kbgen.surnames), and a surname several people bear gets a homonym page listing them. Each
+entity's type is decided by all its mentions (kbgen.entity_types); the names the model missed
+are linked after (kbgen.missed).
 """
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
+from kbgen.entity_types import decided_type, model_type
 from kbgen.errors import Problem
 from kbgen.extract import Mention
-from kbgen.lang import APOSTROPHES, LanguageProfile, plain_forms
+from kbgen.lang import LanguageProfile
+from kbgen.missed import add_missed_mentions
+from kbgen.names import fold
 from kbgen.slugs import slugify, unique_slug
-from kbgen.spans import trim
+from kbgen.surnames import attach_surnames
 
-TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
-FOLDED_SEPARATORS = re.compile(rf"[\s{APOSTROPHES}`\-‐–.]+")  # read as one space in a grouping key
+__all__ = ["Entity", "Homonym", "Resolution", "fold", "is_acronym_of", "resolve"]
 
 
 @dataclass(frozen=True)
@@ -49,17 +49,22 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Homonym:
+    """A surname several people of the corpus bear, and its mentions that do not say which one:
+    its page lists them ('Vidal peut désigner…'), most cited first."""
+
+    slug: str
+    name: str
+    people: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    type = "PER"  # its people's: a homonym's mentions name a person, whichever it is
+
+
+@dataclass(frozen=True)
 class Resolution:
     entities: list[Entity]
     warnings: list[Problem] = field(default_factory=list)
-
-
-@functools.lru_cache(maxsize=65536)
-def fold(name: str) -> str:
-    """The grouping key of a name: no case, no accents, apostrophes and hyphens as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return FOLDED_SEPARATORS.sub(" ", bare).strip()
+    homonyms: list[Homonym] = field(default_factory=list)
 
 
 def resolve(
@@ -72,18 +77,26 @@ def resolve(
     """The entities the mentions name; `language` is the articles', whose rules apply."""
     curation = curation or Curation()
     articles = list(articles)
+    texts = {a.slug: a.text for a in articles}
     warnings: list[Problem] = []
-    ignored = {fold(name) for name, _ in curation.ignore}
+    ignored = curation.ignored()
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        if fold(mention.text) not in ignored:
+        ignored_in = ignored.get(fold(mention.text), frozenset())
+        if ignored_in is not None and mention.article not in ignored_in:
             groups[fold(mention.text)].append(mention)
     _merge_article_forms(groups, language.rules.capitalised_articles)
-    _merge_acronyms(groups, articles)
-    _merge_surnames(groups)
+    _merge_acronyms(groups, texts)
+    _merge_initials(groups)
+    type_of = partial(decided_type, texts=texts, rules=language.rules)
+    homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)
     overrides = _apply_rules(groups, curation, warnings)
-    entities = _entities(groups, overrides)
-    return Resolution(_add_missed_mentions(entities, articles, ignored, language), warnings)
+    left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
+    left_to = {key: people for key, people in left_to.items() if len(people) > 1}
+    entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, texts, language)
+    ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
+    entities = add_missed_mentions(entities, articles, language, ambiguous, ignored)
+    return Resolution(entities, warnings, _homonyms(groups, left_to, entities))
 
 
 # --- automatic merges -------------------------------------------------------------------------
@@ -120,69 +133,66 @@ def is_acronym_of(acronym: str, expansion: str) -> bool:
     return True
 
 
-def _merge_acronyms(groups: dict[str, list[Mention]], articles: list[Article]) -> None:
-    texts = {a.slug: a.text for a in articles}
+def _merge_acronyms(groups: dict[str, list[Mention]], texts: dict[str, str]) -> None:
+    """An acronym in brackets just after or before a name it is the acronym of joins it:
+    'Organisation des Nations unies (ONU)', and 'Républicains (LR)' when that name is also
+    written 'Les Républicains'."""
+    key_of: dict[Mention, str] = {}
     by_article: dict[str, list[Mention]] = defaultdict(list)
-    for mentions in groups.values():
+    for key, mentions in groups.items():
         for m in mentions:
+            key_of[m] = key
             by_article[m.article].append(m)
+    expansions = {key: {m.text for m in mentions if " " in m.text} for key, mentions in groups.items()}
     pairs = set()
     for slug, mentions in by_article.items():
         mentions.sort(key=lambda m: m.start)
         text = texts.get(slug, "")
         for first, second in itertools.pairwise(mentions):
-            bracketed = text[first.end : second.start].strip() == "(" and text[second.end : second.end + 1] == ")"
-            if not bracketed:
+            if text[first.end : second.start].strip() != "(" or text[second.end : second.end + 1] != ")":
                 continue
-            if second.text.isupper() and " " in first.text and is_acronym_of(second.text, first.text):
-                pairs.add((fold(second.text), fold(first.text)))
-            elif first.text.isupper() and " " in second.text and is_acronym_of(first.text, second.text):
-                pairs.add((fold(first.text), fold(second.text)))
+            for short, long in ((second, first), (first, second)):
+                forms = expansions[key_of[long]]
+                if short.text.isupper() and any(is_acronym_of(short.text, form) for form in forms):
+                    pairs.add((key_of[short], key_of[long]))
+                    break
     for acronym, expansion in sorted(pairs):
         _merge(groups, acronym, expansion)
 
 
-def _majority_type(mentions: list[Mention]) -> str:
-    votes = Counter(m.label for m in mentions)
-    return max(TYPE_PRIORITY, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _merge_surnames(groups: dict[str, list[Mention]]) -> None:
-    """A surname alone joins the full name ending with it: everywhere when it was once tagged a
-    person and one person in the corpus bears it; otherwise only in the articles where that
-    full name appears. A surname shared by two people named in one article stays apart, tagged
-    a person."""
-    people_by_surname: dict[str, list[str]] = defaultdict(list)
-    for k, ms in groups.items():
-        if " " in k and _majority_type(ms) == "PER":
-            people_by_surname[k.rsplit(" ", 1)[1]].append(k)
+def initials(name: str) -> str:
+    """The letters an acronym of `name` is made of: the first of each word but the short lowercase
+    ones ('des', 'de', 'la'): 'Rassemblement national' -> 'RN', 'Les Républicains' -> 'LR'."""
+    return "".join(w[0].upper() for w in WORDS.findall(name) if w[0].isupper() or len(w) > 3)
+
+
+def _merge_initials(groups: dict[str, list[Mention]]) -> None:
+    """An acronym joins the one organisation or place whose initials it is, when an article
+    names both: 'LR' and 'Les Républicains'."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key, mentions in groups.items():
+        if " " in key and model_type(mentions) != "PER":
+            for form in {m.text for m in mentions}:
+                if len(letters := initials(form)) >= 2:
+                    expansions[letters].add(key)
     for key in sorted(groups):
-        candidates = sorted(people_by_surname.get(key, ())) if " " not in key else []
-        if not candidates:
-            continue
-        mentions = groups[key]
-        if len(candidates) == 1 and any(m.label == "PER" for m in mentions):
-            _merge(groups, key, candidates[0])
-            continue
-        in_article = {c: {m.article for m in groups[c]} for c in candidates}
-        left = []
-        for mention in mentions:
-            owners = [c for c in candidates if mention.article in in_article[c]]
-            if len(owners) == 1:
-                groups[owners[0]].append(mention)
-            else:
-                left.append(replace(mention, label="PER") if owners else mention)
-        if left:
-            groups[key] = left
-        else:
-            del groups[key]
+        forms = {m.text for m in groups.get(key, ())}
+        acronym = next((f for f in sorted(forms) if f.isupper() and f.isalpha() and 2 <= len(f) <= 6), None)
+        targets = expansions.get(acronym or "", set())
+        if len(targets) == 1 and " " not in key:
+            target = next(iter(targets))
+            if {m.article for m in groups[key]} & {m.article for m in groups.get(target, ())}:
+                _merge(groups, key, target)
 
 
 # --- the owner's rules ------------------------------------------------------------------------
 
 
 def _apply_rules(groups: dict[str, list[Mention]], curation: Curation, warnings: list[Problem]) -> dict[str, Rule]:
-    """Merge what the rules merge; return the rule that overrides each remaining group."""
+    """Merge, unmerge and split what the rules say; return the rule that overrides each group."""
 
     def find(name: str) -> str | None:
         key = fold(name)
@@ -193,30 +203,32 @@ def _apply_rules(groups: dict[str, list[Mention]], curation: Curation, warnings:
                 return group_key
         return None
 
-    def missing(rule: Rule, name: str) -> None:
-        warnings.append(
-            Problem(
-                curation.path,
-                rule.line,
-                f"no entity named '{name}' in this build",
-                "check the spelling, or remove the rule",
-                severity="warning",
-            )
-        )
+    def warn(rule: Rule, message: str) -> None:
+        warnings.append(Problem(curation.path, rule.line, message, "check the spelling, or remove the rule", "warning"))
 
     overrides: dict[str, Rule] = {}
     for rule in curation.rules:
         key = find(rule.target)
         if key is None:
-            missing(rule, rule.target)
+            warn(rule, f"no entity named '{rule.target}' in this build")
             continue
         for alias in rule.aliases:
             if fold(alias) in groups:
                 _merge(groups, fold(alias), key)
+        for alias in rule.remove_aliases:
+            if not _move(groups, key, fold(alias), lambda m, alias=alias: fold(m.text) == fold(alias)):
+                warn(rule, f"'{rule.target}' has no alias '{alias}' in this build")
+        for name, slugs in rule.split.items():
+            new = fold(name) if fold(name) != key else f"{key}\x00{name}"  # the same name, another entity
+            existing = new in groups  # then the mentions join that entity, named as it is
+            if not _move(groups, key, new, lambda m, slugs=slugs: m.article in slugs):
+                warn(rule, f"'{rule.target}' is named in none of the articles split to '{name}'")
+            elif not existing:
+                overrides[new] = Rule(target=name, name=name, line=rule.line)
         if rule.merge_into:
             target = find(rule.merge_into)
             if target is None:
-                missing(rule, rule.merge_into)
+                warn(rule, f"no entity named '{rule.merge_into}' in this build")
             else:
                 _merge(groups, key, target)
                 continue
@@ -224,26 +236,46 @@ def _apply_rules(groups: dict[str, list[Mention]], curation: Curation, warnings:
     return overrides
 
 
-def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> list[Entity]:
+def _move(groups: dict[str, list[Mention]], source: str, target: str, which) -> bool:
+    """Move the mentions of `source` that `which` picks to the group `target` (made if need be);
+    whether there was one. An emptied group is removed."""
+    moved = [m for m in groups[source] if which(m)]
+    if moved:
+        groups[source] = [m for m in groups[source] if not which(m)]
+        groups.setdefault(target, []).extend(moved)
+        if not groups[source]:
+            del groups[source]
+    return bool(moved)
+
+
+# --- entities and homonyms --------------------------------------------------------------------
+
+
+def _name(forms: Counter, key: str) -> str:
+    """The most used form of the group's own; on a tie the longer, then the accented one
+    ('États-Unis' over 'Etats-Unis')."""
+    own = Counter({f: n for f, n in forms.items() if fold(f) == key}) or forms
+    return min(own, key=lambda f: (-own[f], -len(f), -sum(not ch.isascii() for ch in f), f))
+
+
+def _entities(
+    groups: dict[str, list[Mention]], overrides: dict[str, Rule], texts: dict[str, str], language: LanguageProfile
+) -> list[Entity]:
     taken: set[str] = set()
     entities = []
     for key in sorted(groups):
         mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
         rule = overrides.get(key)
         forms = Counter(m.text for m in mentions)
-        own_forms = Counter({f: n for f, n in forms.items() if fold(f) == key}) or forms
-        # Most used form; on a tie the longer, then the accented one ('États-Unis' over 'Etats-Unis').
-        name = min(own_forms, key=lambda f: (-own_forms[f], -len(f), -sum(not ch.isascii() for ch in f), f))
-        aliases = set(forms)
-        if rule:
-            name = rule.name or name
-            aliases.update(rule.aliases)
+        name = (rule and rule.name) or _name(forms, key)
+        removed = {fold(alias) for alias in rule.remove_aliases} if rule else set()
+        aliases = {f for f in forms if fold(f) not in removed} | set(rule.aliases if rule else ())
         aliases.discard(name)
         entities.append(
             Entity(
                 slug=unique_slug(slugify(name), taken, fallback="entity"),
                 name=name,
-                type=(rule and rule.type) or _majority_type(mentions),
+                type=(rule and rule.type) or decided_type(mentions, texts, language.rules),
                 aliases=tuple(sorted(aliases)),
                 mentions=tuple(mentions),
                 description=rule.description if rule else None,
@@ -253,94 +285,32 @@ def _entities(groups: dict[str, list[Mention]], overrides: dict[str, Rule]) -> l
     return sorted(entities, key=lambda e: (fold(e.name), e.slug))
 
 
-# --- mentions the model missed ----------------------------------------------------------------
+def _homonym_forms(groups: dict[str, list[Mention]], key: str, people: list[str]) -> Counter[str]:
+    """How a homonym is written, and how often: its own mentions, and its people's last names."""
+    forms, size = Counter(m.text for m in groups[key]), len(key.split())
+    forms.update(last for p in people for m in groups[p] if fold(last := " ".join(m.text.split()[-size:])) == key)
+    return forms or Counter([key.title()])
 
 
-WORD = re.compile(r"\w+")
-WORD_EDGES = re.compile(r"\w(.*\w)?", re.DOTALL)  # names that begin and end with a letter or digit
-
-
-def _first_words(forms) -> dict[str, int]:
-    """The first word of each form -> the most words a form beginning with it has."""
-    starts: dict[str, int] = {}
-    for form in forms:
-        words = WORD.findall(form)
-        starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return starts
-
-
-def _find_names(text: str, forms: dict[str, str], starts: dict[str, int]):
-    """Each occurrence of one of `forms` made of whole words, the longest first at each place,
-    left to right without overlap: dictionary lookups only where a form's first word is, so the
-    cost grows with the text, not with the number of names (a regular expression of thousands
-    of names tries them all at every position). `starts` is _first_words(forms)."""
-    spans = [m.span() for m in WORD.finditer(text)]
-    after = 0  # the first word not inside a name found already
-    # Only the words some form begins with are looked at further: most words begin none.
-    for index in [i for i, word in enumerate(WORD.findall(text)) if word in starts]:
-        if index < after:
-            continue
-        start, end = spans[index]
-        for last in range(min(len(spans), index + starts[text[start:end]]) - 1, index - 1, -1):
-            candidate = text[start : spans[last][1]]
-            if candidate in forms:
-                yield start, spans[last][1], candidate
-                after = last + 1
-                break
-
-
-def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
-    ends, furthest = [], -1
-    for _, end in spans:
-        furthest = max(furthest, end)
-        ends.append(furthest)
-    return ends
-
-
-def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted `spans` (ends[i]: furthest end up to i)."""
-    index = bisect.bisect_left(spans, (end, -1)) - 1  # the last span starting before `end`
-    return index >= 0 and ends[index] > start
-
-
-def _add_missed_mentions(
-    entities: list[Entity], articles: list[Article], ignored: set[str], language: LanguageProfile
-) -> list[Entity]:
-    """Link the places where the model missed a name it found elsewhere: every occurrence of an
-    entity's name or alias, as a whole word, is a mention of it. A form two entities share, or
-    shorter than three letters (two for an acronym), is left alone."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for form in (entity.name, *entity.aliases):
-            if (len(form) >= 3 or (len(form) == 2 and form.isupper())) and fold(form) not in ignored:
-                owners[plain_forms(form)].add(entity.slug)
-    unique = {
-        form: next(iter(slugs)) for form, slugs in owners.items() if len(slugs) == 1 and WORD_EDGES.fullmatch(form)
-    }
-    if not unique:
-        return entities
-    starts = _first_words(unique)
-    by_slug = {e.slug: e for e in entities}
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+def _homonyms(groups: dict[str, list[Mention]], left_to: dict[str, list[str]], entities: list[Entity]) -> list[Homonym]:
+    """The homonym pages: each with its people, most cited first, and its own mentions; slugs
+    after the entities' so that theirs never change for a homonym's sake."""
+    taken = {e.slug for e in entities}
+    by_key: dict[str, Entity] = {}
     for entity in entities:
         for m in entity.mentions:
-            taken[m.article].append((m.start, m.end))
-    added: dict[str, list[Mention]] = defaultdict(list)
-    for article in articles:
-        spans = sorted(taken[article.slug])
-        ends = _running_max_ends(spans)
-        plain = plain_forms(article.text)
-        for start, end, form in _find_names(plain, unique, starts):
-            if _overlaps(spans, ends, start, end):
-                continue
-            entity = by_slug[unique[form]]
-            # The same checks as the model's own spans: 'les Français' stays a people, not a place.
-            if trim(plain, start, end, entity.type, language) is None:
-                continue
-            added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
-    return [
-        replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
-        if added[e.slug]
-        else e
-        for e in entities
-    ]
+            by_key.setdefault(fold(m.text), entity)
+    homonyms = []
+    for key, people in sorted(left_to.items()):
+        mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
+        name = _name(_homonym_forms(groups, key, people), key)
+        found = {by_key[p].slug: by_key[p] for p in people if p in by_key}
+        homonyms.append(
+            Homonym(
+                slug=unique_slug(slugify(name), taken, fallback="entity"),
+                name=name,
+                people=tuple(sorted(found.values(), key=lambda e: (-len(e.articles), fold(e.name), e.slug))),
+                mentions=tuple(mentions),
+            )
+        )
+    return homonyms

@@ -10,9 +10,8 @@ in `jobs` processes at a time. pagefind/shards.json lists the bundles for the se
 Pagefind parses every byte of a page, even inside the elements it is told to ignore, and those
 are most of an entity page (the picture, the quotes): it is given copies of the pages without
 them (search_copy), which it indexes into exactly the same bundle in much less CPU time.
-The copies also have their apostrophes straight: Pagefind indexes both parts of "l'hôpital" but
-takes "l’hôpital" for one word, so that "hôpital" would not find it (the search page puts the
-typographic apostrophe back in what it shows).
+The copies have straight apostrophes: Pagefind indexes both parts of "l'hôpital" but
+takes "l’hôpital" for one word (the search page shows the typographic apostrophe again).
 A build keeps the copies in its own folder (.kbgen/search-<digest of the output folder>/pages/),
 made by the processes writing the site from the bytes they have just made (SearchCopies), so
 indexing reads no page again; each shard's Pagefind reads a folder of hard links to its copies.

@@ -52,6 +52,8 @@ def wikilink_pages(kb: KnowledgeBase) -> dict[str, str]:
         stem = PurePosixPath(article.path).stem
         for name in (article.title, article.slug, *([] if stem in BUNDLE_PAGES else [stem]), *article.names):
             pages.setdefault(wikilink_key(name), "../" + article_url(article.slug))
+    for homonym in kb.homonyms:  # 'Vidal' is its page, not one of the Vidals'
+        pages.setdefault(wikilink_key(homonym.name), "../" + entity_url(homonym.slug))
     for entity in kb.entities:
         for name in (entity.name, *entity.aliases):
             pages.setdefault(wikilink_key(name), "../" + entity_url(entity.slug))

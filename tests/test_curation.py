@@ -110,6 +110,40 @@ def test_ignore(project):
     assert "geneve.html" not in (project / "_site/articles/a.html").read_text("utf-8")
 
 
+def test_remove_an_alias(project):
+    write(project / "content/articles/b.md", "---\ntitle: B\n---\nCécile de France joue. France a répondu.\n")
+    more = ['{"label": "PER", "pattern": "Cécile de France"}', '{"label": "PER", "pattern": "France"}']
+    write(project / "patterns.jsonl", "\n".join([PATTERNS, *more]) + "\n")
+    _, entities = built(project)
+    assert entities["Cécile de France"]["aliases"] == ["France"]  # the surname rule's guess
+    _, entities = built(project, "entities:\n  Cécile de France:\n    remove_aliases: [France]\n")
+    assert entities["Cécile de France"]["aliases"] == [] and entities["France"]["mentions"] == 1
+    assert 'href="../entities/france.html">France<' in (project / "_site/articles/b.html").read_text("utf-8")
+
+
+def test_split_a_wrongly_merged_entity(project):
+    write(project / "content/articles/c.md", "---\ntitle: C\n---\nMarie Dupont, la cycliste, gagne.\n")
+    rules = "entities:\n  Marie Dupont:\n    split:\n      Marie Dupont (cycliste): [c]\n"
+    summary, entities = built(project, rules)
+    assert summary.warnings == []
+    assert entities["Marie Dupont"]["mentions"] == 1 and entities["Marie Dupont (cycliste)"]["mentions"] == 1
+    article = (project / "_site/articles/c.html").read_text("utf-8")
+    assert 'href="../entities/marie-dupont-cycliste.html">Marie Dupont<' in article
+    summary, _ = built(project, rules.replace("[c]", "[z]"))
+    assert [str(w) for w in summary.warnings] == [
+        "content/entities.yml:2: warning: 'Marie Dupont' is named in none of the articles split to "
+        "'Marie Dupont (cycliste)'; check the spelling, or remove the rule"
+    ]
+
+
+def test_ignore_a_name_in_one_article_only(project):
+    write(project / "content/articles/d.md", "---\ntitle: D\n---\nGenève accueille Lyon.\n")
+    _, entities = built(project, "ignore:\n  - Genève: [a]\n")
+    assert entities["Genève"]["mentions"] == 1  # in d only
+    assert "geneve.html" not in (project / "_site/articles/a.html").read_text("utf-8")
+    assert "geneve.html" in (project / "_site/articles/d.html").read_text("utf-8")
+
+
 def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
     summary, entities = built(project, "entities:\n  Lyon:\n    type: LOC\n  Paris:\n    type: LOC\n")
     assert [str(w) for w in summary.warnings] == [
@@ -128,6 +162,12 @@ def test_a_rule_naming_nothing_is_a_warning_with_its_line(project):
         ),
         ("entities:\n  Lyon:\n    wikidata: 42\n", "content/entities.yml:3: error: 'Lyon' -> 'wikidata'"),
         ("ignore: Lyon\n", "content/entities.yml:1: error: 'ignore' must be a list of names"),
+        ("ignore:\n  - Lyon\n  - Genève: yes\n", "content/entities.yml:3: error: an 'ignore' entry must be a name"),
+        ("entities:\n  Lyon:\n    split: Lyon-2\n", "content/entities.yml:3: error: 'Lyon' -> 'split'"),
+        (
+            "entities:\n  Lyon:\n    remove_aliases: {a: b}\n",
+            "content/entities.yml:3: error: 'Lyon' -> 'remove_aliases'",
+        ),
         ("entities: [\n", "content/entities.yml:1: error: invalid YAML"),
     ],
 )
@@ -142,8 +182,9 @@ def test_entities_command_lists_filters_and_flags(project):
     import subprocess
     import sys
 
-    write(project / "content/articles/b.md", "---\ntitle: B\n---\nDupont et Lyon.\n")
-    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "LOC", "pattern": "Dupont"}\n')
+    text = "Pourtant Lyon gagne. Pourtant rien. Il est pourtant là, pourtant fier, pourtant seul."
+    write(project / "content/articles/b.md", f"---\ntitle: B\n---\n{text}\n")
+    write(project / "patterns.jsonl", PATTERNS + '\n{"label": "PER", "pattern": "Pourtant"}\n')
 
     def run(*args):
         result = subprocess.run(
@@ -158,11 +199,11 @@ def test_entities_command_lists_filters_and_flags(project):
     assert {e["name"] for e in listed} >= {"Marie Dupont", "Lyon", "OTAN"}
     assert not (project / CURATION_FILE).exists()  # listing writes nothing
     assert {e["type"] for e in json.loads(run("--json", "--type", "LOC"))} == {"LOC"}
-    flagged = {e["name"]: e["flags"] for e in json.loads(run("--json", "--suspicious"))}
-    # Typed as a place, so never merged with the person: flagged for the owner to decide.
-    assert flagged["Dupont"] == ["duplicate? of Marie Dupont"]
+    flagged = [(e["name"], e["flags"]) for e in json.loads(run("--json", "--suspicious"))]
+    # Seven entities: the review queue holds the one most likely wrong, with its reasons.
+    assert flagged == [("Pourtant", ["common word? 'pourtant' 3 times, 'Pourtant' 0 within a sentence"])]
     table = run()
-    assert "Marie Dupont" in table and "flagged" in table
+    assert "Marie Dupont" in table and "7 entities; 1 flagged" in table
 
 
 def test_misc_stays_out_of_the_headline_list_unless_configured(project):
@@ -175,3 +216,25 @@ def test_misc_stays_out_of_the_headline_list_unless_configured(project):
     built(project)
     home = (project / "_site/index.html").read_text("utf-8")
     assert 'href="entities/organisation.html"' in home and 'href="entities/lyon.html"' not in home
+
+
+def test_the_review_queue_is_ranked_by_mentions_times_doubt_and_short():
+    from kbgen.extract import Mention
+    from kbgen.resolve import Entity
+    from kbgen.suspects import review_queue
+
+    def entity(name, kind, n, labels=()):
+        labels = list(labels) or [kind] * n
+        mentions = tuple(Mention("b", 20 + i, 21 + i, name, label) for i, label in enumerate(labels))
+        return Entity(name.lower().replace(" ", "-"), name, kind, (), mentions)
+
+    named = [entity(f"Ville{i}", "LOC", 3) for i in range(36)] + [
+        entity("Emmanuel Macron", "PER", 10),
+        entity("Macron", "PER", 4),  # unmerged: doubt 0.7, score 2.8
+        entity("Lime", "ORG", 6, ["ORG", "ORG", "ORG", "PER", "PER", "LOC"]),  # doubt 0.5, score 3
+        entity("Bird", "PER", 1),  # no doubt
+        entity("Amis", "ORG", 2),  # a common word (doubt 0.9), score 1.8
+    ]
+    queue = review_queue(named, {"a": "Les amis de Lime. Ses amis.", "b": "mid-sentence " * 5})
+    assert [(s.entity.name, round(s.score, 2)) for s in queue] == [("Lime", 3.0), ("Macron", 2.8)]  # 5% of 41
+    assert queue[1].reasons == ("duplicate? of Emmanuel Macron",)

@@ -127,12 +127,15 @@ def test_wikilink_targets_are_articles_first_then_entities_by_name_or_alias():
     )
     bundle = SimpleNamespace(title="Un dossier", slug="dossier", path=PurePosixPath("posts/dossier/index.md"), names=())
     entity = SimpleNamespace(name="Genève", aliases=("Genf",), slug="geneve")
-    pages = wikilink_pages(SimpleNamespace(articles=[article, bundle], entities=[entity]))
+    vidals = [SimpleNamespace(name="Jean Vidal", aliases=("Vidal",), slug="jean-vidal")]
+    homonym = SimpleNamespace(name="Vidal", slug="vidal")
+    pages = wikilink_pages(SimpleNamespace(articles=[article, bundle], entities=[entity, *vidals], homonyms=[homonym]))
     assert pages[wikilink_key("genève")] == "../articles/geneve-2024.html"  # the article wins
     assert pages[wikilink_key("Genève  en Octobre")] == "../articles/geneve-2024.html"  # its file's name
     assert pages["octobre"] == "../articles/geneve-2024.html"  # an Obsidian alias
     assert pages["genf"] == "../entities/geneve.html"
     assert pages["dossier"] == "../articles/dossier.html" and "index" not in pages
+    assert pages["vidal"] == "../entities/vidal.html"  # a homonym's page, not one of its people's
 
 
 def test_html_comments_are_left_out_and_code_keeps_them():

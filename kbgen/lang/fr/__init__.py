@@ -226,6 +226,22 @@ ORG_HEADS = frozenset(
         "musée",
         "théâtre",
         "orchestre",
+        # kinds of companies and media, before their name: "l'opérateur Enedis", "le quotidien Libération"
+        "entreprise",
+        "opérateur",
+        "constructeur",
+        "fabricant",
+        "distributeur",
+        "assureur",
+        "enseigne",
+        "cabinet",
+        "laboratoire",
+        "start-up",
+        "quotidien",
+        "hebdomadaire",
+        "magazine",
+        "chaîne",
+        "radio",
     )
 )
 

@@ -1,0 +1,59 @@
+"""Bare surnames: 'Rutte' is 'Mark Rutte' when he is the one Rutte of the corpus, or the one the
+article names. A surname several people of the corpus bear is never given to one of them on a
+guess: its mentions in no such article are a homonym, whose page lists them ('Vidal peut
+désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
+de France') is never attached to one; a surname glued to the next capitalised word ('Vidal
+Conseil') is part of another name, not the person."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
+
+from kbgen.extract import Mention
+from kbgen.names import inside_longer_name
+
+Groups = dict[str, list[Mention]]
+PARTICLE_LETTERS = 3  # a surname of two words starts with a short one: 'Le Pen', not 'Laurent Girard'
+
+
+def attach_surnames(
+    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str], cues: re.Pattern
+) -> dict[str, tuple[str, ...]]:
+    """Move each bare surname's mentions to its person in `groups`; return the homonyms: the
+    key of each surname left to several people -> their keys. `type_of` decides a group's type;
+    `cues` are the language's titles before a name ('Mme Vidal')."""
+    people: dict[str, list[str]] = defaultdict(list)
+    for key, mentions in groups.items():
+        words = key.split()
+        if len(words) > 1 and type_of(mentions) == "PER":
+            people[words[-1]].append(key)
+            if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
+                people[" ".join(words[-2:])].append(key)
+    homonyms = {}
+    for key in sorted(k for k in groups if k in people):
+        candidates = sorted(c for c in people[key] if c in groups)  # a person may have joined another
+        if not candidates:
+            continue
+        in_article = {c: {m.article for m in groups[c]} for c in candidates}
+        glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
+        mentions = [m for m, part in zip(groups[key], glued, strict=True) if not part]
+        elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
+        # Only ever inside longer names ('Verdier Distribution'), or a place or an organisation
+        # of its own: no person's surname, and left as it is.
+        if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
+            continue
+        del groups[key]  # its glued mentions with it: parts of other names
+        left = []
+        for mention in mentions:
+            owners = [c for c in candidates if mention.article in in_article[c]]
+            if len(owners) == 1 or len(candidates) == 1:
+                groups[(owners or candidates)[0]].append(mention)
+            else:
+                left.append(replace(mention, label="PER"))
+        if len(candidates) > 1:  # its page says who the name may be, bare mentions or not
+            groups[key] = left
+            homonyms[key] = tuple(candidates)
+    return homonyms

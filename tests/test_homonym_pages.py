@@ -1,0 +1,52 @@
+"""End to end: a surname several people bear gets a page listing them ('Vidal peut désigner…'),
+and each bare mention links to the person its article names, or to that page; the same name
+inside a company's name is not the person."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import write
+
+from kbgen.build import build
+
+PATTERNS = [("PER", "Jean Vidal"), ("PER", "Marie Vidal"), ("PER", "Vidal"), ("LOC", "Lyon")]
+ARTICLES = {
+    "jean": "Jean Vidal, maire de Lyon, a parlé. Vidal a conclu.",
+    "marie": "Marie Vidal a gagné la course. Vidal était émue.",
+    "marie-encore": "Marie Vidal revient à Lyon.",
+    "sans-prenom": "Vidal a démissionné. Vidal Conseil recrute à Lyon.",
+}
+
+
+def links(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a class="mention" href="([^"]+)">([^<]+)</a>', page)
+
+
+def test_homonyms_get_a_page_and_each_mention_links_to_the_right_one(tmp_path):
+    write(tmp_path / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\nbase_url: https://example.org/\n")
+    lines = [json.dumps({"label": label, "pattern": pattern}) for label, pattern in PATTERNS]
+    write(tmp_path / "patterns.jsonl", "\n".join(lines) + "\n")
+    for slug, text in ARTICLES.items():
+        write(tmp_path / f"content/articles/{slug}.md", f"---\ntitle: {slug}\n---\n{text}\n")
+    build(tmp_path)
+    site = tmp_path / "_site"
+
+    def page(path):
+        return (site / path).read_text("utf-8")
+
+    assert ("../entities/jean-vidal.html", "Vidal") in links(page("articles/jean.html"))
+    assert ("../entities/marie-vidal.html", "Vidal") in links(page("articles/marie.html"))
+    # No full name in the article: the bare surname links to the homonym page; 'Vidal Conseil' to nothing.
+    assert [link for link in links(page("articles/sans-prenom.html")) if "Vidal" in link[1]] == [
+        ("../entities/vidal.html", "Vidal")
+    ]
+    homonym = page("entities/vidal.html")
+    assert "Vidal peut désigner\u00a0:" in homonym
+    listed = re.findall(r'href="\.\./entities/([^"]+)\.html">([^<]+)</a> <span class="count">([^<]+)<', homonym)
+    assert listed == [("marie-vidal", "Marie Vidal", "2 articles"), ("jean-vidal", "Jean Vidal", "1 article")]
+    assert 'href="../articles/sans-prenom.html"' in homonym
+    entities = {e["name"] for e in json.loads(page("api/entities.json"))}
+    assert "Vidal" not in entities and {"Jean Vidal", "Marie Vidal"} <= entities
+    assert "https://example.org/entities/vidal.html" in page("sitemap.xml")
