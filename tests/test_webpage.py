@@ -381,3 +381,43 @@ def test_a_page_that_cannot_be_read_is_not_tried_again(tmp_path, monkeypatch):
             "seeds/web/a.html: warning: could not be read as a web page (RuntimeError: boom)"
         )
     assert len(calls) == 1
+
+
+# --- furniture marked by the markup -------------------------------------------------------------
+
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="fr">QUELLE SOIRÉE ! <a href="https://t.co/a">pic.twitter.com/a</a></p>'
+    '&mdash; Un Club (@unclub) <a href="https://twitter.com/unclub/status/1">March 16, 2025</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p class="signature">Par Léa Fontaine | Le 10 avril 2025 à 11h20 | Lecture 4 min.</p>',
+        '<div class="article__byline"><span>Par</span> <a href="/auteur/x">Jean Martin</a>, à Rennes</div>',
+        '<p id="photo-credit">Photo : Yann Briand / AFP</p>',
+        '<ul role="social-share"><li>Partager sur Facebook</li><li>Envoyer</li></ul>',
+        '<div class="related-links"><p>Lire aussi : Le budget des écoles voté à Rennes</p></div>',
+        TWEET,
+        '<blockquote class="instagram-media">' + "Un long message sur la soirée de la veille. " * 20 + "</blockquote>",
+    ],
+)
+def test_furniture_the_markup_marks_leaves_the_article(furniture):
+    blocks = read_webpage(page("<title>Budget</title>", furniture)).blocks
+    assert blocks and all("conseil municipal" in b for b in blocks), blocks
+
+
+def test_the_articles_own_text_stays_whatever_its_markup_says():
+    inline = (
+        '<p>Le texte de <span class="tweet">Victor Hugo</span> a été lu au conseil, <em class="credit">dit-on</em>.</p>'
+    )
+    quote = (
+        "<blockquote><p>« Nous tiendrons le budget », a promis la maire de Nantes devant le conseil.</p></blockquote>"
+    )
+    long_text = "La commission des affaires sociales de Nantes a rendu son avis sur les cantines. " * 4
+    long_marked = f'<div class="credit-union"><p>{long_text}</p></div>'
+    blocks = "\n".join(read_webpage(page("<title>Budget</title>", inline + quote + long_marked)).blocks)
+    assert "Le texte de Victor Hugo a été lu au conseil, *dit-on*." in blocks
+    assert "Nous tiendrons le budget" in blocks
+    assert "commission des affaires sociales" in blocks
