@@ -22,6 +22,10 @@ The rule, and why:
 - On any page, even a site's only one, a paragraph that only points elsewhere is boilerplate:
   links alone, or a short lead-in, a colon and links ("Lire aussi : [another article](...)").
   Article text reads on its own; a cross-reference has nothing but its links.
+- On any page too, a paragraph whose every line is a credit or a post's signature: a short line
+  with a copyright sign ('© 2025 AFP', 'Photo X / AFP ©'), or an embedded post's attribution, a
+  dash, a name and an @handle ('— Un Club (@unclub) March 16, 2025'). These are told by their
+  signs, not their words; a sentence of the article has neither.
 """
 
 from __future__ import annotations
@@ -82,6 +86,22 @@ def is_cross_reference(paragraph: str) -> bool:
     return bool(_LINK.search(rest)) and all(len(word) <= 3 for word in between)
 
 
+CREDIT_WORDS_MAX = 12  # a line with a copyright sign longer than this may be a sentence about one
+# '— Name (@handle) date': a long dash (a list item's is short), then nothing or a date (a digit
+# among at most four words) after the handle
+_POST_SIGNATURE = re.compile(r"^[—–]\s*[^\n]{0,80}\(@\w{1,30}\)(?:\s*|\s+(?=\D*\d)\S+(?:\s+\S+){0,3})$")
+
+
+def is_credit(paragraph: str) -> bool:
+    """A paragraph made of credit lines or a post's signature alone (see above)."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return bool(lines) and all(_credit_line(_LINK.sub(r"\1", line)) for line in lines)
+
+
+def _credit_line(line: str) -> bool:
+    return ("©" in line and len(line.split()) <= CREDIT_WORDS_MAX) or bool(_POST_SIGNATURE.match(line))
+
+
 def _keys(paragraph: str) -> set[str]:
     keys = {normalise(paragraph)}
     masked = link_masked(paragraph)
@@ -108,7 +128,11 @@ def find_boilerplate(pages: Mapping[Page, Sequence[str]]) -> dict[Page, set[int]
     repeated = {key for key, stories in seen.items() if len(stories) >= needed}
     found: dict[Page, set[int]] = {}
     for page, paragraphs in pages.items():
-        marked = {i for i, k in enumerate(keys[page]) if k & repeated or is_cross_reference(paragraphs[i])}
+        marked = {
+            i
+            for i, k in enumerate(keys[page])
+            if k & repeated or is_cross_reference(paragraphs[i]) or is_credit(paragraphs[i])
+        }
         for i in range(1, len(paragraphs)):  # links alone under a boilerplate heading
             if i - 1 in marked and link_share(paragraphs[i]) >= 0.8:
                 marked.add(i)
