@@ -421,3 +421,20 @@ def test_the_articles_own_text_stays_whatever_its_markup_says():
     assert "Le texte de Victor Hugo a été lu au conseil, *dit-on*." in blocks
     assert "Nous tiendrons le budget" in blocks
     assert "commission des affaires sociales" in blocks
+
+
+def test_a_line_the_languages_lead_in_opens_points_elsewhere_even_without_a_link():
+    from kbgen.boilerplate import is_cross_reference
+    from kbgen.lang import profile
+
+    lead_ins = frozenset({"lire aussi", "à lire aussi"})  # normalised (boilerplate.normalise)
+    assert is_cross_reference("Lire aussi : Droits de douane, ce que risquent les viticulteurs", lead_ins)
+    assert is_cross_reference("**Lire aussi :** Le budget voté à Rennes", lead_ins)
+    assert not is_cross_reference("Lire aussi : Le budget voté à Rennes", frozenset())  # another language's
+    assert not is_cross_reference("Lire aussi ce que le maire a dit lundi soir au conseil.", lead_ins)  # no colon
+    assert not is_cross_reference("Selon lui : le budget sera voté à Rennes lundi.", lead_ins)
+    assert not is_cross_reference("Lire aussi : le budget.\nLe conseil a voté lundi.", lead_ins)  # two lines
+    assert not is_cross_reference("Lire aussi : " + "un mot de plus " * 10, lead_ins)  # a paragraph's length
+    pages = {"seul": ["Un texte.", "À lire aussi : La grève à la SNCF", "Fin du texte."]}
+    assert find_boilerplate(pages, profile("fr").cross_references) == {"seul": {1}}
+    assert find_boilerplate(pages, profile("en").cross_references) == {"seul": set()}
