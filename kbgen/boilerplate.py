@@ -21,7 +21,13 @@ The rule, and why:
   list under a repeated "read also" heading changes from page to page, its heading does not.
 - On any page, even a site's only one, a paragraph that only points elsewhere is boilerplate:
   links alone, or a short lead-in, a colon and links ("Lire aussi : [another article](...)").
-  Article text reads on its own; a cross-reference has nothing but its links.
+  Article text reads on its own; a cross-reference has nothing but its links. Without a link,
+  one line whose lead-in is one the language uses for that (its profile's `cross_references`)
+  and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent...").
+- On any page too, a paragraph whose every line is a credit or a post's signature: a short line
+  with a copyright sign ('© 2025 AFP', 'Photo X / AFP ©'), or an embedded post's attribution, a
+  dash, a name and an @handle ('— Un Club (@unclub) March 16, 2025'). These are told by their
+  signs, not their words; a sentence of the article has neither.
 """
 
 from __future__ import annotations
@@ -74,12 +80,41 @@ def link_share(paragraph: str) -> float:
 _LEAD_IN = re.compile(r"^[*_]*[^\W\d_][^.!?\[\]:]{0,30}[*_]*\s*:\s*[*_]*")
 
 
-def is_cross_reference(paragraph: str) -> bool:
+HEADLINE_WORDS_MAX = 25  # the rest of an unlinked cross-reference: a headline, not a paragraph
+
+
+def is_cross_reference(paragraph: str, lead_ins: frozenset[str] = frozenset()) -> bool:
     """A paragraph that only points to other pages, on any page: links alone ('[Un autre
-    article](...)'), or a lead-in of a few words, a colon and links ('Lire aussi : [...]')."""
-    rest = _LEAD_IN.sub("", paragraph.strip().lstrip("-*+ "), count=1)
+    article](...)'), or a lead-in of a few words, a colon and links ('Lire aussi : [...]'); or
+    one line, a lead-in of `lead_ins` (normalised), a colon and a headline."""
+    text = paragraph.strip().lstrip("-*+ ")
+    lead_in = _LEAD_IN.match(text)
+    rest = text[lead_in.end() :] if lead_in else text
     between = _words(_LINK.sub(" ", rest)).split()  # what joins the links: 'et', 'ou', nothing
-    return bool(_LINK.search(rest)) and all(len(word) <= 3 for word in between)
+    if _LINK.search(rest):
+        return all(len(word) <= 3 for word in between)
+    return (
+        lead_in is not None
+        and "\n" not in text
+        and _words(lead_in.group(0)) in lead_ins
+        and 0 < len(between) <= HEADLINE_WORDS_MAX
+    )
+
+
+CREDIT_WORDS_MAX = 12  # a line with a copyright sign longer than this may be a sentence about one
+# '— Name (@handle) date': a long dash (a list item's is short), then nothing or a date (a digit
+# among at most four words) after the handle
+_POST_SIGNATURE = re.compile(r"^[—–]\s*[^\n]{0,80}\(@\w{1,30}\)(?:\s*|\s+(?=\D*\d)\S+(?:\s+\S+){0,3})$")
+
+
+def is_credit(paragraph: str) -> bool:
+    """A paragraph made of credit lines or a post's signature alone (see above)."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    return bool(lines) and all(_credit_line(_LINK.sub(r"\1", line)) for line in lines)
+
+
+def _credit_line(line: str) -> bool:
+    return ("©" in line and len(line.split()) <= CREDIT_WORDS_MAX) or bool(_POST_SIGNATURE.match(line))
 
 
 def _keys(paragraph: str) -> set[str]:
@@ -96,8 +131,10 @@ def min_pages(stories: int) -> int:
     return 3 if stories >= 4 else 2 if stories >= 2 else stories + 1
 
 
-def find_boilerplate(pages: Mapping[Page, Sequence[str]]) -> dict[Page, set[int]]:
-    """For each page of one group (one site, one folder), the positions of its boilerplate paragraphs."""
+def find_boilerplate(pages: Mapping[Page, Sequence[str]], cross_references: Sequence[str] = ()) -> dict[Page, set[int]]:
+    """For each page of one group (one site, one folder), the positions of its boilerplate
+    paragraphs; `cross_references` are the language's lead-ins of a line pointing elsewhere."""
+    lead_ins = frozenset(_words(words) for words in cross_references)
     keys = {page: [_keys(p) for p in paragraphs] for page, paragraphs in pages.items()}
     story = _stories({page: set().union(*k) if k else set() for page, k in keys.items()})
     seen: dict[str, set[Page]] = {}
@@ -108,7 +145,11 @@ def find_boilerplate(pages: Mapping[Page, Sequence[str]]) -> dict[Page, set[int]
     repeated = {key for key, stories in seen.items() if len(stories) >= needed}
     found: dict[Page, set[int]] = {}
     for page, paragraphs in pages.items():
-        marked = {i for i, k in enumerate(keys[page]) if k & repeated or is_cross_reference(paragraphs[i])}
+        marked = {
+            i
+            for i, k in enumerate(keys[page])
+            if k & repeated or is_cross_reference(paragraphs[i], lead_ins) or is_credit(paragraphs[i])
+        }
         for i in range(1, len(paragraphs)):  # links alone under a boilerplate heading
             if i - 1 in marked and link_share(paragraphs[i]) >= 0.8:
                 marked.add(i)

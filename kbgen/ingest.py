@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -80,7 +80,8 @@ def ingest(project: Project) -> IngestReport:
     files = _read_files(paths, config)
     readable = {path: file for path, file in files.items() if isinstance(file, SeedText)}
     web = _web_pages({p: f for p, f in readable.items() if p.suffix.lower() in WEB_SUFFIXES}, project, report.problems)
-    furniture = _text_boilerplate({p: f for p, f in readable.items() if p.suffix.lower() == ".txt"})
+    cross_references = profile(config.lang).cross_references
+    furniture = _text_boilerplate({p: f for p, f in readable.items() if p.suffix.lower() == ".txt"}, cross_references)
     del readable
     for path in paths:
         shown = project.shown(path)
@@ -164,14 +165,14 @@ def _web_pages(files: Mapping[Path, SeedText], project: Project, problems: list[
     saved = [Saved(path, file.sha256, file.text) for path, file in files.items()]
     if not saved:
         return {}
-    articles, warnings = read_sites(saved, project.page_cache)
+    articles, warnings = read_sites(saved, project.page_cache, profile(project.config.lang).cross_references)
     for path, why in warnings:
         hint = "nothing to do" if path == project.page_cache else "remove the record, or download the page again"
         problems.append(Problem(project.shown(path), None, why, hint, "warning"))
     return articles
 
 
-def _text_boilerplate(files: Mapping[Path, SeedText]) -> dict[Path, frozenset[str]]:
+def _text_boilerplate(files: Mapping[Path, SeedText], cross_references: Sequence[str]) -> dict[Path, frozenset[str]]:
     """The paragraphs of each text seed that its folder's texts repeat (a site's footer copied
     with every text), learnt folder by folder as a site's furniture is (see kbgen.boilerplate);
     never all of a text."""
@@ -180,7 +181,7 @@ def _text_boilerplate(files: Mapping[Path, SeedText]) -> dict[Path, frozenset[st
         folders.setdefault(path.parent, {})[path] = clean_paragraphs(file.text)
     found: dict[Path, frozenset[str]] = {}
     for texts in folders.values():
-        for path, marked in find_boilerplate(texts).items():
+        for path, marked in find_boilerplate(texts, cross_references).items():
             if len(marked) < len(texts[path]):  # all of it repeated: a copy of a story, kept whole
                 found[path] = frozenset(texts[path][i] for i in marked)
     return found

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from kbgen import webmeta
 from kbgen.webtitles import is_kicker, segments
 
-EXTRACTOR_VERSION = 5  # bumped whenever what this module gives for a page changes
+EXTRACTOR_VERSION = 6  # bumped whenever what this module gives for a page changes
 TRAFILATURA: dict[str, Any] = dict(
     output_format="markdown",
     favor_precision=True,
@@ -38,6 +38,14 @@ _ARCHIVED_ADDRESS = re.compile(r"(?:(?:https?:)?//web\.archive\.org)?/web/\d{1,1
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_LINK = re.compile(r"(!?)\[([^\]]*)\]\((<[^>\n]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# Page furniture inside an article, told by its markup (class, id, role: markup's conventions, in
+# no reader's language): bylines, photo credits, share bars, related links, embedded posts.
+FURNITURE_MARKS = frozenset(
+    "byline author signature credit credits copyright share sharing social related "
+    "tweet twitter instagram tiktok embed".split()
+)
+FURNITURE_TEXT_MAX = 300  # characters: a marked element longer than this may hold the article
+_MARK_WORD = re.compile(r"[a-z]+")
 
 
 def fingerprint() -> str:
@@ -216,6 +224,7 @@ def body_blocks(tree, url: str | None) -> list[str]:
     import trafilatura
 
     quotes = {_bare(q.text_content()) for q in tree.iter("blockquote")} - {""}  # before trafilatura prunes
+    tree = without_furniture(copy.deepcopy(tree))
     markdown = trafilatura.extract(copy.deepcopy(tree), url=url, **TRAFILATURA) or ""
     if not markdown.strip():  # too little for precision: what recall finds, rather than no article
         markdown = trafilatura.extract(tree, url=url, **{**TRAFILATURA, "favor_precision": False}) or ""
@@ -230,6 +239,21 @@ def body_blocks(tree, url: str | None) -> list[str]:
         elif lines:
             blocks.append("\n".join(lines))
     return [b for b in blocks if re.search(r"\w", b)]
+
+
+def without_furniture(tree):
+    """`tree` without the furniture its markup marks (see FURNITURE_MARKS): an element whose
+    class, id or role says so, short enough not to hold the article and not inside a paragraph,
+    or an embedded post (a quote so marked: what a tweet embed is), whatever its length."""
+    for element in list(tree.iter("*")):
+        if element.getparent() is None or not isinstance(element.tag, str):
+            continue
+        words = _MARK_WORD.findall(" ".join(element.get(a) or "" for a in ("class", "id", "role")).lower())
+        if not FURNITURE_MARKS.intersection(words) or element.xpath("ancestor::p"):
+            continue  # an author's name marked in a sentence is the sentence's
+        if element.tag == "blockquote" or len(" ".join(element.text_content().split())) <= FURNITURE_TEXT_MAX:
+            element.drop_tree()
+    return tree
 
 
 def _bare(text: str) -> str:

@@ -10,7 +10,7 @@ og:url; a page that says none is grouped with the pages of its folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -45,9 +45,12 @@ class Saved:
     text: str
 
 
-def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArticle], list[tuple[Path, str]]]:
+def read_sites(
+    saved: list[Saved], cache_path: Path, cross_references: Sequence[str] = ()
+) -> tuple[dict[Path, WebArticle], list[tuple[Path, str]]]:
     """Every saved page's article, and warnings, each with the file it is about (the cache set
-    aside, a download record that cannot be read)."""
+    aside, a download record that cannot be read); `cross_references` are the language's
+    lead-ins of a line pointing elsewhere (kbgen.boilerplate)."""
     warnings: list[tuple[Path, str]] = []
     pages, problems = _read_cached(saved, cache_path, warnings)
     urls = {s.path: _original_url(s.path, pages.get(s.path), warnings) for s in saved}
@@ -56,7 +59,7 @@ def read_sites(saved: list[Saved], cache_path: Path) -> tuple[dict[Path, WebArti
         hosts.setdefault(_host(urls[path]) or f"folder:{path.parent.as_posix()}", []).append(path)
     articles = {path: WebArticle(problem=why) for path, why in problems.items()}
     for host, paths in hosts.items():
-        articles.update(_site(host, {p: pages[p] for p in paths}, urls))
+        articles.update(_site(host, {p: pages[p] for p in paths}, urls, cross_references))
     return articles, warnings
 
 
@@ -119,7 +122,9 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | None]) -> dict[Path, WebArticle]:
+def _site(
+    host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | None], cross_references: Sequence[str] = ()
+) -> dict[Path, WebArticle]:
     """The articles of one host's pages, its furniture learnt from them all."""
     titles = [[t for w, t in p.titles if w in ("title", "og")] for p in pages.values()]
     affixes = webtitles.learn_affixes(titles)
@@ -135,7 +140,7 @@ def _site(host: str, pages: Mapping[Path, WebPage], urls: Mapping[Path, str | No
         authors = _authors(page, [*names, host])
         blocks[path] = _own_blocks(list(page.blocks), *chosen[path], page.description, authors)
         articles[path] = WebArticle(title=chosen[path][0], authors=authors, lang=page.lang)
-    boilerplate = find_boilerplate(blocks)
+    boilerplate = find_boilerplate(blocks, cross_references)
     for path, page in pages.items():
         kept = [b for i, b in enumerate(blocks[path]) if i not in boilerplate[path]]
         url = urls.get(path)

@@ -292,3 +292,30 @@ def test_a_footer_repeated_under_a_folders_texts_is_left_out_but_their_datelines
         assert page.meta["date"] == dt.datetime(2024, 3, day, 10, 10 + day)
     assert "Nous ne céderons pas" in pages["seeds/radio/texte-1.txt"].body
     assert footer in pages["seeds/autre/seul.txt"].body  # one text alone teaches nothing
+
+
+def test_credits_a_posts_signature_and_a_read_also_line_leave_even_a_texts_only_page(tmp_path):
+    """A credit line (a copyright sign), an embedded post's signature or a line the language's
+    lead-in opens ('Lire aussi :') is furniture on any page; a sentence about a copyright, a
+    quoted post's sentence and a list item stay."""
+    from kbgen.ingest import ingest
+
+    kept = [
+        "Le tribunal a jugé que la photo © AFP reprise sans accord par le journal était une contrefaçon.",
+        "— Le président (@EmmanuelMacron) a déclaré que la réforme serait votée.",
+        "- Marie (@marie) 12 mars",
+    ]
+    furniture = [
+        "© 2025 AFP",
+        "Rennes (AFP) - © 2018 AFP",
+        "— Stade Rennais F.C. (@staderennais) March 16, 2025",
+        "Lire aussi : Droits de douane, ce que risquent les viticulteurs de Bordeaux",
+    ]
+    body = "\n\n".join(kept[:1] + furniture[:1] + kept[1:] + furniture[1:])
+    write(tmp_path / "seeds/seul.txt", f"Un texte seul\n\nSon récit commence ici.\n\n{body}\n")
+    report = ingest(Project.load(tmp_path))
+    page = parse_page(report.written[0].read_text("utf-8"))
+    for line in kept:
+        assert line.lstrip("- ") in page.body.replace("\\", "")
+    assert page.body.count("©") == 1 and "2018" not in page.body and "staderennais" not in page.body
+    assert "Bordeaux" not in page.body

@@ -289,6 +289,10 @@ TAGS = st.sampled_from(
         "<meta property='og:title' content='",
         "<a href='",
         "'>",
+        "<blockquote class='twitter-tweet'>",
+        "<div role='byline' id='credit'>",
+        "<p><span class='author'>",
+        "</div>",
         "<script>",
         "<!--",
         "-->",
@@ -381,3 +385,60 @@ def test_a_page_that_cannot_be_read_is_not_tried_again(tmp_path, monkeypatch):
             "seeds/web/a.html: warning: could not be read as a web page (RuntimeError: boom)"
         )
     assert len(calls) == 1
+
+
+# --- furniture marked by the markup -------------------------------------------------------------
+
+TWEET = (
+    '<blockquote class="twitter-tweet"><p lang="fr">QUELLE SOIRÉE ! <a href="https://t.co/a">pic.twitter.com/a</a></p>'
+    '&mdash; Un Club (@unclub) <a href="https://twitter.com/unclub/status/1">March 16, 2025</a></blockquote>'
+)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<p class="signature">Par Léa Fontaine | Le 10 avril 2025 à 11h20 | Lecture 4 min.</p>',
+        '<div class="article__byline"><span>Par</span> <a href="/auteur/x">Jean Martin</a>, à Rennes</div>',
+        '<p id="photo-credit">Photo : Yann Briand / AFP</p>',
+        '<ul role="social-share"><li>Partager sur Facebook</li><li>Envoyer</li></ul>',
+        '<div class="related-links"><p>Lire aussi : Le budget des écoles voté à Rennes</p></div>',
+        TWEET,
+        '<blockquote class="instagram-media">' + "Un long message sur la soirée de la veille. " * 20 + "</blockquote>",
+    ],
+)
+def test_furniture_the_markup_marks_leaves_the_article(furniture):
+    blocks = read_webpage(page("<title>Budget</title>", furniture)).blocks
+    assert blocks and all("conseil municipal" in b for b in blocks), blocks
+
+
+def test_the_articles_own_text_stays_whatever_its_markup_says():
+    inline = (
+        '<p>Le texte de <span class="tweet">Victor Hugo</span> a été lu au conseil, <em class="credit">dit-on</em>.</p>'
+    )
+    quote = (
+        "<blockquote><p>« Nous tiendrons le budget », a promis la maire de Nantes devant le conseil.</p></blockquote>"
+    )
+    long_text = "La commission des affaires sociales de Nantes a rendu son avis sur les cantines. " * 4
+    long_marked = f'<div class="credit-union"><p>{long_text}</p></div>'
+    blocks = "\n".join(read_webpage(page("<title>Budget</title>", inline + quote + long_marked)).blocks)
+    assert "Le texte de Victor Hugo a été lu au conseil, *dit-on*." in blocks
+    assert "Nous tiendrons le budget" in blocks
+    assert "commission des affaires sociales" in blocks
+
+
+def test_a_line_the_languages_lead_in_opens_points_elsewhere_even_without_a_link():
+    from kbgen.boilerplate import is_cross_reference
+    from kbgen.lang import profile
+
+    lead_ins = frozenset({"lire aussi", "à lire aussi"})  # normalised (boilerplate.normalise)
+    assert is_cross_reference("Lire aussi : Droits de douane, ce que risquent les viticulteurs", lead_ins)
+    assert is_cross_reference("**Lire aussi :** Le budget voté à Rennes", lead_ins)
+    assert not is_cross_reference("Lire aussi : Le budget voté à Rennes", frozenset())  # another language's
+    assert not is_cross_reference("Lire aussi ce que le maire a dit lundi soir au conseil.", lead_ins)  # no colon
+    assert not is_cross_reference("Selon lui : le budget sera voté à Rennes lundi.", lead_ins)
+    assert not is_cross_reference("Lire aussi : le budget.\nLe conseil a voté lundi.", lead_ins)  # two lines
+    assert not is_cross_reference("Lire aussi : " + "un mot de plus " * 10, lead_ins)  # a paragraph's length
+    pages = {"seul": ["Un texte.", "À lire aussi : La grève à la SNCF", "Fin du texte."]}
+    assert find_boilerplate(pages, profile("fr").cross_references) == {"seul": {1}}
+    assert find_boilerplate(pages, profile("en").cross_references) == {"seul": set()}

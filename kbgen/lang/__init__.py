@@ -95,6 +95,8 @@ class LanguageProfile:
     model: str | None  # the spaCy pipeline loaded when kbgen.yml names none (None: it must)
     rules: Rules
     dates: DateWords
+    # What opens a line pointing to another article, before a colon ('Lire aussi : ...'), lower case
+    cross_references: tuple[str, ...] = ()
 
     @property
     def strings(self) -> dict:
@@ -124,7 +126,7 @@ def available() -> list[str]:
 def profile(lang: str) -> LanguageProfile:
     """The profile of `lang` (one of available(), which kbgen.yml's validation checks)."""
     module = importlib.import_module(f"{__name__}.{lang}")
-    return LanguageProfile(lang, module.MODEL, module.RULES, module.DATES)
+    return LanguageProfile(lang, module.MODEL, module.RULES, module.DATES, module.CROSS_REFERENCES)
 
 
 @functools.cache  # read once per process: every entity page's picture asks

@@ -240,3 +240,6 @@ DATES = DateWords(
     ordinals=("st", "nd", "rd", "th"),
     day_first=False,
 )
+
+# What opens a line pointing to another article ('Read more: The budget passed'), before its colon.
+CROSS_REFERENCES = ("read more", "read also", "see also", "related", "more on this story")

@@ -307,3 +307,16 @@ DATES = DateWords(
     ordinals=("er",),
     day_first=True,
 )
+
+# What opens a line pointing to another article ('Lire aussi : Le budget voté'), before its colon.
+CROSS_REFERENCES = (
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "lire également",
+    "à lire également",
+    "voir aussi",
+    "à voir aussi",
+    "sur le même sujet",
+    "pour aller plus loin",
+)
