@@ -28,7 +28,8 @@ def model_type(mentions: Iterable[Mention]) -> str:
 
 def cue(text: str, start: int, rules: Rules) -> str | None:
     """The type the words just before a name at `start` give it, if any."""
-    before = plain_forms(text[max(0, start - 30) : start])
+    # On the name's own line only: a table's or a list's previous cell says nothing about it.
+    before = plain_forms(text[max(0, start - 30) : start]).rpartition("\n")[2]
     if rules.person_cues.search(before):
         return "PER"
     word = WORD_BEFORE.search(before)

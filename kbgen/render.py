@@ -280,20 +280,7 @@ def render_site(
         page(TAGS, "tags.html", tags=tuple(tags)),
     ]
     listed = [file.path for file in files]
-    pages_named = wikilink_pages(kb)
-    cards = cards_of(kb)
-    for article in kb.articles:
-        linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
-        entities, related, image = (
-            kb.entities_by_article[article.slug],
-            kb.related[article.slug],
-            media.images.get(article.slug),
-        )
-        shown = tuple(cards[e.slug] for e in entities)
-        files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
-    for entity in kb.entities:
-        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
-    files += [homonym_page(theme, kb, homonym) for homonym in kb.homonyms]
+    files += _content_pages(kb, theme, notes, media)
     files += [
         page("search.html", "search.html"),
         heavy(
@@ -317,6 +304,24 @@ def render_site(
     files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
+
+
+def _content_pages(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], media: Media) -> list[OutputFile]:
+    """The articles' pages, the entities' (with their pages of mentions) and the homonyms'."""
+    pages_named, cards = wikilink_pages(kb), cards_of(kb)
+    files = []
+    for article in kb.articles:
+        linked = ((m.start, m.end, m.entity.slug) for m in kb.mentions_by_article[article.slug])
+        entities, related, image = (
+            kb.entities_by_article[article.slug],
+            kb.related[article.slug],
+            media.images.get(article.slug),
+        )
+        shown = tuple(cards[e.slug] for e in entities)
+        files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
+    for entity in kb.entities:
+        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
+    return files + [homonym_page(theme, kb, homonym) for homonym in kb.homonyms]
 
 
 def _sitemap_pages(kb: KnowledgeBase, listed: list[str]) -> list[tuple[str, str | None]]:

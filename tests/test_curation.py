@@ -182,7 +182,8 @@ def test_entities_command_lists_filters_and_flags(project):
     import subprocess
     import sys
 
-    text = "Pourtant Lyon gagne. Pourtant rien. Il est pourtant là, pourtant fier, pourtant seul."
+    # Capitalised inside a sentence, so that extraction's sentence-opening rule keeps it: the queue's turn.
+    text = "Lyon gagne, et Pourtant rien, Pourtant tout. Il est pourtant là, pourtant fier, pourtant seul."
     write(project / "content/articles/b.md", f"---\ntitle: B\n---\n{text}\n")
     write(project / "patterns.jsonl", PATTERNS + '\n{"label": "PER", "pattern": "Pourtant"}\n')
 
@@ -201,7 +202,7 @@ def test_entities_command_lists_filters_and_flags(project):
     assert {e["type"] for e in json.loads(run("--json", "--type", "LOC"))} == {"LOC"}
     flagged = [(e["name"], e["flags"]) for e in json.loads(run("--json", "--suspicious"))]
     # Seven entities: the review queue holds the one most likely wrong, with its reasons.
-    assert flagged == [("Pourtant", ["common word? 'pourtant' 3 times, 'Pourtant' 0 within a sentence"])]
+    assert flagged == [("Pourtant", ["common word? 'pourtant' 3 times, 'Pourtant' 2 within a sentence"])]
     table = run()
     assert "Marie Dupont" in table and "7 entities; 1 flagged" in table
 

@@ -36,8 +36,15 @@ def test_homonyms_get_a_page_and_each_mention_links_to_the_right_one(tmp_path):
     def page(path):
         return (site / path).read_text("utf-8")
 
-    assert ("../entities/jean-vidal.html", "Vidal") in links(page("articles/jean.html"))
-    assert ("../entities/marie-vidal.html", "Vidal") in links(page("articles/marie.html"))
+    # The bare surname after a full name is that person's mention (counted as theirs; only an
+    # entity's first mention in an article is a link).
+    assert links(page("articles/jean.html")) == [
+        ("../entities/jean-vidal.html", "Jean Vidal"),
+        ("../entities/lyon.html", "Lyon"),
+    ]
+    assert "entities/vidal.html" not in page("articles/jean.html") + page("articles/marie.html")
+    counted = {e["slug"]: e["mentions"] for e in json.loads(page("api/entities.json"))}
+    assert counted["jean-vidal"] == 2 and counted["marie-vidal"] == 3
     # No full name in the article: the bare surname links to the homonym page; 'Vidal Conseil' to nothing.
     assert [link for link in links(page("articles/sans-prenom.html")) if "Vidal" in link[1]] == [
         ("../entities/vidal.html", "Vidal")
