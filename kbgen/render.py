@@ -138,6 +138,8 @@ class Theme:
             tags_url=TAGS,
             article_tags=article_tags,
             feed_url=lambda slug: f"entities/{slug}.xml",
+            entity_feeds=config.entity_feeds,
+            graph_exports=config.graph_exports,
             entity_link=entity_link,
         )
         for template in env.list_templates(filter_func=lambda name: name.endswith(".html")):
@@ -275,9 +277,9 @@ def render_site(
     files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
     files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
     site_title = config.title or strings["site_title"]
-    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags))
+    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, tags), config.entity_feeds)
     files += [made(f"static/{name}", data) for name, data in static]
-    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
+    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts, config.graph_exports)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
 
@@ -299,14 +301,19 @@ def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | 
     return pages
 
 
-def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:
+def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool, exports: bool) -> list[OutputFile]:
+    """api/: the articles and entities, and the network's exports when asked (graph_exports)."""
     images = {slug: image.url for slug, image in media.images.items()}
-    return [
+    files = [
         lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article, images, drafts)),
         lazy("api/entities.json", partial(api.entities_json, kb.entities)),
-        lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
-        lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
     ]
+    if exports:
+        files += [
+            lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
+            lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
+        ]
+    return files
 
 
 def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:

@@ -262,8 +262,6 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     heavy = [
         "api/articles.json",
         "api/entities.json",
-        "api/graph.gexf",
-        "api/graph.json",
         "entities/a-z.html",
         "entities/index.html",
         "graph.html",
