@@ -54,6 +54,7 @@ def index_site(
     changed: set[str] | None = None,
     copies: Path | None = None,
     marks: dict[str, bool] | None = None,
+    left_out: tuple[str, ...] = (),
 ) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
@@ -61,7 +62,8 @@ def index_site(
     pages' search copies in `copies` (the build's own folder, kept between builds), or in a
     temporary folder. `marks` gives every page of `site` and whether it has data-pagefind-body,
     and says that the writers have put their copies in `copies` already (SearchCopies.update);
-    without it, the pages are read and copied here."""
+    without it, the pages are read and copied here. Pages whose path starts with one of
+    `left_out` are not indexed (the entity pages, with search_entity_pages: false)."""
     with (
         nullcontext(copies)
         if copies is not None
@@ -79,7 +81,7 @@ def index_site(
                     marks[page] = marked
         pages = sorted(marks)
         store.keep_only(pages)
-        indexed = [p for p in pages if marks[p]] or pages  # as Pagefind chooses them
+        indexed = [p for p in ([p for p in pages if marks[p]] or pages) if not p.startswith(left_out or "\x00")]
         shards = shard_count(len(indexed), shard_pages)
         members: dict[int, list[str]] = {}
         for page in indexed:
@@ -88,7 +90,11 @@ def index_site(
         if changed is None or live is None or before is None or before["shards"] != shards:
             stale = set(range(shards))
         else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
-            looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
+            looked_at = set(indexed) | {
+                p
+                for p in changed
+                if p.endswith(".html") and not p.startswith(left_out or "\x00") and _has_mark(live / p)
+            }
             stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
         (site / FOLDER).mkdir()
         todo = []

@@ -223,3 +223,33 @@ def test_shards_that_one_more_process_can_take_at_once_are_indexed_at_once(tmp_p
         index_site(site, shard_pages=-(-40 // shards), jobs=2)
         assert json.loads((site / "pagefind/shards.json").read_text())["shards"] == shards
     assert sizes == [3, 2]
+
+
+def test_pages_left_out_are_in_no_shard_and_their_changes_leave_the_shards_be(tmp_path, monkeypatch):
+    """search_entity_pages: false gives index_site the entity pages' folder to leave out: not
+    indexed, and a change to one indexes nothing again."""
+    live, site = tmp_path / "live", tmp_path / "site"
+    for folder, word in ((live, "avant"), (site, "après")):
+        for i in range(4):
+            write(folder / f"articles/a{i}.html", page(f"mot{i}"))
+            write(folder / f"entities/e{i}.html", page(f"entité{i} {word}"))
+    index_site(live, shard_pages=10, left_out=("entities/",))
+    assert pages_in(live / "pagefind/0") == 4
+    indexed = []
+    real = search._index_shard
+    monkeypatch.setattr(
+        search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
+    )
+    index_site(
+        site, shard_pages=10, live=live, changed={f"entities/e{i}.html" for i in range(4)}, left_out=("entities/",)
+    )
+    assert indexed == []
+
+
+def test_a_site_without_its_entity_pages_in_the_search(golden_project):
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_entity_pages: false\n")
+    build(golden_project)
+    bundle = golden_project / "_site/pagefind/0"
+    assert pages_in(bundle) == 3  # the three articles, no entity page
+    assert len(list(bundle.glob("fragment/*"))) == 3
