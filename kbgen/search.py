@@ -89,13 +89,8 @@ def index_site(
         before = _listing(live / FOLDER) if live else None
         if changed is None or live is None or before is None or before["shards"] != shards:
             stale = set(range(shards))
-        else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
-            looked_at = set(indexed) | {
-                p
-                for p in changed
-                if p.endswith(".html") and not p.startswith(left_out or "\x00") and _has_mark(live / p)
-            }
-            stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
+        else:
+            stale = _stale_shards(site, live, changed, indexed, shards, left_out)
         (site / FOLDER).mkdir()
         todo = []
         for shard in sorted(members):
@@ -110,6 +105,18 @@ def index_site(
         parallel.in_threads(lambda shard: _index_shard(site, shard, members[shard], store), todo, at_once)
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members)]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
+
+
+def _stale_shards(
+    site: Path, live: Path, changed: set[str], indexed: list[str], shards: int, left_out: tuple[str, ...]
+) -> set[int]:
+    """The shards to index again: those of the `changed` pages whose searchable part changed (a
+    page changed only where Pagefind does not look, such as an entity page's quotes, leaves its
+    shard be), a page removed from the live site counting where it had data-pagefind-body."""
+    looked_at = set(indexed) | {
+        p for p in changed if p.endswith(".html") and not p.startswith(left_out or "\x00") and _has_mark(live / p)
+    }
+    return {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
 
 
 class SearchCopies:
