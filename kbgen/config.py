@@ -38,6 +38,9 @@ class Config(BaseModel):
     search_entity_pages: bool = True
     """Whether the full-text search indexes the entity pages as well as the articles: one more
     search file per entity. Off, a search finds the articles naming an entity, not its page."""
+    neighbourhood_pictures: bool = True
+    """Whether each entity page draws its neighbourhood in the network (an SVG picture): about
+    half of an entity page's bytes; the page lists the same entities either way."""
     entity_feeds: bool = False
     """An Atom feed per entity (entities/<slug>.xml): one more file per entity, so off by default."""
     graph_exports: bool = False

@@ -216,7 +216,9 @@ def entity_page(
         entity_url(entity.slug),
         "entity.html",
         entity=entity,
-        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around),
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, centre, around)
+        if theme.config.neighbourhood_pictures
+        else None,
         note=_note_html(note, pages_named or {}, languages.profile(theme.config.lang).strings["footnote_back"]),
         citations=kb.citations[entity.slug],
         timeline=_by_year(kb.citations[entity.slug], _citing_date),

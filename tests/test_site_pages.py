@@ -65,6 +65,16 @@ def test_entity_feeds_and_graph_exports_are_opt_in(sites):
     assert (opted / "entities/geneve.xml").is_file() and (opted / "api/graph.gexf").is_file()
 
 
+def test_neighbourhood_pictures_can_be_left_out(golden_project, tmp_path):
+    from kbgen.build import build
+
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as settings:
+        settings.write("neighbourhood_pictures: false\n")
+    build(golden_project, tmp_path / "site")
+    page = (tmp_path / "site/entities/marie-dupont.html").read_text("utf-8")
+    assert 'class="kb-graph"' not in page and 'href="../entities/geneve.html"' in page  # listed still
+
+
 def test_feeds_without_base_url_use_relative_links_and_no_sitemap(sites):
     feed = etree.parse(sites["relative"] / "feed.xml").getroot()
     assert feed.find(f"{ATOM}entry/{ATOM}link").get("href") == "articles/suite-a-geneve.html"
