@@ -304,7 +304,6 @@ def _sitemap_pages(kb: KnowledgeBase, tags: list[Tag]) -> list[tuple[str, str | 
 
 
 def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool, exports: bool) -> list[OutputFile]:
-    """api/: the articles and entities, and the network's exports when asked (graph_exports)."""
     images = {slug: image.url for slug, image in media.images.items()}
     files = [
         lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article, images, drafts)),
