@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+import site_size  # bench/site_size.py, beside this script
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
 GENERATOR_VERSION = 1  # bump when the corpus generator changes, so old work folders are rewritten
@@ -598,16 +600,18 @@ class ArticleWriter:
 def make_corpus(n: int, seed: int) -> list[tuple[str, str]]:
     """[(file name, Markdown with front matter)] for articles 1..n."""
     pools = Pools(seed)
+    return [make_article(pools, seed, i) for i in range(1, n + 1)]
+
+
+def make_article(pools: Pools, seed: int, i: int) -> tuple[str, str]:
+    """Article i: the same whatever the corpus's size."""
     start, span = date(2021, 1, 1), (date(2024, 12, 31) - date(2021, 1, 1)).days
-    files = []
-    for i in range(1, n + 1):
-        rng = random.Random(f"article:{seed}:{i}")
-        writer = ArticleWriter(pools, rng)
-        title = writer.title()
-        when = start + timedelta(days=rng.randint(0, span))
-        body = writer.body(rng.randint(330, 400))
-        files.append((f"article-{i:05d}.md", f"---\ntitle: {title}\ndate: {when.isoformat()}\n---\n\n{body}\n"))
-    return files
+    rng = random.Random(f"article:{seed}:{i}")
+    writer = ArticleWriter(pools, rng)
+    title = writer.title()
+    when = start + timedelta(days=rng.randint(0, span))
+    body = writer.body(rng.randint(330, 400))
+    return f"article-{i:05d}.md", f"---\ntitle: {title}\ndate: {when.isoformat()}\n---\n\n{body}\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1037,7 +1041,7 @@ def run_cold_round(
 
 
 def run_kbgen(
-    layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool
+    layout: Layout, n: int, jobs: int, jobs_option: bool, timeout: float, stages: bool, seed: int
 ) -> tuple[list[Step], list[str]]:
     notes = []
     out = layout.out / "kbgen"
@@ -1064,6 +1068,7 @@ def run_kbgen(
         shutil.rmtree(folder, ignore_errors=True)
     (layout.kbgen / "content" / "entities.yml").unlink(missing_ok=True)  # made by the first build
     steps.append(build("kbgen cold"))
+    steps[-1].extra["site"] = site_size.account(out)
     steps.append(build("kbgen warm (no change)"))
     target = layout.kbgen_articles / f"article-{(n + 1) // 2:05d}.md"
     original = edit_article(target, 0)
@@ -1081,6 +1086,17 @@ def run_kbgen(
         finally:
             target.write_text(original, "utf-8")
     notes.append(f"edited article: {target.name} (its last sentence replaced, then put back)")
+    steps.append(build("kbgen edit put back"))  # so that the next step times the addition alone
+    steps[-1].extra["diagnostic"] = True
+    added, text = make_article(Pools(seed), seed, n + 1)  # the article the corpus of n + 1 would end with
+    added_path = layout.kbgen_articles / added
+    added_path.write_text(text, "utf-8")
+    try:
+        steps.append(build("kbgen one article added"))
+    finally:
+        added_path.unlink()
+    steps.append(build("kbgen one article deleted"))  # the one just added: back to the corpus of n
+    notes.append(f"added article: {added} (article {n + 1} of the generator), then deleted")
     return steps, notes
 
 
@@ -1229,6 +1245,8 @@ def ratios(steps: list[Step]) -> dict[str, float | None]:
         "kbgen warm / Hugo": r("kbgen warm (no change)", "Hugo build"),
         "one-article edit / kbgen cold": r("kbgen one article edited", "kbgen cold"),
         "one-article edit / kbgen warm": r("kbgen one article edited", "kbgen warm (no change)"),
+        "one article added / kbgen cold": r("kbgen one article added", "kbgen cold"),
+        "one article deleted / kbgen cold": r("kbgen one article deleted", "kbgen cold"),
     }
 
 
@@ -1410,7 +1428,7 @@ def main(argv: list[str] | None = None) -> int:
         print("   NER ceiling ...", flush=True)
         steps.append(run_ceiling(layout, processes, batch, args.timeout))
         print("   kbgen (cold, warm, one article edited) ...", flush=True)
-        kb_steps, kb_notes = run_kbgen(layout, n, kbgen_jobs, jobs_option, args.timeout, args.api_stages)
+        kb_steps, kb_notes = run_kbgen(layout, n, kbgen_jobs, jobs_option, args.timeout, args.api_stages, args.seed)
         steps += kb_steps
         notes += kb_notes
         if venv is not None:
@@ -1451,11 +1469,14 @@ def main(argv: list[str] | None = None) -> int:
                     f"{s.name}: model load {s.extra['load_s']} s, pipe {s.extra['pipe_s']} s, "
                     f"{s.extra['entities']} entities, components {s.extra['pipe_names']}"
                 )
-            if "stages" in s.extra and s.extra.get("diagnostic"):
+            if "stages" in s.extra and "seconds" in s.extra:
                 stages = ", ".join(f"{k} {v:.2f}" for k, v in s.extra["stages"].items())
                 notes.append(
                     f"{s.name}: {s.extra['seconds']:.2f} s in build() of {s.seconds:.2f} s wall; stages: {stages}"
                 )
+        for s in steps:
+            if "site" in s.extra:
+                notes.append(f"{s.name}: the site's bytes and files by kind:\n" + site_size.table(s.extra["site"], n))
         print()
         print(table(n, main_steps))
         print("\nratios (wall time):")

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import markdown
+
+from kbgen import keys, markup
 from kbgen.article_files import article_files, name_of
+from kbgen.cache import TextCache
 from kbgen.errors import BuildError, Problem
 from kbgen.markup import render
 from kbgen.metadata import read_fields
@@ -61,14 +67,55 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
     paths, problems = article_files(project.article_folders, project.shown)
     articles: list[Article] = []
     taken: set[str] = set()
-    for path in paths:
-        try:
-            article, warnings = load_article(path, project)
-            problems.extend(warnings)
-            articles.append(_with_unique_slug(article, taken))
-        except BuildError as exc:
-            problems.extend(_skipped(exc.problems, path))
+    with PlainTexts(project) as texts:
+        for path in paths:
+            try:
+                article, warnings = load_article(path, project, plain_text=texts.of)
+                problems.extend(warnings)
+                articles.append(_with_unique_slug(article, taken))
+            except BuildError as exc:
+                problems.extend(_skipped(exc.problems, path))
+        problems += texts.warnings
     return articles, problems
+
+
+def plain_text(body: str) -> str:
+    """The text NER reads of a Markdown body."""
+    return render(body).text
+
+
+class PlainTexts:
+    """plain_text(), remembered between builds (.kbgen/texts.sqlite): converting every article's
+    Markdown was most of the read stage, on every build, for articles that had not changed. Keyed
+    by the body and by the Markdown code and library that make the text."""
+
+    FINGERPRINT = keys.digest(Path(markup.__file__).read_text("utf-8") + markdown.__version__ + sys.version)
+
+    def __init__(self, project: Project):
+        self.project = project
+        self.new: dict[str, object] = {}
+
+    def __enter__(self) -> PlainTexts:
+        self.cache = TextCache(self.project.text_cache)
+        where = self.project.shown(self.project.text_cache)
+        warning = self.cache.warning
+        self.warnings = [Problem(where, None, warning, "nothing to do", "warning")] if warning else []
+        return self
+
+    def of(self, body: str) -> str:
+        key = TextCache.key(self.FINGERPRINT, body)
+        known = self.cache.get_json([key]).get(key)
+        if isinstance(known, str):
+            return known
+        self.new[key] = text = plain_text(body)
+        return text
+
+    def __exit__(self, *_) -> None:
+        try:
+            if self.new:
+                self.cache.put_json(self.new)
+        finally:
+            self.cache.close()
 
 
 def _with_unique_slug(article: Article, taken: set[str]) -> Article:
@@ -100,8 +147,11 @@ def read_article(path: Path, slug: str | None, project: Project) -> Article:
     return load_article(path, project, slug)[0]
 
 
-def load_article(path: Path, project: Project, slug: str | None = None) -> tuple[Article, list[Problem]]:
-    """The article at `path` and the warnings about it; a BuildError when it cannot be read."""
+def load_article(
+    path: Path, project: Project, slug: str | None = None, plain_text: Callable[[str], str] = plain_text
+) -> tuple[Article, list[Problem]]:
+    """The article at `path` and the warnings about it; a BuildError when it cannot be read.
+    `plain_text` gives the text NER reads of its body (PlainTexts.of, in a build)."""
     shown = project.shown(path)
     page = _page(path, shown)
     fields, problems = read_fields(page, shown)
@@ -121,7 +171,7 @@ def load_article(path: Path, project: Project, slug: str | None = None) -> tuple
         lang=fields.lang or name.lang or project.config.lang,
         source=fields.source,
         body=body,
-        text=render(body).text,
+        text=plain_text(body),
         authors=fields.authors,
         extra=fields.extra,
         extra_lines=fields.extra_lines,

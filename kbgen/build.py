@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbgen import redirects
+from kbgen import hosts, redirects
 from kbgen.articles import Article, read_articles
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
@@ -27,6 +27,7 @@ from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER
 from kbgen.search import SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state
+from kbgen.urls import ENTITY_PAGES
 from kbgen.write import NewSite, Placed, Written, untouched
 
 
@@ -43,6 +44,7 @@ class BuildSummary:
     warnings: list[Problem]
     stage_seconds: dict[str, float]
     up_to_date: bool = False  # nothing changed since the last build, so nothing was done
+    size: hosts.SiteSize | None = None  # the site's bytes and files, as written
     knowledge: KnowledgeBase | None = field(default=None, repr=False)  # kept when asked (kbgen serve)
 
     @property
@@ -138,17 +140,7 @@ def _build(
     previous = load_state(saved)
     if previous and previous.inputs == inputs and untouched(out, previous.files):
         clock.done("check")
-        return BuildSummary(
-            out,
-            previous.articles,
-            previous.entities,
-            previous.pages,
-            clock.total(),
-            report,
-            report.problems + previous.warnings,
-            clock.stages,
-            up_to_date=True,
-        )
+        return _up_to_date(project, previous, report, clock)
     workers = None if scheduler else start_workers_ahead(project, fingerprint, jobs or default_jobs(), one_shot)
     with _told_with(report.problems):
         articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock, drafts)
@@ -168,8 +160,42 @@ def _build(
         written, pages = _make_site(project, kb, notes, base_url, previous_files, jobs, clock, extras)
     skipped = [p for p in problems if p.severity == "error"]
     save_state(saved, BuildState(inputs, len(articles), len(kb.entities), pages, warnings, written, skipped))
+    size, limits = _site_size(project, written)
     return BuildSummary(
-        out, len(articles), len(kb.entities), pages, clock.total(), report, problems, clock.stages, knowledge=kb
+        out,
+        len(articles),
+        len(kb.entities),
+        pages,
+        clock.total(),
+        report,
+        problems + limits,
+        clock.stages,
+        knowledge=kb,
+        size=size,
+    )
+
+
+def _site_size(project: Project, written: dict[str, Written]) -> tuple[hosts.SiteSize, list[Problem]]:
+    """The site's size as written, and a warning for each host limit it nears (after the build,
+    so that --strict never fails on them: the site is right, the host is small)."""
+    size = hosts.SiteSize.of({path: w.size for path, w in written.items()})
+    return size, hosts.warnings(size, project.shown(project.out))
+
+
+def _up_to_date(project: Project, previous: BuildState, report: IngestReport, clock: _StageClock) -> BuildSummary:
+    """The summary of a build that found nothing to do: the last build's, with its warnings."""
+    size, limits = _site_size(project, previous.files)
+    return BuildSummary(
+        project.out,
+        previous.articles,
+        previous.entities,
+        previous.pages,
+        clock.total(),
+        report,
+        report.problems + previous.warnings + limits,
+        clock.stages,
+        up_to_date=True,
+        size=size,
     )
 
 
@@ -275,6 +301,7 @@ def _write_and_index(
                 site.changed(pages),
                 copies.folder,
                 site.derived(pages),
+                () if config.search_entity_pages else (ENTITY_PAGES,),
             )
             return time.perf_counter() - started
 

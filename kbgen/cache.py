@@ -1,7 +1,8 @@
 """The extraction caches, in SQLite inside the project: what NER found in each article text
 (`.kbgen/cache.sqlite`), so that a rebuild reads no text twice with the same model and settings;
-and what was read from each saved web page (`PageCache`), so that a rebuild extracts no page twice
-with the same extractor.
+what was read from each saved web page (`PageCache`), so that a rebuild extracts no page twice
+with the same extractor; and the plain text of each article's Markdown (`TextCache`), so that a
+rebuild converts no unchanged article again.
 
 A file that is not a kbgen cache (corrupt, foreign, or of another layout) is never trusted: it is
 set aside with a warning and a new cache is started.
@@ -115,3 +116,9 @@ class PageCache(ExtractionCache):
     """What `kbgen.webpage` read from each saved page, by the page's bytes and the extractor."""
 
     TABLE = "webpage"
+
+
+class TextCache(ExtractionCache):
+    """The plain text NER reads of each Markdown body, by the body and kbgen's Markdown code."""
+
+    TABLE = "plaintext"

@@ -144,8 +144,8 @@ def robots(sitemap_url: str | None) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages) -> list:
-    """The site's Atom feed and one per entity (each made when written, by `lazy`); sitemap.xml
+def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages, per_entity: bool = True) -> list:
+    """The site's Atom feed and, if `per_entity`, one per entity (each made when written, by `lazy`); sitemap.xml
     of `pages` ((path, last modification or None)) when the site's URL is known; robots.txt."""
     files = [
         lazy(
@@ -164,7 +164,7 @@ def site_feeds(kb, site_title: str, lang: str, base_url: str | None, lazy, pages
         )
     ]
     entries: dict[str, Entry] = {}  # each article's, as seen from entities/
-    for entity in kb.entities:
+    for entity in kb.entities if per_entity else ():
         citing = [c.article for c in kb.citations[entity.slug][:FEED_SIZE]]
         for a in citing:
             if a.slug not in entries:

@@ -156,6 +156,11 @@ class Layout:
         return self.state_dir / "webpages.sqlite"
 
     @property
+    def text_cache(self) -> Path:
+        """The plain text cache (SQLite): each article body's text, so that a rebuild converts none twice."""
+        return self.state_dir / "texts.sqlite"
+
+    @property
     def lock(self) -> Path:
         return self.state_dir / "build.lock"
 

@@ -139,6 +139,8 @@ class Theme:
             tags_url=TAGS,
             article_tags=article_tags,
             feed_url=lambda slug: f"entities/{slug}.xml",
+            entity_feeds=config.entity_feeds,
+            graph_exports=config.graph_exports,
             entity_link=entity_link,
             search_weight=lambda entity: search.entity_weight(len(entity.mentions)),
         )
@@ -235,7 +237,9 @@ def entity_pages(
         "entity.html",
         part=parts[0],
         timeline=entity_parts.by_year(parts[0].citing),
-        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity)),
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity))
+        if theme.config.neighbourhood_pictures
+        else None,
         note=_note_html(note, pages_named or {}, footnote_back),
         co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
         co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
@@ -299,9 +303,9 @@ def render_site(
     files += [page(path, "redirect.html", article=article) for path, article in sorted((moved or {}).items())]
     files += [copied(url, source, url) for url, source in sorted(media.copies.items())]
     site_title = config.title or strings["site_title"]
-    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, listed))
+    files += site_feeds(kb, site_title, config.lang, base_url, lazy, _sitemap_pages(kb, listed), config.entity_feeds)
     files += [made(f"static/{name}", data) for name, data in static]
-    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts)]
+    files += [heavy(file) for file in _api_files(kb, lazy, nodes, edges, media, drafts, config.graph_exports)]
     files.append(lazy("api/tags.json", partial(api.tags_json, tuple(tags))))  # small: not heavy
     return files
 
@@ -336,14 +340,18 @@ def _sitemap_pages(kb: KnowledgeBase, listed: list[str]) -> list[tuple[str, str 
     return pages
 
 
-def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool) -> list[OutputFile]:
+def _api_files(kb: KnowledgeBase, lazy, nodes, edges, media: Media, drafts: bool, exports: bool) -> list[OutputFile]:
     images = {slug: image.url for slug, image in media.images.items()}
-    return [
+    files = [
         lazy("api/articles.json", partial(api.articles_json, kb.articles, kb.entities_by_article, images, drafts)),
         lazy("api/entities.json", partial(api.entities_json, kb.entities)),
-        lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
-        lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
     ]
+    if exports:
+        files += [
+            lazy("api/graph.json", partial(graph.to_json, nodes, edges)),
+            lazy("api/graph.gexf", partial(graph.to_gexf, nodes, edges)),
+        ]
+    return files
 
 
 def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:

@@ -82,11 +82,22 @@ def build_done(summary: BuildSummary) -> None:
         )
     else:
         click.echo(f"Built {counts(summary)} in {summary.seconds:.1f} s ({stages}) into {summary.out}")
+    if summary.size:
+        click.echo(f"Site: {summary.size.line()}{_per_article(summary)}.")
     click.echo(
         f"Open {summary.out / 'index.html'} in a browser, or serve it: python -m http.server -d {summary.out} 8000"
     )
     if summary.skipped:
         click.echo(skipped_line(summary), err=True)
+
+
+def _per_article(summary: BuildSummary) -> str:
+    size = summary.size
+    if not (size and summary.articles):
+        return ""
+    return (
+        f" ({size.bytes / 1000 / summary.articles:,.1f} KB and {size.files / summary.articles:.1f} files per article)"
+    )
 
 
 # ---------------------------------------------------------------------------- kbgen serve's builds

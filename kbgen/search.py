@@ -23,18 +23,16 @@ import hashlib
 import json
 import math
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from contextlib import nullcontext
-from html.parser import HTMLParser
 from pathlib import Path
 
 from kbgen import parallel
 from kbgen.errors import BuildError, Problem
-from kbgen.lang import PLAIN_FORMS
+from kbgen.searchable import search_copy, searchable_digest
 
 FOLDER = "pagefind"
 LISTING = "shards.json"
@@ -65,6 +63,7 @@ def index_site(
     changed: set[str] | None = None,
     copies: Path | None = None,
     marks: dict[str, bool] | None = None,
+    left_out: tuple[str, ...] = (),
 ) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
@@ -72,7 +71,8 @@ def index_site(
     pages' search copies in `copies` (the build's own folder, kept between builds), or in a
     temporary folder. `marks` gives every page of `site` and whether it has data-pagefind-body,
     and says that the writers have put their copies in `copies` already (SearchCopies.update);
-    without it, the pages are read and copied here."""
+    without it, the pages are read and copied here. Pages whose path starts with one of
+    `left_out` are not indexed (the entity pages, with search_entity_pages: false)."""
     with (
         nullcontext(copies)
         if copies is not None
@@ -90,7 +90,7 @@ def index_site(
                     marks[page] = marked
         pages = sorted(marks)
         store.keep_only(pages)
-        indexed = [p for p in pages if marks[p]] or pages  # as Pagefind chooses them
+        indexed = [p for p in ([p for p in pages if marks[p]] or pages) if not p.startswith(left_out or "\x00")]
         shards = shard_count(len(indexed), shard_pages)
         members: dict[int, list[str]] = {}
         for page in indexed:
@@ -98,9 +98,8 @@ def index_site(
         before = _listing(live / FOLDER) if live else None
         if changed is None or live is None or before is None or before["shards"] != shards:
             stale = set(range(shards))
-        else:  # a page changed only where Pagefind does not look (an entity page's quotes) leaves its shard be
-            looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
-            stale = {shard_of(p, shards) for p in changed & looked_at if _searchable(site / p) != _searchable(live / p)}
+        else:
+            stale = _stale_shards(site, live, changed, indexed, shards, left_out)
         (site / FOLDER).mkdir()
         todo = []
         for shard in sorted(members):
@@ -116,6 +115,20 @@ def index_site(
     # A shard none of whose pages has a word to index (an article titled ":" and nothing else) has no bundle.
     listing = {"shards": shards, "bundles": [str(s) for s in sorted(members) if (site / FOLDER / str(s)).is_dir()]}
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
+
+
+def _stale_shards(
+    site: Path, live: Path, changed: set[str], indexed: list[str], shards: int, left_out: tuple[str, ...]
+) -> set[int]:
+    """The shards to index again: those of the `changed` pages whose searchable part changed (a
+    page changed only where Pagefind does not look, such as an entity page's quotes, leaves its
+    shard be), a page removed from the live site counting where it had data-pagefind-body."""
+    looked_at = set(indexed) | {
+        p for p in changed if p.endswith(".html") and not p.startswith(left_out or "\x00") and _has_mark(live / p)
+    }
+    return {
+        shard_of(p, shards) for p in changed & looked_at if searchable_digest(site / p) != searchable_digest(live / p)
+    }
 
 
 class SearchCopies:
@@ -251,150 +264,3 @@ def _run_pagefind(folder: Path, output: Path) -> None:
                 )
             ]
         )
-
-
-def _searchable(page: Path) -> str | None:
-    """A digest of what Pagefind may read of `page` (None when there is no such page): all of it
-    but the text and plain tags inside elements marked data-pagefind-ignore."""
-    try:
-        data = page.read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return None
-    reader = _SearchableParts()
-    reader.feed(data)
-    reader.close()
-    return hashlib.blake2b("\x00".join(reader.parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-class _SearchableParts(HTMLParser):
-    """Collects a page's parts outside ignored elements. Inside one, tags carrying data-pagefind-*
-    attributes are kept all the same (Pagefind still reads meta and filters there), and its end is
-    found as a browser finds it: an end tag closes every element opened since its own start tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.parts: list[str] = []
-        self.ignored: list[str] = []  # the open elements of the ignored region, outermost first
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        marked = any(name.startswith("data-pagefind") for name, _ in attrs)
-        if not self.ignored or marked:
-            self.parts.append(repr((tag, attrs)))
-        if self.ignored and tag not in VOID_ELEMENTS:
-            self.ignored.append(tag)
-        elif not self.ignored and tag not in VOID_ELEMENTS and any(name == "data-pagefind-ignore" for name, _ in attrs):
-            self.ignored.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if not self.ignored or any(name.startswith("data-pagefind") for name, _ in attrs):
-            self.parts.append(repr((tag, attrs, "/")))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.ignored:
-            if tag in self.ignored:
-                while self.ignored.pop() != tag:
-                    pass
-            return
-        self.parts.append("/" + tag)
-
-    def handle_data(self, data: str) -> None:
-        if not self.ignored:
-            self.parts.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.handle_data(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.handle_data(f"&#{name};")
-
-
-VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-
-
-# --- what Pagefind is given of a page ---------------------------------------------------------
-
-IGNORE = b"data-pagefind-ignore"
-_IGNORE = re.compile(re.escape(IGNORE), re.I)  # attribute names are not case-sensitive
-# A start tag, its attributes written as HTML allows (quoted, unquoted, or a bare name).
-_START_TAG = re.compile(
-    rb"""<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
-)
-_ATTRIBUTE_NAME = re.compile(rb"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-# Inside these, "</div>" may be text rather than a tag; a region holding one is left whole.
-_UNSURE = re.compile(
-    rb"<(?:!--|!\[cdata\[|script|style|textarea|xmp|plaintext|noscript|noembed|noframes|iframe)"
-)  # in lower case
-# Elements a browser may close without their end tag: where they end is not counted, but guessed.
-_OPTIONAL_END = frozenset(
-    b"p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rb rt rtc rp".split()
-)
-_VOID = frozenset(name.encode() for name in VOID_ELEMENTS)
-
-
-# Apostrophes Pagefind does not split words at, for the one it does.
-_CURLY_APOSTROPHES = re.compile(
-    "|".join(re.escape(form) for form, plain in PLAIN_FORMS.items() if plain == "'").encode()
-)
-
-
-def search_copy(page: bytes) -> bytes:
-    """What Pagefind is given of `page`: the page without what it ignores, its apostrophes straight."""
-    return _CURLY_APOSTROPHES.sub(b"'", without_ignored(page))
-
-
-def without_ignored(page: bytes) -> bytes:
-    """`page` without the elements marked data-pagefind-ignore, which Pagefind reads nothing of:
-    Pagefind makes the same index from it. An element is cut only where its end is certain
-    (counted over its own tag name, with no comment, script or raw text inside) and holds no
-    data-pagefind-* attribute (Pagefind reads meta and filters even there); otherwise it stays.
-    The page itself comes back when nothing is cut."""
-    kept: list[bytes] = []
-    done = position = 0
-    while found_at := _IGNORE.search(page, position):
-        found, position = found_at.start(), found_at.end()
-        start = page.rfind(b"<", done, found)
-        tag = _START_TAG.match(page, start) if start >= 0 else None
-        names = (
-            {m.group(1).lower() for m in _ATTRIBUTE_NAME.finditer(tag.group(2))} if tag and tag.end() > found else set()
-        )
-        if tag is None or IGNORE not in names:
-            continue  # the words in text or in an attribute's value, not the attribute
-        if any(n.startswith(b"data-pagefind-") for n in names - {IGNORE}):
-            continue  # a filter or meta on the element itself: Pagefind reads it
-        name = tag.group(1).lower()
-        if name in _VOID or name in _OPTIONAL_END:
-            continue
-        end = _element_end(page, tag.end(), name)
-        if end is None:
-            continue
-        inside = page[tag.end() : end].lower()  # then plain searches: far faster than a regex ignoring case
-        if b"data-pagefind-" in inside or _UNSURE.search(inside):
-            continue
-        kept.append(page[done:start])
-        done = position = end
-    if not kept:
-        return page
-    kept.append(page[done:])
-    return b"".join(kept)
-
-
-def _element_end(page: bytes, inside: int, name: bytes) -> int | None:
-    """Where the element named `name` whose content starts at `inside` ends (after its end
-    tag), counting the elements of the same name opened within it; None if it never does."""
-    depth = 1
-    for tag in _same_name(name).finditer(page, inside):
-        if tag.group(0).endswith(b"/>"):
-            return None  # self-closing in SVG, an open tag in HTML: not sure which
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return tag.end()
-    return None
-
-
-_same_name_tags: dict[bytes, re.Pattern] = {}
-
-
-def _same_name(name: bytes) -> re.Pattern:
-    if name not in _same_name_tags:
-        _same_name_tags[name] = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])[^>]*>", re.I)
-    return _same_name_tags[name]

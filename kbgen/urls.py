@@ -32,8 +32,11 @@ def article_url(slug: str) -> str:
     return f"articles/{slug}.html"
 
 
+ENTITY_PAGES = "entities/"  # the folder of the entity pages (and their feeds)
+
+
 def entity_url(slug: str) -> str:
-    return f"entities/{slug}.html"
+    return f"{ENTITY_PAGES}{slug}.html"
 
 
 def tag_url(slug: str) -> str:

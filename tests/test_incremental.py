@@ -262,8 +262,6 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     heavy = [
         "api/articles.json",
         "api/entities.json",
-        "api/graph.gexf",
-        "api/graph.json",
         "graph.html",
     ]
     firsts, paths_of = {}, {}
@@ -329,3 +327,37 @@ def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site_as_it_was
         build(golden_project, out, jobs=jobs)
     assert "the search index could not be built (test)" in str(raised.value.problems[0].message)
     assert site_files(out) == before and not list(tmp_path.glob(".site.*"))
+
+
+def test_a_deleted_article_leaves_no_trace_in_the_site(golden_project):
+    """Deleting an article removes its page and every mention of it: lists, entity pages, feeds,
+    api/, the search index and its search copy."""
+    build(golden_project)
+    site = golden_project / "_site"
+    assert "note-de-terrain" in (site / "entities/otan.html").read_text("utf-8")
+    golden_project.joinpath("content/articles/note-de-terrain.md").unlink()
+    build(golden_project)
+    assert not (site / "articles/note-de-terrain.html").exists()
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.relative_to(site).parts[0] == "pagefind":
+            text = path.read_bytes().decode("utf-8", "replace")
+            assert "note-de-terrain" not in text and "Note de terrain" not in text, path
+    copies = [p.relative_to(golden_project).as_posix() for p in golden_project.joinpath(".kbgen").rglob("*.html")]
+    assert copies and not [c for c in copies if c.endswith("note-de-terrain.html")]
+    index = gzip_members(b"".join(p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()))
+    assert b"suite-a-geneve" in index and b"note-de-terrain" not in index
+
+
+def gzip_members(data: bytes) -> bytes:
+    """Pagefind's files are gzip streams (after a signature): their contents, joined."""
+    import zlib
+
+    out, start = [], 0
+    while (start := data.find(b"\x1f\x8b", start)) != -1:
+        try:
+            decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            out.append(decompressor.decompress(data[start:]))
+        except zlib.error:
+            pass
+        start += 2
+    return b"".join(out)

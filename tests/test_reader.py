@@ -275,3 +275,34 @@ def test_a_jekyll_drafts_folder_holds_drafts(tmp_path):
     articles, problems = read_articles(Project.load(tmp_path))
     assert {a.title: a.draft for a in articles} == {"Paru": False, "En cours": True}
     assert problems == []
+
+
+def test_the_plain_text_of_an_unchanged_article_is_not_made_again(tmp_path, monkeypatch):
+    """The read stage keeps each body's plain text in .kbgen/texts.sqlite: a rebuild converts only
+    the bodies it has not seen, and gives the same articles."""
+    import kbgen.articles as articles_module
+
+    for name, body in (("a", "Une *première* phrase."), ("b", "Une [seconde](https://e.org) phrase.")):
+        write(tmp_path / f"content/articles/{name}.md", f"---\ntitle: {name}\n---\n\n{body}\n")
+    first, _ = read_articles(Project.load(tmp_path))
+    converted = []
+    real = articles_module.plain_text
+    monkeypatch.setattr(articles_module, "plain_text", lambda body: converted.append(body) or real(body))
+    again, problems = read_articles(Project.load(tmp_path))
+    assert again == first and converted == [] and problems == []
+    assert [a.text for a in again] == ["Une première phrase.", "Une seconde phrase."]
+    write(tmp_path / "content/articles/b.md", "---\ntitle: b\n---\n\nUne autre phrase.\n")
+    changed, _ = read_articles(Project.load(tmp_path))
+    assert (
+        [c.strip() for c in converted] == ["Une autre phrase."]
+        and changed[1].text == "Une autre phrase."
+        and changed[0] == first[0]
+    )
+
+
+def test_a_broken_text_cache_is_set_aside_with_a_warning(tmp_path):
+    write(tmp_path / "content/articles/a.md", "---\ntitle: a\n---\n\nUne phrase.\n")
+    write(tmp_path / ".kbgen/texts.sqlite", "not a database")
+    articles, [problem] = read_articles(Project.load(tmp_path))
+    assert articles[0].text == "Une phrase." and problem.severity == "warning"
+    assert "set aside as texts.sqlite.broken-1" in problem.message

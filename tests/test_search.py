@@ -9,7 +9,7 @@ import shutil
 
 from conftest import write
 
-from kbgen import search
+from kbgen import search, searchable
 from kbgen.build import build
 from kbgen.project import Project
 from kbgen.search import index_site, shard_count, shard_of
@@ -96,14 +96,14 @@ def test_a_copy_not_of_its_page_is_made_again(golden_project):
     assert len(linked) > len(inodes) / 2
     for page in site.rglob("*.html"):
         if page.relative_to(site).parts[0] != "pagefind":
-            assert (copies / page.relative_to(site)).read_bytes().startswith(search.search_copy(page.read_bytes())), (
-                page
-            )
+            assert (
+                (copies / page.relative_to(site)).read_bytes().startswith(searchable.search_copy(page.read_bytes()))
+            ), page
 
 
 def test_what_pagefind_may_read_of_a_page(tmp_path):
     def searchable(html: str) -> str:
-        return search._searchable(write(tmp_path / "p.html", html))
+        return searchable.searchable_digest(write(tmp_path / "p.html", html))
 
     base = searchable(
         "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>fin</p></main>"
@@ -128,7 +128,7 @@ def test_what_pagefind_may_read_of_a_page(tmp_path):
         )
         != base
     )
-    assert search._searchable(tmp_path / "absent.html") is None
+    assert searchable.searchable_digest(tmp_path / "absent.html") is None
 
 
 def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch):
@@ -153,7 +153,7 @@ def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch
 
 def test_pagefind_is_given_pages_without_what_it_ignores():
     def cut(html: str) -> str:
-        return search.without_ignored(html.encode()).decode()
+        return searchable.without_ignored(html.encode()).decode()
 
     page = (
         "<main data-pagefind-body><h1>Nom</h1><figure data-pagefind-ignore><svg><g><title>t</title></g></svg></figure>"
@@ -172,7 +172,7 @@ def test_pagefind_is_given_pages_without_what_it_ignores():
         '<p title=" data-pagefind-ignore">texte</p><div>data-pagefind-ignore</div>',  # the words, not the attribute
     ]
     for html in same:
-        assert search.without_ignored(html.encode()) == html.encode(), html
+        assert searchable.without_ignored(html.encode()) == html.encode(), html
     assert cut("<DIV class=a Data-Pagefind-Ignore=all><div>x</div></DIV><p>y</p>") == "<p>y</p>"
 
 
@@ -185,9 +185,9 @@ def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypat
     shutil.copytree(site, copies, ignore=shutil.ignore_patterns("pagefind"))
     shutil.copytree(site, site.parent / "whole", ignore=shutil.ignore_patterns("pagefind"))
     entity_page = (site / "entities/marie-dupont.html").read_bytes()
-    assert len(search.search_copy(entity_page)) < len(entity_page) / 2
+    assert len(searchable.search_copy(entity_page)) < len(entity_page) / 2
     index_site(copies, shard_pages=4)
-    monkeypatch.setattr(search, "without_ignored", lambda page: page)
+    monkeypatch.setattr(searchable, "without_ignored", lambda page: page)
     index_site(site.parent / "whole", shard_pages=4)
     files = sorted(p.relative_to(copies).as_posix() for p in (copies / "pagefind").rglob("*") if p.is_file())
     assert files == sorted(
@@ -228,7 +228,7 @@ def test_shards_that_one_more_process_can_take_at_once_are_indexed_at_once(tmp_p
 def test_the_copies_have_straight_apostrophes():
     """Pagefind splits "l'hôpital" at a straight apostrophe only: "hôpital" then finds it."""
     page = "<p>l’hôpital, d’urgence, qu’ʼelle, l'OTAN</p>".encode()
-    assert search.search_copy(page) == "<p>l'hôpital, d'urgence, qu''elle, l'OTAN</p>".encode()
+    assert searchable.search_copy(page) == "<p>l'hôpital, d'urgence, qu''elle, l'OTAN</p>".encode()
 
 
 def test_an_entity_weighs_by_its_mentions():
@@ -245,3 +245,33 @@ def test_pages_with_no_word_to_index_make_no_bundle(tmp_path):
     (site / "a.html").write_text("<html><body><main data-pagefind-body><h1>:</h1></main></body></html>")
     index_site(site, shard_pages=10)
     assert json.loads((site / "pagefind/shards.json").read_text()) == {"shards": 1, "bundles": []}
+
+
+def test_pages_left_out_are_in_no_shard_and_their_changes_leave_the_shards_be(tmp_path, monkeypatch):
+    """search_entity_pages: false gives index_site the entity pages' folder to leave out: not
+    indexed, and a change to one indexes nothing again."""
+    live, site = tmp_path / "live", tmp_path / "site"
+    for folder, word in ((live, "avant"), (site, "après")):
+        for i in range(4):
+            write(folder / f"articles/a{i}.html", page(f"mot{i}"))
+            write(folder / f"entities/e{i}.html", page(f"entité{i} {word}"))
+    index_site(live, shard_pages=10, left_out=("entities/",))
+    assert pages_in(live / "pagefind/0") == 4
+    indexed = []
+    real = search._index_shard
+    monkeypatch.setattr(
+        search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
+    )
+    index_site(
+        site, shard_pages=10, live=live, changed={f"entities/e{i}.html" for i in range(4)}, left_out=("entities/",)
+    )
+    assert indexed == []
+
+
+def test_a_site_without_its_entity_pages_in_the_search(golden_project):
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_entity_pages: false\n")
+    build(golden_project)
+    bundle = golden_project / "_site/pagefind/0"
+    assert pages_in(bundle) == 3  # the three articles, no entity page
+    assert len(list(bundle.glob("fragment/*"))) == 3

@@ -15,14 +15,19 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    """The golden project built twice: without and with --base-url."""
+    """The golden project built three times: without and with --base-url, with the entities'
+    feeds and the graph's exports turned on; and with the default settings."""
     import shutil
 
     from conftest import GOLDEN_PROJECT
 
-    project = tmp_path_factory.mktemp("project")
+    project, default = tmp_path_factory.mktemp("project"), tmp_path_factory.mktemp("default")
     shutil.copytree(GOLDEN_PROJECT, project, dirs_exist_ok=True)
-    out = {}
+    shutil.copytree(GOLDEN_PROJECT, default, dirs_exist_ok=True)
+    with open(project / "kbgen.yml", "a", encoding="utf-8") as settings:
+        settings.write("entity_feeds: true\ngraph_exports: true\n")
+    out = {"default": default / "_site"}
+    subprocess.run([sys.executable, "-m", "kbgen", "build", "--project", str(default)], check=True, capture_output=True)
     for name, extra in (("relative", []), ("absolute", ["--base-url", "https://example.org/kb/"])):
         out[name] = project / f"_{name}"
         result = subprocess.run(
@@ -46,6 +51,28 @@ def test_atom_feeds_with_absolute_urls(sites):
     assert entries[2].find(f"{ATOM}updated").text == feed.find(f"{ATOM}updated").text == "2024-10-22T00:00:00Z"
     entity_feed = etree.parse(sites["absolute"] / "entities/geneve.xml").getroot()
     assert len(entity_feed.findall(f"{ATOM}entry")) == 3
+
+
+def test_entity_feeds_and_graph_exports_are_opt_in(sites):
+    """By default a site has no file per entity but its page, and no network exports: neither
+    the files nor a link to them."""
+    default, opted = sites["default"], sites["relative"]
+    assert not list(default.glob("entities/*.xml")) and not (default / "api/graph.json").exists()
+    assert not (default / "api/graph.gexf").exists() and (default / "api/entities.json").exists()
+    for site, shown in ((default, False), (opted, True)):
+        assert ('entities/geneve.xml"' in (site / "entities/geneve.html").read_text("utf-8")) is shown
+        assert ("api/graph.gexf" in (site / "graph.html").read_text("utf-8")) is shown
+    assert (opted / "entities/geneve.xml").is_file() and (opted / "api/graph.gexf").is_file()
+
+
+def test_neighbourhood_pictures_can_be_left_out(golden_project, tmp_path):
+    from kbgen.build import build
+
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as settings:
+        settings.write("neighbourhood_pictures: false\n")
+    build(golden_project, tmp_path / "site")
+    page = (tmp_path / "site/entities/marie-dupont.html").read_text("utf-8")
+    assert 'class="kb-graph"' not in page and 'href="../entities/geneve.html"' in page  # listed still
 
 
 def test_feeds_without_base_url_use_relative_links_and_no_sitemap(sites):
