@@ -214,6 +214,29 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
     return label
 
 
+def joined_at_connectors(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
+) -> list[tuple[int, int, str]]:
+    """No name ends with a preposition: a span that does ('Tribunal judiciaire de') is joined
+    to the span right after it on the same line ('Morlaix'), keeping its own label; with none
+    there, it loses the preposition."""
+    endings = tuple(" " + p.strip() for p in language.rules.prepositions if p.endswith(" "))
+    result: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if result and text[result[-1][0] : result[-1][1]].lower().endswith(endings):
+            before_start, before_end, before_label = result[-1]
+            if start > before_end and not text[before_end:start].strip(" \t\u00a0"):  # never over a line end
+                result[-1] = (before_start, end, before_label)
+                continue
+        result.append((start, end, label))
+    return [_without_connector(text, *span, endings) for span in result]
+
+
+def _without_connector(text: str, start: int, end: int, label: str, endings: tuple[str, ...]) -> tuple[int, int, str]:
+    ending = next((e for e in endings if text[start:end].lower().endswith(e)), None)
+    return (start, end - len(ending), label) if ending else (start, end, label)
+
+
 def glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str, str | None, int | None]]:
     """Each span with, when it glues a name found alone elsewhere in the text to another name
     ('OTAN Jens Stoltenberg'), that first name's label and where the second name starts."""

@@ -12,7 +12,7 @@ from kbgen.articles import Article
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
 from kbgen.ner import without_common_words
-from kbgen.spans import is_debris, line_pieces, title_before, trim
+from kbgen.spans import is_debris, joined_at_connectors, line_pieces, title_before, trim
 
 FRENCH = profile("fr")
 
@@ -58,6 +58,27 @@ def test_no_span_runs_over_a_line_end():
     dateline = "Avignon - Le directeur de Saint-Étienne"
     assert [dateline[s:e] for s, e in line_pieces(dateline, 0, 12)] == ["Avignon", "Le"]
     assert line_pieces(dateline, 26, len(dateline)) == [(26, len(dateline))]
+
+
+def test_a_span_ending_with_a_preposition_takes_the_next_name_on_its_line_or_loses_it():
+    def names(text, *spans):
+        found = [(text.index(name), text.index(name) + len(name), label) for name, label in spans]
+        return [(text[s:e], label) for s, e, label in joined_at_connectors(text, found, FRENCH)]
+
+    text = "le Tribunal judiciaire de Morlaix a dit"
+    assert names(text, ("Morlaix", "LOC"), ("Tribunal judiciaire de", "MISC")) == [
+        ("Tribunal judiciaire de Morlaix", "MISC")
+    ]
+    text = "le Musée des beaux-arts de\nLyon ferme"  # never over a line end
+    assert names(text, ("Musée des beaux-arts de", "ORG"), ("Lyon", "LOC")) == [
+        ("Musée des beaux-arts", "ORG"),
+        ("Lyon", "LOC"),
+    ]
+    text = "Robert de Niro et Le Monde"  # a preposition inside a name is no ending
+    assert names(text, ("Robert de Niro", "PER"), ("Le Monde", "ORG")) == [
+        ("Robert de Niro", "PER"),
+        ("Le Monde", "ORG"),
+    ]
 
 
 @pytest.mark.parametrize("name", ["Il", "Selon", "x", "--", "s’", "12 %", "la France"])

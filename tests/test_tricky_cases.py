@@ -78,6 +78,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "Selon Les Échos, le groupe quitte Lyon.\n\nRang\n\nClub\n\nLille",
             {"Les Échos": ("ORG", ()), "Lyon": ("LOC", ()), "Lille": ("LOC", ())},
         ),
+        # no name ends with a preposition: the model's 'Tribunal judiciaire de' + 'Morlaix' are one
+        (
+            "Les chiffres publiés par le Tribunal judiciaire de Morlaix sont bons.",
+            {"Tribunal judiciaire de Morlaix": ("ORG", ())},
+        ),
         # a span that starts with a name found alone is one name when its rest is of the same kind
         (
             "Le groupe Nestlé a publié ses comptes. La filiale Nestlé Waters France est visée.",
