@@ -242,13 +242,16 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     noted, threads = tmp_path / "pids", set()
     real_place, real_start = write_module._place, multiprocessing.context.ForkProcess.start
 
-    def noting_place(item, *rest):  # runs in the writers: they note their pid (and the file) in a file
+    started = [0]  # processes started: a writer forked from the build sees its own rank in it
+
+    def noting_place(item, *rest):  # runs in the writers: they note their pid, rank and file in a file
         with open(noted, "a") as pids:
-            pids.write(f"{os.getpid()} {item[0].path}\n")
+            pids.write(f"{os.getpid()} {started[0]} {item[0].path}\n")
         return real_place(item, *rest)
 
     def noting_start(process):
         threads.add(threading.current_thread().name)
+        started[0] += 1
         return real_start(process)
 
     build(golden_project, tmp_path / "serial", jobs=1)
@@ -256,8 +259,10 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
     monkeypatch.setattr(write_module, "_place", noting_place)
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", noting_start)
     build(golden_project, tmp_path / "parallel", jobs=2)
-    placed = [line.split() for line in noted.read_text().splitlines()]
-    pids = [pid for pid, _ in placed]
+    # In the order the batches started (not the order their first lines were noted: under load
+    # a batch may write its first file after the next one has written its own).
+    placed = sorted((line.split() for line in noted.read_text().splitlines()), key=lambda p: int(p[1]))
+    pids = [pid for pid, _, _ in placed]
     # the files made from the whole knowledge base come first, one to a batch
     heavy = [
         "api/articles.json",
@@ -265,7 +270,7 @@ def test_writers_are_fresh_processes_each_with_a_batch(golden_project, tmp_path,
         "graph.html",
     ]
     firsts, paths_of = {}, {}
-    for pid, path in placed:
+    for pid, _, path in placed:
         firsts.setdefault(pid, path)
         paths_of.setdefault(pid, []).append(path)
     assert set(heavy) <= set(firsts.values())

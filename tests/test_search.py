@@ -102,28 +102,28 @@ def test_a_copy_not_of_its_page_is_made_again(golden_project):
 
 
 def test_what_pagefind_may_read_of_a_page(tmp_path):
-    def searchable(html: str) -> str:
+    def digest(html: str) -> str:
         return searchable.searchable_digest(write(tmp_path / "p.html", html))
 
-    base = searchable(
+    base = digest(
         "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>fin</p></main>"
     )
     # only inside the ignored element (an unclosed <p> included): Pagefind sees the same page
     assert (
-        searchable(
+        digest(
             "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>autre <i>citation</i></div><p>fin</p></main>"
         )
         == base
     )
     # outside it, or a meta Pagefind reads even there: not the same
     assert (
-        searchable(
+        digest(
             "<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b></div><p>FIN</p></main>"
         )
         != base
     )
     assert (
-        searchable(
+        digest(
             '<main data-pagefind-body><h1>Nom</h1><div data-pagefind-ignore><p>citation <b>une</b><span data-pagefind-meta="x:y"></span></div><p>fin</p></main>'
         )
         != base
