@@ -16,15 +16,15 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
 from kbgen.entity_types import decided_type, model_type
 from kbgen.errors import Problem
-from kbgen.extract import Mention
-from kbgen.lang import LanguageProfile
+from kbgen.extract import Mention, clean_name
+from kbgen.lang import LanguageProfile, Rules, plain_forms
 from kbgen.missed import add_missed_mentions
 from kbgen.names import fold
 from kbgen.slugs import slugify, unique_slug
@@ -85,7 +85,7 @@ def resolve(
         ignored_in = ignored.get(fold(mention.text), frozenset())
         if ignored_in is not None and mention.article not in ignored_in:
             groups[fold(mention.text)].append(mention)
-    _merge_article_forms(groups, language.rules.capitalised_articles)
+    _merge_article_forms(groups, texts, language.rules)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
     type_of = partial(decided_type, texts=texts, rules=language.rules)
@@ -107,13 +107,29 @@ def _merge(groups: dict[str, list[Mention]], source: str, target: str) -> None:
         groups[target].extend(groups.pop(source))
 
 
-def _merge_article_forms(groups: dict[str, list[Mention]], articles: tuple[str, ...]) -> None:
-    """'La Russie' joins 'Russie': `articles` are the language's, folded."""
+def _merge_article_forms(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> None:
+    """'La Russie' joins 'Russie'. Extraction keeps an article only where the text says it is
+    the name's ('selon Le Monde'), so a bare mention written right after that article,
+    capitalised, takes it too ('Le Monde a révélé', where the model's span starts after 'Le');
+    after a lowercase one it stays as it is ('la Russie'). The name is then the most written form."""
     for key in sorted(groups):
-        for article in articles:
-            if key.startswith(article) and key[len(article) :] in groups:
-                _merge(groups, key, key[len(article) :])
+        for article in rules.capitalised_articles:
+            bare = key[len(article) :]
+            if key in groups and key.startswith(article) and bare in groups:
+                groups[bare] = [_with_article(m, texts, rules.name_article) for m in groups[bare]]
+                _merge(groups, key, bare)
                 break
+
+
+def _with_article(mention: Mention, texts: dict[str, str], name_article: re.Pattern) -> Mention:
+    text = texts.get(mention.article, "")
+    written = re.search(
+        rf"(?<!\w)(?:{name_article.pattern})$", plain_forms(text[max(0, mention.start - 4) : mention.start])
+    )
+    if not written:
+        return mention
+    start = mention.start - len(written.group())
+    return replace(mention, start=start, text=clean_name(text[start : mention.end]))
 
 
 def is_acronym_of(acronym: str, expansion: str) -> bool:

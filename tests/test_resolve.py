@@ -74,6 +74,18 @@ def test_capitalised_article_and_case_or_accent_variants_are_one_entity():
     assert len(entities["Russie"].mentions) == 2
 
 
+def test_a_name_whose_article_the_text_keeps_keeps_it_at_a_sentence_start_too():
+    """'selon Le Parisien' says the article is the name's: 'Le Parisien a révélé', where the
+    model's span starts after 'Le', is the same name, written whole; 'la Russie' stays 'Russie'."""
+    a = article("a", "Selon Le Parisien, il part. Le Parisien a révélé. L’Humanité aussi. La Russie et la Russie.")
+    mentions = mentions_of(
+        a, ("Le Parisien", "ORG"), ("Parisien", "ORG"), ("Humanité", "ORG"), ("Russie", "LOC"), ("Russie", "LOC")
+    )
+    entities = by_name(resolve(mentions, [a]))
+    assert set(entities) == {"Le Parisien", "Humanité", "Russie"}
+    assert [a.text[m.start : m.end] for m in entities["Le Parisien"].mentions] == ["Le Parisien"] * 2
+
+
 def test_missed_occurrences_of_a_known_name_are_linked():
     a = article("a", "L’OTAN se réunit. Le chef de l’OTAN parle. OTANIEN n’est pas un mot.")
     [otan] = resolve(mentions_of(a, ("OTAN", "ORG")), [a])
