@@ -44,7 +44,8 @@ def decided_type(mentions: Iterable[Mention], texts: dict[str, str], rules: Rule
     votes: Counter[str] = Counter()
     for m in mentions:
         votes[m.label] += 1
-        context = cue(texts.get(m.article, ""), m.start, rules)
+        # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
+        context = None if m.title else cue(texts.get(m.article, ""), m.start, rules)
         first, _, rest = m.text.partition(" ")
         if rest and first.lower() in rules.org_heads:
             context = "ORG"

@@ -59,6 +59,10 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     if title_end is None:
         return None
     start = title_end
+    after_portfolio = _after_portfolio(text, start, end, label, language)
+    if after_portfolio is None:
+        return None
+    start, label = after_portfolio
     strip_edges()
     name = text[start:end]
     if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
@@ -153,13 +157,35 @@ def _strip_title(text: str, start: int, end: int, label: str, language: Language
     return position, "PER"
 
 
+def _after_portfolio(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int, str] | None:
+    """'ministre des Armées Nadia Collet', the model's span starting at the portfolio: the
+    person is what follows it ('Nadia Collet'); a span that is the portfolio alone is no name."""
+    rules = language.rules
+    before = text[max(0, start - 60) : start].lower()
+    if not any(
+        before.endswith(f"{title} {preposition}") for title in rules.titles for preposition in rules.prepositions
+    ):
+        return start, label
+    lower = text[start:end].lower()
+    if lower in rules.portfolios:
+        return None
+    portfolio = next((p for p in sorted(rules.portfolios, key=len, reverse=True) if lower.startswith(p + " ")), None)
+    rest = start + len(portfolio) + 1 if portfolio else start
+    return (rest, "PER") if portfolio and text[rest : rest + 1].isupper() else (start, label)
+
+
 def title_before(text: str, start: int, language: LanguageProfile) -> tuple[int, int]:
     """Where the title or function written just before a person's name at `start` is ('M.',
     'Mgr', 'le président russe' gives 'président russe'); (start, start) when there is none."""
     window_start = max(0, start - 60)
     lower = text[window_start:start].lower()
-    for title in language.rules.titles:  # the longest first
-        match = re.search(rf"(?<!\w){re.escape(title)}(?:\s+[a-zà-ÿ]+)?\s+$", lower)
+    rules = language.rules
+    prepositions = "|".join(re.escape(p.strip()) for p in rules.prepositions)
+    portfolio = (
+        rf"(?:\s+(?:{prepositions})\s*(?:{'|'.join(map(re.escape, rules.portfolios))}))?"  # 'ministre des Armées'
+    )
+    for title in rules.titles:  # the longest first
+        match = re.search(rf"(?<!\w){re.escape(title)}(?:\s+[a-zà-ÿ]+)?{portfolio}\s+$", lower)
         if match:
             return window_start + match.start(), window_start + len(lower.rstrip())
     return start, start

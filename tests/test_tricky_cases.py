@@ -78,6 +78,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "Selon Les Échos, le groupe quitte Lyon.\n\nRang\n\nClub\n\nLille",
             {"Les Échos": ("ORG", ()), "Lyon": ("LOC", ()), "Lille": ("LOC", ())},
         ),
+        # a portfolio after a title is not part of the person the model glued to it
+        (
+            "La ministre des Armées Nadia Collet a signé. Le ministre de la Défense est venu.",
+            {"Nadia Collet": ("PER", ())},
+        ),
         # no name ends with a preposition: the model's 'Tribunal judiciaire de' + 'Morlaix' are one
         (
             "Les chiffres publiés par le Tribunal judiciaire de Morlaix sont bons.",
