@@ -6,21 +6,18 @@ tests/browser/artefacts/ (ignored by git) for a person to look at."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
 import json
 import re
 import subprocess
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .test_site_in_browser import FAILING_IMPACTS, OVERFLOWING, RUN_AXE, describe, watch
+from .test_site_in_browser import FAILING_IMPACTS, OVERFLOWING, RUN_AXE, _serve, describe, watch
 
 pytestmark = pytest.mark.browser
 
@@ -64,22 +61,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="module")
 def large(large_site: Path) -> Iterator[str]:
-    with _serve(large_site) as origin:
+    with _serve(large_site, _Handler) as origin:
         yield origin
 
 

@@ -73,8 +73,8 @@ class Served:
 
 
 @contextlib.contextmanager
-def _serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def _serve(directory: Path, handler_class: type = _QuietHandler) -> Iterator[str]:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name=f"http {directory}", daemon=True)
     thread.start()
