@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import site_size  # bench/site_size.py, beside this script
+from dask_cluster import LocalCluster, tree_differences  # bench/dask_cluster.py
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -1014,8 +1015,9 @@ def delete_set_aside(folder: Path) -> None:
         os.sync()  # written out now: clean blocks make the file system's wait for those inodes shorter
 
 
-def kbgen_command(layout: Layout, jobs: int, jobs_option: bool) -> list[str]:
-    cmd = [sys.executable, "-m", "kbgen", "build", "--project", str(layout.kbgen), "--out", str(layout.out / "kbgen")]
+def kbgen_command(layout: Layout, jobs: int, jobs_option: bool, out: Path | None = None) -> list[str]:
+    out = out or layout.out / "kbgen"
+    cmd = [sys.executable, "-m", "kbgen", "build", "--project", str(layout.kbgen), "--out", str(out)]
     return cmd + ["--jobs", str(jobs)] if jobs_option else cmd
 
 
@@ -1097,6 +1099,37 @@ def run_kbgen(
         added_path.unlink()
     steps.append(build("kbgen one article deleted"))  # the one just added: back to the corpus of n
     notes.append(f"added article: {added} (article {n + 1} of the generator), then deleted")
+    return steps, notes
+
+
+def run_dask(layout: Layout, jobs: int, jobs_option: bool, timeout: float) -> tuple[list[Step], list[str]]:
+    """A cold build on this machine, then a cold build whose NER runs on a Dask cluster started
+    here (a scheduler and `jobs` workers of one thread each), and the check that both sites are
+    the same byte for byte. Each starts with no extraction cache."""
+    local, remote = layout.out / "kbgen", layout.out / "kbgen-dask"
+    steps = []
+    for name, out in (("kbgen cold", local), ("kbgen cold, NER on Dask", remote)):
+        for folder in (layout.kbgen / ".kbgen", out):
+            shutil.rmtree(folder, ignore_errors=True)
+        (layout.kbgen / "content" / "entities.yml").unlink(missing_ok=True)  # made by a first build
+        cmd = kbgen_command(layout, jobs, jobs_option, out)
+        if out == local:
+            steps.append(measure(name, cmd, layout.kbgen, layout.logs, timeout))
+            continue
+        with LocalCluster(layout.logs / "dask", jobs) as cluster:
+            steps.append(measure(name, [*cmd, "--scheduler", cluster.address], layout.kbgen, layout.logs, timeout))
+        steps[-1].extra |= {"cluster_cpu_seconds": cluster.cpu_seconds, "peak_worker_mib": cluster.peak_worker_mib}
+    for step, out in zip(steps, (local, remote)):
+        step.pages, step.article_pages = count_pages(out)
+    differences = tree_differences(local, remote)
+    steps[-1].extra["differences"] = differences
+    notes = [
+        f"Dask: a scheduler and {jobs} workers (--nthreads 1, no nanny) on this machine; the cluster's "
+        f"processes used {steps[-1].extra['cluster_cpu_seconds']:.1f} CPU s, the largest worker "
+        f"{steps[-1].extra['peak_worker_mib']:.0f} MiB (the build's own CPU s and peak are in its row)",
+        "Dask build's site vs the local build's, byte for byte: "
+        + (f"{len(differences)} files differ, e.g. {differences[:5]}" if differences else "identical"),
+    ]
     return steps, notes
 
 
@@ -1247,6 +1280,7 @@ def ratios(steps: list[Step]) -> dict[str, float | None]:
         "one-article edit / kbgen warm": r("kbgen one article edited", "kbgen warm (no change)"),
         "one article added / kbgen cold": r("kbgen one article added", "kbgen cold"),
         "one article deleted / kbgen cold": r("kbgen one article deleted", "kbgen cold"),
+        "kbgen cold, NER on Dask / here": r("kbgen cold, NER on Dask", "kbgen cold"),
     }
 
 
@@ -1285,7 +1319,7 @@ def table(n: int, steps: list[Step]) -> str:
 
 
 def ratio_lines(rs: dict[str, float | None]) -> str:
-    return "\n".join(f"  {k:<32} {_fmt(v, '7.2f')}" for k, v in rs.items())
+    return "\n".join(f"  {k:<32} {v:7.2f}" for k, v in rs.items() if v is not None)  # the steps run
 
 
 def machine_info() -> dict:
@@ -1371,6 +1405,13 @@ def main(argv: list[str] | None = None) -> int:
         "the median of their ratios as well (this machine's speed drifts within minutes)",
     )
     parser.add_argument(
+        "--dask",
+        action="store_true",
+        help="instead of the steps above, time a cold build on this machine and one whose NER runs on a "
+        "Dask cluster the bench starts here (a scheduler and --jobs workers), and check that both sites "
+        "are identical byte for byte",
+    )
+    parser.add_argument(
         "--api-stages",
         action="store_true",
         help="also run a warm and an edited build through kbgen's Python API to time each "
@@ -1394,7 +1435,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({default_jobs} NER processes, one per core), and so does the NER ceiling"
         )
     venv = versions = None
-    if not args.skip_peers:
+    if not (args.skip_peers or args.dask):
         venv, versions = peer_venv(work / "logs")
     results = {
         "machine": machine_info(),
@@ -1422,15 +1463,23 @@ def main(argv: list[str] | None = None) -> int:
             f"{kbgen_jobs} jobs, parallel only above its character threshold), batch_size={batch}",
         ]
         steps: list[Step] = []
-        for number in range(1, args.rounds):
-            print(f"   round {number} of {args.rounds}: NER ceiling, kbgen cold ...", flush=True)
-            steps += run_cold_round(layout, number, kbgen_jobs, jobs_option, processes, batch, args.timeout, set_aside)
-        print("   NER ceiling ...", flush=True)
-        steps.append(run_ceiling(layout, processes, batch, args.timeout))
-        print("   kbgen (cold, warm, one article edited) ...", flush=True)
-        kb_steps, kb_notes = run_kbgen(layout, n, kbgen_jobs, jobs_option, args.timeout, args.api_stages, args.seed)
-        steps += kb_steps
-        notes += kb_notes
+        if args.dask:
+            print("   kbgen cold, here then with NER on a local Dask cluster ...", flush=True)
+            steps, dask_notes = run_dask(layout, kbgen_jobs, jobs_option, args.timeout)
+            notes += dask_notes
+            failed |= bool(steps[-1].extra["differences"])
+        else:
+            for number in range(1, args.rounds):
+                print(f"   round {number} of {args.rounds}: NER ceiling, kbgen cold ...", flush=True)
+                steps += run_cold_round(
+                    layout, number, kbgen_jobs, jobs_option, processes, batch, args.timeout, set_aside
+                )
+            print("   NER ceiling ...", flush=True)
+            steps.append(run_ceiling(layout, processes, batch, args.timeout))
+            print("   kbgen (cold, warm, one article edited) ...", flush=True)
+            kb_steps, kb_notes = run_kbgen(layout, n, kbgen_jobs, jobs_option, args.timeout, args.api_stages, args.seed)
+            steps += kb_steps
+            notes += kb_notes
         if venv is not None:
             print("   Pelican, MkDocs, Hugo ...", flush=True)
             steps += run_peers(layout, venv, args.timeout)
