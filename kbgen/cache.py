@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,10 @@ class ExtractionCache:
 
     def get_json(self, keys: list[str]) -> dict[str, Any]:
         """The JSON values stored under `keys` (a row that is not JSON is a miss)."""
-        found = {}
+        return dict(self._rows(keys))
+
+    def _rows(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
+        """(key, JSON value) of each row under `keys`, one at a time."""
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
             rows = self.db.execute(
@@ -81,10 +85,9 @@ class ExtractionCache:
             )
             for key, value in rows:
                 try:
-                    found[key] = json.loads(value)
+                    yield key, json.loads(value)
                 except ValueError:
                     continue
-        return found
 
     def put_json(self, values: dict[str, object]) -> None:
         with self.db:
@@ -95,7 +98,7 @@ class ExtractionCache:
 
     def get_many(self, keys: list[str]) -> dict[str, Cached]:
         found = {}
-        for key, data in self.get_json(keys).items():
+        for key, data in self._rows(keys):  # one row's JSON at a time: a corpus's is hundreds of MB
             try:
                 found[key] = Cached(
                     tuple(tuple(m) for m in data["mentions"]),
