@@ -5,21 +5,64 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from kbgen.articles import Article
+from kbgen.extract import Mention
 from kbgen.resolve import Entity, Homonym, fold
 
 
-@dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class Citation:
-    """One mention seen in its sentence, for the entity's page."""
+    """One mention seen in its sentence, for the entity's page: its `before`, `name` and `after`.
+    Made of what the build holds anyway (the article's text, the mention, its sentence's
+    bounds), and the quoted text cut only when a page shows it: a corpus of 10,000 articles has
+    half a million citations, and their strings were a third of the build's memory."""
 
-    before: str
-    name: str
-    after: str
+    __slots__ = ("_mention", "_sentence", "_text")
+
+    def __init__(self, text: str, sentence: tuple[int, int], mention: Mention) -> None:
+        self._text, self._sentence, self._mention = text, sentence, mention
+
+    @property
+    def before(self) -> str:
+        return _context(self._text, self._sentence[0], self._mention.start, before=True)
+
+    @property
+    def name(self) -> str:
+        return self._mention.text
+
+    @property
+    def after(self) -> str:
+        return _context(self._text, self._mention.end, self._sentence[1], before=False)
+
+    def __repr__(self) -> str:  # all a page shows of it: what keys encode it by (render.PLAIN)
+        return f"Citation(before={self.before!r}, name={self.name!r}, after={self.after!r})"
+
+
+class CoMentions(Sequence):
+    """An entity's co-mentions, most shared first: (entity, articles in common) pairs, kept as
+    two arrays of numbers (the entity's rank in `entities`, the count) rather than a tuple each:
+    the entities of 10,000 articles have millions of them."""
+
+    __slots__ = ("_counts", "_entities", "_ranks")
+
+    def __init__(self, entities: tuple[Entity, ...], ranks: array, counts: array) -> None:
+        self._entities, self._ranks, self._counts = entities, ranks, counts
+
+    def __len__(self) -> int:
+        return len(self._ranks)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(zip(map(self._entities.__getitem__, self._ranks[index]), self._counts[index]))
+        return self._entities[self._ranks[index]], self._counts[index]
+
+    def __iter__(self) -> Iterator[tuple[Entity, int]]:
+        return zip(map(self._entities.__getitem__, self._ranks), self._counts)
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -42,7 +85,7 @@ class KnowledgeBase:
     mentions_by_article: dict[str, tuple[LinkedMention, ...]]
     entities_by_article: dict[str, tuple[Entity, ...]]  # in order of first mention
     citations: dict[str, tuple[CitingArticle, ...]]  # entity slug -> its mentions in context, by article
-    co_mentions: dict[str, tuple[tuple[Entity, int], ...]]  # entity slug -> (entity, shared articles)
+    co_mentions: dict[str, CoMentions]  # entity slug -> (entity, shared articles) pairs
     related: dict[str, tuple[tuple[Article, tuple[Entity, ...]], ...]]  # article slug -> (article, shared entities)
     homonyms: tuple[Homonym, ...] = ()  # by name
 
@@ -71,6 +114,7 @@ def _context(text: str, start: int, end: int, before: bool) -> str:
 
 
 def _sentence_around(sentences: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end) (the very tuple of `sentences`, not a copy), else itself."""
     index = bisect.bisect_right(sentences, (start, float("inf"))) - 1
     if index >= 0 and sentences[index][0] <= start and end <= sentences[index][1]:
         return sentences[index]
@@ -110,7 +154,7 @@ def _related(articles: list[Article], entities: list[Entity], entities_by_articl
 def _co_mentions(entities: list[Entity], entities_by_article: dict[str, tuple[Entity, ...]]) -> dict:
     """Each entity's co-mentions, most shared first, then by name: each as one number, as in
     _related."""
-    by_name = sorted(entities, key=lambda e: (fold(e.name), e.slug))
+    by_name = tuple(sorted(entities, key=lambda e: (fold(e.name), e.slug)))
     rank = {e.slug: i for i, e in enumerate(by_name)}
     scale = len(entities)
     ranks = {
@@ -122,8 +166,11 @@ def _co_mentions(entities: list[Entity], entities_by_article: dict[str, tuple[En
         for article_slug in entity.articles:
             together.update(ranks[article_slug])
         del together[rank[entity.slug]]
-        co_mentions[entity.slug] = tuple(
-            (by_name[score % scale], -(score // scale)) for score in sorted(r - n * scale for r, n in together.items())
+        scores = sorted(r - n * scale for r, n in together.items())
+        co_mentions[entity.slug] = CoMentions(
+            by_name,
+            array("I", [score % scale for score in scores]),
+            array("I", [-(score // scale) for score in scores]),
         )
     return co_mentions
 
@@ -144,11 +191,8 @@ def link(
         cited: dict[str, list[Citation]] = {}
         for m in entity.mentions:
             mentions_by_article[m.article].append(LinkedMention(m.start, m.end, entity))
-            text = by_slug[m.article].text
-            start, end = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
-            cited.setdefault(m.article, []).append(
-                Citation(_context(text, start, m.start, before=True), m.text, _context(text, m.end, end, before=False))
-            )
+            sentence = _sentence_around(sentences.get(m.article, ()), m.start, m.end)
+            cited.setdefault(m.article, []).append(Citation(by_slug[m.article].text, sentence, m))
         citations[entity.slug] = tuple(
             sorted(
                 (CitingArticle(by_slug[slug], tuple(found)) for slug, found in cited.items()),

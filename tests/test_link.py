@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import date
 
 from kbgen.articles import Article
@@ -80,3 +81,52 @@ def test_related_articles_and_co_mentions_rank_by_count_then_date_or_name():
     # Brest and Rennes are named with Nantes equally often: then by name
     assert [(e.slug, n) for e, n in kb.co_mentions["nantes"]] == [("brest", 3), ("rennes", 3)]
     assert [(e.slug, n) for e, n in kb.co_mentions["brest"]] == [("nantes", 3), ("rennes", 3)]
+
+
+def test_a_quote_is_cut_from_the_text_only_when_shown_and_keyed_by_what_it_shows():
+    a = art("a", "Lyon accueille Paris. Rien.")
+    paris = Entity("paris", "Paris", "LOC", (), (mention(a, "Paris", "LOC"),))
+    [quote] = link([a], [paris], {"a": ((0, 21), (22, 27))}).citations["paris"][0].citations
+    # render.PLAIN keys a quote by its repr(): all of what a page shows of it, and nothing else
+    assert repr(quote) == "Citation(before='Lyon accueille ', name='Paris', after='.')"
+    edited = art("a", "Lyon accueille Paris! Rien.")
+    [other] = link([edited], [paris], {"a": ((0, 21), (22, 27))}).citations["paris"][0].citations
+    assert repr(other) != repr(quote)
+
+
+def _bytes_kept(make) -> tuple[object, int]:
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        made = make()
+        return made, tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_knowledge_base_keeps_no_copy_of_the_quoted_text():
+    # Half a million mentions at 10,000 articles: a copy of each quote's sentence (up to 320
+    # characters) would be most of a build's memory; a mention costs its few references instead.
+    sentence = "Au conseil municipal de la ville, " * 4 + "Lyon a voté le budget de l’année prochaine. "
+    a = art("a", sentence * 2000)
+    lyon = Entity("lyon", "Lyon", "LOC", (), tuple(Mention("a", i, i + 4, "Lyon", "LOC") for i in _found(a.text)))
+    sentences = {"a": tuple((i, i + len(sentence) - 1) for i in range(0, len(a.text), len(sentence)))}
+    kb, kept = _bytes_kept(lambda: link([a], [lyon], sentences))
+    assert len(kb.citations["lyon"][0].citations) == 2000
+    assert kept / 2000 < 200, kept / 2000
+
+
+def _found(text: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith("Lyon", i)]
+
+
+def test_co_mentions_keep_a_few_bytes_a_pair():
+    # Each pair of entities named together: millions at 10,000 articles.
+    text = " ".join(f"Ville{i}" for i in range(400))
+    a = art("a", text)
+    entities = [Entity(f"ville{i}", f"Ville{i}", "LOC", (), (mention(a, f"Ville{i} ", "LOC"),)) for i in range(399)]
+    kb, kept = _bytes_kept(lambda: link([a], entities, {}))
+    co = kb.co_mentions["ville0"]
+    assert len(co) == 398 and co[0][1] == 1 and [e.slug for e, _ in co[:2]] == ["ville1", "ville10"]
+    assert list(co)[:2] == list(co[:2]) and co[-1] == tuple(co)[-1]
+    assert kept / (399 * 398) < 24, kept / (399 * 398)
