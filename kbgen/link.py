@@ -19,8 +19,9 @@ from kbgen.resolve import Entity, Homonym, fold
 class Citation:
     """One mention seen in its sentence, for the entity's page: its `before`, `name` and `after`.
     Made of what the build holds anyway (the article's text, the mention, its sentence's
-    bounds), and the quoted text cut only when a page shows it: a corpus of 10,000 articles has
-    half a million citations, and their strings were a third of the build's memory."""
+    bounds), and the quoted text cut only when a page shows it: a corpus has hundreds of
+    thousands of citations, and copies of their quotes were much of a build's memory (see
+    docs/performance.md, Memory)."""
 
     __slots__ = ("_mention", "_sentence", "_text")
 
@@ -45,8 +46,8 @@ class Citation:
 
 class CoMentions(Sequence):
     """An entity's co-mentions, most shared first: (entity, articles in common) pairs, kept as
-    two arrays of numbers (the entity's rank in `entities`, the count) rather than a tuple each:
-    the entities of 10,000 articles have millions of them."""
+    two arrays of numbers (the entity's rank in `entities`, the count) rather than a tuple each,
+    as there are many more pairs than entities."""
 
     __slots__ = ("_counts", "_entities", "_ranks")
 

@@ -73,7 +73,7 @@ def extract_cached(
 def _extraction(found: dict[str, Cached]) -> Extraction:
     """The mentions and sentences of each article (by slug), equal values as one object (a
     label, a name, an offset): JSON and pickle make a new one each time, and a build keeps
-    every mention, half a million at 10,000 articles, until it ends."""
+    every mention (hundreds of thousands in a large corpus) until it ends."""
     shared: dict = {}
     one = shared.setdefault
     mentions = tuple(

@@ -121,7 +121,7 @@ def _found(text: str) -> list[int]:
 
 
 def test_co_mentions_keep_a_few_bytes_a_pair():
-    # Each pair of entities named together: millions at 10,000 articles.
+    # A pair for each two entities named together: many more than there are entities.
     text = " ".join(f"Ville{i}" for i in range(400))
     a = art("a", text)
     entities = [Entity(f"ville{i}", f"Ville{i}", "LOC", (), (mention(a, f"Ville{i} ", "LOC"),)) for i in range(399)]
