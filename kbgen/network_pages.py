@@ -14,10 +14,15 @@ EGO_NEIGHBOURS = 12  # an entity page draws its strongest neighbours, few enough
 MIN_WEIGHT = 2  # a link is drawn when two entities share this many articles: one shared article is chance
 
 
-def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
+def ego(
+    kb: KnowledgeBase, entity, article_sets: dict[str, frozenset[str]] | None = None
+) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
     """An entity's ego network: the entity (first) and its strongest neighbours, each sized by
     the articles it shares with the entity, and the links between all of them (articles in
-    common). Plain values, so the page is remade only when they change."""
+    common). Plain values, so the page is remade only when they change. `article_sets` keeps
+    each entity's articles as a set from one call to the next: the strongest neighbours are
+    the same few entities named in thousands of articles for most entities."""
+    article_sets = {} if article_sets is None else article_sets
     around = [(other, n) for other, n in kb.co_mentions[entity.slug][:EGO_NEIGHBOURS] if n >= MIN_WEIGHT]
     if not around:
         return (), ()
@@ -26,7 +31,11 @@ def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.
     )
     edges = [graph.Edge(entity.slug, other.slug, n) for other, n in around]
     # Between neighbours, only the strongest links: all of them would make a ring of chords.
-    cited = {other.slug: frozenset(other.articles) for other, _ in around}
+    cited = {}
+    for other, _ in around:
+        if other.slug not in article_sets:
+            article_sets[other.slug] = frozenset(other.articles)
+        cited[other.slug] = article_sets[other.slug]
     between = [
         graph.Edge(a.slug, b.slug, len(cited[a.slug] & cited[b.slug]))
         for i, (a, _) in enumerate(around)
