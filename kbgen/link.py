@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from kbgen.articles import Article
 from kbgen.extract import Mention
@@ -91,7 +92,11 @@ class KnowledgeBase:
     homonyms: tuple[Homonym, ...] = ()  # by name
 
     def article(self, slug: str) -> Article:
-        return next(a for a in self.articles if a.slug == slug)
+        return self._articles_by_slug[slug]
+
+    @cached_property  # asked for each article a homonym's page cites: a scan each was quadratic
+    def _articles_by_slug(self) -> dict[str, Article]:
+        return {a.slug: a for a in self.articles}
 
 
 def by_date(article: Article) -> tuple:

@@ -14,10 +14,42 @@ EGO_NEIGHBOURS = 12  # an entity page draws its strongest neighbours, few enough
 MIN_WEIGHT = 2  # a link is drawn when two entities share this many articles: one shared article is chance
 
 
-def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
+COUNTED_ONCE = 100  # two entities each named in this many articles have their articles in common counted once a build
+
+
+class Shared:
+    """What the entities' ego networks share within a build: each entity's articles as a set,
+    and the articles in common of the pairs named in many articles. The strongest neighbours of
+    most entities are the same few entities named in thousands of articles, whose articles in
+    common were counted again for every entity naming them."""
+
+    def __init__(self) -> None:
+        self.sets: dict[str, frozenset[str]] = {}
+        self.counted: dict[tuple[str, str], int] = {}
+
+    def in_common(self, one, other) -> int:
+        small, large = sorted((self._set(one), self._set(other)), key=len)
+        if len(small) < COUNTED_ONCE:
+            return len(small & large)
+        pair = (one.slug, other.slug)
+        if pair not in self.counted:
+            self.counted[pair] = len(small & large)
+        return self.counted[pair]
+
+    def _set(self, entity) -> frozenset[str]:
+        if entity.slug not in self.sets:
+            self.sets[entity.slug] = frozenset(entity.articles)
+        return self.sets[entity.slug]
+
+
+def ego(
+    kb: KnowledgeBase, entity, shared: Shared | None = None
+) -> tuple[tuple[graph.Node, ...], tuple[graph.Edge, ...]]:
     """An entity's ego network: the entity (first) and its strongest neighbours, each sized by
     the articles it shares with the entity, and the links between all of them (articles in
-    common). Plain values, so the page is remade only when they change."""
+    common). Plain values, so the page is remade only when they change. `shared`: what the
+    build's ego networks share (one for all of them)."""
+    shared = shared or Shared()
     around = [(other, n) for other, n in kb.co_mentions[entity.slug][:EGO_NEIGHBOURS] if n >= MIN_WEIGHT]
     if not around:
         return (), ()
@@ -26,9 +58,8 @@ def ego(kb: KnowledgeBase, entity) -> tuple[tuple[graph.Node, ...], tuple[graph.
     )
     edges = [graph.Edge(entity.slug, other.slug, n) for other, n in around]
     # Between neighbours, only the strongest links: all of them would make a ring of chords.
-    cited = {other.slug: frozenset(other.articles) for other, _ in around}
     between = [
-        graph.Edge(a.slug, b.slug, len(cited[a.slug] & cited[b.slug]))
+        graph.Edge(a.slug, b.slug, shared.in_common(a, b))
         for i, (a, _) in enumerate(around)
         for b, _ in around[i + 1 :]
     ]

@@ -214,12 +214,12 @@ def article_page(
 
 
 def entity_pages(
-    theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict[str, str] | None = None
+    theme: Theme, kb: KnowledgeBase, entity: Entity, note: str | None, pages_named: dict | None = None, shared=None
 ) -> list[OutputFile]:
     """An entity's page: its lead (type, articles, first and last seen, strongest co-mentions),
     facts and `note`, its neighbourhood in the network, the entities named with it, and the
     newest of its mentions, quoted; then, when they do not fit on it, one page of mentions per
-    year or part of a year (kbgen/entity_pages.py)."""
+    year or part of a year (kbgen/entity_pages.py). `shared`: see network_pages.ego."""
     citations, co_mentions = kb.citations[entity.slug], kb.co_mentions[entity.slug]
     parts = entity_parts.parts(entity.slug, citations)
     first_seen, last_seen = entity_parts.seen(citations)
@@ -237,7 +237,7 @@ def entity_pages(
         "entity.html",
         part=parts[0],
         timeline=entity_parts.by_year(parts[0].citing),
-        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity))
+        neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity, shared))
         if theme.config.neighbourhood_pictures
         else None,
         note=_note_html(note, pages_named or {}, footnote_back),
@@ -323,8 +323,9 @@ def _content_pages(kb: KnowledgeBase, theme: Theme, notes: dict[str, str], media
         )
         shown = tuple(cards[e.slug] for e in entities)
         files.append(article_page(theme, article, linked, entities, related, image, pages_named, shown))
+    shared = network_pages.Shared()  # by the entities' neighbourhoods
     for entity in kb.entities:
-        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named)
+        files += entity_pages(theme, kb, entity, notes.get(entity.slug), pages_named, shared)
     return files + [homonym_page(theme, kb, homonym) for homonym in kb.homonyms]
 
 

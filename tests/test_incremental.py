@@ -366,3 +366,18 @@ def gzip_members(data: bytes) -> bytes:
             pass
         start += 2
     return b"".join(out)
+
+
+def test_adding_an_article_does_not_remake_the_pages_of_articles_naming_its_entities(
+    golden_project, tmp_path, monkeypatch
+):
+    """Their entity cards say 'more than 10 articles' before and after: not one article's page
+    but the new one's changes, and the site is a clean build's."""
+    for number in range(12):
+        write(golden_project / f"content/articles/lyon-{number}.md", f"---\ntitle: Lyon {number}\n---\nÀ Lyon.\n")
+    build(golden_project)
+    made = count_made(monkeypatch)
+    write(golden_project / "content/articles/lyon-new.md", "---\ntitle: Lyon encore\n---\nÀ Lyon, encore.\n")
+    build(golden_project)
+    assert [p for p in made if p.startswith("articles/")] == ["articles/lyon-new.html"]
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))

@@ -55,3 +55,24 @@ def test_times_are_keyed_with_their_zone():
     paris = dt.time(8, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert keys.of(utc) == Keys("salt").of(dt.time(8, 30, tzinfo=dt.UTC))
     assert len({keys.of(dt.time(8, 30)), keys.of(utc), keys.of(paris)}) == 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    before: str
+    name: str
+
+
+def test_leaves_are_keyed_by_every_field_alone_and_in_sequences():
+    keys = Keys("salt", leaves=(Quote,))
+    quotes = tuple(Quote(f"avant {n}", "Lyon") for n in range(20))  # long: encoded as one sequence
+    assert keys.of(quotes) == Keys("salt", leaves=(Quote,)).of(tuple(Quote(q.before, q.name) for q in quotes))
+    variants = [
+        quotes[:-1] + (Quote("avant 19", "Lyons"),),
+        quotes[:-1] + (Thing("avant 19", ("Lyon",)),),  # another kind of record with the same values
+        tuple(("avant", q.name) for q in quotes),
+        quotes[:5],
+        Quote("avant 0", "Lyon"),
+    ]
+    assert len({keys.of(quotes)} | {keys.of(v) for v in variants}) == 1 + len(variants)
+    assert keys.of(Quote("a", "b")) != keys.of(Quote("b", "a")) != keys.of(("a", "b"))

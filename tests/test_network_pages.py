@@ -54,3 +54,39 @@ def test_the_overview_keeps_within_its_budget():
     assert len(kept_nodes) <= network_pages.OVERVIEW_NODES and len(kept_edges) <= network_pages.OVERVIEW_EDGES
     ends = {slug for e in kept_edges for slug in (e.source, e.target)}
     assert ends == {n.slug for n in kept_nodes}
+
+
+def test_ego_networks_sharing_their_counts_are_the_ones_counted_alone(monkeypatch):
+    """Shared: each entity's articles made a set once, and the articles in common of pairs named
+    in many articles counted once (every pair here, with COUNTED_ONCE at 1), give the same
+    neighbourhoods as counting each one afresh."""
+    from datetime import date
+
+    from kbgen.articles import Article
+    from kbgen.extract import Mention
+    from kbgen.link import link
+    from kbgen.resolve import Entity
+
+    names = ["Nantes", "Brest", "Rennes", "Lorient", "Vannes"]
+    texts = {f"a{n}": ", ".join(names[: 2 + n % 4]) + "." for n in range(12)}
+    articles = [
+        Article(slug, None, slug, date(2024, 1, 1 + n), "fr", None, t, t) for n, (slug, t) in enumerate(texts.items())
+    ]
+
+    def named(name):
+        found = [
+            Mention(a.slug, a.text.index(name), a.text.index(name) + len(name), name, "LOC")
+            for a in articles
+            if name in a.text
+        ]
+        return Entity(name.lower(), name, "LOC", (), tuple(found))
+
+    kb = link(articles, [named(n) for n in names], {})
+    alone = [network_pages.ego(kb, e) for e in kb.entities]
+    monkeypatch.setattr(network_pages, "COUNTED_ONCE", 1)
+    shared = network_pages.Shared()
+    assert [network_pages.ego(kb, e, shared) for e in kb.entities] == alone
+    assert shared.counted and any(
+        edge.source != e.slug for e in kb.entities for edge in network_pages.ego(kb, e, shared)[1]
+    )
+    assert kb.article("a3") is articles[3]
