@@ -241,6 +241,9 @@ def entity_pages(
         if theme.config.neighbourhood_pictures
         else None,
         note=_note_html(note, pages_named or {}, footnote_back),
+        # The search page finds every entity by name from the finder's data: Pagefind needs only
+        # the pages with words of their own (a search file each), unless asked for all.
+        searchable=bool(note or entity.description) or theme.config.search_entity_pages,
         co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
         co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
         **lead,
