@@ -88,7 +88,7 @@ SHOWN = {
 }
 PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
-CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
+CO_MENTIONS_SHOWN = 20  # and lists this many of the entities mentioned with it (the strongest; its picture, at most 12)
 STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
 
