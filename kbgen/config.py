@@ -40,8 +40,8 @@ class Config(BaseModel):
     those with a note or a description of their own: one more search file per entity. The search
     page finds every entity by name and alias from the finder's data either way."""
     neighbourhood_pictures: bool = True
-    """Whether each entity page draws its neighbourhood in the network (an SVG picture): about
-    half of an entity page's bytes; the page lists the same entities either way."""
+    """Whether each entity page draws its neighbourhood in the network (an SVG picture): about a
+    sixth of the entity pages' bytes; the page lists the same entities either way."""
     entity_feeds: bool = False
     """An Atom feed per entity (entities/<slug>.xml): one more file per entity, so off by default."""
     graph_exports: bool = False
