@@ -36,7 +36,7 @@ class Config(BaseModel):
     search_shard_pages: int = Field(default=3000, ge=1)
     """Pages per search index shard: Pagefind holds in memory the whole index of the pages it indexes at once."""
     search_entity_pages: bool = False
-    """Whether the full-text search indexes every entity page (its quotes and aliases), not only
+    """Whether the full-text search indexes every entity page (its name and aliases), not only
     those with a note or a description of their own: one more search file per entity. The search
     page finds every entity by name and alias from the finder's data either way."""
     neighbourhood_pictures: bool = True
