@@ -27,7 +27,6 @@ from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER
 from kbgen.search import SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state
-from kbgen.urls import ENTITY_PAGES
 from kbgen.write import NewSite, Placed, Written, untouched
 
 
@@ -301,7 +300,6 @@ def _write_and_index(
                 site.changed(pages),
                 copies.folder,
                 site.derived(pages),
-                () if config.search_entity_pages else (ENTITY_PAGES,),
             )
             return time.perf_counter() - started
 

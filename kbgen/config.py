@@ -35,12 +35,13 @@ class Config(BaseModel):
     """Seeds larger than this many megabytes are skipped with a warning (NER time grows with size)."""
     search_shard_pages: int = Field(default=3000, ge=1)
     """Pages per search index shard: Pagefind holds in memory the whole index of the pages it indexes at once."""
-    search_entity_pages: bool = True
-    """Whether the full-text search indexes the entity pages as well as the articles: one more
-    search file per entity. Off, a search finds the articles naming an entity, not its page."""
+    search_entity_pages: bool = False
+    """Whether the full-text search indexes every entity page (its name and aliases), not only
+    those with a note or a description of their own: one more search file per entity. The search
+    page finds every entity by name and alias from the finder's data either way."""
     neighbourhood_pictures: bool = True
-    """Whether each entity page draws its neighbourhood in the network (an SVG picture): about
-    half of an entity page's bytes; the page lists the same entities either way."""
+    """Whether each entity page draws its neighbourhood in the network (an SVG picture): about a
+    sixth of the entity pages' bytes; the page lists the same entities either way."""
     entity_feeds: bool = False
     """An Atom feed per entity (entities/<slug>.xml): one more file per entity, so off by default."""
     graph_exports: bool = False

@@ -88,7 +88,7 @@ SHOWN = {
 }
 PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
-CO_MENTIONS_SHOWN = 40  # and lists this many of the entities mentioned with it (the strongest)
+CO_MENTIONS_SHOWN = 20  # and lists this many of the entities mentioned with it (the strongest; its picture, at most 12)
 STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
 
@@ -241,6 +241,9 @@ def entity_pages(
         if theme.config.neighbourhood_pictures
         else None,
         note=_note_html(note, pages_named or {}, footnote_back),
+        # The search page finds every entity by name from the finder's data: Pagefind needs only
+        # the pages with words of their own (a search file each), unless asked for all.
+        searchable=bool(note or entity.description) or theme.config.search_entity_pages,
         co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
         co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
         **lead,

@@ -63,7 +63,6 @@ def index_site(
     changed: set[str] | None = None,
     copies: Path | None = None,
     marks: dict[str, bool] | None = None,
-    left_out: tuple[str, ...] = (),
 ) -> None:
     """Write the search bundles into `site`/pagefind. A shard none of whose pages is in `changed`
     (paths of pages made, changed or removed since the build that wrote `live`) is linked from
@@ -71,8 +70,8 @@ def index_site(
     pages' search copies in `copies` (the build's own folder, kept between builds), or in a
     temporary folder. `marks` gives every page of `site` and whether it has data-pagefind-body,
     and says that the writers have put their copies in `copies` already (SearchCopies.update);
-    without it, the pages are read and copied here. Pages whose path starts with one of
-    `left_out` are not indexed (the entity pages, with search_entity_pages: false)."""
+    without it, the pages are read and copied here. Only the pages with data-pagefind-body are
+    indexed when any has it (as Pagefind does)."""
     with (
         nullcontext(copies)
         if copies is not None
@@ -90,7 +89,7 @@ def index_site(
                     marks[page] = marked
         pages = sorted(marks)
         store.keep_only(pages)
-        indexed = [p for p in ([p for p in pages if marks[p]] or pages) if not p.startswith(left_out or "\x00")]
+        indexed = [p for p in pages if marks[p]] or pages
         shards = shard_count(len(indexed), shard_pages)
         members: dict[int, list[str]] = {}
         for page in indexed:
@@ -99,7 +98,7 @@ def index_site(
         if changed is None or live is None or before is None or before["shards"] != shards:
             stale = set(range(shards))
         else:
-            stale = _stale_shards(site, live, changed, indexed, shards, left_out)
+            stale = _stale_shards(site, live, changed, indexed, shards)
         (site / FOLDER).mkdir()
         todo = []
         for shard in sorted(members):
@@ -117,15 +116,11 @@ def index_site(
     (site / FOLDER / LISTING).write_text(json.dumps(listing) + "\n", "utf-8")
 
 
-def _stale_shards(
-    site: Path, live: Path, changed: set[str], indexed: list[str], shards: int, left_out: tuple[str, ...]
-) -> set[int]:
+def _stale_shards(site: Path, live: Path, changed: set[str], indexed: list[str], shards: int) -> set[int]:
     """The shards to index again: those of the `changed` pages whose searchable part changed (a
     page changed only where Pagefind does not look, such as an entity page's quotes, leaves its
     shard be), a page removed from the live site counting where it had data-pagefind-body."""
-    looked_at = set(indexed) | {
-        p for p in changed if p.endswith(".html") and not p.startswith(left_out or "\x00") and _has_mark(live / p)
-    }
+    looked_at = set(indexed) | {p for p in changed if p.endswith(".html") and _has_mark(live / p)}
     return {
         shard_of(p, shards) for p in changed & looked_at if searchable_digest(site / p) != searchable_digest(live / p)
     }

@@ -179,6 +179,8 @@ def test_pagefind_is_given_pages_without_what_it_ignores():
 def test_pagefind_makes_the_same_index_from_the_copies(golden_project, monkeypatch):
     """The golden site (entity pages with pictures and quotes, marked data-pagefind-ignore)
     gives byte-identical bundles whether Pagefind reads the pages or their copies."""
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_entity_pages: true\n")  # every entity page, each with its quotes
     build(golden_project)
     site = golden_project / "_site"
     copies = site.parent / "copies"
@@ -247,31 +249,38 @@ def test_pages_with_no_word_to_index_make_no_bundle(tmp_path):
     assert json.loads((site / "pagefind/shards.json").read_text()) == {"shards": 1, "bundles": []}
 
 
-def test_pages_left_out_are_in_no_shard_and_their_changes_leave_the_shards_be(tmp_path, monkeypatch):
-    """search_entity_pages: false gives index_site the entity pages' folder to leave out: not
-    indexed, and a change to one indexes nothing again."""
+def test_a_page_that_loses_its_mark_leaves_the_index(tmp_path, monkeypatch):
+    """An entity page whose note is deleted loses data-pagefind-body: its shard is indexed again,
+    without it."""
     live, site = tmp_path / "live", tmp_path / "site"
-    for folder, word in ((live, "avant"), (site, "après")):
+    for folder in (live, site):
         for i in range(4):
             write(folder / f"articles/a{i}.html", page(f"mot{i}"))
-            write(folder / f"entities/e{i}.html", page(f"entité{i} {word}"))
-    index_site(live, shard_pages=10, left_out=("entities/",))
-    assert pages_in(live / "pagefind/0") == 4
+    write(live / "entities/e0.html", page("entité note"))
+    write(site / "entities/e0.html", page("entité", indexed=False))
+    index_site(live, shard_pages=10)
+    assert pages_in(live / "pagefind/0") == 5
     indexed = []
     real = search._index_shard
     monkeypatch.setattr(
         search, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
     )
-    index_site(
-        site, shard_pages=10, live=live, changed={f"entities/e{i}.html" for i in range(4)}, left_out=("entities/",)
-    )
-    assert indexed == []
+    index_site(site, shard_pages=10, live=live, changed={"entities/e0.html"})
+    assert indexed == [0] and pages_in(site / "pagefind/0") == 4
 
 
-def test_a_site_without_its_entity_pages_in_the_search(golden_project):
-    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
-        config.write("search_entity_pages: false\n")
+def test_only_the_entity_pages_with_words_of_their_own_are_in_the_search(golden_project):
+    """By default Pagefind indexes the articles, the disambiguation pages and the entity pages
+    with a note or a description (the search page finds every entity by name from the finder's
+    data); search_entity_pages: true indexes every entity page."""
     build(golden_project)
-    bundle = golden_project / "_site/pagefind/0"
-    assert pages_in(bundle) == 3  # the three articles, no entity page
-    assert len(list(bundle.glob("fragment/*"))) == 3
+    site = golden_project / "_site"
+    marked = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if search.MARK in p.read_bytes())
+    entity_pages = [p for p in marked if p.startswith("entities/")]
+    assert entity_pages == ["entities/marie-dupont.html"]  # her note and description
+    assert pages_in(site / "pagefind/0") == len(marked) == 4
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_entity_pages: true\n")
+    build(golden_project)
+    entities = json.loads((site / "api/entities.json").read_text())
+    assert pages_in(site / "pagefind/0") == 3 + len(entities)

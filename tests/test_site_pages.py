@@ -158,6 +158,7 @@ def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_
     from conftest import write
 
     from kbgen.build import build
+    from kbgen.render import CO_MENTIONS_SHOWN
 
     names = [f"Ville{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(45)]
     write(tmp_path / "kbgen.yml", "model: blank:fr\nentity_patterns: patterns.jsonl\n")
@@ -165,8 +166,8 @@ def test_an_entity_page_lists_the_strongest_co_mentions_and_counts_the_rest(tmp_
     write(tmp_path / "content/articles/a.md", "---\ntitle: A\n---\n" + ", ".join(names) + ".\n")
     build(tmp_path)
     page = (tmp_path / "_site/entities/villeaa.html").read_text("utf-8")
-    assert page.count('<span class="count">1</span>') == 40
-    assert "et 4 autres entités, moins souvent" in page
+    assert page.count('<span class="count">1</span>') == CO_MENTIONS_SHOWN == 20
+    assert "et 24 autres entités, moins souvent" in page
     # One article: no entity shares two with another, so there is no picture to draw, here or
     # on the graph's page, which says so.
     assert 'class="kb-graph"' not in page

@@ -110,14 +110,21 @@ def test_a_word_after_an_elision_is_found_through_the_search_box(browser, elided
             assert results and results[0]["href"].endswith("articles/elisions.html"), (word, results)
             # The excerpt marks the word, its apostrophe typographic whichever the text has.
             assert f"<mark>{form.replace(chr(39), '’')}" in results[0]["excerpt"], (word, results[0]["excerpt"])
+            # Typed whole, with either apostrophe, the elided form finds it too.
+            for typed in (form, form.replace("’", "'"), form.replace("'", "’")):
+                page.fill(".pagefind-ui__search-input", typed)
+                page.wait_for_function(
+                    "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)", arg=typed
+                )
+                assert _results(page)[0]["href"].endswith("articles/elisions.html"), typed
         assert problems == []
     finally:
         page.close()
 
 
 def test_search_loads_only_when_opened(browser, large) -> None:
-    """A normal page asks for nothing of the search; the search page, served, asks for Pagefind
-    but not for the finder's data (for file:// only)."""
+    """A normal page asks for nothing of the search; the search page, served, asks for Pagefind,
+    and for the finder's data only once a query is typed."""
     page = browser.new_page()
     try:
         asked: list[str] = []
@@ -128,12 +135,23 @@ def test_search_loads_only_when_opened(browser, large) -> None:
         page.goto(large + "search.html")
         page.wait_for_selector(".pagefind-ui__search-input")
         assert any("pagefind" in u for u in asked) and not any("finder-data" in u for u in asked)
+        page.fill(".pagefind-ui__search-input", "Paris")
+        page.wait_for_selector("#entity-matches li")
+        assert [u for u in asked if "finder-data" in u] == [large + "static/finder-data.js"]
     finally:
         page.close()
 
 
+def _entity_matches(page, origin: str, query: str) -> list[str]:
+    """The entity pages the search page lists above Pagefind's results for `query`, in order."""
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_selector("#entity-matches li", timeout=15_000)
+    hrefs = page.eval_on_selector_all("#entity-matches li a", "as => as.map(a => a.href)")
+    return [href.removeprefix(origin) for href in hrefs]
+
+
 def test_namesakes_rank_by_how_much_the_corpus_is_about_them(browser, large, large_site) -> None:
-    """Of the people sharing a surname, the search box lists the most mentioned first."""
+    """Of the people sharing a surname, the search page lists the most mentioned first."""
     people = [e for e in json.loads((large_site / "api/entities.json").read_text()) if e["type"] == "PER"]
     surnames = Counter(p["name"].split()[-1] for p in people)
     surname = next(
@@ -145,13 +163,36 @@ def test_namesakes_rank_by_how_much_the_corpus_is_about_them(browser, large, lar
     page = browser.new_page()
     try:
         page.goto(large + "search.html")
-        results = _search(page, surname)
-        while page.is_visible(".pagefind-ui__button") and len(results) < 60:
-            page.click(".pagefind-ui__button")  # "load more"
-            results = _results(page)
-        shown = [mentions[u] for u in (r["href"].lstrip("/") for r in results) if u in mentions]
-        assert len(shown) >= 3, (surname, results)
+        shown = [mentions[u] for u in _entity_matches(page, large, surname) if u in mentions]
+        assert len(shown) >= 3, (surname, shown)
         assert shown == sorted(shown, reverse=True), (surname, shown)
+    finally:
+        page.close()
+
+
+def test_entities_are_found_by_name_above_the_articles(browser, large, large_site) -> None:
+    """The search page lists the entities whose name matches (after an elision too) between its
+    box and Pagefind's results, which hold articles and no entity page without words of its own
+    (a generated corpus has no note): the entity pages are found through the finder's data."""
+    entities = json.loads((large_site / "api/entities.json").read_text())
+    place = max((e for e in entities if e["type"] == "LOC" and " " not in e["name"]), key=lambda e: e["mentions"])
+    page = browser.new_page()
+    try:
+        problems = watch(page)
+        page.goto(large + "search.html")
+        for query in (place["name"], "d’" + place["name"].lower(), "l'" + place["name"].upper()):
+            assert _entity_matches(page, large, query)[0] == place["url"], query
+            page.wait_for_function(  # Pagefind's results for this very query
+                "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q)", arg=query
+            )
+            results = _results(page)
+            assert results and all(r["href"].lstrip("/").startswith("articles/") for r in results), (query, results)
+        matches = page.query_selector("#entity-matches").bounding_box()
+        first = page.query_selector(".pagefind-ui__result").bounding_box()
+        assert matches["y"] + matches["height"] <= first["y"]
+        page.fill(".pagefind-ui__search-input", "")
+        page.wait_for_selector("#entity-matches", state="hidden")
+        assert problems == []
     finally:
         page.close()
 

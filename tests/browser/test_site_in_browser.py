@@ -43,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(GOLDEN_PROJECT, project)
     with open(project / "kbgen.yml", "a", encoding="utf-8") as config:
-        config.write("search_shard_pages: 4\n")  # the search index in several shards, merged by the search page
+        config.write("search_shard_pages: 2\n")  # the search index in several shards, merged by the search page
     out = project / "_site"
     result = subprocess.run(
         [sys.executable, "-m", "kbgen", "build", "--project", str(project), "--out", str(out)],
