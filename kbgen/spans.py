@@ -65,7 +65,9 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     start, label = after_portfolio
     strip_edges()
     name = text[start:end]
-    if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
+    if (is_debris(name, language) and not is_headed_name(name, label, language)) or (
+        _is_heading_word(text, name) or _is_people(text, start, name, label, language)
+    ):
         return None
     return start, end, _label_by_context(text, start, name, label, language)
 
@@ -201,6 +203,22 @@ def is_debris(name: str, language: LanguageProfile) -> bool:
         return True
     lower = name.lower().rstrip(".")
     return lower in language.stop_words() or lower in language.rules.generic_words
+
+
+_HEADED = re.compile(r"([^\W\d_A-ZÀ-Þ][^\W\d_]{2,})\s+(?:[^\W\d]+'|[^\W\d]+\s+)*?(?=[A-ZÀ-Þ0-9])")
+
+
+def is_headed_name(name: str, label: str, language: LanguageProfile) -> bool:
+    """Whether `name`, a span the model found whole, is a name that opens with its lowercase
+    head noun ('université Sorbonne-Nouvelle', 'place de la République', 'canton de Vaud'): a
+    word of three letters or more, no function word, then a capitalised name ('République'
+    too, a generic word alone). A person's lowercase opening is a title or a function
+    (_strip_title), never the name."""
+    match = _HEADED.match(name)
+    if label == "PER" or match is None or match.group(1) in language.stop_words():
+        return False
+    rest = name[match.end() :]
+    return rest.lower() in language.rules.generic_words or not is_debris(rest, language)
 
 
 def _is_heading_word(text: str, name: str) -> bool:

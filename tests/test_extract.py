@@ -41,6 +41,16 @@ def span(text: str, start: int, end: int, label: str):
         ("révélée par L’Auberge espagnole de", "L’Auberge espagnole", ("L’Auberge espagnole", "MISC")),
         ("Fin. L’Auberge espagnole a plu", "L’Auberge espagnole", ("Auberge espagnole", "MISC")),
         ("voté par L’Assemblée fédérale hier", "L’Assemblée fédérale", ("Assemblée fédérale", "ORG")),
+        # a name the model found with its lowercase head noun is kept whole ('un' is no article there)
+        (
+            "à l’université Sorbonne-Nouvelle, une",
+            "l’université Sorbonne-Nouvelle",
+            ("université Sorbonne-Nouvelle", "ORG"),
+        ),
+        ("sur la place de la République hier", "la place de la République", ("place de la République", "LOC")),
+        ("le canton de Vaud a voté", "canton de Vaud", ("canton de Vaud", "LOC")),
+        ("mots wi Planta lus", "wi Planta", None),
+        ("le tournoi C a eu lieu", "tournoi C", None),
     ],
 )
 def test_trim(text, predicted, expected):
@@ -49,6 +59,11 @@ def test_trim(text, predicted, expected):
     if predicted.startswith(("Premier", "président")):
         label = "MISC" if predicted.startswith("Premier") else "PER"
     assert span(text, start, start + len(predicted), label) == expected
+
+
+def test_a_persons_lowercase_opening_is_never_part_of_the_name():
+    assert span("le comte de Méran a dit", 3, 18, "PER") is None
+    assert span("le comte de Méran a dit", 3, 18, "LOC") == ("comte de Méran", "LOC")
 
 
 def test_no_span_runs_over_a_line_end():

@@ -13,7 +13,8 @@ MODEL = "fr_core_news_sm"
 
 # Elided articles and pronouns glued to a name: "l'OTAN", "d'Allemagne", "qu'".
 ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
-LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une|l'|d')\s*)+")
+# A whole word each ('un' never eats the start of 'université').
+LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une)(?:\s+|$)|(?:l'|d')\s*)+")
 TRAILING_ELIDED_WORD = re.compile(r"\s+\w+'$")
 
 # Titles and functions before a name; the longest first so "premier ministre" beats "ministre".
