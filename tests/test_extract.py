@@ -51,6 +51,10 @@ def span(text: str, start: int, end: int, label: str):
         ("le canton de Vaud a voté", "canton de Vaud", ("canton de Vaud", "LOC")),
         ("mots wi Planta lus", "wi Planta", None),
         ("le tournoi C a eu lieu", "tournoi C", None),
+        # no name goes on with an article and common words after a capitalised word
+        ("au Parc des Princes le week-end prochain", "Parc des Princes le week-end", ("Parc des Princes", "LOC")),
+        ("à la Maison de la radio hier", "Maison de la radio", ("Maison de la radio", "MISC")),
+        ("selon Alexandre le Grand hier", "Alexandre le Grand", ("Alexandre le Grand", "MISC")),
     ],
 )
 def test_trim(text, predicted, expected):
