@@ -6,12 +6,12 @@ two names is split in two. kbgen.extract runs the model and hands its spans here
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kbgen.lang import LanguageProfile
+from kbgen.name_edges import with_name_head, without_trailing_phrase
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -39,6 +39,7 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     `language` is the text's, whose rules apply."""
     rules = language.rules
     start = _with_name_article(text, start, language)
+    start, label = with_name_head(text, start, label, language)
 
     def strip_edges() -> None:
         nonlocal start, end
@@ -64,7 +65,7 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     if after_portfolio is None:
         return None
     start, label = after_portfolio
-    end = _without_trailing_phrase(text, start, end, language)
+    end = without_trailing_phrase(text, start, end, language)
     strip_edges()
     name = text[start:end]
     if (is_debris(name, language) and not is_headed_name(name, label, language)) or (
@@ -176,25 +177,6 @@ def _after_portfolio(text: str, start: int, end: int, label: str, language: Lang
     portfolio = next((p for p in sorted(rules.portfolios, key=len, reverse=True) if lower.startswith(p + " ")), None)
     rest = start + len(portfolio) + 1 if portfolio else start
     return (rest, "PER") if portfolio and text[rest : rest + 1].isupper() else (start, label)
-
-
-def _without_trailing_phrase(text: str, start: int, end: int, language: LanguageProfile) -> int:
-    """Where the name ends when the model glued to it the phrase after it: an article after a
-    capitalised word, then only lowercase words or numbers to the span's end ('Parc des Princes
-    le week-end'). Inside a name an article follows a preposition ('Maison de la radio') or
-    opens a capitalised word ('Alexandre le Grand')."""
-    articles = {a.strip() for a in language.rules.capitalised_articles if a.strip().isalpha()}
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for before, word in itertools.pairwise(words):
-        rest = words[words.index(word) + 1 :]
-        if (
-            word.group() in articles
-            and before.group()[0].isupper()
-            and rest
-            and all(w.group()[0].islower() or w.group()[0].isdigit() for w in rest)
-        ):
-            return start + before.end()
-    return end
 
 
 def title_before(text: str, start: int, language: LanguageProfile) -> tuple[int, int]:

@@ -65,6 +65,42 @@ def test_trim(text, predicted, expected):
     assert span(text, start, start + len(predicted), label) == expected
 
 
+@pytest.mark.parametrize(
+    "text, predicted, label, expected",
+    [
+        ("une librairie rue de Saint-Malo. Mme", "Saint-Malo", "LOC", ("rue de Saint-Malo", "LOC")),
+        (
+            "Le tribunal de commerce de Saint-Brieuc a",
+            "Saint-Brieuc",
+            "LOC",
+            ("tribunal de commerce de Saint-Brieuc", "ORG"),
+        ),
+        (
+            "La chambre de commerce et d’industrie d’Ille-et-Vilaine a",
+            "Ille-et-Vilaine",
+            "LOC",
+            ("chambre de commerce et d’industrie d’Ille-et-Vilaine", "ORG"),
+        ),
+        ("le recteur de l’académie de Rennes, Emmanuel", "Rennes", "LOC", ("académie de Rennes", "ORG")),
+        (
+            "au salon international de l’aéronautique du Bourget, selon",
+            "Bourget",
+            "LOC",
+            ("salon international de l’aéronautique du Bourget", "MISC"),
+        ),
+        ("un élève du lycée Chateaubriand, Malo", "Chateaubriand", "PER", ("lycée Chateaubriand", "ORG")),
+        # a person only right after the head; a place's own description is no name head
+        ("à la place de Dupont hier", "Dupont", "PER", ("Dupont", "PER")),
+        ("la rue où vivait Dupont", "Dupont", "PER", ("Dupont", "PER")),
+        ("dans la ville de Rennes hier", "Rennes", "LOC", ("Rennes", "LOC")),
+        ("au nord de la rue\nRennes a gagné", "Rennes", "LOC", ("Rennes", "LOC")),
+    ],
+)
+def test_a_name_takes_the_lowercase_head_noun_the_model_left_out(text, predicted, label, expected):
+    start = text.index(predicted, text.index(predicted) + 1) if text.count(predicted) > 1 else text.index(predicted)
+    assert span(text, start, start + len(predicted), label) == expected
+
+
 def test_a_persons_lowercase_opening_is_never_part_of_the_name():
     assert span("le comte de Méran a dit", 3, 18, "PER") is None
     assert span("le comte de Méran a dit", 3, 18, "LOC") == ("comte de Méran", "LOC")

@@ -1,0 +1,62 @@
+"""Where a name the model found really begins and ends, for kbgen.spans: the lowercase head
+noun it is written with that the model left out ('rue de Saint-Malo', 'lycée Chateaubriand'),
+and the phrase the model glued after it ('Parc des Princes le week-end').
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from kbgen.lang import LanguageProfile
+
+
+@functools.cache
+def _name_head(heads: tuple[str, ...], prepositions: tuple[str, ...]) -> re.Pattern:
+    """A head noun, up to two words after it ('tribunal correctionnel') and up to two
+    complements, each perhaps after a short joining word ('de commerce', "et d'industrie"),
+    then a preposition or nothing, up to the span."""
+    word = r"[^\W\d_A-ZÀ-Þ][\w-]*"
+    connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions) + ")"
+    return re.compile(
+        rf"(?<![\w-])(?P<head>{'|'.join(map(re.escape, heads))})(?P<words>(?:\s+{word}){{0,2}}?)"
+        rf"(?:\s+(?:\w{{1,2}}\s+)?{connector}\s*{word}){{0,2}}?(?P<link>\s+{connector}\s*|\s+)$"
+    )
+
+
+def with_name_head(text: str, start: int, label: str, language: LanguageProfile) -> tuple[int, str]:
+    """Where the name starts, and its kind, when the model left out the lowercase head noun it
+    is written with ('rue de Saint-Malo', 'lycée Chateaubriand', "chambre de commerce et
+    d'industrie d'Ille-et-Vilaine"; the language's name_heads). The longer words between are
+    no function words; a person the model saw is one only written right after the head ('lycée
+    Chateaubriand'): 'à la place de Dupont' says 'instead of'."""
+    rules = language.rules
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    match = _name_head(tuple(sorted(rules.name_heads)), rules.prepositions).search(text, line_start, start)
+    if match is None or (label == "PER" and (match.group("link").strip() or match.end("head") != match.start("link"))):
+        return start, label
+    linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
+    words = re.findall(r"\w{3,}", text[match.end("head") : match.start("link")])
+    if any(w in language.stop_words() and w not in linking for w in words):
+        return start, label
+    return match.start(), rules.name_heads[match.group("head")]
+
+
+def without_trailing_phrase(text: str, start: int, end: int, language: LanguageProfile) -> int:
+    """Where the name ends when the model glued to it the phrase after it: an article after a
+    capitalised word, then only lowercase words or numbers to the span's end ('Parc des Princes
+    le week-end'). Inside a name an article follows a preposition ('Maison de la radio') or
+    opens a capitalised word ('Alexandre le Grand')."""
+    articles = {a.strip() for a in language.rules.capitalised_articles if a.strip().isalpha()}
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for before, word in itertools.pairwise(words):
+        rest = words[words.index(word) + 1 :]
+        if (
+            word.group() in articles
+            and before.group()[0].isupper()
+            and rest
+            and all(w.group()[0].islower() or w.group()[0].isdigit() for w in rest)
+        ):
+            return start + before.end()
+    return end
