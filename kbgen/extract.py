@@ -26,7 +26,7 @@ from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.project import CONFIG_FILE
-from kbgen.spans import LABELS, glued, joined_at_connectors, line_pieces, split_glued, title_before, trim
+from kbgen.spans import LABELS, glued, joined_at_connectors, line_pieces, names_in, split_glued, title_before
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
@@ -226,8 +226,8 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             lines = line_pieces(norm.text, offset + ent.start_char, offset + ent.end_char)
             if len(lines) > 1:
                 broken[index].extend(lines)
-            elif trimmed := trim(norm.text, *lines[0], label, language):
-                spans[index].append(trimmed)
+            else:
+                spans[index].extend(names_in(norm.text, *lines[0], label, language))
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]

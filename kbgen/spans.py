@@ -33,13 +33,28 @@ def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()] or [(start, end)]
 
 
-def trim(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int, int, str] | None:
+def names_in(text: str, start: int, end: int, label: str, language: LanguageProfile) -> list[tuple[int, int, str]]:
+    """The names of the model's span [start, end) (trim), and, when the name is an organisation
+    written with a head noun the model left out, the place the model found in it as well:
+    'chambre de commerce de Nantes' names Nantes too (a street named after a place does not)."""
+    name = trim(text, start, end, label, language)
+    if name is None or label != "LOC" or name[2] != "ORG" or name[0] >= start:
+        return [name] if name else []
+    place = trim(text, start, end, label, language, head=False)
+    return [name, place] if place else [name]
+
+
+def trim(
+    text: str, start: int, end: int, label: str, language: LanguageProfile, head: bool = True
+) -> tuple[int, int, str] | None:
     """The part of [start, end) that is the name, with its label; None when nothing is left.
     `text` is the plain-form text the model read, so the words around the span are evidence;
-    `language` is the text's, whose rules apply."""
+    `language` is the text's, whose rules apply; `head`: whether the name may take the head noun
+    before it (name_edges.with_name_head)."""
     rules = language.rules
     start = _with_name_article(text, start, language)
-    start, label = with_name_head(text, start, label, language)
+    if head:
+        start, label = with_name_head(text, start, label, language)
 
     def strip_edges() -> None:
         nonlocal start, end

@@ -12,7 +12,7 @@ from kbgen.articles import Article
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
 from kbgen.ner import without_common_words
-from kbgen.spans import is_debris, joined_at_connectors, line_pieces, title_before, trim
+from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, title_before, trim
 
 FRENCH = profile("fr")
 
@@ -99,6 +99,18 @@ def test_trim(text, predicted, expected):
 def test_a_name_takes_the_lowercase_head_noun_the_model_left_out(text, predicted, label, expected):
     start = text.index(predicted, text.index(predicted) + 1) if text.count(predicted) > 1 else text.index(predicted)
     assert span(text, start, start + len(predicted), label) == expected
+
+
+def test_an_organisation_named_after_a_place_names_the_place_too():
+    text = "selon la chambre de commerce de Nantes, une librairie rue de Saint-Malo"
+    nantes, malo = text.index("Nantes"), text.index("Saint-Malo")
+    assert [(text[s:e], label) for s, e, label in names_in(text, nantes, nantes + 6, "LOC", FRENCH)] == [
+        ("chambre de commerce de Nantes", "ORG"),
+        ("Nantes", "LOC"),
+    ]
+    assert [(text[s:e], label) for s, e, label in names_in(text, malo, malo + 10, "LOC", FRENCH)] == [
+        ("rue de Saint-Malo", "LOC")
+    ]
 
 
 def test_a_persons_lowercase_opening_is_never_part_of_the_name():
