@@ -25,6 +25,7 @@ from kbgen import parallel, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
+from kbgen.name_edges import joined_after_head
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import LABELS, glued, joined_at_connectors, line_pieces, names_in, split_glued, title_before
 
@@ -231,6 +232,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [joined_after_head(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(
