@@ -25,9 +25,18 @@ from kbgen import parallel, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
-from kbgen.name_edges import joined_after_head
+from kbgen.name_edges import joined_after_head, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
-from kbgen.spans import LABELS, glued, joined_at_connectors, line_pieces, names_in, split_glued, title_before
+from kbgen.spans import (
+    LABELS,
+    glued,
+    joined_at_connectors,
+    line_pieces,
+    names_in,
+    split_glued,
+    starts_sentence,
+    title_before,
+)
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
@@ -233,6 +242,9 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_after_head(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [
+        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
+    ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(

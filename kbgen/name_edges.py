@@ -97,3 +97,30 @@ def _gap(prepositions: tuple[str, ...]) -> re.Pattern:
     """Up to three lowercase words, then a preposition, on one line."""
     connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in prepositions) + ")"
     return re.compile(rf"(?:[ \t]+[^\W\d_A-ZÀ-Þ][\w-]*){{0,3}}[ \t]+{connector}[ \t]*")
+
+
+def with_word_before_acronym(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, starts_sentence
+) -> list[tuple[int, int, str]]:
+    """An acronym the model found takes the capitalised word written right before it inside
+    the sentence that no other span has ('les syndicats Sud PTT': the model found 'PTT'): a
+    lone capitalised word there is the name's first. Not a function word, a title ('M. DUPONT')
+    or a generic word. `starts_sentence` is kbgen.spans's (which imports this module)."""
+    rules = language.rules
+    taken = sorted((s, e) for s, e, _ in spans)
+    result = []
+    for start, end, label in spans:
+        before = re.search(r"(?<![\w'-])([A-ZÀ-Þ][a-zà-ÿ]+) $", text[max(0, start - 30) : start])
+        if before is not None and re.fullmatch(r"[A-ZÀ-Þ]{2,6}", text[start:end]):
+            word_start = start - len(before.group())
+            lower = before.group(1).lower()
+            if not (
+                any(s < start and e > word_start for s, e in taken)
+                or lower in language.stop_words()
+                or lower in rules.generic_words
+                or rules.person_cues.search(text, max(0, start - 25), start)
+                or starts_sentence(text, word_start, language)
+            ):
+                start = word_start
+        result.append((start, end, label))
+    return result

@@ -11,9 +11,9 @@ import pytest
 from kbgen.articles import Article
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.name_edges import joined_after_head
+from kbgen.name_edges import joined_after_head, with_word_before_acronym
 from kbgen.ner import without_common_words
-from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, title_before, trim
+from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
 FRENCH = profile("fr")
 
@@ -132,6 +132,18 @@ def test_a_span_cut_after_an_institutions_head_is_joined_to_the_place_after_it()
     text = "le Conseil qui siège à Berne, le Tribunal\nde Morlaix"
     assert joined(text, ("Conseil", "ORG"), ("Berne", "LOC")) == [("Conseil", "ORG"), ("Berne", "LOC")]
     assert joined(text, ("Tribunal", "ORG"), ("Morlaix", "LOC")) == [("Tribunal", "ORG"), ("Morlaix", "LOC")]
+
+
+def test_an_acronym_takes_the_capitalised_word_before_it():
+    def spans(text, *names):
+        found = [(text.index(name), text.index(name) + len(name), "ORG") for name in names]
+        return [text[s:e] for s, e, _ in with_word_before_acronym(text, found, FRENCH, starts_sentence)]
+
+    assert spans("Les syndicats Sud PTT et CGT dénoncent", "PTT", "CGT") == ["Sud PTT", "CGT"]
+    # not at a sentence start, after a title, a function word or another name
+    assert spans("Il a signé. Hier CGT et FO", "CGT") == ["CGT"]
+    assert spans("selon M. DUPONT hier", "DUPONT") == ["DUPONT"]
+    assert spans("des adhérents de Paris CGT", "Paris", "CGT") == ["Paris", "CGT"]
 
 
 def test_a_persons_lowercase_opening_is_never_part_of_the_name():
