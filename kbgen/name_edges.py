@@ -43,6 +43,24 @@ def with_name_head(text: str, start: int, label: str, language: LanguageProfile)
     return match.start(), rules.name_heads[match.group("head")]
 
 
+def with_complement(text: str, start: int, end: int, language: LanguageProfile) -> int:
+    """Where the name ends when the model took only an institution's head noun, capitalised,
+    and left out the lowercase complement that names it ('Cour' of 'la Cour des comptes', the
+    language's org_heads): one or two prepositions, each with a word that is no function word."""
+    rules = language.rules
+    if text[start:end].lower() not in rules.org_heads or not text[start:end][:1].isupper():
+        return end
+    connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions) + ")"
+    complement = re.match(rf"(?:[ \t]+{connector}[ \t]*[^\W\d_A-ZÀ-Þ][\w-]*){{1,2}}", text[end : end + 80])
+    if complement is None:
+        return end
+    words = re.findall(r"\w+", complement.group())
+    linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
+    if any(w in language.stop_words() and w not in linking for w in words):
+        return end
+    return end + complement.end()
+
+
 def without_trailing_phrase(text: str, start: int, end: int, language: LanguageProfile) -> int:
     """Where the name ends when the model glued to it the phrase after it: an article after a
     capitalised word, then only lowercase words or numbers to the span's end ('Parc des Princes

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kbgen.lang import LanguageProfile
-from kbgen.name_edges import with_name_head, without_trailing_phrase
+from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -82,6 +82,7 @@ def trim(
     start, label = after_portfolio
     end = without_trailing_phrase(text, start, end, language)
     strip_edges()
+    end = with_complement(text, start, end, language)
     name = text[start:end]
     if (is_debris(name, language) and not is_headed_name(name, label, language)) or (
         _is_heading_word(text, name) or _is_people(text, start, name, label, language)

@@ -52,6 +52,11 @@ def span(text: str, start: int, end: int, label: str):
         ("le canton de Vaud a voté", "canton de Vaud", ("canton de Vaud", "LOC")),
         ("mots wi Planta lus", "wi Planta", None),
         ("le tournoi C a eu lieu", "tournoi C", None),
+        # an institution's head noun alone takes the lowercase complement that names it
+        ("contrôlés par la Cour des comptes », écrit", "Cour", ("Cour des comptes", "ORG")),
+        ("saisir la Cour de cassation de Paris", "Cour", ("Cour de cassation", "ORG")),
+        ("la Cour a dit", "Cour", None),
+        ("la Cour de son palais", "Cour", None),
         # no name goes on with an article and common words after a capitalised word
         ("au Parc des Princes le week-end prochain", "Parc des Princes le week-end", ("Parc des Princes", "LOC")),
         ("à la Maison de la radio hier", "Maison de la radio", ("Maison de la radio", "MISC")),
