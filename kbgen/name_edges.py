@@ -46,9 +46,13 @@ def with_name_head(text: str, start: int, label: str, language: LanguageProfile)
 def with_complement(text: str, start: int, end: int, language: LanguageProfile) -> int:
     """Where the name ends when the model took only an institution's head noun, capitalised,
     and left out the lowercase complement that names it ('Cour' of 'la Cour des comptes', the
-    language's org_heads): one or two prepositions, each with a word that is no function word."""
+    language's org_heads): one or two prepositions, each with a word that is no function word.
+    Not when a capitalised word comes before: there the head ends a company's name ('Masson
+    Conseil', then "d'ici à la fin")."""
     rules = language.rules
     if text[start:end].lower() not in rules.org_heads or not text[start:end][:1].isupper():
+        return end
+    if re.search(r"[A-ZÀ-Þ][\w'-]*[ \t]+$", text[max(0, start - 40) : start]):
         return end
     connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions) + ")"
     complement = re.match(rf"(?:[ \t]+{connector}[ \t]*[^\W\d_A-ZÀ-Þ][\w-]*){{1,2}}", text[end : end + 80])

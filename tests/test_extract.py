@@ -57,6 +57,7 @@ def span(text: str, start: int, end: int, label: str):
         ("saisir la Cour de cassation de Paris", "Cour", ("Cour de cassation", "ORG")),
         ("la Cour a dit", "Cour", None),
         ("la Cour de son palais", "Cour", None),
+        ("convaincre Masson Conseil d’ici à la fin", "Conseil", None),
         # no name goes on with an article and common words after a capitalised word
         ("au Parc des Princes le week-end prochain", "Parc des Princes le week-end", ("Parc des Princes", "LOC")),
         ("à la Maison de la radio hier", "Maison de la radio", ("Maison de la radio", "MISC")),
