@@ -25,7 +25,7 @@ from kbgen import parallel, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
-from kbgen.name_edges import joined_after_head, with_word_before_acronym
+from kbgen.name_edges import with_word_before_acronym
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
@@ -241,7 +241,6 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
-    spans = [joined_after_head(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [
         with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
     ]

@@ -84,43 +84,6 @@ def without_trailing_phrase(text: str, start: int, end: int, language: LanguageP
     return end
 
 
-def joined_after_head(
-    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
-) -> list[tuple[int, int, str]]:
-    """A span that opens with an institution's head noun, the model having stopped after it or
-    its first adjectives ('Théâtre' or 'Théâtre municipal', then 'de Montpellier'), is joined to
-    the span right after it on the same line when only lowercase words (no function words) and
-    a preposition lie between: 'Centre hospitalier universitaire de Nancy' is one name. Not a
-    person's, nor to a person: 'la France de Macron'."""
-    rules = language.rules
-    heads = rules.org_heads | rules.generic_words | set(rules.name_heads)
-    gap = _gap(tuple(rules.prepositions))
-    linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
-    result: list[tuple[int, int, str]] = []
-    for start, end, label in sorted(spans):
-        if result:
-            before_start, before_end, before_label = result[-1]
-            between = gap.fullmatch(text, before_end, start) if start > before_end else None
-            words = re.findall(r"\w+", text[before_end:start])
-            if (
-                between
-                and "PER" not in (label, before_label)
-                and text[before_start:before_end].split()[0].lower() in heads
-                and not any(w in language.stop_words() and w not in linking for w in words)
-            ):
-                result[-1] = (before_start, end, before_label)
-                continue
-        result.append((start, end, label))
-    return result
-
-
-@functools.cache
-def _gap(prepositions: tuple[str, ...]) -> re.Pattern:
-    """Up to three lowercase words, then a preposition, on one line."""
-    connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in prepositions) + ")"
-    return re.compile(rf"(?:[ \t]+[^\W\d_A-ZÀ-Þ][\w-]*){{0,3}}[ \t]+{connector}[ \t]*")
-
-
 def with_word_before_acronym(
     text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, starts_sentence
 ) -> list[tuple[int, int, str]]:

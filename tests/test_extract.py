@@ -11,7 +11,7 @@ import pytest
 from kbgen.articles import Article
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.name_edges import joined_after_head, with_word_before_acronym
+from kbgen.name_edges import with_word_before_acronym
 from kbgen.ner import without_common_words
 from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
@@ -118,26 +118,6 @@ def test_an_organisation_named_after_a_place_names_the_place_too():
     assert [(text[s:e], label) for s, e, label in names_in(text, malo, malo + 10, "LOC", FRENCH)] == [
         ("rue de Saint-Malo", "LOC")
     ]
-
-
-def test_a_span_cut_after_an_institutions_head_is_joined_to_the_place_after_it():
-    def joined(text, *spans):
-        found = [(text.index(name), text.index(name) + len(name), label) for name, label in spans]
-        return [(text[s:e], label) for s, e, label in joined_after_head(text, found, FRENCH)]
-
-    text = "Le Centre hospitalier universitaire de Nancy a signé"
-    assert joined(text, ("Centre", "LOC"), ("Nancy", "LOC")) == [("Centre hospitalier universitaire de Nancy", "LOC")]
-    text = "selon le Théâtre municipal de Montpellier hier"
-    assert joined(text, ("Théâtre municipal", "LOC"), ("Montpellier", "LOC")) == [
-        ("Théâtre municipal de Montpellier", "LOC")
-    ]
-    # no head noun, a person, function words or a line end between: two names
-    text = "la France de Macron, Paris vainqueur de Lyon"
-    assert joined(text, ("France", "LOC"), ("Macron", "PER")) == [("France", "LOC"), ("Macron", "PER")]
-    assert joined(text, ("Paris", "LOC"), ("Lyon", "LOC")) == [("Paris", "LOC"), ("Lyon", "LOC")]
-    text = "le Conseil qui siège à Berne, le Tribunal\nde Morlaix"
-    assert joined(text, ("Conseil", "ORG"), ("Berne", "LOC")) == [("Conseil", "ORG"), ("Berne", "LOC")]
-    assert joined(text, ("Tribunal", "ORG"), ("Morlaix", "LOC")) == [("Tribunal", "ORG"), ("Morlaix", "LOC")]
 
 
 def test_an_acronym_takes_the_capitalised_word_before_it():

@@ -226,7 +226,6 @@ ORG_HEADS = frozenset(
         "académie",
         "musée",
         "théâtre",
-        "centre",
         "orchestre",
         # kinds of companies and media, before their name: "l'opérateur Enedis", "le quotidien Libération"
         "entreprise",
