@@ -25,8 +25,18 @@ from kbgen import parallel, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
+from kbgen.name_edges import with_word_before_acronym
 from kbgen.project import CONFIG_FILE
-from kbgen.spans import LABELS, glued, joined_at_connectors, line_pieces, split_glued, title_before, trim
+from kbgen.spans import (
+    LABELS,
+    glued,
+    joined_at_connectors,
+    line_pieces,
+    names_in,
+    split_glued,
+    starts_sentence,
+    title_before,
+)
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
@@ -226,11 +236,14 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             lines = line_pieces(norm.text, offset + ent.start_char, offset + ent.end_char)
             if len(lines) > 1:
                 broken[index].extend(lines)
-            elif trimmed := trim(norm.text, *lines[0], label, language):
-                spans[index].append(trimmed)
+            else:
+                spans[index].extend(names_in(norm.text, *lines[0], label, language))
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [
+        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
+    ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
     decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from kbgen.lang import LanguageProfile
+from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -32,12 +33,28 @@ def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if text[s:e].strip()] or [(start, end)]
 
 
-def trim(text: str, start: int, end: int, label: str, language: LanguageProfile) -> tuple[int, int, str] | None:
+def names_in(text: str, start: int, end: int, label: str, language: LanguageProfile) -> list[tuple[int, int, str]]:
+    """The names of the model's span [start, end) (trim), and, when the name is an organisation
+    written with a head noun the model left out, the place the model found in it as well:
+    'chambre de commerce de Nantes' names Nantes too (a street named after a place does not)."""
+    name = trim(text, start, end, label, language)
+    if name is None or label != "LOC" or name[2] != "ORG" or name[0] >= start:
+        return [name] if name else []
+    place = trim(text, start, end, label, language, head=False)
+    return [name, place] if place else [name]
+
+
+def trim(
+    text: str, start: int, end: int, label: str, language: LanguageProfile, head: bool = True
+) -> tuple[int, int, str] | None:
     """The part of [start, end) that is the name, with its label; None when nothing is left.
     `text` is the plain-form text the model read, so the words around the span are evidence;
-    `language` is the text's, whose rules apply."""
+    `language` is the text's, whose rules apply; `head`: whether the name may take the head noun
+    before it (name_edges.with_name_head)."""
     rules = language.rules
     start = _with_name_article(text, start, language)
+    if head:
+        start, label = with_name_head(text, start, label, language)
 
     def strip_edges() -> None:
         nonlocal start, end
@@ -63,9 +80,13 @@ def trim(text: str, start: int, end: int, label: str, language: LanguageProfile)
     if after_portfolio is None:
         return None
     start, label = after_portfolio
+    end = without_trailing_phrase(text, start, end, language)
     strip_edges()
+    end = with_complement(text, start, end, language)
     name = text[start:end]
-    if is_debris(name, language) or _is_heading_word(text, name) or _is_people(text, start, name, label, language):
+    if (is_debris(name, language) and not is_headed_name(name, label, language)) or (
+        _is_heading_word(text, name) or _is_people(text, start, name, label, language)
+    ):
         return None
     return start, end, _label_by_context(text, start, name, label, language)
 
@@ -201,6 +222,22 @@ def is_debris(name: str, language: LanguageProfile) -> bool:
         return True
     lower = name.lower().rstrip(".")
     return lower in language.stop_words() or lower in language.rules.generic_words
+
+
+_HEADED = re.compile(r"([^\W\d_A-ZÀ-Þ][^\W\d_]{2,})\s+(?:[^\W\d]+'|[^\W\d]+\s+)*?(?=[A-ZÀ-Þ0-9])")
+
+
+def is_headed_name(name: str, label: str, language: LanguageProfile) -> bool:
+    """Whether `name`, a span the model found whole, is a name that opens with its lowercase
+    head noun ('université Sorbonne-Nouvelle', 'place de la République', 'canton de Vaud'): a
+    word of three letters or more, no function word, then a capitalised name ('République'
+    too, a generic word alone). A person's lowercase opening is a title or a function
+    (_strip_title), never the name."""
+    match = _HEADED.match(name)
+    if label == "PER" or match is None or match.group(1) in language.stop_words():
+        return False
+    rest = name[match.end() :]
+    return rest.lower() in language.rules.generic_words or not is_debris(rest, language)
 
 
 def _is_heading_word(text: str, name: str) -> bool:

@@ -13,8 +13,9 @@ from kbgen.articles import Article
 from kbgen.cache import Cached
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
+from kbgen.name_edges import with_word_before_acronym
 from kbgen.ner import _extraction, without_common_words
-from kbgen.spans import is_debris, joined_at_connectors, line_pieces, title_before, trim
+from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
 FRENCH = profile("fr")
 
@@ -43,6 +44,26 @@ def span(text: str, start: int, end: int, label: str):
         ("révélée par L’Auberge espagnole de", "L’Auberge espagnole", ("L’Auberge espagnole", "MISC")),
         ("Fin. L’Auberge espagnole a plu", "L’Auberge espagnole", ("Auberge espagnole", "MISC")),
         ("voté par L’Assemblée fédérale hier", "L’Assemblée fédérale", ("Assemblée fédérale", "ORG")),
+        # a name the model found with its lowercase head noun is kept whole ('un' is no article there)
+        (
+            "à l’université Sorbonne-Nouvelle, une",
+            "l’université Sorbonne-Nouvelle",
+            ("université Sorbonne-Nouvelle", "ORG"),
+        ),
+        ("sur la place de la République hier", "la place de la République", ("place de la République", "LOC")),
+        ("le canton de Vaud a voté", "canton de Vaud", ("canton de Vaud", "LOC")),
+        ("mots wi Planta lus", "wi Planta", None),
+        ("le tournoi C a eu lieu", "tournoi C", None),
+        # an institution's head noun alone takes the lowercase complement that names it
+        ("contrôlés par la Cour des comptes », écrit", "Cour", ("Cour des comptes", "ORG")),
+        ("saisir la Cour de cassation de Paris", "Cour", ("Cour de cassation", "ORG")),
+        ("la Cour a dit", "Cour", None),
+        ("la Cour de son palais", "Cour", None),
+        ("convaincre Masson Conseil d’ici à la fin", "Conseil", None),
+        # no name goes on with an article and common words after a capitalised word
+        ("au Parc des Princes le week-end prochain", "Parc des Princes le week-end", ("Parc des Princes", "LOC")),
+        ("à la Maison de la radio hier", "Maison de la radio", ("Maison de la radio", "MISC")),
+        ("selon Alexandre le Grand hier", "Alexandre le Grand", ("Alexandre le Grand", "MISC")),
     ],
 )
 def test_trim(text, predicted, expected):
@@ -51,6 +72,71 @@ def test_trim(text, predicted, expected):
     if predicted.startswith(("Premier", "président")):
         label = "MISC" if predicted.startswith("Premier") else "PER"
     assert span(text, start, start + len(predicted), label) == expected
+
+
+@pytest.mark.parametrize(
+    "text, predicted, label, expected",
+    [
+        ("une librairie rue de Saint-Malo. Mme", "Saint-Malo", "LOC", ("rue de Saint-Malo", "LOC")),
+        (
+            "Le tribunal de commerce de Saint-Brieuc a",
+            "Saint-Brieuc",
+            "LOC",
+            ("tribunal de commerce de Saint-Brieuc", "ORG"),
+        ),
+        (
+            "La chambre de commerce et d’industrie d’Ille-et-Vilaine a",
+            "Ille-et-Vilaine",
+            "LOC",
+            ("chambre de commerce et d’industrie d’Ille-et-Vilaine", "ORG"),
+        ),
+        ("le recteur de l’académie de Rennes, Emmanuel", "Rennes", "LOC", ("académie de Rennes", "ORG")),
+        (
+            "au salon international de l’aéronautique du Bourget, selon",
+            "Bourget",
+            "LOC",
+            ("salon international de l’aéronautique du Bourget", "MISC"),
+        ),
+        ("un élève du lycée Chateaubriand, Malo", "Chateaubriand", "PER", ("lycée Chateaubriand", "ORG")),
+        # a person only right after the head; a place's own description is no name head
+        ("à la place de Dupont hier", "Dupont", "PER", ("Dupont", "PER")),
+        ("la rue où vivait Dupont", "Dupont", "PER", ("Dupont", "PER")),
+        ("dans la ville de Rennes hier", "Rennes", "LOC", ("Rennes", "LOC")),
+        ("au nord de la rue\nRennes a gagné", "Rennes", "LOC", ("Rennes", "LOC")),
+    ],
+)
+def test_a_name_takes_the_lowercase_head_noun_the_model_left_out(text, predicted, label, expected):
+    start = text.index(predicted, text.index(predicted) + 1) if text.count(predicted) > 1 else text.index(predicted)
+    assert span(text, start, start + len(predicted), label) == expected
+
+
+def test_an_organisation_named_after_a_place_names_the_place_too():
+    text = "selon la chambre de commerce de Nantes, une librairie rue de Saint-Malo"
+    nantes, malo = text.index("Nantes"), text.index("Saint-Malo")
+    assert [(text[s:e], label) for s, e, label in names_in(text, nantes, nantes + 6, "LOC", FRENCH)] == [
+        ("chambre de commerce de Nantes", "ORG"),
+        ("Nantes", "LOC"),
+    ]
+    assert [(text[s:e], label) for s, e, label in names_in(text, malo, malo + 10, "LOC", FRENCH)] == [
+        ("rue de Saint-Malo", "LOC")
+    ]
+
+
+def test_an_acronym_takes_the_capitalised_word_before_it():
+    def spans(text, *names):
+        found = [(text.index(name), text.index(name) + len(name), "ORG") for name in names]
+        return [text[s:e] for s, e, _ in with_word_before_acronym(text, found, FRENCH, starts_sentence)]
+
+    assert spans("Les syndicats Sud PTT et CGT dénoncent", "PTT", "CGT") == ["Sud PTT", "CGT"]
+    # not at a sentence start, after a title, a function word or another name
+    assert spans("Il a signé. Hier CGT et FO", "CGT") == ["CGT"]
+    assert spans("selon M. DUPONT hier", "DUPONT") == ["DUPONT"]
+    assert spans("des adhérents de Paris CGT", "Paris", "CGT") == ["Paris", "CGT"]
+
+
+def test_a_persons_lowercase_opening_is_never_part_of_the_name():
+    assert span("le comte de Méran a dit", 3, 18, "PER") is None
+    assert span("le comte de Méran a dit", 3, 18, "LOC") == ("comte de Méran", "LOC")
 
 
 def test_no_span_runs_over_a_line_end():

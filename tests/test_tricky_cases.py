@@ -63,10 +63,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
         ("Les E\u0301tats-Unis et les États-Unis sont un seul pays.", {"États-Unis": ("LOC", ())}),
         # a title just before a name makes it a person
         ("M. Zberg est arrivé à Sion.", {"Zberg": ("PER", ()), "Sion": ("LOC", ())}),
-        # an institution's head noun makes it an organisation
+        # an institution's head noun makes it an organisation; a name the model found with its
+        # lowercase head noun is kept whole
         (
             "Le Conseil d’Etat du canton de Vaud a siégé à Lausanne.",
-            {"Conseil d’Etat": ("ORG", ()), "Lausanne": ("LOC", ())},
+            {"Conseil d’Etat": ("ORG", ()), "canton de Vaud": ("LOC", ()), "Lausanne": ("LOC", ())},
         ),
         # two names glued in one span are split
         (

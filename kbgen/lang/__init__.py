@@ -65,6 +65,7 @@ class Rules:
     portfolios: frozenset[str]  # what follows "ministre de" and is no name: "la Défense"
     generic_words: frozenset[str]  # capitalised nouns that name nothing alone: "Etat", days, months
     org_heads: frozenset[str]  # first words that make a longer name an organisation
+    name_heads: dict[str, str]  # lowercase nouns a name is written after as its part ('rue de X') -> its type
     demonym: re.Pattern  # word endings of peoples' names ("Français", "Américains")
     people_determiners: re.Pattern  # words before a people's name ("les", "des", "deux")
     name_particles: tuple[str, ...]  # between a title and a surname: 'général de Gaulle'

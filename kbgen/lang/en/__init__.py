@@ -206,6 +206,7 @@ RULES = Rules(
     portfolios=PORTFOLIOS,
     generic_words=GENERIC_WORDS,
     org_heads=ORG_HEADS,
+    name_heads={},  # English capitalises them: 'Baker Street', 'University of Oxford'
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
     name_particles=("de ", "von ", "van "),

@@ -13,7 +13,8 @@ MODEL = "fr_core_news_sm"
 
 # Elided articles and pronouns glued to a name: "l'OTAN", "d'Allemagne", "qu'".
 ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
-LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une|l'|d')\s*)+")
+# A whole word each ('un' never eats the start of 'université').
+LEADING_ARTICLES = re.compile(r"(?:(?:la|le|les|du|des|de|au|aux|un|une)(?:\s+|$)|(?:l'|d')\s*)+")
 TRAILING_ELIDED_WORD = re.compile(r"\s+\w+'$")
 
 # Titles and functions before a name; the longest first so "premier ministre" beats "ministre".
@@ -245,6 +246,25 @@ ORG_HEADS = frozenset(
     )
 )
 
+# Lowercase nouns written before a name as its first word, and the kind of name they make: a
+# street, a body of water, a school, a court ('rue de Saint-Malo', 'lycée Chateaubriand',
+# 'tribunal de commerce de Saint-Brieuc'). Not the words that only say what a place is ('la
+# ville de Rennes', 'la commune de Dugny'): there the name is the place's alone.
+NAME_HEADS = {
+    **dict.fromkeys(
+        ("rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "pont", "gare", "aéroport", "port"),
+        "LOC",
+    ),
+    **dict.fromkeys(("île", "îles", "mer", "lac", "golfe", "baie", "vallée", "canton", "quartier"), "LOC"),
+    **dict.fromkeys(("château", "cathédrale", "basilique", "abbaye", "stade"), "LOC"),
+    **dict.fromkeys(
+        ("université", "lycée", "collège", "académie", "préfecture", "sous-préfecture", "tribunal", "chambre"),
+        "ORG",
+    ),
+    **dict.fromkeys(("mairie", "hôpital", "musée"), "ORG"),
+    **dict.fromkeys(("salon", "festival"), "MISC"),
+}
+
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
 DEMONYM = re.compile(
     r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$"
@@ -263,6 +283,7 @@ RULES = Rules(
     portfolios=PORTFOLIOS,
     generic_words=GENERIC_WORDS,
     org_heads=ORG_HEADS,
+    name_heads=NAME_HEADS,
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
     name_particles=("de ",),

@@ -1,0 +1,111 @@
+"""Where a name the model found really begins and ends, for kbgen.spans: the lowercase head
+noun it is written with that the model left out ('rue de Saint-Malo', 'lycée Chateaubriand'),
+and the phrase the model glued after it ('Parc des Princes le week-end').
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+from kbgen.lang import LanguageProfile
+
+
+@functools.cache
+def _name_head(heads: tuple[str, ...], prepositions: tuple[str, ...]) -> re.Pattern:
+    """A head noun, up to two words after it ('tribunal correctionnel') and up to two
+    complements, each perhaps after a short joining word ('de commerce', "et d'industrie"),
+    then a preposition or nothing, up to the span."""
+    word = r"[^\W\d_A-ZÀ-Þ][\w-]*"
+    connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in prepositions) + ")"
+    return re.compile(
+        rf"(?<![\w-])(?P<head>{'|'.join(map(re.escape, heads))})(?P<words>(?:\s+{word}){{0,2}}?)"
+        rf"(?:\s+(?:\w{{1,2}}\s+)?{connector}\s*{word}){{0,2}}?(?P<link>\s+{connector}\s*|\s+)$"
+    )
+
+
+def with_name_head(text: str, start: int, label: str, language: LanguageProfile) -> tuple[int, str]:
+    """Where the name starts, and its kind, when the model left out the lowercase head noun it
+    is written with ('rue de Saint-Malo', 'lycée Chateaubriand', "chambre de commerce et
+    d'industrie d'Ille-et-Vilaine"; the language's name_heads). The longer words between are
+    no function words; a person the model saw is one only written right after the head ('lycée
+    Chateaubriand'): 'à la place de Dupont' says 'instead of'."""
+    rules = language.rules
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    match = _name_head(tuple(sorted(rules.name_heads)), rules.prepositions).search(text, line_start, start)
+    if match is None or (label == "PER" and (match.group("link").strip() or match.end("head") != match.start("link"))):
+        return start, label
+    linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
+    words = re.findall(r"\w{3,}", text[match.end("head") : match.start("link")])
+    if any(w in language.stop_words() and w not in linking for w in words):
+        return start, label
+    return match.start(), rules.name_heads[match.group("head")]
+
+
+def with_complement(text: str, start: int, end: int, language: LanguageProfile) -> int:
+    """Where the name ends when the model took only an institution's head noun, capitalised,
+    and left out the lowercase complement that names it ('Cour' of 'la Cour des comptes', the
+    language's org_heads): one or two prepositions, each with a word that is no function word.
+    Not when a capitalised word comes before: there the head ends a company's name ('Masson
+    Conseil', then "d'ici à la fin")."""
+    rules = language.rules
+    if text[start:end].lower() not in rules.org_heads or not text[start:end][:1].isupper():
+        return end
+    if re.search(r"[A-ZÀ-Þ][\w'-]*[ \t]+$", text[max(0, start - 40) : start]):
+        return end
+    connector = "(?:" + "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions) + ")"
+    complement = re.match(rf"(?:[ \t]+{connector}[ \t]*[^\W\d_A-ZÀ-Þ][\w-]*){{1,2}}", text[end : end + 80])
+    if complement is None:
+        return end
+    words = re.findall(r"\w+", complement.group())
+    linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
+    if any(w in language.stop_words() and w not in linking for w in words):
+        return end
+    return end + complement.end()
+
+
+def without_trailing_phrase(text: str, start: int, end: int, language: LanguageProfile) -> int:
+    """Where the name ends when the model glued to it the phrase after it: an article after a
+    capitalised word, then only lowercase words or numbers to the span's end ('Parc des Princes
+    le week-end'). Inside a name an article follows a preposition ('Maison de la radio') or
+    opens a capitalised word ('Alexandre le Grand')."""
+    articles = {a.strip() for a in language.rules.capitalised_articles if a.strip().isalpha()}
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for before, word in itertools.pairwise(words):
+        rest = words[words.index(word) + 1 :]
+        if (
+            word.group() in articles
+            and before.group()[0].isupper()
+            and rest
+            and all(w.group()[0].islower() or w.group()[0].isdigit() for w in rest)
+        ):
+            return start + before.end()
+    return end
+
+
+def with_word_before_acronym(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, starts_sentence
+) -> list[tuple[int, int, str]]:
+    """An acronym the model found takes the capitalised word written right before it inside
+    the sentence that no other span has ('les syndicats Sud PTT': the model found 'PTT'): a
+    lone capitalised word there is the name's first. Not a function word, a title ('M. DUPONT')
+    or a generic word. `starts_sentence` is kbgen.spans's (which imports this module)."""
+    rules = language.rules
+    taken = sorted((s, e) for s, e, _ in spans)
+    result = []
+    for start, end, label in spans:
+        before = re.search(r"(?<![\w'-])([A-ZÀ-Þ][a-zà-ÿ]+) $", text[max(0, start - 30) : start])
+        if before is not None and re.fullmatch(r"[A-ZÀ-Þ]{2,6}", text[start:end]):
+            word_start = start - len(before.group())
+            lower = before.group(1).lower()
+            if not (
+                any(s < start and e > word_start for s, e in taken)
+                or lower in language.stop_words()
+                or lower in rules.generic_words
+                or rules.person_cues.search(text, max(0, start - 25), start)
+                or starts_sentence(text, word_start, language)
+            ):
+                start = word_start
+        result.append((start, end, label))
+    return result
