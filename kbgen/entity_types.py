@@ -1,7 +1,11 @@
 """One type per entity, decided by the evidence of all its mentions: the model's label of each,
-and the words just before it, which outweigh the model (a title makes a person: 'M. Vidal'; an
-organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci'), and the name's
-own first word ('Université de Lyon')."""
+and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
+Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
+an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci'), and the
+name's own first word ('Université de Lyon'). The model's person label is doubted where the text
+contradicts it: after a title and a preposition it is void ('le président de Nantes Métropole'
+is about what he presides), and on a one-word name that nothing in the corpus says is a person
+it loses a tie ('imposés par Washington' PER, 'Washington a annoncé' LOC)."""
 
 from __future__ import annotations
 
@@ -11,26 +15,31 @@ from collections.abc import Iterable
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
+from kbgen.names import fold
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
+LOWER_WORD_BEFORE = re.compile(r"\s([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
+NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
 
 
-def majority(votes: Counter) -> str:
-    """The type with the most votes; on a tie the first of TYPE_PRIORITY."""
-    return max(TYPE_PRIORITY, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+def majority(votes: Counter, doubted: str = "") -> str:
+    """The type with the most votes; on a tie the first of TYPE_PRIORITY, the `doubted` type last."""
+    return max(TYPE_PRIORITY, key=lambda t: (votes[t], t != doubted, -TYPE_PRIORITY.index(t)))
 
 
 def model_type(mentions: Iterable[Mention]) -> str:
     return majority(Counter(m.label for m in mentions))
 
 
-def cue(text: str, start: int, rules: Rules) -> str | None:
-    """The type the words just before a name at `start` give it, if any."""
+def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
+    """The type the words around a name at [start, end) give it, if any."""
     # On the name's own line only: a table's or a list's previous cell says nothing about it.
-    before = plain_forms(text[max(0, start - 30) : start]).rpartition("\n")[2]
-    if rules.person_cues.search(before):
+    before = plain_forms(text[max(0, start - 40) : start]).rpartition("\n")[2]
+    if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
+        return "PER"
+    if rules.person_after.match(text, end):
         return "PER"
     word = WORD_BEFORE.search(before)
     head = word.group(1).lower() if word else ""
@@ -39,16 +48,58 @@ def cue(text: str, start: int, rules: Rules) -> str | None:
     return None
 
 
-def decided_type(mentions: Iterable[Mention], texts: dict[str, str], rules: Rules) -> str:
-    """The type all the mentions' evidence gives their entity."""
+def _without_demonym(before: str, rules: Rules) -> str:
+    """The words before a name less the people's adjective that ends them ('ministre britannique '
+    gives 'ministre '), so that the title before it is read."""
+    word = LOWER_WORD_BEFORE.search(before)
+    return before[: word.start(1)] if word and rules.demonym.search(word.group(1)) else before
+
+
+def is_title_of(mention: Mention, rules: Rules) -> bool:
+    """Whether the mention's title ends with a preposition and is no form of address: 'président
+    de' is about the name after it, which is then what is presided, no person; 'M. de Moustier'
+    is one."""
+    title = mention.title
+    return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
+
+
+def person_words(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> frozenset[str]:
+    """The words of the corpus's names of persons of more than one word, folded: its first
+    names and surnames ('David' is a person where 'David Wehren' is)."""
+    return frozenset(
+        word
+        for key, mentions in groups.items()
+        if " " in key and decided_type(mentions, texts, rules) == "PER"
+        for word in key.split()
+    )
+
+
+def decided_type(
+    mentions: Iterable[Mention], texts: dict[str, str], rules: Rules, person_words: frozenset[str] = frozenset()
+) -> str:
+    """The type all the mentions' evidence gives their entity; `person_words` are the words of
+    the corpus's persons' longer names (kbgen.entity_types.person_words)."""
+    mentions = list(mentions)
+    cues = [_context(m, texts, rules) for m in mentions]
     votes: Counter[str] = Counter()
-    for m in mentions:
-        votes[m.label] += 1
-        # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
-        context = None if m.title else cue(texts.get(m.article, ""), m.start, rules)
-        first, _, rest = m.text.partition(" ")
-        if rest and first.lower() in rules.org_heads:
-            context = "ORG"
+    for m, context in zip(mentions, cues, strict=True):
+        if m.label != "PER" or not is_title_of(m, rules):
+            votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT
-    return majority(votes)
+    # A one-word name that no title, no person's cue and no longer name of a person has.
+    said_person = (
+        "PER" in cues
+        or any(m.title and not is_title_of(m, rules) for m in mentions)
+        or any(len(m.text.split()) > 1 or fold(m.text) in person_words for m in mentions)
+    )
+    return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+
+
+def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
+    """The type a mention's words give it: its first word, else the words around it."""
+    first, _, rest = m.text.partition(" ")
+    if rest and first.lower() in rules.org_heads:
+        return "ORG"
+    # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
+    return None if m.title else cue(texts.get(m.article, ""), m.start, m.end, rules)
