@@ -1,8 +1,9 @@
 """One type per entity, decided by the evidence of all its mentions: the model's label of each,
 and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
-an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci'), and the
-name's own first word ('Université de Lyon'). The model's person label is doubted where the text
+an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
+word that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et'
+shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon'). The model's person label is doubted where the text
 contradicts it: after a title and a preposition it is void ('le président de Nantes Métropole'
 is about what he presides), and on a one-word name that nothing in the corpus says is a person
 it loses a tie ('imposés par Washington' PER, 'Washington a annoncé' LOC)."""
@@ -20,7 +21,8 @@ from kbgen.names import fold
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
-LOWER_WORD_BEFORE = re.compile(r"\s([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
+LOWER_WORD_BEFORE = re.compile(r"[\s']([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
+COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(\W+\w*\W*)$")  # a name, and the words that join the next to it
 NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
 
 
@@ -36,15 +38,27 @@ def model_type(mentions: Iterable[Mention]) -> str:
 def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
     """The type the words around a name at [start, end) give it, if any."""
     # On the name's own line only: a table's or a list's previous cell says nothing about it.
-    before = plain_forms(text[max(0, start - 40) : start]).rpartition("\n")[2]
-    if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
-        return "PER"
+    before = plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
     if rules.person_after.match(text, end):
         return "PER"
-    word = WORD_BEFORE.search(before)
-    head = word.group(1).lower() if word else ""
-    if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
-        return "ORG"
+    found = _cue_before(before, rules)
+    coordinated = COORDINATED.search(before)
+    if found is None and coordinated and rules.coordination.fullmatch(coordinated.group(1)):
+        # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
+        found = _cue_before(before[: coordinated.start()], rules)
+    return found
+
+
+def _cue_before(before: str, rules: Rules) -> str | None:
+    """The type the words just before a name give it: a title ('M.', 'la ministre britannique'),
+    an organisation's head noun ('la société', 'le quotidien régional', 'l'opérateur de trottinettes')."""
+    if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
+        return "PER"
+    for words in (before, _without_modifier(before, rules)):
+        word = WORD_BEFORE.search(words)
+        head = word.group(1).lower() if word else ""
+        if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
+            return "ORG"
     return None
 
 
@@ -53,6 +67,21 @@ def _without_demonym(before: str, rules: Rules) -> str:
     gives 'ministre '), so that the title before it is read."""
     word = LOWER_WORD_BEFORE.search(before)
     return before[: word.start(1)] if word and rules.demonym.search(word.group(1)) else before
+
+
+def _without_modifier(before: str, rules: Rules) -> str:
+    """The words before a name less the lowercase word that ends them, and the preposition that
+    introduces it: 'coopérative agricole ', 'opérateurs de trottinettes ' give their head noun."""
+    word = LOWER_WORD_BEFORE.search(before)
+    if word is None or rules.leading_articles.fullmatch(word.group(1)):  # 'entreprises de Loire-Atlantique'
+        return before
+    rest = before[: word.start(1)]
+    # Only a preposition with no article: 'opérateur de trottinettes' is a kind of operator, the
+    # complement of 'police du quartier' a thing of its own.
+    for preposition in rules.bare_prepositions:
+        if re.search(rf"\s{re.escape(preposition.strip())}\s*$", rest.lower()):
+            return rest.rstrip()[: -len(preposition.strip())]
+    return rest
 
 
 def is_title_of(mention: Mention, rules: Rules) -> bool:

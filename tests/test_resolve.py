@@ -188,6 +188,23 @@ def test_a_title_before_an_adjective_or_an_age_after_the_name_make_a_person():
     assert {name: e.type for name, e in entities.items()} == {"Theresa May": "PER", "Malo": "PER"}
 
 
+def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_joined_to_one():
+    a = article(
+        "a",
+        "Les opérateurs de trottinettes Lime et Bird partent. Des entreprises de Loire-Atlantique exposent. "
+        "Le commissaire de police du quartier Saint-François enquête.",
+    )
+    mentions = mentions_of(a, ("Lime", "MISC"), ("Bird", "PER"), ("Loire-Atlantique", "LOC"), ("Saint-François", "LOC"))
+    entities = by_name(resolve(mentions, [a]))
+    # A complement with an article ('du quartier') or a preposition alone ('de') is no modifier of a kind.
+    assert {name: e.type for name, e in entities.items()} == {
+        "Lime": "ORG",
+        "Bird": "ORG",
+        "Loire-Atlantique": "LOC",
+        "Saint-François": "LOC",
+    }
+
+
 def test_a_name_after_a_title_and_a_preposition_is_what_the_title_is_of():
     a = article("a", "Le président de Nantes Métropole parle. M. de Moustier répond.")
     metropole, moustier = mentions_of(a, ("Nantes Métropole", "PER"), ("Moustier", "PER"))
