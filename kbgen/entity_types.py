@@ -5,14 +5,17 @@ an organisation's head noun an organisation: 'la société Lime', 'le groupe Vin
 word that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et'
 shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon'). The model's person label is doubted where the text
 contradicts it: after a title and a preposition it is void ('le président de Nantes Métropole'
-is about what he presides), and on a one-word name that nothing in the corpus says is a person
-it loses a tie ('imposés par Washington' PER, 'Washington a annoncé' LOC)."""
+is about what he presides), and on a name that begins with a word the corpus's persons bear as
+their surname, never written with a title nor referred to by its last word alone ('Girard
+Industries' beside 'Marie Girard'); on a one-word name that nothing in the corpus says is a
+person it loses a tie ('imposés par Washington' PER, 'Washington a annoncé' LOC)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
@@ -92,35 +95,49 @@ def is_title_of(mention: Mention, rules: Rules) -> bool:
     return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
 
 
-def person_words(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> frozenset[str]:
-    """The words of the corpus's names of persons of more than one word, folded: its first
-    names and surnames ('David' is a person where 'David Wehren' is)."""
-    return frozenset(
-        word
-        for key, mentions in groups.items()
-        if " " in key and decided_type(mentions, texts, rules) == "PER"
-        for word in key.split()
+class PersonNames(NamedTuple):
+    """What the corpus's names of persons of more than one word say, folded."""
+
+    words: frozenset[str] = frozenset()  # their first names and surnames ('David' where 'David Wehren' is)
+    surnames: frozenset[str] = frozenset()  # words more often last in them than first ('Girard', not 'Albert')
+
+
+NO_NAMES = PersonNames()
+
+
+def person_names(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> PersonNames:
+    names = [
+        key.split() for key, mentions in groups.items() if " " in key and decided_type(mentions, texts, rules) == "PER"
+    ]
+    firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
+    return PersonNames(
+        frozenset(w for words in names for w in words), frozenset(w for w in lasts if lasts[w] > firsts[w])
     )
 
 
 def decided_type(
-    mentions: Iterable[Mention], texts: dict[str, str], rules: Rules, person_words: frozenset[str] = frozenset()
+    mentions: Iterable[Mention], texts: dict[str, str], rules: Rules, persons: PersonNames = NO_NAMES
 ) -> str:
-    """The type all the mentions' evidence gives their entity; `person_words` are the words of
-    the corpus's persons' longer names (kbgen.entity_types.person_words)."""
+    """The type all the mentions' evidence gives their entity; `persons` is what the corpus's
+    persons' longer names say (person_names)."""
     mentions = list(mentions)
     cues = [_context(m, texts, rules) for m in mentions]
+    titled = any(m.title and not is_title_of(m, rules) for m in mentions)
+    words = [m.text.split() for m in mentions]
+    # An initial ('F. Ody') is no surname.
+    firsts = {fold(w[0]) for w in words if len(w[0].rstrip(".")) > 1} if all(len(w) > 1 for w in words) else set()
+    # A person's surname followed by more words, never referred to by its last word alone, with no
+    # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
+    named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     votes: Counter[str] = Counter()
     for m, context in zip(mentions, cues, strict=True):
-        if m.label != "PER" or not is_title_of(m, rules):
+        if m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT
     # A one-word name that no title, no person's cue and no longer name of a person has.
     said_person = (
-        "PER" in cues
-        or any(m.title and not is_title_of(m, rules) for m in mentions)
-        or any(len(m.text.split()) > 1 or fold(m.text) in person_words for m in mentions)
+        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
     )
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 

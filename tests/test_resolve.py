@@ -205,6 +205,28 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
     }
 
 
+def test_a_name_that_begins_with_a_persons_surname_and_is_never_a_person_is_a_company():
+    a = article(
+        "a",
+        "Marie Girard, Luc Girard et Jean Girard arrivent. Girard Industries recrute. Paul Albert, Albert Jenny et "
+        "Albert Camus lisent. Mme Girard Lenoir chante.",
+    )
+    names = (
+        "Marie Girard",
+        "Luc Girard",
+        "Jean Girard",
+        "Girard Industries",
+        "Paul Albert",
+        "Albert Jenny",
+        "Albert Camus",
+    )
+    mentions = mentions_of(a, *((name, "PER") for name in names), ("Girard Lenoir", "PER"))
+    entities = by_name(resolve(mentions, [a]))
+    # 'Albert' is more often a first name than a surname; 'Mme' makes 'Girard Lenoir' a person.
+    assert {name for name, e in entities.items() if e.type != "PER"} == {"Girard Industries"}
+    assert entities["Girard Industries"].type == "ORG"
+
+
 def test_a_name_after_a_title_and_a_preposition_is_what_the_title_is_of():
     a = article("a", "Le président de Nantes Métropole parle. M. de Moustier répond.")
     metropole, moustier = mentions_of(a, ("Nantes Métropole", "PER"), ("Moustier", "PER"))
