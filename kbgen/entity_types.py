@@ -2,7 +2,7 @@
 and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
-word that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et'
+complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et'
 shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon'). The model's person label is doubted where the text
 contradicts it: after a title and a preposition it is void ('le président de Nantes Métropole'
 is about what he presides), and on a name that begins with a word the corpus's persons bear as
@@ -54,7 +54,7 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
 
 def _cue_before(before: str, rules: Rules) -> str | None:
     """The type the words just before a name give it: a title ('M.', 'la ministre britannique'),
-    an organisation's head noun ('la société', 'le quotidien régional', 'l'opérateur de trottinettes')."""
+    an organisation's head noun ('la société', 'l'opérateur de trottinettes')."""
     if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
         return "PER"
     for words in (before, _without_modifier(before, rules)):
@@ -73,18 +73,19 @@ def _without_demonym(before: str, rules: Rules) -> str:
 
 
 def _without_modifier(before: str, rules: Rules) -> str:
-    """The words before a name less the lowercase word that ends them, and the preposition that
-    introduces it: 'coopérative agricole ', 'opérateurs de trottinettes ' give their head noun."""
+    """The words before a name less the complement that narrows the head noun before them, a
+    preposition with no article and a lowercase word: 'opérateurs de trottinettes ' gives
+    'opérateurs '. A lowercase word alone may be a verb ('le groupe quitte Lyon'); a
+    preposition with an article introduces a thing of its own ('la police du quartier X')."""
     word = LOWER_WORD_BEFORE.search(before)
-    if word is None or rules.leading_articles.fullmatch(word.group(1)):  # 'entreprises de Loire-Atlantique'
+    if word is None:
         return before
-    rest = before[: word.start(1)]
-    # Only a preposition with no article: 'opérateur de trottinettes' is a kind of operator, the
-    # complement of 'police du quartier' a thing of its own.
+    rest = before[: word.start(1)].lower()
     for preposition in rules.bare_prepositions:
-        if re.search(rf"\s{re.escape(preposition.strip())}\s*$", rest.lower()):
-            return rest.rstrip()[: -len(preposition.strip())]
-    return rest
+        joined = preposition.strip()
+        if re.search(rf"\s{re.escape(joined)}\s*$", rest):
+            return before[: len(rest.rstrip()) - len(joined)]
+    return before
 
 
 def is_title_of(mention: Mention, rules: Rules) -> bool:

@@ -192,16 +192,18 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
     a = article(
         "a",
         "Les opérateurs de trottinettes Lime et Bird partent. Des entreprises de Loire-Atlantique exposent. "
-        "Le commissaire de police du quartier Saint-François enquête.",
+        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon.",
     )
     mentions = mentions_of(a, ("Lime", "MISC"), ("Bird", "PER"), ("Loire-Atlantique", "LOC"), ("Saint-François", "LOC"))
+    mentions += mentions_of(a, ("Lyon", "LOC"))
     entities = by_name(resolve(mentions, [a]))
-    # A complement with an article ('du quartier') or a preposition alone ('de') is no modifier of a kind.
+    # A complement with an article ('du quartier'), a preposition alone ('de'), a verb ('quitte') narrow no kind.
     assert {name: e.type for name, e in entities.items()} == {
         "Lime": "ORG",
         "Bird": "ORG",
         "Loire-Atlantique": "LOC",
         "Saint-François": "LOC",
+        "Lyon": "LOC",
     }
 
 
