@@ -2,13 +2,15 @@
 and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
-complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et'
-shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon'). The model's person label is doubted where the text
-contradicts it: after a title and a preposition it is void ('le président de Nantes Métropole'
-is about what he presides), and on a name that begins with a word the corpus's persons bear as
-their surname, never written with a title nor referred to by its last word alone ('Girard
-Industries' beside 'Marie Girard'); on a one-word name that nothing in the corpus says is a
-person it loses a tie ('imposés par Washington' PER, 'Washington a annoncé' LOC)."""
+complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
+'et' shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon').
+
+The model's person label is doubted where the text contradicts it: it is void after a title and
+a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
+begins with a word the corpus's persons bear as their surname, never written with a title nor
+referred to by its last word alone ('Girard Industries' beside 'Marie Girard'); on a one-word
+name that nothing in the corpus says is a person it loses a tie ('imposés par Washington' PER,
+'Washington a annoncé' LOC)."""
 
 from __future__ import annotations
 
