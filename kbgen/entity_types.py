@@ -1,54 +1,154 @@
 """One type per entity, decided by the evidence of all its mentions: the model's label of each,
-and the words just before it, which outweigh the model (a title makes a person: 'M. Vidal'; an
-organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci'), and the name's
-own first word ('Université de Lyon')."""
+and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
+Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
+an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
+complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
+'et' shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon').
+
+The model's person label is doubted where the text contradicts it: it is void after a title and
+a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
+begins with a word the corpus's persons bear as their surname, never written with a title nor
+referred to by its last word alone ('Girard Industries' beside 'Marie Girard'); on a one-word
+name that nothing in the corpus says is a person it loses a tie ('imposés par Washington' PER,
+'Washington a annoncé' LOC)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
+from kbgen.names import fold
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
+LOWER_WORD_BEFORE = re.compile(r"[\s']([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
+COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(\W+\w*\W*)$")  # a name, and the words that join the next to it
+NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
 
 
-def majority(votes: Counter) -> str:
-    """The type with the most votes; on a tie the first of TYPE_PRIORITY."""
-    return max(TYPE_PRIORITY, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t)))
+def majority(votes: Counter, doubted: str = "") -> str:
+    """The type with the most votes; on a tie the first of TYPE_PRIORITY, the `doubted` type last."""
+    return max(TYPE_PRIORITY, key=lambda t: (votes[t], t != doubted, -TYPE_PRIORITY.index(t)))
 
 
 def model_type(mentions: Iterable[Mention]) -> str:
     return majority(Counter(m.label for m in mentions))
 
 
-def cue(text: str, start: int, rules: Rules) -> str | None:
-    """The type the words just before a name at `start` give it, if any."""
+def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
+    """The type the words around a name at [start, end) give it, if any."""
     # On the name's own line only: a table's or a list's previous cell says nothing about it.
-    before = plain_forms(text[max(0, start - 30) : start]).rpartition("\n")[2]
-    if rules.person_cues.search(before):
+    before = plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
+    if rules.person_after.match(text, end):
         return "PER"
-    word = WORD_BEFORE.search(before)
-    head = word.group(1).lower() if word else ""
-    if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
-        return "ORG"
+    found = _cue_before(before, rules)
+    coordinated = COORDINATED.search(before)
+    if found is None and coordinated and rules.coordination.fullmatch(coordinated.group(1)):
+        # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
+        found = _cue_before(before[: coordinated.start()], rules)
+    return found
+
+
+def _cue_before(before: str, rules: Rules) -> str | None:
+    """The type the words just before a name give it: a title ('M.', 'la ministre britannique'),
+    an organisation's head noun ('la société', 'l'opérateur de trottinettes')."""
+    if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
+        return "PER"
+    for words in (before, _without_modifier(before, rules)):
+        word = WORD_BEFORE.search(words)
+        head = word.group(1).lower() if word else ""
+        if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
+            return "ORG"
     return None
 
 
-def decided_type(mentions: Iterable[Mention], texts: dict[str, str], rules: Rules) -> str:
-    """The type all the mentions' evidence gives their entity."""
+def _without_demonym(before: str, rules: Rules) -> str:
+    """The words before a name less the people's adjective that ends them ('ministre britannique '
+    gives 'ministre '), so that the title before it is read."""
+    word = LOWER_WORD_BEFORE.search(before)
+    return before[: word.start(1)] if word and rules.demonym.search(word.group(1)) else before
+
+
+def _without_modifier(before: str, rules: Rules) -> str:
+    """The words before a name less the complement that narrows the head noun before them, a
+    preposition with no article and a lowercase word: 'opérateurs de trottinettes ' gives
+    'opérateurs '. A lowercase word alone may be a verb ('le groupe quitte Lyon'); a
+    preposition with an article introduces a thing of its own ('la police du quartier X')."""
+    word = LOWER_WORD_BEFORE.search(before)
+    if word is None:
+        return before
+    rest = before[: word.start(1)].lower()
+    for preposition in rules.bare_prepositions:
+        joined = preposition.strip()
+        if re.search(rf"\s{re.escape(joined)}\s*$", rest):
+            return before[: len(rest.rstrip()) - len(joined)]
+    return before
+
+
+def is_title_of(mention: Mention, rules: Rules) -> bool:
+    """Whether the mention's title ends with a preposition and is no form of address: 'président
+    de' is about the name after it, which is then what is presided, no person; 'M. de Moustier'
+    is one."""
+    title = mention.title
+    return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
+
+
+class PersonNames(NamedTuple):
+    """What the corpus's names of persons of more than one word say, folded."""
+
+    words: frozenset[str] = frozenset()  # their first names and surnames ('David' where 'David Wehren' is)
+    surnames: frozenset[str] = frozenset()  # words more often last in them than first ('Girard', not 'Albert')
+
+
+NO_NAMES = PersonNames()
+
+
+def person_names(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> PersonNames:
+    names = [
+        key.split() for key, mentions in groups.items() if " " in key and decided_type(mentions, texts, rules) == "PER"
+    ]
+    firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
+    return PersonNames(
+        frozenset(w for words in names for w in words), frozenset(w for w in lasts if lasts[w] > firsts[w])
+    )
+
+
+def decided_type(
+    mentions: Iterable[Mention], texts: dict[str, str], rules: Rules, persons: PersonNames = NO_NAMES
+) -> str:
+    """The type all the mentions' evidence gives their entity; `persons` is what the corpus's
+    persons' longer names say (person_names)."""
+    mentions = list(mentions)
+    cues = [_context(m, texts, rules) for m in mentions]
+    titled = any(m.title and not is_title_of(m, rules) for m in mentions)
+    words = [m.text.split() for m in mentions]
+    # An initial ('F. Ody') is no surname.
+    firsts = {fold(w[0]) for w in words if len(w[0].rstrip(".")) > 1} if all(len(w) > 1 for w in words) else set()
+    # A person's surname followed by more words, never referred to by its last word alone, with no
+    # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
+    named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     votes: Counter[str] = Counter()
-    for m in mentions:
-        votes[m.label] += 1
-        # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
-        context = None if m.title else cue(texts.get(m.article, ""), m.start, rules)
-        first, _, rest = m.text.partition(" ")
-        if rest and first.lower() in rules.org_heads:
-            context = "ORG"
+    for m, context in zip(mentions, cues, strict=True):
+        if m.label != "PER" or not (is_title_of(m, rules) or named_after):
+            votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT
-    return majority(votes)
+    # A one-word name that no title, no person's cue and no longer name of a person has.
+    said_person = (
+        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
+    )
+    return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+
+
+def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
+    """The type a mention's words give it: its first word, else the words around it."""
+    first, _, rest = m.text.partition(" ")
+    if rest and first.lower() in rules.org_heads:
+        return "ORG"
+    # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
+    return None if m.title else cue(texts.get(m.article, ""), m.start, m.end, rules)

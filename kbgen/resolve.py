@@ -15,13 +15,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
-from kbgen.entity_types import decided_type, model_type
+from kbgen.entity_types import decided_type, model_type, person_names
 from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
 from kbgen.lang import LanguageProfile, Rules, plain_forms
@@ -88,12 +88,13 @@ def resolve(
     _merge_article_forms(groups, texts, language.rules)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
-    type_of = partial(decided_type, texts=texts, rules=language.rules)
+    persons = person_names(groups, texts, language.rules)
+    type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons)
     homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
-    entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, texts, language)
+    entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, type_of)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))
@@ -275,7 +276,7 @@ def _name(forms: Counter, key: str) -> str:
 
 
 def _entities(
-    groups: dict[str, list[Mention]], overrides: dict[str, Rule], texts: dict[str, str], language: LanguageProfile
+    groups: dict[str, list[Mention]], overrides: dict[str, Rule], type_of: Callable[[list[Mention]], str]
 ) -> list[Entity]:
     taken: set[str] = set()
     entities = []
@@ -291,7 +292,7 @@ def _entities(
             Entity(
                 slug=unique_slug(slugify(name), taken, fallback="entity"),
                 name=name,
-                type=(rule and rule.type) or decided_type(mentions, texts, language.rules),
+                type=(rule and rule.type) or type_of(mentions),
                 aliases=tuple(sorted(aliases)),
                 mentions=tuple(mentions),
                 description=rule.description if rule else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,6 +180,73 @@ def test_one_type_from_all_the_evidence():
         "Enedis": "ORG",
         "Washington": "LOC",
     }
+
+
+def test_a_title_before_an_adjective_or_an_age_after_the_name_make_a_person():
+    a = article("a", "La Première ministre britannique Theresa May parle. Un élève, Malo, 17 ans, proteste.")
+    entities = by_name(resolve(mentions_of(a, ("Theresa May", "MISC"), ("Malo", "LOC")), [a]))
+    assert {name: e.type for name, e in entities.items()} == {"Theresa May": "PER", "Malo": "PER"}
+
+
+def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_joined_to_one():
+    a = article(
+        "a",
+        "Les opérateurs de trottinettes Lime et Bird partent. Des entreprises de Loire-Atlantique exposent. "
+        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon.",
+    )
+    mentions = mentions_of(a, ("Lime", "MISC"), ("Bird", "PER"), ("Loire-Atlantique", "LOC"), ("Saint-François", "LOC"))
+    mentions += mentions_of(a, ("Lyon", "LOC"))
+    entities = by_name(resolve(mentions, [a]))
+    # A complement with an article ('du quartier'), a preposition alone ('de'), a verb ('quitte') narrow no kind.
+    assert {name: e.type for name, e in entities.items()} == {
+        "Lime": "ORG",
+        "Bird": "ORG",
+        "Loire-Atlantique": "LOC",
+        "Saint-François": "LOC",
+        "Lyon": "LOC",
+    }
+
+
+def test_a_name_that_begins_with_a_persons_surname_and_is_never_a_person_is_a_company():
+    a = article(
+        "a",
+        "Marie Girard, Luc Girard et Jean Girard arrivent. Girard Industries recrute. Paul Albert, Albert Jenny et "
+        "Albert Camus lisent. Mme Girard Lenoir chante.",
+    )
+    names = (
+        "Marie Girard",
+        "Luc Girard",
+        "Jean Girard",
+        "Girard Industries",
+        "Paul Albert",
+        "Albert Jenny",
+        "Albert Camus",
+    )
+    mentions = mentions_of(a, *((name, "PER") for name in names), ("Girard Lenoir", "PER"))
+    entities = by_name(resolve(mentions, [a]))
+    # 'Albert' is more often a first name than a surname; 'Mme' makes 'Girard Lenoir' a person.
+    assert {name for name, e in entities.items() if e.type != "PER"} == {"Girard Industries"}
+    assert entities["Girard Industries"].type == "ORG"
+
+
+def test_a_name_after_a_title_and_a_preposition_is_what_the_title_is_of():
+    a = article("a", "Le président de Nantes Métropole parle. M. de Moustier répond.")
+    metropole, moustier = mentions_of(a, ("Nantes Métropole", "PER"), ("Moustier", "PER"))
+    mentions = [replace(metropole, title="président de"), replace(moustier, title="M. de")]
+    entities = by_name(resolve(mentions, [a]))
+    # 'M. de' is a form of address and its preposition a particle of the name.
+    assert {name: e.type for name, e in entities.items()} == {"Nantes Métropole": "ORG", "Moustier": "PER"}
+
+
+def test_a_person_label_nothing_else_supports_loses_a_tie():
+    a = article("a", "Les droits imposés par Washington. Washington a annoncé. David Wehren joue.")
+    b = article("b", "« David m'a dit », raconte-t-elle. David encore.")
+    mentions = mentions_of(a, ("Washington", "PER"), ("Washington", "LOC"), ("David Wehren", "PER"))
+    mentions += mentions_of(b, ("David", "MISC"), ("David", "PER"))
+    entities = by_name(resolve(mentions, [a, b]))
+    # 'David' is a person where the corpus writes 'David Wehren'; nothing says 'Washington' is one.
+    assert entities["Washington"].type == "LOC"
+    assert entities["David"].type == "PER"
 
 
 FIRST_NAMES = ("Jean", "Marie", "Paul")

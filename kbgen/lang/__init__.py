@@ -61,7 +61,11 @@ class Rules:
     trailing_elided_word: re.Pattern  # an elided word the model took at a name's end
     titles: tuple[str, ...]  # titles and functions before a name, the longest first
     person_cues: re.Pattern  # short titles that, just before a capitalised word, make it a person
+    person_after: re.Pattern  # what, matched right after a name, makes it a person: "Malo, 17 ans"
+    coordination: re.Pattern  # what joins two names of one kind: ", ", " et "
+    address: re.Pattern  # forms of address, which take a person's name only: "M.", "Mme" ("M. de Moustier")
     prepositions: tuple[str, ...]  # after a title: "ministre de X" is about X, not a person
+    bare_prepositions: tuple[str, ...]  # of "prepositions", those with no article: "opérateur de trottinettes"
     portfolios: frozenset[str]  # what follows "ministre de" and is no name: "la Défense"
     generic_words: frozenset[str]  # capitalised nouns that name nothing alone: "Etat", days, months
     org_heads: frozenset[str]  # first words that make a longer name an organisation

@@ -63,8 +63,9 @@ TITLES = tuple(
     )
 )
 # Short titles that, written just before a capitalised word, make it a person.
+ADDRESS = r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:[Ss]ir|[Dd]ame)\b"
 PERSON_CUES = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof)\.?|\b(?:[Ss]ir|[Dd]ame|[Pp]resident|[Gg]eneral|[Cc]olonel|[Cc]aptain|"
+    rf"(?:{ADDRESS}|\b(?:[Pp]resident|[Gg]eneral|[Cc]olonel|[Cc]aptain|"
     r"[Ll]ieutenant|[Aa]dmiral|[Pp]rofessor|[Ss]enator|[Gg]overnor|[Mm]ayor|[Jj]udge|[Cc]hancellor|"
     r"[Kk]ing|[Qq]ueen|[Pp]ope|[Pp]rince|[Pp]rincess|[Mm]inister))\s+$"
 )
@@ -202,7 +203,11 @@ RULES = Rules(
     trailing_elided_word=NEVER,
     titles=TITLES,
     person_cues=PERSON_CUES,
+    person_after=re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?\s*,"),  # "Jane Doe, 45, said"
+    address=re.compile(ADDRESS),
+    coordination=re.compile(r"\s+(?:and|or)\s+"),
     prepositions=PREPOSITIONS,
+    bare_prepositions=("of ",),
     portfolios=PORTFOLIOS,
     generic_words=GENERIC_WORDS,
     org_heads=ORG_HEADS,

@@ -88,11 +88,14 @@ TITLES = tuple(
     )
 )
 # Short titles that, written just before a capitalised word, make it a person.
+ADDRESS = r"\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr)\.?|\b(?:[Mm]onsieur|[Mm]onseigneur|[Mm]adame|[Mm]ademoiselle)\b"
 PERSON_CUES = re.compile(
-    r"(?:\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr)\.?|\b(?:[Mm]onsieur|[Mm]onseigneur|[Mm]adame|[Mm]ademoiselle|général|colonel|capitaine|"
+    rf"(?:{ADDRESS}|\b(?:général|colonel|capitaine|"
     r"lieutenant|major|maréchal|docteur|professeur|abbé|pasteur|président|présidente|conseiller|conseillère|"
     r"ministre|syndic|juge|maître|chancelier|chancelière|sénateur|député|roi|reine|pape|prince|princesse))\s+$"
 )
+# A person's age in apposition after the name: "Malo, 17 ans", "Léa (24 ans)".
+PERSON_AFTER = re.compile(r"\s*[,(]\s*\d{1,3}\s+ans\s*[,).]")
 PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
 PORTFOLIOS = frozenset(
     (
@@ -279,7 +282,11 @@ RULES = Rules(
     trailing_elided_word=TRAILING_ELIDED_WORD,
     titles=TITLES,
     person_cues=PERSON_CUES,
+    person_after=PERSON_AFTER,
+    address=re.compile(ADDRESS),
+    coordination=re.compile(r"\s+(?:et|ou)\s+"),
     prepositions=PREPOSITIONS,
+    bare_prepositions=("de ", "d'"),
     portfolios=PORTFOLIOS,
     generic_words=GENERIC_WORDS,
     org_heads=ORG_HEADS,
