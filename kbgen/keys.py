@@ -107,8 +107,12 @@ class Keys:
 
 
 def _fields_getter(leaf: type) -> Callable[[object], tuple]:
-    """The tuple of a dataclass's compared fields, read at C speed."""
-    names = [f.name for f in dataclasses.fields(leaf) if f.compare]
+    """The tuple of a dataclass's compared fields (or, for a class that computes them, the
+    attributes its `__match_args__` names), read at C speed."""
+    if dataclasses.is_dataclass(leaf):
+        names = [f.name for f in dataclasses.fields(leaf) if f.compare]
+    else:
+        names = list(leaf.__match_args__)
     get = operator.attrgetter(*names)
     return get if len(names) > 1 else lambda value: (get(value),)
 

@@ -25,6 +25,7 @@ class Citation:
     docs/performance.md, Memory)."""
 
     __slots__ = ("_mention", "_sentence", "_text")
+    __match_args__ = ("before", "name", "after")  # all a page shows of it: what keys encode it by
 
     def __init__(self, text: str, sentence: tuple[int, int], mention: Mention) -> None:
         self._text, self._sentence, self._mention = text, sentence, mention
@@ -41,7 +42,7 @@ class Citation:
     def after(self) -> str:
         return _context(self._text, self._mention.end, self._sentence[1], before=False)
 
-    def __repr__(self) -> str:  # all a page shows of it: what keys encode it by (render.PLAIN)
+    def __repr__(self) -> str:
         return f"Citation(before={self.before!r}, name={self.name!r}, after={self.after!r})"
 
 

@@ -86,7 +86,7 @@ SHOWN = {
     EntityLinks: lambda links: tuple((e.slug, e.name, e.type) for e in links),
     CoMentionLinks: lambda pairs: tuple((e.slug, e.name, e.type, n) for e, n in pairs),
 }
-PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # dataclasses of plain values (see Keys)
+PLAIN = (graph.Node, graph.Edge, Citation, Link, Card)  # records of plain values (see Keys)
 QUOTES_PER_ARTICLE = 5  # an entity page quotes at most this many mentions of each article
 CO_MENTIONS_SHOWN = 20  # and lists this many of the entities mentioned with it (the strongest; its picture, at most 12)
 STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
