@@ -112,7 +112,7 @@ def _fields_getter(leaf: type) -> Callable[[object], tuple]:
     if dataclasses.is_dataclass(leaf):
         names = [f.name for f in dataclasses.fields(leaf) if f.compare]
     else:
-        names = list(leaf.__match_args__)
+        names = list(leaf.__match_args__)  # type: ignore[attr-defined]
     get = operator.attrgetter(*names)
     return get if len(names) > 1 else lambda value: (get(value),)
 
