@@ -139,3 +139,19 @@ def test_judged_list_naming_a_missing_seed_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "judged.yml:1: error: seeds/nowhere.txt: no such seed in the folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+BENCH_SETS = sorted(p.parent for p in (Path(__file__).parent.parent / "bench").glob("*/judged.yml"))
+
+
+@pytest.mark.parametrize("folder", BENCH_SETS, ids=lambda p: p.name)
+def test_bench_judged_lists_are_well_formed(folder):
+    # A seed renamed or a type misspelt in a judged list is an error, not a set scored on less.
+    from kbgen.judged import load_judged
+
+    judged = load_judged(folder)
+    assert judged and all(j.expected for j in judged.values())
+
+
+def test_every_bench_judged_set_is_checked():
+    assert {"modern_news", "modern_news_holdout", "modern_news_holdout2"} <= {p.name for p in BENCH_SETS}
