@@ -18,8 +18,9 @@ from kbgen.link import CitingArticle
 from kbgen.urls import entity_url
 
 ARTICLES_PER_PAGE = 50
-# At 10,000 articles of the bench corpus, 250 puts the archive of the 400 entities cited in more
-# than 50 articles on 1,009 pages instead of 3,540 (docs/performance.md); a page is about 300 KB.
+# At 10,000 articles of the bench corpus, 250 puts the older mentions of the 400 entities cited in
+# more than 50 articles on 768 pages instead of 3,265 year pages, the largest 215 KB; 500 would
+# save 233 pages more, with pages twice as heavy (docs/performance.md).
 ARTICLES_PER_ARCHIVE = 250
 
 
