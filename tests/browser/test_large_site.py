@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from kbgen.entity_pages import ARTICLES_PER_ARCHIVE, ARTICLES_PER_PAGE
+
 from .test_site_in_browser import (
     FAILING_IMPACTS,
     OVERFLOWING,
@@ -60,22 +62,25 @@ def test_entity_mentions_are_paged_with_a_year_bar(page, large, busiest) -> None
     page.goto(large.url(busiest["url"]))
     assert page.locator("p.lead").inner_text().count(str(len(busiest["articles"]))) >= 1
     assert page.locator("nav.years a").count() > 1
-    seen = 0
+    seen, pages = 0, 0
     for _ in range(100):  # every page of mentions, by the "next" links
         items = page.locator("ol.citations > li").count()
-        assert 0 < items <= 50
-        seen += items
+        assert 0 < items <= (ARTICLES_PER_PAGE if not pages else ARTICLES_PER_ARCHIVE)
+        seen, pages = seen + items, pages + 1
         following = page.locator("nav.pages a[rel=next]")
         if not following.count():
             break
         following.click()
         page.wait_for_load_state()
         assert page.locator("h1 a.entity").inner_text() == busiest["name"]
-    assert seen == len(busiest["articles"])
-    # The year bar leads to a year's page; the current year is marked.
-    page.locator("nav.years a").last.click()
+    assert seen == len(busiest["articles"]) and pages > 1
+    # The year bar leads to the page holding a year, at its heading; the years shown are marked.
+    oldest = page.locator("nav.years a").last
+    year, anchor = oldest.inner_text().split()[0], oldest.get_attribute("href").split("#")[1]
+    oldest.click()
     page.wait_for_load_state()
-    assert page.locator("nav.years a[aria-current=page]").count() == 1
+    assert page.url.endswith(f"#{anchor}") and page.locator(f"h3#{anchor}").inner_text() == year
+    assert page.locator("nav.years a[aria-current]").last.inner_text().split()[0] == year
 
 
 def test_each_entity_is_linked_at_its_first_mention_only(page, large, large_site, article) -> None:
