@@ -4,6 +4,8 @@ Première ministre britannique Theresa May', and so does an age after the name: 
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
 'et' shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon').
+A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
+model's place or misc label there counts for an organisation.
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
 a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -29,6 +31,7 @@ WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a n
 LOWER_WORD_BEFORE = re.compile(r"[\s']([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
 COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(\W+\w*\W*)$")  # a name, and the words that join the next to it
 NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
+NOT_SPEAKING = ("LOC", "MISC")  # labels of what is cited as a source only by mistake
 
 
 def majority(votes: Counter, doubted: str = "") -> str:
@@ -52,6 +55,14 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
         # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
         found = _cue_before(before[: coordinated.start()], rules)
     return found
+
+
+def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether the words before the mention cite it as the source of what is reported ('selon
+    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV')."""
+    text = texts.get(m.article, "")
+    before = plain_forms(text[max(0, m.start - 80) : m.start]).rpartition("\n")[2]
+    return rules.source_before.search(before) is not None
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -134,7 +145,9 @@ def decided_type(
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     votes: Counter[str] = Counter()
     for m, context in zip(mentions, cues, strict=True):
-        if m.label != "PER" or not (is_title_of(m, rules) or named_after):
+        if m.label in NOT_SPEAKING and is_cited(m, texts, rules):
+            votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
+        elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT

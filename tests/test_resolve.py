@@ -249,6 +249,36 @@ def test_a_person_label_nothing_else_supports_loses_a_tie():
     assert entities["David"].type == "PER"
 
 
+def test_a_name_cited_as_a_source_is_no_place_nor_a_work_but_a_person_stays_one():
+    a = article(
+        "a",
+        "Selon Mediapart, les comptes sont faux. Interrogée par Radio Nord, Léa Roux a réagi. La ministre "
+        "a confirmé dimanche sur Canal Info que rien ne change. Selon Luc Morel, tout va bien. Il a marché sur "
+        "Rome. Il a estimé que les bouchons sur Lyon duraient.",
+    )
+    mentions = mentions_of(
+        a,
+        ("Mediapart", "LOC"),
+        ("Radio Nord", "MISC"),
+        ("Léa Roux", "PER"),
+        ("Canal Info", "LOC"),
+        ("Luc Morel", "PER"),
+        ("Rome", "LOC"),
+        ("Lyon", "LOC"),
+    )
+    entities = by_name(resolve(mentions, [a]))
+    # 'sur' cites a source only after a verb of saying, and not across a clause ('que').
+    assert {name: e.type for name, e in entities.items()} == {
+        "Mediapart": "ORG",
+        "Radio Nord": "ORG",
+        "Léa Roux": "PER",
+        "Canal Info": "ORG",
+        "Luc Morel": "PER",
+        "Rome": "LOC",
+        "Lyon": "LOC",
+    }
+
+
 FIRST_NAMES = ("Jean", "Marie", "Paul")
 SURNAMES = ("Vidal", "Dupont")
 
