@@ -3,7 +3,9 @@ and the words around it, which outweigh the model (a title makes a person: 'M. V
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon').
+'et' shares its cue: '... Lime et Bird'), and the name's own first word or a compound's first
+part ('Université de Lyon', 'Radio-Canada'), a head noun of the language's names too ('lycée
+Chaptal', 'rue de Brest').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
 model's place or misc label there counts for an organisation.
 
@@ -161,7 +163,13 @@ def decided_type(
 def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     """The type a mention's words give it: its first word, else the words around it."""
     first, _, rest = m.text.partition(" ")
-    if rest and first.lower() in rules.org_heads:
+    # A compound's first part is its head too ('Radio-Canada'), not a place's ('Salon-de-Provence').
+    part, _, compound = m.text.partition("-")
+    if (rest and first.lower() in rules.org_heads) or (
+        " " not in part and compound and part.lower() in rules.org_heads
+    ):
         return "ORG"
+    if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
+        return rules.name_heads[first]
     # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
     return None if m.title else cue(texts.get(m.article, ""), m.start, m.end, rules)

@@ -286,6 +286,34 @@ def test_a_name_cited_as_a_source_is_no_place_nor_a_work_but_a_person_stays_one(
     }
 
 
+def test_a_names_head_noun_or_a_compounds_first_part_gives_its_type():
+    a = article(
+        "a",
+        "Radio-Canada fête ses 89 ans. Le lycée Chaptal ferme. La préfecture du Finistère aussi. La rue de Brest "
+        "est bloquée. Saint-Malo attend. Le Port autonome de Dax et Salon-de-Provence aussi.",
+    )
+    mentions = mentions_of(
+        a,
+        ("Radio-Canada", "PER"),
+        ("lycée Chaptal", "LOC"),
+        ("préfecture du Finistère", "LOC"),
+        ("rue de Brest", "ORG"),
+        ("Saint-Malo", "LOC"),
+        ("Port autonome de Dax", "ORG"),
+        ("Salon-de-Provence", "LOC"),
+    )
+    entities = by_name(resolve(mentions, [a]))
+    assert {name: e.type for name, e in entities.items()} == {
+        "Radio-Canada": "ORG",
+        "lycée Chaptal": "ORG",
+        "préfecture du Finistère": "ORG",
+        "rue de Brest": "LOC",
+        "Saint-Malo": "LOC",
+        "Port autonome de Dax": "ORG",  # a capitalised head is the institution's own word
+        "Salon-de-Provence": "LOC",
+    }
+
+
 FIRST_NAMES = ("Jean", "Marie", "Paul")
 SURNAMES = ("Vidal", "Dupont")
 
