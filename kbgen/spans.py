@@ -141,6 +141,15 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun
 
 
+def is_common_noun(doc, nouns: frozenset[str]) -> bool:
+    """Whether the first word of `doc` (a span of one word at a sentence or line start) is a
+    common noun by two witnesses: the tagger reads it as one in its context, not as a proper
+    noun, and the model's lexicon (`nouns`, in lower case) lists it ('Vidéo - Découvrez...',
+    'Crédit photo : ...'). Either alone is weak: the tagger reads unknown names as nouns
+    ('Mediapart a publié'), and the lexicon lists nouns that are names too ('Rose')."""
+    return len(doc) > 0 and doc[0].pos_ == "NOUN" and doc[0].text.lower() in nouns
+
+
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
     where a capital says nothing about the word; not after a title's abbreviation ('M. Hotz')."""
