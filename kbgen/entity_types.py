@@ -3,7 +3,7 @@ and the words around it, which outweigh the model (a title makes a person: 'M. V
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird'), and the name's own first word or a compound's first
+'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'), and the name's own first word or a compound's first
 part ('Université de Lyon', 'Radio-Canada'), a head noun of the language's names too ('lycée
 Chaptal', 'rue de Brest').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
@@ -31,7 +31,8 @@ TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
 LOWER_WORD_BEFORE = re.compile(r"[\s']([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
-COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(\W+\w*\W*)$")  # a name, and the words that join the next to it
+# A name just before the words that join the next to it; a lowercase word may end it: 'Force ouvrière'.
+COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*)?$")
 NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
 NOT_SPEAKING = ("LOC", "MISC")  # labels of what is cited as a source only by mistake
 
@@ -52,8 +53,9 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
     if rules.person_after.match(text, end):
         return "PER"
     found = _cue_before(before, rules)
-    coordinated = COORDINATED.search(before)
-    if found is None and coordinated and rules.coordination.fullmatch(coordinated.group(1)):
+    joined = re.search(rf"(?:{rules.coordination.pattern})$", before)
+    coordinated = COORDINATED.search(before, 0, joined.start()) if joined else None
+    if found is None and coordinated:
         # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
         found = _cue_before(before[: coordinated.start()], rules)
     return found

@@ -192,10 +192,11 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
     a = article(
         "a",
         "Les opérateurs de trottinettes Lime et Bird partent. Des entreprises de Loire-Atlantique exposent. "
-        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon.",
+        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon. Les syndicats "
+        "Force ouvrière et Sud Rail appellent à la grève.",
     )
     mentions = mentions_of(a, ("Lime", "MISC"), ("Bird", "PER"), ("Loire-Atlantique", "LOC"), ("Saint-François", "LOC"))
-    mentions += mentions_of(a, ("Lyon", "LOC"))
+    mentions += mentions_of(a, ("Lyon", "LOC"), ("Force ouvrière", "ORG"), ("Sud Rail", "LOC"))
     entities = by_name(resolve(mentions, [a]))
     # A complement with an article ('du quartier'), a preposition alone ('de'), a verb ('quitte') narrow no kind.
     assert {name: e.type for name, e in entities.items()} == {
@@ -204,6 +205,8 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
         "Loire-Atlantique": "LOC",
         "Saint-François": "LOC",
         "Lyon": "LOC",
+        "Force ouvrière": "ORG",
+        "Sud Rail": "ORG",  # the name before it ends with a lowercase word
     }
 
 
