@@ -3,9 +3,9 @@ and the words around it, which outweigh the model (a title makes a person: 'M. V
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'), and the name's own first word or a compound's first
-part ('Université de Lyon', 'Radio-Canada'), a head noun of the language's names too ('lycée
-Chaptal', 'rue de Brest').
+'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'), and the name's own
+first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), a head noun of
+the language's names too ('lycée Chaptal', 'rue de Brest').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
 model's place or misc label there counts for an organisation.
 
