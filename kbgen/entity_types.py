@@ -3,7 +3,11 @@ and the words around it, which outweigh the model (a title makes a person: 'M. V
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird'), and the name's own first word ('Université de Lyon').
+'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'), and the name's own
+first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), a head noun of
+the language's names too ('lycée Chaptal', 'rue de Brest').
+A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
+model's place or misc label there counts for an organisation.
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
 a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -27,8 +31,10 @@ TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
 WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)['\s]+$")  # the last word before a name, and its spaces
 LOWER_WORD_BEFORE = re.compile(r"[\s']([a-zà-ÿ][\w-]*)\s+$")  # a lowercase word just before a name
-COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(\W+\w*\W*)$")  # a name, and the words that join the next to it
+# A name just before the words that join the next to it; a lowercase word may end it: 'Force ouvrière'.
+COORDINATED = re.compile(r"[A-ZÀ-Þ][\w'-]*(?:\s+[a-zà-ÿ][\w'-]*)?$")
 NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place: most often a body
+NOT_SPEAKING = ("LOC", "MISC")  # labels of what is cited as a source only by mistake
 
 
 def majority(votes: Counter, doubted: str = "") -> str:
@@ -47,11 +53,20 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
     if rules.person_after.match(text, end):
         return "PER"
     found = _cue_before(before, rules)
-    coordinated = COORDINATED.search(before)
-    if found is None and coordinated and rules.coordination.fullmatch(coordinated.group(1)):
+    joined = re.search(rf"(?:{rules.coordination.pattern})$", before)
+    coordinated = COORDINATED.search(before, 0, joined.start()) if joined else None
+    if found is None and coordinated:
         # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
         found = _cue_before(before[: coordinated.start()], rules)
     return found
+
+
+def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether the words before the mention cite it as the source of what is reported ('selon
+    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV')."""
+    text = texts.get(m.article, "")
+    before = plain_forms(text[max(0, m.start - 80) : m.start]).rpartition("\n")[2]
+    return rules.source_before.search(before) is not None
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -134,7 +149,9 @@ def decided_type(
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     votes: Counter[str] = Counter()
     for m, context in zip(mentions, cues, strict=True):
-        if m.label != "PER" or not (is_title_of(m, rules) or named_after):
+        if m.label in NOT_SPEAKING and is_cited(m, texts, rules):
+            votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
+        elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT
@@ -148,7 +165,13 @@ def decided_type(
 def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     """The type a mention's words give it: its first word, else the words around it."""
     first, _, rest = m.text.partition(" ")
-    if rest and first.lower() in rules.org_heads:
+    # A compound's first part is its head too ('Radio-Canada'), not a place's ('Salon-de-Provence').
+    part, _, compound = m.text.partition("-")
+    if (rest and first.lower() in rules.org_heads) or (
+        " " not in part and compound and part.lower() in rules.org_heads
+    ):
         return "ORG"
+    if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
+        return rules.name_heads[first]
     # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
     return None if m.title else cue(texts.get(m.article, ""), m.start, m.end, rules)

@@ -6,12 +6,14 @@ need it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.lang import LanguageProfile
-from kbgen.spans import is_common_opening, starts_sentence, trim, written_as_name
+from kbgen.spans import is_common_noun, is_common_opening, starts_sentence, trim, written_as_name
 
 if TYPE_CHECKING:
     from kbgen.extract import Normalised
@@ -42,9 +44,10 @@ def without_common_openings(
     normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
 ) -> list[list[tuple[int, int, str]]]:
     """The spans less the word that opens each span at a sentence start when the model tags it
-    as no name (spans.is_common_opening: 'Pourtant', 'Retrouvez', 'Interrogé') and the text never
-    writes it capitalised inside a sentence ('M. Hotz' makes 'Hotz' a name); what follows it in
-    the span is trimmed again as a span of its own."""
+    as no name (spans.is_common_opening: 'Pourtant', 'Retrouvez', 'Interrogé'), or, a span of one
+    word, as a common noun its lemmatizer lists (spans.is_common_noun: 'Vidéo', 'Crédit'), and the
+    text never writes it capitalised inside a sentence ('M. Hotz' makes 'Hotz' a name); what
+    follows it in the span is trimmed again as a span of its own."""
     if not all(name in nlp.component_names for name in TAGGER):
         return spans  # no part-of-speech evidence in this pipeline
     openings: dict[tuple[int, int], tuple[str, bool]] = {}  # (article, span start) -> its sentence, one word?
@@ -64,6 +67,11 @@ def without_common_openings(
     tagged = _tagged(nlp, [text for text, _ in keys])
     lowered = _tagged(nlp, [text[:1].lower() + text[1:] for text, _ in keys])
     common = {key for key, doc, low in zip(keys, tagged, lowered) if is_common_opening(doc, low, key[1])}
+    # A common noun alone ('Vidéo - ...', 'Crédit photo : ...'), by the model's own lexicon, read only if needed.
+    nouns = {key for key, doc in zip(keys, tagged) if key[1] and key not in common and doc[0].pos_ == "NOUN"}
+    if nouns:
+        lexicon = common_nouns(getattr(nlp, "_path", None))
+        common |= {key for key, doc in zip(keys, tagged) if key in nouns and is_common_noun(doc, lexicon)}
     result: list[list[tuple[int, int, str]]] = []
     for index, (norm, found) in enumerate(zip(normalised, spans)):
         kept = []
@@ -76,6 +84,20 @@ def without_common_openings(
                 kept.append(rest)
         result.append(kept)
     return result
+
+
+@functools.cache
+def common_nouns(model: Path | None) -> frozenset[str]:
+    """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower
+    case; none when it has no such table. Read only when a word needs it: about a second."""
+    tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
+    if tables is None or not tables.is_file():
+        return frozenset()
+    import srsly
+    from spacy.strings import get_string_id
+
+    index = srsly.read_msgpack(tables).get("lemma_index", {})
+    return frozenset(index.get(get_string_id("noun"), ()))
 
 
 def _tagged(nlp, texts: list[str]) -> list:

@@ -126,14 +126,28 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     by the model) is a common word: the model tags it as a verb ('Retrouvez', 'Interrogé'), an
     adverb ('Pourtant', 'Hier'), a determiner, a pronoun...; or it is joined to the pronoun after
     it ('Connectez-vous'); or, when it is the whole span (`alone`), the model tags it in
-    `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez').
-    The model tags an unknown name written in lower case as anything, rarely as a conjugated
-    verb; a first name before a surname it does ('benedict Cumberbatch'), hence `alone`."""
+    `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez'),
+    or as a verb of any form with a determiner right after it, its object ('découvrez la
+    bande-annonce', whose form the model misreads): a name opening a sentence is followed by
+    its verb, not by an article. The model tags an unknown name written in lower case as
+    anything, rarely as a conjugated verb; a first name before a surname it does ('benedict
+    Cumberbatch'), hence `alone`."""
     if not len(doc) or not len(lowered):
         return False
     joined_pronoun = len(doc) > 1 and doc[1].text.startswith("-") and doc[1].pos_ == "PRON"
-    conjugated = alone and lowered[0].pos_ in ("VERB", "AUX") and "Fin" in lowered[0].morph.get("VerbForm")
-    return doc[0].pos_ in NOT_NAME_POS or conjugated or joined_pronoun
+    verb = alone and lowered[0].pos_ in ("VERB", "AUX")
+    conjugated = verb and "Fin" in lowered[0].morph.get("VerbForm")
+    with_object = verb and len(lowered) > 1 and lowered[1].pos_ == "DET"
+    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun
+
+
+def is_common_noun(doc, nouns: frozenset[str]) -> bool:
+    """Whether the first word of `doc` (a span of one word at a sentence or line start) is a
+    common noun by two witnesses: the tagger reads it as one in its context, not as a proper
+    noun, and the model's lexicon (`nouns`, in lower case) lists it ('Vidéo - Découvrez...',
+    'Crédit photo : ...'). Either alone is weak: the tagger reads unknown names as nouns
+    ('Mediapart a publié'), and the lexicon lists nouns that are names too ('Rose')."""
+    return len(doc) > 0 and doc[0].pos_ == "NOUN" and doc[0].text.lower() in nouns
 
 
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:

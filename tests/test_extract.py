@@ -427,3 +427,10 @@ def test_equal_values_of_an_extraction_are_one_object_whatever_made_them():
         getattr(first, name) is getattr(second, name) for name in ("start", "end", "text", "label", "title")
     )
     assert extraction.sentences["a"] == ((900, 1008),) and extraction.sentences["a"][0][1] is first.end
+
+
+def test_the_common_nouns_of_a_pipeline_without_a_lemmatizer_are_none(tmp_path):
+    from kbgen.rereading import common_nouns
+
+    assert common_nouns(None) == frozenset()
+    assert common_nouns(tmp_path) == frozenset()

@@ -80,6 +80,20 @@ def test_a_capitalised_article_joins_the_bare_name_in_its_language():
     assert names["en"] == ["La Russie", "Netherlands", "Russie"]
 
 
+def test_a_source_is_cited_in_the_languages_own_words():
+    text = "According to the Courier, prices rose. Selon Gazette Bleue, les prix montent."
+    a = Article("a", None, "a", None, "fr", None, text, text)
+    mentions = [
+        Mention("a", text.index(name), text.index(name) + len(name), name, "LOC")
+        for name in ("Courier", "Gazette Bleue")
+    ]
+    types = {
+        lang: {e.name: e.type for e in resolve(mentions, [a], language=profile(lang)).entities} for lang in ("fr", "en")
+    }
+    assert types["en"] == {"Courier": "ORG", "Gazette Bleue": "LOC"}
+    assert types["fr"] == {"Courier": "LOC", "Gazette Bleue": "ORG"}
+
+
 @pytest.mark.parametrize("lang", available())
 def test_every_profile_has_the_words_of_a_dateline(lang):
     words = profile(lang).dates

@@ -192,10 +192,11 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
     a = article(
         "a",
         "Les opérateurs de trottinettes Lime et Bird partent. Des entreprises de Loire-Atlantique exposent. "
-        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon.",
+        "Le commissaire de police du quartier Saint-François enquête. Le groupe quitte Lyon. Les syndicats "
+        "Force ouvrière et Sud Rail appellent à la grève.",
     )
     mentions = mentions_of(a, ("Lime", "MISC"), ("Bird", "PER"), ("Loire-Atlantique", "LOC"), ("Saint-François", "LOC"))
-    mentions += mentions_of(a, ("Lyon", "LOC"))
+    mentions += mentions_of(a, ("Lyon", "LOC"), ("Force ouvrière", "ORG"), ("Sud Rail", "LOC"))
     entities = by_name(resolve(mentions, [a]))
     # A complement with an article ('du quartier'), a preposition alone ('de'), a verb ('quitte') narrow no kind.
     assert {name: e.type for name, e in entities.items()} == {
@@ -204,6 +205,8 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
         "Loire-Atlantique": "LOC",
         "Saint-François": "LOC",
         "Lyon": "LOC",
+        "Force ouvrière": "ORG",
+        "Sud Rail": "ORG",  # the name before it ends with a lowercase word
     }
 
 
@@ -247,6 +250,71 @@ def test_a_person_label_nothing_else_supports_loses_a_tie():
     # 'David' is a person where the corpus writes 'David Wehren'; nothing says 'Washington' is one.
     assert entities["Washington"].type == "LOC"
     assert entities["David"].type == "PER"
+
+
+def test_a_name_cited_as_a_source_is_no_place_nor_a_work_but_a_person_stays_one():
+    a = article(
+        "a",
+        "Selon Mediapart, les comptes sont faux. Interrogée par Radio Nord, Léa Roux a réagi. La ministre "
+        "a confirmé dimanche sur Canal Info que rien ne change. Selon Luc Morel, tout va bien. Il a marché sur "
+        "Rome. Il a estimé que les bouchons sur Lyon duraient. Une étude d'Airparif le montre. Le film, distribué par "
+        "Le Lotus, sort. Un rapport de l’Insee suit.",
+    )
+    mentions = mentions_of(
+        a,
+        ("Mediapart", "LOC"),
+        ("Radio Nord", "MISC"),
+        ("Léa Roux", "PER"),
+        ("Canal Info", "LOC"),
+        ("Luc Morel", "PER"),
+        ("Rome", "LOC"),
+        ("Lyon", "LOC"),
+        ("Airparif", "LOC"),
+        ("Le Lotus", "MISC"),
+        ("Insee", "LOC"),
+    )
+    entities = by_name(resolve(mentions, [a]))
+    # 'sur' cites a source only after a verb of saying, and not across a clause ('que').
+    assert {name: e.type for name, e in entities.items()} == {
+        "Mediapart": "ORG",
+        "Radio Nord": "ORG",
+        "Léa Roux": "PER",
+        "Canal Info": "ORG",
+        "Luc Morel": "PER",
+        "Rome": "LOC",
+        "Lyon": "LOC",
+        "Airparif": "ORG",
+        "Le Lotus": "ORG",
+        "Insee": "ORG",
+    }
+
+
+def test_a_names_head_noun_or_a_compounds_first_part_gives_its_type():
+    a = article(
+        "a",
+        "Radio-Canada fête ses 89 ans. Le lycée Chaptal ferme. La préfecture du Finistère aussi. La rue de Brest "
+        "est bloquée. Saint-Malo attend. Le Port autonome de Dax et Salon-de-Provence aussi.",
+    )
+    mentions = mentions_of(
+        a,
+        ("Radio-Canada", "PER"),
+        ("lycée Chaptal", "LOC"),
+        ("préfecture du Finistère", "LOC"),
+        ("rue de Brest", "ORG"),
+        ("Saint-Malo", "LOC"),
+        ("Port autonome de Dax", "ORG"),
+        ("Salon-de-Provence", "LOC"),
+    )
+    entities = by_name(resolve(mentions, [a]))
+    assert {name: e.type for name, e in entities.items()} == {
+        "Radio-Canada": "ORG",
+        "lycée Chaptal": "ORG",
+        "préfecture du Finistère": "ORG",
+        "rue de Brest": "LOC",
+        "Saint-Malo": "LOC",
+        "Port autonome de Dax": "ORG",  # a capitalised head is the institution's own word
+        "Salon-de-Provence": "LOC",
+    }
 
 
 FIRST_NAMES = ("Jean", "Marie", "Paul")

@@ -62,6 +62,7 @@ class Rules:
     titles: tuple[str, ...]  # titles and functions before a name, the longest first
     person_cues: re.Pattern  # short titles that, just before a capitalised word, make it a person
     person_after: re.Pattern  # what, matched right after a name, makes it a person: "Malo, 17 ans"
+    source_before: re.Pattern  # what, just before a name, cites it as a source: "selon", "interrogé par"
     coordination: re.Pattern  # what joins two names of one kind: ", ", " et "
     address: re.Pattern  # forms of address, which take a person's name only: "M.", "Mme" ("M. de Moustier")
     prepositions: tuple[str, ...]  # after a title: "ministre de X" is about X, not a person

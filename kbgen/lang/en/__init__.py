@@ -204,6 +204,11 @@ RULES = Rules(
     titles=TITLES,
     person_cues=PERSON_CUES,
     person_after=re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?\s*,"),  # "Jane Doe, 45, said"
+    # A source cited: "according to the Guardian", "told CNN", "reported by Reuters".
+    source_before=re.compile(
+        r"(?:\baccording\s+to|\btold|\b(?:quoted|reported|interviewed)\s+by|\bsaid\s+on)\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    ),
     address=re.compile(ADDRESS),
     coordination=re.compile(r"\s+(?:and|or)\s+"),
     prepositions=PREPOSITIONS,

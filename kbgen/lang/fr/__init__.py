@@ -96,6 +96,21 @@ PERSON_CUES = re.compile(
 )
 # A person's age in apposition after the name: "Malo, 17 ans", "Léa (24 ans)".
 PERSON_AFTER = re.compile(r"\s*[,(]\s*\d{1,3}\s+ans\s*[,).]")
+# What cites the name after it as the source of what is reported, its author or its publisher:
+# a speaker, or a medium or a body ("selon Le Monde", "interrogée par France Inter", "a confirmé
+# dimanche sur BFMTV", "une étude de Bruitparif", "distribué par Le Pacte"), never a place by
+# itself. A verb of saying comes before "sur", which otherwise says where.
+SAID = (
+    r"(?:dit|déclaré|confirmé|reconnu|annoncé|expliqué|affirmé|assuré|indiqué|estimé|rappelé|souligné|précisé"
+    r"|réagi|témoigné|répondu|démenti|raconté|confié)e?s?"
+)
+SOURCE_BEFORE = re.compile(
+    r"(?:\b(?:selon|d'après)|\b(?:interrogé|cité|rapporté|publié|contacté|sollicité)e?s?\s+par"
+    r"|\b(?:distribué|édité|diffusé)e?s?\s+par|\b(?:étude|enquête|rapport|sondage)s?\s+(?:d'|(?:de|du|des)\s)"
+    r"|\b(?:paru|publié)e?s?\s+dans|\bau\s+micro\s+de|\bà\s+l'antenne\s+de"
+    rf"|\b{SAID}\b(?:(?!\bqu)[^.;:!?]){{0,40}}?\bsur)\s*(?:(?:le|la|les)\s+|l')?$",
+    re.IGNORECASE,
+)
 PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
 PORTFOLIOS = frozenset(
     (
@@ -283,6 +298,7 @@ RULES = Rules(
     titles=TITLES,
     person_cues=PERSON_CUES,
     person_after=PERSON_AFTER,
+    source_before=SOURCE_BEFORE,
     address=re.compile(ADDRESS),
     coordination=re.compile(r"\s+(?:et|ou)\s+"),
     prepositions=PREPOSITIONS,
