@@ -53,9 +53,10 @@ def without_common_openings(
             line_end = norm.text.find("\n", start, start + 200)
             opening = norm.text[start : line_end if line_end != -1 else start + 200]
             word = re.match(r"[\w'-]*", opening).group()  # type: ignore[union-attr]
-            # A word in capitals is left alone: the tagger reads them poorly.
+            # A word in capitals is left alone: the tagger reads them poorly; so is an initial
+            # ('A. Q'), but a capital letter alone is read ('À Évreux').
             if (
-                not word.isupper()
+                not (word.isupper() and (len(word) > 1 or opening[1:2] == "."))
                 and starts_sentence(norm.text, start, language)
                 and not written_as_name(norm.text, word, language)
             ):

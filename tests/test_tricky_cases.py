@@ -100,6 +100,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "manquer.\n\nConnectez-vous à votre espace.\n\nHier, Marie Dupont est arrivée à Lyon.",
             {"Marie Dupont": ("PER", ()), "Lyon": ("LOC", ())},
         ),
+        # a capitalised preposition opening a sentence is no part of the place after it
+        (
+            "Les élus ont voté.\n\nÀ Évreux, Marie Dupont a inauguré le siège.",
+            {"Évreux": ("LOC", ()), "Marie Dupont": ("PER", ())},
+        ),
         # ... but a name at a sentence start that the text writes inside a sentence stays
         ("Huser a gagné. Le coureur M. Huser est suisse.", {"Huser": ("PER", ())}),
     ],
