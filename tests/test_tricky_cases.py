@@ -125,3 +125,28 @@ def test_a_title_goes_to_the_mention_not_the_name(nlp):
     article = Article("a", None, "t", None, "fr", None, text, text)
     mentions = {m.text: m.title for m in extract([article], nlp).mentions}
     assert mentions == {"Laurent Ulrich": "Mgr", "Anne Hidalgo": "Mme"}
+
+
+def mentions_of(nlp, text: str) -> list[tuple[str, str]]:
+    article = Article("a", None, "t", None, "fr", None, text, text)
+    return [(m.text, m.label) for m in extract([article], nlp).mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a function word the model tagged so ends no name
+        (
+            "« La situation à Bastia est préoccupante », a reconnu M. Da Costa sur Le Télégramme.",
+            [("Bastia", "LOC"), ("Da Costa", "PER"), ("Le Télégramme", "MISC")],
+        ),
+        # a participle ends no name the text writes without it
+        (
+            "Les délégués de l’Organisation des Nations unies réunis à Genève ont voté. "
+            "L’Organisation des Nations unies a publié un rapport.",
+            [("Organisation des Nations unies", "ORG"), ("Genève", "LOC"), ("Organisation des Nations unies", "ORG")],
+        ),
+    ],
+)
+def test_no_name_ends_with_a_function_word_or_a_participle(nlp, text, expected):
+    assert mentions_of(nlp, text) == expected
