@@ -146,7 +146,49 @@ def mentions_of(nlp, text: str) -> list[tuple[str, str]]:
             "L’Organisation des Nations unies a publié un rapport.",
             [("Organisation des Nations unies", "ORG"), ("Genève", "LOC"), ("Organisation des Nations unies", "ORG")],
         ),
+        # ... nor does a name that glues a function word and a name of another kind
+        (
+            "« La situation à Compiègne est préoccupante », a reconnu Chauvin sur La Voix du Nord. M. Chauvin est venu.",
+            [("Compiègne", "LOC"), ("Chauvin", "PER"), ("La Voix du Nord", "MISC"), ("Chauvin", "PER")],
+        ),
+        (
+            "Les syndicats ont manifesté devant le siège de Guillot Transports à Sète. Guillot Transports a refusé.",
+            [("Guillot Transports", "ORG"), ("Sète", "LOC"), ("Guillot Transports", "ORG")],
+        ),
+        # an organisation found alone, then a person
+        (
+            "Le secrétaire général de Morel Transports Fabrice Marchand a reçu son homologue. "
+            "Les salariés de Morel Transports ont voté.",
+            [("Morel Transports", "ORG"), ("Fabrice Marchand", "PER"), ("Morel Transports", "ORG")],
+        ),
+        # a place, then a person found alone by a full name
+        (
+            "Une réunion avec Béatrice Dupuis est prévue à Menton. Venue de Menton Béatrice Dupuis a rejoint le groupe.",
+            [("Béatrice Dupuis", "PER"), ("Menton", "LOC"), ("Menton", "LOC"), ("Béatrice Dupuis", "PER")],
+        ),
+        # two names coordinated by a comma and an article
+        (
+            "Selon Le Télégramme, le Tribunal judiciaire de Moulins envisagerait de fermer son usine. "
+            "Le Tribunal judiciaire de Moulins a démenti, a indiqué Le Télégramme.",
+            [
+                ("Le Télégramme", "MISC"),
+                ("Tribunal judiciaire de Moulins", "ORG"),
+                ("Tribunal judiciaire de Moulins", "ORG"),
+                ("Le Télégramme", "MISC"),
+            ],
+        ),
+        # a company named after a person stays whole, and a foundation named after one
+        ("Vidal Conseil a recruté. M. Vidal est venu.", [("Vidal Conseil", "ORG"), ("Vidal", "PER")]),
+        (
+            "Le directeur de la Fondation Jean Jaurès a parlé. Jean Jaurès est mort en 1914.",
+            [("Fondation Jean Jaurès", "ORG"), ("Jean Jaurès", "PER")],
+        ),
+        # a name that goes on with a place stays whole
+        (
+            "Le groupe Nestlé Waters a publié ses comptes. La filiale Nestlé Waters France est visée en France.",
+            [("Nestlé Waters", "ORG"), ("Nestlé Waters France", "ORG"), ("France", "LOC")],
+        ),
     ],
 )
-def test_no_name_ends_with_a_function_word_or_a_participle(nlp, text, expected):
+def test_glued_and_overlong_spans(nlp, text, expected):
     assert mentions_of(nlp, text) == expected
