@@ -7,6 +7,7 @@ name and of which kind (rereading.labels_alone), which decides the split.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ class Glued(NamedTuple):
 def glued(text: str, spans: list[tuple[int, int, str]], language: LanguageProfile) -> Iterator[Glued]:
     """Each span with, when it starts with a name found alone elsewhere in the text and goes on
     with another capitalised one, that first name's label and where each part is."""
-    alone = {text[s:e]: label for s, e, label in spans}
+    alone = labels_seen(text, spans)
     for start, end, label in spans:
         first, _, rest = text[start:end].partition(" ")
         # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
@@ -112,30 +113,40 @@ def split_glued(
     'OTAN' + 'Jens Stoltenberg'), when the model, reading the second part alone (`labels`, from
     rereading.labels_alone), finds there the name `Glued.rest` asks for; else the span is one
     name ('Nestlé Waters France' beside 'Nestlé'). A coordinated second name the text has alone
-    elsewhere is one too ('M. Muller', read alone as no name, beside 'Muller'). Both parts must
-    stay names once trimmed."""
-    seen = {text[g.start : g.end]: g.label for g in spans}
+    elsewhere is one too ('M. Muller', read alone as no name, beside 'Muller'); so are a name
+    and a person's full name when the text has both alone ('Groupe Gaillard Manon Morin', where
+    the model reads 'Manon Morin' as MISC and took 'Groupe Gaillard' for a person). Both parts
+    must stay names once trimmed."""
+    seen = labels_seen(text, [(g.start, g.end, g.label) for g in spans])
     result = []
     for g in spans:
         if g.rest_start is None or g.first_end is None:
             result.append((g.start, g.end, g.label))
             continue
         rest = text[g.rest_start : g.end]
-        alone = labels.get(rest) or (seen.get(rest) if g.rest == "any" else None)
         first_label = g.first_label or labels.get(text[g.start : g.first_end])
+        both_seen = g.rest == "person" and g.first_label is not None and seen.get(rest) == "PER"
+        alone = "PER" if both_seen else labels.get(rest) or (seen.get(rest) if g.rest == "any" else None)
         first = trim(text, g.start, g.first_end, first_label, language) if first_label in LABELS else None
         # One word read alone right after a name is weak evidence ('Conseil' of 'Vidal Conseil'
         # read as a place): it must be a name the text has alone too.
         named = g.rest != "other" or " " in rest or rest in seen
         remainder = trim(text, g.rest_start, g.end, alone, language) if alone in LABELS and named else None
-        if not _fits(g.rest, first_label, alone) or first is None or first[:2] != (g.start, g.first_end):
-            remainder = None
-        if remainder is None:
+        fits = both_seen or _fits(g.rest, first_label, alone)
+        if not fits or remainder is None or first is None or first[:2] != (g.start, g.first_end):
             result.append((g.start, g.end, g.label))
             continue
-        assert first_label is not None  # _fits
+        assert first_label is not None  # first is not None
         result.extend([(g.start, g.first_end, first_label), remainder])
     return result
+
+
+def labels_seen(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Each name of `spans` with the label the model gives it most often in the text."""
+    counts: dict[str, Counter[str]] = {}
+    for start, end, label in spans:
+        counts.setdefault(text[start:end], Counter())[label] += 1
+    return {name: labels.most_common(1)[0][0] for name, labels in counts.items()}
 
 
 def _fits(rest: str, first_label: str | None, alone: str | None) -> bool:

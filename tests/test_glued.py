@@ -95,3 +95,10 @@ def test_one_word_read_alone_after_a_name_must_be_a_name_the_text_has_alone():
     text = "L'OTAN a parlé. Stoltenberg aussi. L'OTAN Stoltenberg a signé."
     names = ("OTAN", "ORG"), ("Stoltenberg", "PER"), ("OTAN Stoltenberg", "ORG")
     assert split(text, {"Stoltenberg": "PER"}, *names)[2:] == [("OTAN", "ORG"), ("Stoltenberg", "PER")]
+
+
+def test_a_name_then_a_person_both_found_alone_are_two_whatever_the_model_reads():
+    # the model took the company for a person and reads the person alone as MISC
+    text = "Le Groupe Gaillard a recruté. Manon Morin est venue. Au Groupe Gaillard Manon Morin a parlé."
+    names = ("Groupe Gaillard", "PER"), ("Manon Morin", "PER"), ("Groupe Gaillard Manon Morin", "ORG")
+    assert split(text, {"Manon Morin": "MISC"}, *names)[2:] == [("Groupe Gaillard", "PER"), ("Manon Morin", "PER")]
