@@ -126,7 +126,10 @@ def split_glued(
         rest = text[g.rest_start : g.end]
         first_label = g.first_label or labels.get(text[g.start : g.first_end])
         both_seen = g.rest == "person" and g.first_label is not None and seen.get(rest) == "PER"
-        alone = "PER" if both_seen else labels.get(rest) or (seen.get(rest) if g.rest == "any" else None)
+        # After a coordination, a capitalised rest is a name: of the kind the model or the text
+        # gives it alone, else of the span's ('Tribunal de Gap et le Centre hospitalier').
+        coordinated = labels.get(rest) or seen.get(rest) or g.label if g.rest == "any" else None
+        alone = "PER" if both_seen else coordinated or labels.get(rest)
         first = trim(text, g.start, g.first_end, first_label, language) if first_label in LABELS else None
         # One word read alone right after a name is weak evidence ('Conseil' of 'Vidal Conseil'
         # read as a place): it must be a name the text has alone too.

@@ -102,3 +102,12 @@ def test_a_name_then_a_person_both_found_alone_are_two_whatever_the_model_reads(
     text = "Le Groupe Gaillard a recruté. Manon Morin est venue. Au Groupe Gaillard Manon Morin a parlé."
     names = ("Groupe Gaillard", "PER"), ("Manon Morin", "PER"), ("Groupe Gaillard Manon Morin", "ORG")
     assert split(text, {"Manon Morin": "MISC"}, *names)[2:] == [("Groupe Gaillard", "PER"), ("Manon Morin", "PER")]
+
+
+def test_a_coordinated_name_the_model_reads_as_none_alone_takes_the_kind_of_the_span():
+    text = "Le Tribunal de Gap siège. Le Tribunal de Gap et le Centre hospitalier ont signé."
+    names = ("Tribunal de Gap", "ORG"), ("Tribunal de Gap et le Centre hospitalier", "ORG")
+    assert split(text, {"Centre hospitalier": None}, *names)[1:] == [
+        ("Tribunal de Gap", "ORG"),
+        ("Centre hospitalier", "ORG"),
+    ]
