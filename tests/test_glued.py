@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kbgen.glued import glued, split_glued
 from kbgen.lang import profile
@@ -111,3 +113,34 @@ def test_a_coordinated_name_the_model_reads_as_none_alone_takes_the_kind_of_the_
         ("Tribunal de Gap", "ORG"),
         ("Centre hospitalier", "ORG"),
     ]
+
+
+WORDS = ["Morel", "Transports", "Manon", "Morin", "Sète", "Le", "Télégramme", "et", "sur", "à", "de", "le", "M.", ","]
+LABELS = ["PER", "ORG", "LOC", "MISC"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    names=st.lists(
+        st.tuples(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.sampled_from(LABELS)),
+        min_size=1,
+        max_size=5,
+    ),
+    read=st.dictionaries(
+        st.sampled_from(["Sète", "Manon Morin", "Le Télégramme", "Morin", "Morel"]), st.sampled_from([*LABELS, None])
+    ),
+)
+def test_a_span_is_kept_whole_or_split_in_two_names_inside_it(names, read):
+    parts = [(" ".join(words).replace(" ,", ","), label) for words, label in names]
+    text = ". ".join(name for name, _ in parts) + "."
+    spans, position = [], 0
+    for name, label in parts:
+        spans.append((position, position + len(name), label))
+        position += len(name) + 2
+    found = split_glued(text, list(glued(text, spans, FR)), read, FR)
+    for start, end, _ in spans:
+        inside = [(s, e) for s, e, _ in found if start <= s < end]
+        assert all(e <= end for _, e in inside)
+        assert inside == [(start, end)] or (
+            len(inside) == 2 and inside[0][0] == start and inside[0][1] < inside[1][0] and inside[1][1] <= end
+        )
