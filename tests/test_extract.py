@@ -427,3 +427,23 @@ def test_equal_values_of_an_extraction_are_one_object_whatever_made_them():
         getattr(first, name) is getattr(second, name) for name in ("start", "end", "text", "label", "title")
     )
     assert extraction.sentences["a"] == ((900, 1008),) and extraction.sentences["a"][0][1] is first.end
+
+
+def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extraction_finds():
+    """A change to any module extract() takes code from invalidates the cache (ner.py keys it
+    by their bytes). Left out: those that decide nothing of what is found, and kbgen.lang,
+    keyed by the language's own files (LanguageProfile.files)."""
+    import inspect
+
+    from kbgen import ner
+
+    left_out = {"kbgen.articles", "kbgen.errors", "kbgen.parallel", "kbgen.project", "kbgen.lang"}
+    keyed = {m.__name__ for m in ner.EXTRACTION_MODULES}
+    for module in ner.EXTRACTION_MODULES:
+        used = {
+            getattr(value, "__module__", None) or getattr(value, "__name__", "")
+            for value in vars(module).values()
+            if inspect.ismodule(value) or inspect.isfunction(value) or inspect.isclass(value)
+        }
+        missing = {name for name in used if name.startswith("kbgen.")} - keyed - left_out
+        assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"
