@@ -82,11 +82,10 @@ def _longer_first(
         article = rules.leading_articles.match(name, position)
         if coordinated and article and set(re.findall(r"\w+", article.group())) <= articles:
             position = article.end()  # 'et le Centre', not 'et des Affaires étrangères'
-
         title = next((t for t in rules.titles if name[position:].lower().startswith(t + " ")), None)
         if coordinated and title:
             position += len(title) + 1
-        if not name[position : position + 1].isupper() or (comma and not coordinated):
+        if not name[position : position + 1].isupper():
             continue
         if not (comma or word) and " " not in first:
             continue  # a one-word first name: glued() decides
