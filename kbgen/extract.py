@@ -24,16 +24,15 @@ from tqdm import tqdm
 from kbgen import parallel, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
+from kbgen.glued import glued, split_glued
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import with_word_before_acronym
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
-    glued,
     joined_at_connectors,
     line_pieces,
     names_in,
-    split_glued,
     starts_sentence,
     title_before,
 )
@@ -245,13 +244,15 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
     ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
-    decisions = [list(glued(norm.text, found)) for norm, found in zip(normalised, spans)]
+    spans = rereading.without_closing_words(normalised, spans, nlp, language)
+    decisions = [list(glued(norm.text, found, language)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(
         (
-            norm.text[rest:end]
+            part
             for norm, decided in zip(normalised, decisions)
-            for _, end, _, _, rest in decided
-            if rest is not None
+            for g in decided
+            if g.rest_start is not None and g.first_end is not None
+            for part in (norm.text[g.rest_start : g.end], norm.text[g.start : g.first_end])
         ),
         nlp,
     )

@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import extract as extract_module
-from kbgen import rereading, spans
+from kbgen import glued, name_edges, rereading, spans
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -150,6 +150,11 @@ def _loaded_pipeline(project: Project, fingerprint: str):
     return _pipelines[fingerprint]
 
 
+# kbgen's modules whose code decides what extraction finds (tests/test_extract.py checks that
+# every kbgen module they take code from is here, or decides nothing).
+EXTRACTION_MODULES = (extract_module, spans, rereading, glued, name_edges)
+
+
 def extraction_fingerprint(project: Project) -> str:
     """What, besides the text, decides what extraction finds: the model and its version, the
     entity patterns, the language whose span rules apply, and kbgen's own extraction code."""
@@ -157,12 +162,7 @@ def extraction_fingerprint(project: Project) -> str:
     parts = [config.ner_model, _model_version(project.model_folders, config.ner_model), config.lang]
     if project.entity_patterns and project.entity_patterns.is_file():
         parts.append(hashlib.sha256(project.entity_patterns.read_bytes()).hexdigest())
-    for path in (
-        Path(extract_module.__file__),
-        Path(spans.__file__),
-        Path(rereading.__file__),
-        *project.language.files(),
-    ):
+    for path in (*(Path(m.__file__) for m in EXTRACTION_MODULES), *project.language.files()):  # type: ignore[arg-type]
         parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
     return "\n".join(parts)
 

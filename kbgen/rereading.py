@@ -56,9 +56,10 @@ def without_common_openings(
             line_end = norm.text.find("\n", start, start + 200)
             opening = norm.text[start : line_end if line_end != -1 else start + 200]
             word = re.match(r"[\w'-]*", opening).group()  # type: ignore[union-attr]
-            # A word in capitals is left alone: the tagger reads them poorly.
+            # A word in capitals is left alone: the tagger reads them poorly; so is an initial
+            # ('A. Q'), but a capital letter alone is read ('À Évreux').
             if (
-                not word.isupper()
+                not (word.isupper() and (len(word) > 1 or opening[1:2] == "."))
                 and starts_sentence(norm.text, start, language)
                 and not written_as_name(norm.text, word, language)
             ):
@@ -98,6 +99,66 @@ def common_nouns(model: Path | None) -> frozenset[str]:
 
     index = srsly.read_msgpack(tables).get("lemma_index", {})
     return frozenset(index.get(get_string_id("noun"), ()))
+
+
+# Parts of speech of a word no name ends with: 'Da Costa sur', 'Gap et'.
+CLOSING_FUNCTION_POS = frozenset(("ADP", "DET", "CCONJ", "SCONJ", "PRON"))
+
+
+def without_closing_words(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less the lowercase words that end them when the model, reading the span in
+    its sentence, tags them as function words ('Da Costa sur Le Télégramme'), or as a verb when
+    the text also writes the name without it ('Vidal Conseil réunis à Lyon' beside 'Vidal
+    Conseil'; 'Nations unies' is written whole); what is left is trimmed again."""
+    if not all(name in nlp.component_names for name in TAGGER):
+        return spans  # no part-of-speech evidence in this pipeline
+    contexts: dict[tuple[int, int], str] = {}  # (article, span start) -> the span's line from it
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for start, end, _ in found:
+            words = norm.text[start:end].split()
+            if len(words) > 1 and words[-1][:1].islower():
+                line_end = norm.text.find("\n", end, end + 200)
+                contexts[index, start] = norm.text[start : line_end if line_end != -1 else end + 200]
+    keys = sorted(set(contexts.values()))
+    tagged = dict(zip(keys, _tagged(nlp, keys)))
+    result = []
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        kept = []
+        for start, end, label in found:
+            new_end = end
+            if (index, start) in contexts:
+                new_end = _name_end(norm.text, start, end, tagged[contexts[index, start]], language.stop_words())
+            if new_end == end:
+                kept.append((start, end, label))
+            elif span := trim(norm.text, start, new_end, label, language):
+                kept.append(span)
+        result.append(sorted(kept))
+    return result
+
+
+def _name_end(text: str, start: int, end: int, doc, stop_words: frozenset[str]) -> int:
+    """Where the name of [start, end) ends, given `doc`, the text from `start` tagged: a
+    function word must be one of the language's (`stop_words`), not a scanning error ('Meu ron')."""
+    tokens = [t for t in doc if t.idx + len(t.text) <= end - start]
+    while len(tokens) > 1 and start + tokens[-1].idx + len(tokens[-1].text) == end and tokens[-1].text[:1].islower():
+        last = tokens.pop()
+        shorter = text[start : start + last.idx].rstrip()
+        if (last.pos_ in CLOSING_FUNCTION_POS and last.text in stop_words) or (
+            last.pos_ in ("VERB", "AUX") and _written_without(text, shorter, last.text)
+        ):
+            end = start + len(shorter)
+        else:
+            break
+    return end
+
+
+def _written_without(text: str, name: str, word: str) -> bool:
+    """Whether `text` writes `name` somewhere not followed by `word`."""
+    return any(
+        not text[m.end() :].lstrip().startswith(word) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    )
 
 
 def _tagged(nlp, texts: list[str]) -> list:

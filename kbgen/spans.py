@@ -1,14 +1,14 @@
 """Span rules: what of a span the model predicted is a name, and of which kind, decided from
 the span and the words around it in the text, with the rules of the text's language
-(kbgen.lang): elisions, articles and titles are trimmed, debris is dropped, and a span gluing
-two names is split in two. kbgen.extract runs the model and hands its spans here.
+(kbgen.lang): elisions, articles and titles are trimmed, debris is dropped (a span gluing
+two names is split in kbgen.glued). kbgen.extract runs the model and hands its spans here.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from kbgen.lang import LanguageProfile
 from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
@@ -312,52 +312,6 @@ def joined_at_connectors(
 def _without_connector(text: str, start: int, end: int, label: str, endings: tuple[str, ...]) -> tuple[int, int, str]:
     ending = next((e for e in endings if text[start:end].lower().endswith(e)), None)
     return (start, end - len(ending), label) if ending else (start, end, label)
-
-
-def glued(text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str, str | None, int | None]]:
-    """Each span with, when it glues a name found alone elsewhere in the text to another name
-    ('OTAN Jens Stoltenberg'), that first name's label and where the second name starts."""
-    alone = {text[s:e]: label for s, e, label in spans if " " not in text[s:e]}
-    for start, end, label in spans:
-        first, _, rest = text[start:end].partition(" ")
-        # An acronym before two or more capitalised words is another name: 'OTAN Jens Stoltenberg'.
-        words = rest.split()
-        acronym_first = (
-            first.isupper()
-            and 2 <= len(first) <= 6
-            and len(words) >= 2
-            and all(w[:1].isupper() and not w.isupper() for w in words)
-        )
-        if acronym_first and first not in alone:
-            alone[first] = "ORG" if label in ("PER", "MISC") else label
-        if first in alone and rest[:1].isupper() and first != text[start:end]:
-            yield start, end, label, alone[first], start + len(first) + 1
-        else:
-            yield start, end, label, None, None
-
-
-def split_glued(
-    text: str,
-    spans: list[tuple[int, int, str, str | None, int | None]],
-    labels: dict[str, str | None],
-    language: LanguageProfile,
-) -> list[tuple[int, int, str]]:
-    """Split each span that glues a name found alone elsewhere in the text to another name, as
-    `glued` found them ('OTAN Jens Stoltenberg' -> 'OTAN' + 'Jens Stoltenberg'), when the model,
-    reading the second part alone (`labels`, from extract._labels_alone), finds a name of another
-    kind there; else the span is one name ('Nestlé Waters France' beside 'Nestlé')."""
-    result = []
-    for start, end, label, first_label, rest_start in spans:
-        alone = labels.get(text[rest_start:end]) if rest_start is not None else None
-        if rest_start is None or alone not in LABELS or alone == first_label:
-            result.append((start, end, label))
-            continue
-        assert first_label is not None  # glued() gives both, or neither
-        result.append((start, rest_start - 1, first_label))
-        remainder = trim(text, rest_start, end, alone, language)
-        if remainder:
-            result.append(remainder)
-    return result
 
 
 def mostly_lowercase(words: Iterable[str], texts: Iterable[str], language: LanguageProfile) -> set[str]:

@@ -434,3 +434,23 @@ def test_the_common_nouns_of_a_pipeline_without_a_lemmatizer_are_none(tmp_path):
 
     assert common_nouns(None) == frozenset()
     assert common_nouns(tmp_path) == frozenset()
+
+
+def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extraction_finds():
+    """A change to any module extract() takes code from invalidates the cache (ner.py keys it
+    by their bytes). Left out: those that decide nothing of what is found, and kbgen.lang,
+    keyed by the language's own files (LanguageProfile.files)."""
+    import inspect
+
+    from kbgen import ner
+
+    left_out = {"kbgen.articles", "kbgen.errors", "kbgen.parallel", "kbgen.project", "kbgen.lang"}
+    keyed = {m.__name__ for m in ner.EXTRACTION_MODULES}
+    for module in ner.EXTRACTION_MODULES:
+        used = {
+            getattr(value, "__module__", None) or getattr(value, "__name__", "")
+            for value in vars(module).values()
+            if inspect.ismodule(value) or inspect.isfunction(value) or inspect.isclass(value)
+        }
+        missing = {name for name in used if name.startswith("kbgen.")} - keyed - left_out
+        assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"

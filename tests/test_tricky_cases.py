@@ -112,6 +112,11 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             "une enquête.",
             {"Lyon": ("LOC", ()), "Mediapart": ("LOC", ())},
         ),
+        # a capitalised preposition opening a sentence is no part of the place after it
+        (
+            "Les élus ont voté.\n\nÀ Évreux, Marie Dupont a inauguré le siège.",
+            {"Évreux": ("LOC", ()), "Marie Dupont": ("PER", ())},
+        ),
         # ... but a name at a sentence start that the text writes inside a sentence stays
         ("Huser a gagné. Le coureur M. Huser est suisse.", {"Huser": ("PER", ())}),
     ],
@@ -132,3 +137,70 @@ def test_a_title_goes_to_the_mention_not_the_name(nlp):
     article = Article("a", None, "t", None, "fr", None, text, text)
     mentions = {m.text: m.title for m in extract([article], nlp).mentions}
     assert mentions == {"Laurent Ulrich": "Mgr", "Anne Hidalgo": "Mme"}
+
+
+def mentions_of(nlp, text: str) -> list[tuple[str, str]]:
+    article = Article("a", None, "t", None, "fr", None, text, text)
+    return [(m.text, m.label) for m in extract([article], nlp).mentions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a function word the model tagged so ends no name
+        (
+            "« La situation à Bastia est préoccupante », a reconnu M. Da Costa sur Le Télégramme.",
+            [("Bastia", "LOC"), ("Da Costa", "PER"), ("Le Télégramme", "MISC")],
+        ),
+        # a participle ends no name the text writes without it
+        (
+            "Les délégués de l’Organisation des Nations unies réunis à Genève ont voté. "
+            "L’Organisation des Nations unies a publié un rapport.",
+            [("Organisation des Nations unies", "ORG"), ("Genève", "LOC"), ("Organisation des Nations unies", "ORG")],
+        ),
+        # ... nor does a name that glues a function word and a name of another kind
+        (
+            "« La situation à Compiègne est préoccupante », a reconnu Chauvin sur La Voix du Nord. M. Chauvin est venu.",
+            [("Compiègne", "LOC"), ("Chauvin", "PER"), ("La Voix du Nord", "MISC"), ("Chauvin", "PER")],
+        ),
+        (
+            "Les syndicats ont manifesté devant le siège de Guillot Transports à Sète. Guillot Transports a refusé.",
+            [("Guillot Transports", "ORG"), ("Sète", "LOC"), ("Guillot Transports", "ORG")],
+        ),
+        # an organisation found alone, then a person
+        (
+            "Le secrétaire général de Morel Transports Fabrice Marchand a reçu son homologue. "
+            "Les salariés de Morel Transports ont voté.",
+            [("Morel Transports", "ORG"), ("Fabrice Marchand", "PER"), ("Morel Transports", "ORG")],
+        ),
+        # a place, then a person found alone by a full name
+        (
+            "Une réunion avec Béatrice Dupuis est prévue à Menton. Venue de Menton Béatrice Dupuis a rejoint le groupe.",
+            [("Béatrice Dupuis", "PER"), ("Menton", "LOC"), ("Menton", "LOC"), ("Béatrice Dupuis", "PER")],
+        ),
+        # two names coordinated by a comma and an article
+        (
+            "Selon Le Télégramme, le Tribunal judiciaire de Moulins envisagerait de fermer son usine. "
+            "Le Tribunal judiciaire de Moulins a démenti, a indiqué Le Télégramme.",
+            [
+                ("Le Télégramme", "MISC"),
+                ("Tribunal judiciaire de Moulins", "ORG"),
+                ("Tribunal judiciaire de Moulins", "ORG"),
+                ("Le Télégramme", "MISC"),
+            ],
+        ),
+        # a company named after a person stays whole, and a foundation named after one
+        ("Vidal Conseil a recruté. M. Vidal est venu.", [("Vidal Conseil", "ORG"), ("Vidal", "PER")]),
+        (
+            "Le directeur de la Fondation Jean Jaurès a parlé. Jean Jaurès est mort en 1914.",
+            [("Fondation Jean Jaurès", "ORG"), ("Jean Jaurès", "PER")],
+        ),
+        # a name that goes on with a place stays whole
+        (
+            "Le groupe Nestlé Waters a publié ses comptes. La filiale Nestlé Waters France est visée en France.",
+            [("Nestlé Waters", "ORG"), ("Nestlé Waters France", "ORG"), ("France", "LOC")],
+        ),
+    ],
+)
+def test_glued_and_overlong_spans(nlp, text, expected):
+    assert mentions_of(nlp, text) == expected
