@@ -4,6 +4,7 @@ or hand-written) and those in the folders `content_dirs` names, as other generat
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import sys
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from kbgen.markup import render
 from kbgen.metadata import read_fields
 from kbgen.pages import Page, parse_page
 from kbgen.project import Project
+from kbgen.read_cache import KnownArticles
 from kbgen.slugs import unique_slug
 from kbgen.yamlfile import YamlSyntaxError
 
@@ -67,15 +69,19 @@ def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
     paths, problems = article_files(project.article_folders, project.shown)
     articles: list[Article] = []
     taken: set[str] = set()
-    with PlainTexts(project) as texts:
-        for path in paths:
+    with PlainTexts(project) as texts, KnownArticles(project) as known:
+        for path, data, loaded in known.each(paths):
             try:
-                article, warnings = load_article(path, project, plain_text=texts.of)
+                if loaded is None:
+                    loaded = load_article(path, project, plain_text=texts.of, data=data)
+                    if data is not None:
+                        known.keep(path, data, loaded)
+                article, warnings = loaded
                 problems.extend(warnings)
                 articles.append(_with_unique_slug(article, taken))
-            except BuildError as exc:
+            except BuildError as exc:  # not remembered: a file with an error is read again until fixed
                 problems.extend(_skipped(exc.problems, path))
-        problems += texts.warnings
+        problems += texts.warnings + known.warnings
     return articles, problems
 
 
@@ -148,12 +154,17 @@ def read_article(path: Path, slug: str | None, project: Project) -> Article:
 
 
 def load_article(
-    path: Path, project: Project, slug: str | None = None, plain_text: Callable[[str], str] = plain_text
+    path: Path,
+    project: Project,
+    slug: str | None = None,
+    plain_text: Callable[[str], str] = plain_text,
+    data: bytes | None = None,
 ) -> tuple[Article, list[Problem]]:
     """The article at `path` and the warnings about it; a BuildError when it cannot be read.
-    `plain_text` gives the text NER reads of its body (PlainTexts.of, in a build)."""
+    `plain_text` gives the text NER reads of its body (PlainTexts.of, in a build); `data`, the
+    file's bytes when already read (what the read stage's cache is keyed by)."""
     shown = project.shown(path)
-    page = _page(path, shown)
+    page = _page(path, shown, data)
     fields, problems = read_fields(page, shown)
     if any(p.severity == "error" for p in problems):
         raise BuildError(problems)
@@ -193,9 +204,10 @@ def load_article(
     return article, problems
 
 
-def _page(path: Path, shown: Path) -> Page:
+def _page(path: Path, shown: Path, data: bytes | None = None) -> Page:
     try:
-        text = path.read_text("utf-8")
+        # As read_text() reads it, line endings made '\n', whether read here or before.
+        text = path.read_text("utf-8") if data is None else io.TextIOWrapper(io.BytesIO(data), "utf-8").read()
     except UnicodeDecodeError:
         raise BuildError([Problem(shown, None, "not UTF-8 text", "save the file as UTF-8")]) from None
     except OSError as exc:

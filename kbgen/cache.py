@@ -2,7 +2,8 @@
 (`.kbgen/cache.sqlite`), so that a rebuild reads no text twice with the same model and settings;
 what was read from each saved web page (`PageCache`), so that a rebuild extracts no page twice
 with the same extractor; and the plain text of each article's Markdown (`TextCache`), so that a
-rebuild converts no unchanged article again.
+rebuild converts no unchanged article again; and what the read stage made of each article file
+(`ArticleCache`), so that a rebuild parses no unchanged file again.
 
 A file that is not a kbgen cache (corrupt, foreign, or of another layout) is never trusted: it is
 set aside with a warning and a new cache is started.
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,16 +80,19 @@ class ExtractionCache:
 
     def _rows(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
         """(key, JSON value) of each row under `keys`, one at a time."""
+        for key, value in self._stored(keys):
+            try:
+                yield key, json.loads(value)
+            except ValueError:
+                continue
+
+    def _stored(self, keys: list[str]) -> Iterator[tuple[str, Any]]:
+        """(key, value as stored) of each row under `keys`."""
         for start in range(0, len(keys), 500):
             batch = keys[start : start + 500]
-            rows = self.db.execute(
+            yield from self.db.execute(
                 f"SELECT key, value FROM {self.TABLE} WHERE key IN ({','.join('?' * len(batch))})", batch
             )
-            for key, value in rows:
-                try:
-                    yield key, json.loads(value)
-                except ValueError:
-                    continue
 
     def put_json(self, values: dict[str, object]) -> None:
         with self.db:
@@ -125,3 +130,28 @@ class TextCache(ExtractionCache):
     """The plain text NER reads of each Markdown body, by the body and kbgen's Markdown code."""
 
     TABLE = "plaintext"
+
+
+class ArticleCache(ExtractionCache):
+    """What the read stage made of each article file (kbgen.read_cache), pickled: an Article holds
+    dates, times with their zones and any value the front matter gives, which JSON would not give
+    back as they were. The file is kbgen's own, in the project's .kbgen/, written by no one else."""
+
+    TABLE = "article"
+
+    def get_pickled(self, keys: list[str]) -> dict[str, Any]:
+        """The values stored under `keys` (a row that does not unpickle is a miss)."""
+        found = {}
+        for key, value in self._stored(keys):
+            try:
+                found[key] = pickle.loads(value)
+            except Exception:  # a damaged row can fail in any way unpickling does; it is only a miss
+                continue
+        return found
+
+    def put_pickled(self, values: Mapping[str, object]) -> None:
+        with self.db:
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
+                [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
+            )

@@ -72,7 +72,8 @@ def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
 def _cue_before(before: str, rules: Rules) -> str | None:
     """The type the words just before a name give it: a title ('M.', 'la ministre britannique'),
     an organisation's head noun ('la société', 'l'opérateur de trottinettes')."""
-    if rules.person_cues.search(before) or rules.person_cues.search(_without_demonym(before, rules)):
+    shorter = _without_demonym(before, rules)
+    if rules.person_cues.search(before) or (shorter != before and rules.person_cues.search(shorter)):
         return "PER"
     for words in (before, _without_modifier(before, rules)):
         word = WORD_BEFORE.search(words)
@@ -113,6 +114,11 @@ def is_title_of(mention: Mention, rules: Rules) -> bool:
     return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
 
 
+# Each mention's cue (_context), for one resolve, whose texts and rules it is of: a group of
+# mentions is typed several times (person_names, surnames, entities), its cues read once.
+Contexts = dict[Mention, str | None]
+
+
 class PersonNames(NamedTuple):
     """What the corpus's names of persons of more than one word say, folded."""
 
@@ -123,9 +129,13 @@ class PersonNames(NamedTuple):
 NO_NAMES = PersonNames()
 
 
-def person_names(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> PersonNames:
+def person_names(
+    groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules, known: Contexts | None = None
+) -> PersonNames:
     names = [
-        key.split() for key, mentions in groups.items() if " " in key and decided_type(mentions, texts, rules) == "PER"
+        key.split()
+        for key, mentions in groups.items()
+        if " " in key and decided_type(mentions, texts, rules, known=known) == "PER"
     ]
     firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
     return PersonNames(
@@ -134,12 +144,17 @@ def person_names(groups: dict[str, list[Mention]], texts: dict[str, str], rules:
 
 
 def decided_type(
-    mentions: Iterable[Mention], texts: dict[str, str], rules: Rules, persons: PersonNames = NO_NAMES
+    mentions: Iterable[Mention],
+    texts: dict[str, str],
+    rules: Rules,
+    persons: PersonNames = NO_NAMES,
+    known: Contexts | None = None,
 ) -> str:
     """The type all the mentions' evidence gives their entity; `persons` is what the corpus's
-    persons' longer names say (person_names)."""
+    persons' longer names say (person_names); `known`, the cues already read of these texts."""
     mentions = list(mentions)
-    cues = [_context(m, texts, rules) for m in mentions]
+    known = {} if known is None else known
+    cues = [_known(m, texts, rules, known) for m in mentions]
     titled = any(m.title and not is_title_of(m, rules) for m in mentions)
     words = [m.text.split() for m in mentions]
     # An initial ('F. Ody') is no surname.
@@ -160,6 +175,14 @@ def decided_type(
         "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
     )
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+
+
+def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> str | None:
+    try:
+        return known[m]
+    except KeyError:
+        known[m] = found = _context(m, texts, rules)
+        return found
 
 
 def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:

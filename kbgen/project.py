@@ -161,6 +161,11 @@ class Layout:
         return self.state_dir / "texts.sqlite"
 
     @property
+    def article_cache(self) -> Path:
+        """The read stage's cache (SQLite): what was read from each article file, so that a rebuild parses none twice."""
+        return self.state_dir / "articles.sqlite"
+
+    @property
     def lock(self) -> Path:
         return self.state_dir / "build.lock"
 

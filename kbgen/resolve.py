@@ -21,7 +21,7 @@ from functools import cached_property, partial
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
-from kbgen.entity_types import decided_type, model_type, person_names
+from kbgen.entity_types import Contexts, decided_type, model_type, person_names
 from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
 from kbgen.lang import LanguageProfile, Rules, plain_forms
@@ -88,8 +88,9 @@ def resolve(
     _merge_article_forms(groups, texts, language.rules)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
-    persons = person_names(groups, texts, language.rules)
-    type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons)
+    known: Contexts = {}
+    persons = person_names(groups, texts, language.rules, known)
+    type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons, known=known)
     homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}

@@ -60,6 +60,7 @@ EDITS = {
         .replace("title: Note de terrain à Genève", "title: Carnet de Genève"),
         "utf-8",
     ),
+    "same size and time": lambda p: _same_size_and_time(p / "content/articles/note-de-terrain.md", "Genève", "Genèva"),
     "removed article": lambda p: p.joinpath("content/articles/note-de-terrain.md").unlink(),
     "added article": lambda p: write(
         p / "content/articles/ajout.md", "---\ntitle: Ajout\ndate: 2024-01-02\n---\nLyon et Jean Martin.\n"
@@ -73,6 +74,14 @@ EDITS = {
         p.joinpath("kbgen.yml").read_text("utf-8") + "top_entities: 2\n", "utf-8"
     ),
 }
+
+
+def _same_size_and_time(page, old: str, new: str) -> None:
+    """An edit that leaves the file's size and time as they were: only its bytes tell."""
+    stat = page.stat()
+    page.write_text(page.read_text("utf-8").replace(old, new), "utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert page.stat().st_size == stat.st_size
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))

@@ -306,3 +306,70 @@ def test_a_broken_text_cache_is_set_aside_with_a_warning(tmp_path):
     articles, [problem] = read_articles(Project.load(tmp_path))
     assert articles[0].text == "Une phrase." and problem.severity == "warning"
     assert "set aside as texts.sqlite.broken-1" in problem.message
+
+
+def test_an_unchanged_article_file_is_not_read_again(tmp_path, monkeypatch):
+    """The read stage keeps what it made of each file in .kbgen/articles.sqlite, by the file's
+    bytes: a rebuild parses only new or changed files, and gives the same articles."""
+    import kbgen.articles as articles_module
+
+    write(tmp_path / "content/articles/a.md", "---\ntitle: A\ndate: 2024-03-05 08:30 +02:00\nrubrique: x\n---\n\nUn.\n")
+    write(tmp_path / "content/articles/b.md", "---\ntitle: B\nauteurs: [x]\n---\n\nDeux.\n")
+    first, first_problems = read_articles(Project.load(tmp_path))
+    parsed = []
+    real = articles_module.parse_page
+    monkeypatch.setattr(articles_module, "parse_page", lambda text: parsed.append(text) or real(text))
+    again, problems = read_articles(Project.load(tmp_path))
+    assert parsed == [] and again == first and problems == first_problems
+    assert again[0].time == dt.time(8, 30, tzinfo=PLUS_TWO) and again[0].extra == first[0].extra
+    write(tmp_path / "content/articles/b.md", "---\ntitle: C\n---\n\nDeux.\n")
+    changed, _ = read_articles(Project.load(tmp_path))
+    assert len(parsed) == 1 and [a.title for a in changed] == ["A", "C"]
+
+
+def test_a_file_edited_with_the_same_size_and_time_is_read_again(tmp_path):
+    import os
+
+    page = write(tmp_path / "content/articles/a.md", "---\ntitle: Avant\n---\n\nUn.\n")
+    read_articles(Project.load(tmp_path))
+    stat = page.stat()
+    page.write_text("---\ntitle: Apres\n---\n\nUn.\n", "utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert page.stat().st_size == stat.st_size
+    [article], _ = read_articles(Project.load(tmp_path))
+    assert article.title == "Apres"
+
+
+def test_a_setting_that_changes_how_a_file_reads_is_not_cached_over(tmp_path):
+    """The language and the folders articles come from are part of what the cache is keyed by."""
+    write(tmp_path / "content/articles/a.md", "---\ntitle: A\n---\n\nUn.\n")
+    write(tmp_path / "blog/mon-billet/index.md", "Deux.\n")
+    [article], _ = read_articles(Project.load(tmp_path))
+    assert article.lang == "fr"
+    write(tmp_path / "kbgen.yml", "lang: en\nmodel: blank:en\ncontent_dirs: [blog]\n")
+    articles, _ = read_articles(Project.load(tmp_path))
+    assert [(a.slug, a.lang) for a in articles] == [("a", "en"), ("mon-billet", "en")]
+    write(tmp_path / "kbgen.yml", "lang: en\nmodel: blank:en\ncontent_dirs: [blog/mon-billet]\n")
+    articles, _ = read_articles(Project.load(tmp_path))
+    assert [a.slug for a in articles] == ["a", "index"]
+
+
+def test_a_broken_article_cache_is_set_aside_with_a_warning(tmp_path):
+    write(tmp_path / "content/articles/a.md", "---\ntitle: a\n---\n\nUne phrase.\n")
+    write(tmp_path / ".kbgen/articles.sqlite", "not a database")
+    articles, [problem] = read_articles(Project.load(tmp_path))
+    assert articles[0].text == "Une phrase." and problem.severity == "warning"
+    assert "set aside as articles.sqlite.broken-1" in problem.message
+    again, problems = read_articles(Project.load(tmp_path))
+    assert again == articles and problems == []
+
+
+def test_a_damaged_row_of_the_article_cache_is_a_miss(tmp_path):
+    import sqlite3
+
+    write(tmp_path / "content/articles/a.md", "---\ntitle: a\n---\n\nUne phrase.\n")
+    first, _ = read_articles(Project.load(tmp_path))
+    with sqlite3.connect(tmp_path / ".kbgen/articles.sqlite") as db:
+        db.execute("UPDATE article SET value = ?", (b"\x80\x05garbage",))
+    again, problems = read_articles(Project.load(tmp_path))
+    assert again == first and problems == []

@@ -378,3 +378,21 @@ def test_a_surname_of_two_words_is_a_surname_too():
     d = article("d", "Roubaix Laurent Girard arrive. Laurent Girard parle.")
     entities = by_name(resolve(mentions_of(d, ("Roubaix Laurent Girard", "PER"), ("Laurent Girard", "PER")), [d]))
     assert set(entities) == {"Roubaix Laurent Girard", "Laurent Girard"}
+
+
+def test_each_mention_s_context_is_read_once_however_often_its_group_is_typed(monkeypatch):
+    """person_names, the surnames and the entities each type a group again: the words around
+    each mention are read once a resolve, and give the same entities."""
+    import kbgen.entity_types as entity_types
+
+    a = article("a", "La ministre Marie Dupont arrive. Dupont parle. La société Vinci Autoroutes répond.")
+    b = article("b", "Jean Dupont arrive à Lyon. M. Dupont parle.")
+    mentions = mentions_of(a, ("Marie Dupont", "PER"), ("Dupont", "PER"), ("Vinci Autoroutes", "PER")) + mentions_of(
+        b, ("Jean Dupont", "PER"), ("Lyon", "LOC"), ("Dupont", "PER")
+    )
+    read = []
+    real = entity_types._context
+    monkeypatch.setattr(entity_types, "_context", lambda m, texts, rules: read.append(m) or real(m, texts, rules))
+    entities = by_name(resolve(mentions, [a, b]))
+    assert len(read) == len(set(read)) and read
+    assert entities["Vinci Autoroutes"].type == "ORG" and entities["Marie Dupont"].type == "PER"

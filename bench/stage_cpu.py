@@ -1,0 +1,46 @@
+"""CPU seconds of the read stage (read_articles) and of resolve on a project built once (its
+extraction cache warm, so no NER runs), each three times in one process; the first read fills
+the read stage's caches when they are cold. Prints a digest of the entities, to compare two
+versions of kbgen on the same project:
+
+    PYTHONPATH=/path/to/other/kbgen/parent .venv/bin/python bench/stage_cpu.py PROJECT
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+import kbgen
+from kbgen.articles import read_articles
+from kbgen.build import published
+from kbgen.curation import load_curation
+from kbgen.ner import extract_cached
+from kbgen.project import Project
+from kbgen.resolve import resolve
+
+
+def main(root: Path) -> None:
+    print("kbgen from", Path(kbgen.__file__).parent)
+    for _ in range(3):
+        project = Project.load(root)
+        started = time.process_time()
+        articles, _ = read_articles(project)
+        print(f"read: {len(articles)} articles, {time.process_time() - started:.2f} CPU s")
+    articles = published(articles)
+    extraction, _ = extract_cached(project, articles, 1, None, None)
+    curation = load_curation(project.curation, project.shown(project.curation))
+    for _ in range(3):
+        started = time.process_time()
+        entities = resolve(extraction.mentions, articles, curation, language=project.language).entities
+        print(f"resolve: {len(entities)} entities, {time.process_time() - started:.2f} CPU s")
+    shown = repr(
+        [(e.slug, e.name, e.type, e.aliases, [(m.article, m.start, m.end) for m in e.mentions]) for e in entities]
+    )
+    print("entities digest", hashlib.sha256(shown.encode()).hexdigest()[:16])
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
