@@ -19,6 +19,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 import run as generated
 
 
+def generated_articles(n: int, seed: int) -> list:
+    """The generator's articles 1..n as kbgen Articles, their Markdown body as their text."""
+    from kbgen.articles import Article
+
+    articles = []
+    for name, page in generated.make_corpus(n, seed):
+        body = page.split("---\n", 2)[2]
+        articles.append(Article(name, Path(name), name, None, "fr", None, body, body))
+    return articles
+
+
 def known_kinds() -> dict[str, str]:
     """Folded name -> its kind, for every name the generator writes."""
     from kbgen.lang import plain_forms
@@ -42,14 +53,10 @@ def main() -> None:
 
     import spacy
 
-    from kbgen.articles import Article
     from kbgen.evaluate import resolved_entities
     from kbgen.names import fold
 
-    articles = []
-    for name, page in generated.make_corpus(args.articles, args.seed):
-        body = page.split("---\n", 2)[2]
-        articles.append(Article(name, Path(name), name, None, "fr", None, body, body))
+    articles = generated_articles(args.articles, args.seed)
     kinds = known_kinds()
     counts: Counter[tuple[str, str]] = Counter()
     for entity in resolved_entities(articles, spacy.load(generated.MODEL)):

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import run as generated
-from entity_types import known_kinds
+from entity_types import generated_articles, known_kinds
 
 KINDS = ("glued", "cut", "opening word", "closing word", "inner word", "other", "headed")
 
@@ -77,15 +77,11 @@ def main() -> None:
     parser.add_argument("--examples", type=int, default=5)
     args = parser.parse_args()
 
-    from kbgen.articles import Article
     from kbgen.extract import extract, language_of, load_pipeline
     from kbgen.names import fold
     from kbgen.ner import without_common_words
 
-    articles = []
-    for name, page in generated.make_corpus(args.articles, args.seed):
-        body = page.split("---\n", 2)[2]
-        articles.append(Article(name, Path(name), name, None, "fr", None, body, body))
+    articles = generated_articles(args.articles, args.seed)
     nlp = load_pipeline(generated.MODEL)
     language = language_of(nlp)
     mentions = without_common_words(extract(articles, nlp), articles, language).mentions
