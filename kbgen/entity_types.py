@@ -48,8 +48,7 @@ def model_type(mentions: Iterable[Mention]) -> str:
 
 def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
     """The type the words around a name at [start, end) give it, if any."""
-    # On the name's own line only: a table's or a list's previous cell says nothing about it.
-    before = plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
+    before = _line_before(text, start)
     if rules.person_after.match(text, end):
         return "PER"
     found = _cue_before(before, rules)
@@ -64,9 +63,13 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
 def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
     """Whether the words before the mention cite it as the source of what is reported ('selon
     Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV')."""
-    text = texts.get(m.article, "")
-    before = plain_forms(text[max(0, m.start - 80) : m.start]).rpartition("\n")[2]
-    return rules.source_before.search(before) is not None
+    return rules.source_before.search(_line_before(texts.get(m.article, ""), m.start)) is not None
+
+
+def _line_before(text: str, start: int) -> str:
+    """The words before `start`, in plain forms, on its own line only: a table's or a list's
+    previous cell says nothing about a name."""
+    return plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -114,9 +117,10 @@ def is_title_of(mention: Mention, rules: Rules) -> bool:
     return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
 
 
-# Each mention's cue (_context), for one resolve, whose texts and rules it is of: a group of
-# mentions is typed several times (person_names, surnames, entities), its cues read once.
-Contexts = dict[Mention, str | None]
+# Each mention's cue (_context) and whether it is cited as a source (is_cited), for one resolve,
+# whose texts and rules it is of: a group of mentions is typed several times (person_names,
+# surnames, entities), the words around each mention read once.
+Contexts = dict[Mention, tuple[str | None, bool]]
 
 
 class PersonNames(NamedTuple):
@@ -154,7 +158,8 @@ def decided_type(
     persons' longer names say (person_names); `known`, the cues already read of these texts."""
     mentions = list(mentions)
     known = {} if known is None else known
-    cues = [_known(m, texts, rules, known) for m in mentions]
+    read = [_known(m, texts, rules, known) for m in mentions]
+    cues = [found for found, _ in read]
     titled = any(m.title and not is_title_of(m, rules) for m in mentions)
     words = [m.text.split() for m in mentions]
     # An initial ('F. Ody') is no surname.
@@ -163,8 +168,8 @@ def decided_type(
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     votes: Counter[str] = Counter()
-    for m, context in zip(mentions, cues, strict=True):
-        if m.label in NOT_SPEAKING and is_cited(m, texts, rules):
+    for m, (context, cited) in zip(mentions, read, strict=True):
+        if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
@@ -177,11 +182,12 @@ def decided_type(
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 
 
-def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> str | None:
+def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> tuple[str | None, bool]:
     try:
         return known[m]
     except KeyError:
-        known[m] = found = _context(m, texts, rules)
+        cited = m.label in NOT_SPEAKING and is_cited(m, texts, rules)
+        known[m] = found = (_context(m, texts, rules), cited)
         return found
 
 
