@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import heapq
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -98,6 +98,15 @@ class KnowledgeBase:
     @cached_property  # asked for each article a homonym's page cites: a scan each was quadratic
     def _articles_by_slug(self) -> dict[str, Article]:
         return {a.slug: a for a in self.articles}
+
+    @cached_property
+    def homonyms_of(self) -> dict[str, tuple[Homonym, ...]]:
+        """A person's slug -> the homonym pages that list them (a person's page points to them)."""
+        listed: dict[str, list[Homonym]] = defaultdict(list)
+        for homonym in self.homonyms:
+            for person in homonym.people:
+                listed[person.slug].append(homonym)
+        return {slug: tuple(homonyms) for slug, homonyms in listed.items()}
 
 
 def by_date(article: Article) -> tuple:

@@ -230,6 +230,8 @@ def entity_pages(
         last_seen=last_seen,
         strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
         quotes_per_article=QUOTES_PER_ARTICLE,
+        # The name's homonym pages, so that each is reached from the people it lists.
+        homonyms=EntityLinks(kb.homonyms_of.get(entity.slug, ())),
     )
     footnote_back = languages.profile(theme.config.lang).strings["footnote_back"]
     main = theme.page(

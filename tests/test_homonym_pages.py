@@ -54,6 +54,13 @@ def test_homonyms_get_a_page_and_each_mention_links_to_the_right_one(tmp_path):
     listed = re.findall(r'href="\.\./entities/([^"]+)\.html">([^<]+)</a> <span class="count">([^<]+)<', homonym)
     assert listed == [("marie-vidal", "Marie Vidal", "2 articles"), ("jean-vidal", "Jean Vidal", "1 article")]
     assert 'href="../articles/sans-prenom.html"' in homonym
+    # Each person it lists points back to it, so the page is reached even with no bare mention.
+    for person in ("jean-vidal", "marie-vidal"):
+        hatnote = re.findall(r'<p class="hatnote"[^>]*>(.*?)</p>', page(f"entities/{person}.html"))
+        assert hatnote == [
+            'Pour les autres personnes nommées Vidal, voir <a class="entity type-per" href="../entities/vidal.html">Vidal</a>.'
+        ]
+    assert "hatnote" not in page("entities/lyon.html")
     entities = {e["name"] for e in json.loads(page("api/entities.json"))}
     assert "Vidal" not in entities and {"Jean Vidal", "Marie Vidal"} <= entities
     assert "https://example.org/entities/vidal.html" in page("sitemap.xml")
