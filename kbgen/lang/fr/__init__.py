@@ -350,6 +350,8 @@ DATES = DateWords(
     hour_marks=("h",),
     ordinals=("er",),
     day_first=True,
+    bylines=("par", "propos recueillis par", "texte", "un article de"),
+    credits=("crédit photo", "credit photo", "crédits photo", "crédit", "crédits", "photo", "photos", "illustration"),
 )
 
 # What opens a line pointing to another article ('Lire aussi : Le budget voté'), before its colon.
