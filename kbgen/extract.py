@@ -244,6 +244,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
     ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
     decisions = [list(glued(norm.text, found, language)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(

@@ -454,3 +454,36 @@ def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extract
         }
         missing = {name for name in used if name.startswith("kbgen.")} - keyed - left_out
         assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"
+
+
+@pytest.fixture(scope="module")
+def french_nlp():
+    return load_pipeline("fr_core_news_sm")
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        # a rubric's name, the word written in lower case in the same text
+        ("Abonnez-vous à notre newsletter Défense.\n\nL'industrie de défense recrute.", "Défense", True),
+        ("Inscrivez-vous à notre newsletter Sport et recevez les résultats. Le sport amateur souffre.", "Sport", True),
+        ("Recevez chaque matin notre sélection Économie. L'économie ralentit.", "Économie", True),
+        # names: never in lower case in the text, read as a proper noun, after a title, in capitals
+        ("Abonnez-vous à notre newsletter Défense.\n\nLe budget des armées augmente.", "Défense", False),
+        ("Le Sénat a voté la loi. Un sénat plus jeune est souhaité par le président.", "Sénat", False),
+        ("L'Assemblée a voté la loi. Une assemblée générale est prévue.", "Assemblée", False),
+        ("Mme Rose a été élue maire. La rose du jardin est fanée.", "Rose", False),
+        ("Le train pour Lille est parti. Il a vu une lille.", "Lille", False),
+        ("Le groupe a rejoint la CGT, puis a quitté la cgt en mai.", "CGT", False),
+    ],
+)
+def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_case_is_no_name(
+    french_nlp, text, word, common
+):
+    from kbgen.rereading import without_common_nouns_inside
+
+    norm = normalise(text)
+    start = norm.text.index(word)
+    spans = [[(start, start + len(word), "ORG")]]
+    kept = without_common_nouns_inside([norm], spans, french_nlp, FRENCH)
+    assert kept == ([[]] if common else spans)
