@@ -129,7 +129,8 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez'),
     or as a verb of any form with a determiner right after it, its object ('découvrez la
     bande-annonce', whose form the model misreads): a name opening a sentence is followed by
-    its verb, not by an article. The model tags an unknown name written in lower case as
+    its verb, not by an article; or as an adjective in both readings with its noun after it
+    ('Bonne lecture !', 'Grave accident à Sarnen'; 'Blanc a marqué' is a name). The model tags an unknown name written in lower case as
     anything, rarely as a conjugated verb; a first name before a surname it does ('benedict
     Cumberbatch'), hence `alone`."""
     if not len(doc) or not len(lowered):
@@ -138,7 +139,8 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     verb = alone and lowered[0].pos_ in ("VERB", "AUX")
     conjugated = verb and "Fin" in lowered[0].morph.get("VerbForm")
     with_object = verb and len(lowered) > 1 and lowered[1].pos_ == "DET"
-    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun
+    adjective = alone and doc[0].pos_ == lowered[0].pos_ == "ADJ" and len(lowered) > 1 and lowered[1].pos_ == "NOUN"
+    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun or adjective
 
 
 def is_common_noun(doc, nouns: frozenset[str]) -> bool:

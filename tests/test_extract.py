@@ -487,3 +487,26 @@ def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_ca
     spans = [[(start, start + len(word), "ORG")]]
     kept = without_common_nouns_inside([norm], spans, french_nlp, FRENCH)
     assert kept == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, common",
+    [
+        ("Cette semaine : des volcans et du football. Bonne lecture !", True),
+        ("Le train était à l'heure.\n\nGrave accident d'automobile près de Sarnen, lundi.", True),
+        ("Il a plu. Belle victoire des Rennais, dimanche, face à Lille.", True),
+        # names, which open their sentence and are followed by their verb
+        ("Il a plu. Blanc a marqué deux buts, dimanche.", False),
+        ("Il a plu. Nantes a battu Lille, dimanche.", False),
+        ("Il a plu. Petit a marqué le but, dimanche.", False),
+        ("Il a plu. Blanc, le défenseur, a marqué.", False),
+    ],
+)
+def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, common):
+    from kbgen.rereading import without_common_openings
+
+    norm = normalise(text)
+    start = next(i for i, c in enumerate(norm.text) if c.isupper() and starts_sentence(norm.text, i, FRENCH) and i)
+    end = start + len(norm.text[start:].split()[0])
+    spans = [[(start, end, "PER")]]
+    assert without_common_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
