@@ -442,3 +442,46 @@ def test_a_line_the_languages_lead_in_opens_points_elsewhere_even_without_a_link
     pages = {"seul": ["Un texte.", "À lire aussi : La grève à la SNCF", "Fin du texte."]}
     assert find_boilerplate(pages, profile("fr").cross_references) == {"seul": {1}}
     assert find_boilerplate(pages, profile("en").cross_references) == {"seul": set()}
+
+
+HEADLINES = st.lists(
+    st.sampled_from(
+        [
+            "Ukraine : Volodymyr Zelensky attendu à Paris la semaine prochaine",
+            "Budget des armées : ce que contient la loi de programmation militaire",
+            "Grève à la SNCF, le trafic perturbé entre Nantes et Paris",
+            "Faut-il avoir peur de l'IA ?",
+        ]
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Sur le même sujet", "À lire aussi", "Lire aussi :", "Pour aller plus loin"]),
+    HEADLINES,
+    st.booleans(),
+)
+def test_headlines_under_a_cross_reference_heading_alone_point_elsewhere(heading, headlines, own_paragraph):
+    from kbgen.lang import profile
+
+    listed = "\n".join(headlines)
+    story = ["Le ministre a reçu les syndicats mardi.", "Ils ont défendu un emprunt commun."]
+    block = [heading, listed] if own_paragraph else [f"{heading}\n{listed}"]
+    pages = {"seul": [*story, *block, "Mis à jour le 15/04/2025 à 18h12"]}
+    marked = find_boilerplate(pages, profile("fr").cross_references)["seul"]
+    assert marked == set(range(2, 2 + len(block)))
+
+
+def test_a_paragraph_of_text_under_a_cross_reference_heading_stays():
+    from kbgen.lang import profile
+
+    lead_ins = profile("fr").cross_references
+    text = "Le texte, voté lundi, prévoit 413 milliards d'euros jusqu'en 2030. Les syndicats ont réagi."
+    assert find_boilerplate({"seul": ["Un récit.", "Pour aller plus loin", text]}, lead_ins) == {"seul": {1}}
+    assert find_boilerplate({"seul": ["Un récit.", f"Pour aller plus loin\n{text}"]}, lead_ins) == {"seul": set()}
+    assert find_boilerplate({"seul": ["Un récit.", "Sur le même sujet, le maire a dit non"]}, lead_ins) == {
+        "seul": set()
+    }
