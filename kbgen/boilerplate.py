@@ -23,9 +23,7 @@ The rule, and why:
   links alone, or a short lead-in, a colon and links ("Lire aussi : [another article](...)").
   Article text reads on its own; a cross-reference has nothing but its links. Without a link,
   one line whose lead-in is one the language uses for that (its profile's `cross_references`)
-  and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent..."),
-  or such a lead-in alone as a heading ("Sur le même sujet") with headlines under it, on its
-  paragraph's next lines or in the next paragraph: lines of a headline's length, no full stop.
+  and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent...").
 - On any page too, a paragraph whose every line is a credit or a post's signature: a short line
   with a copyright sign ('© 2025 AFP', 'Photo X / AFP ©'), or an embedded post's attribution, a
   dash, a name and an @handle ('— Un Club (@unclub) March 16, 2025'). These are told by their
@@ -88,13 +86,8 @@ HEADLINE_WORDS_MAX = 25  # the rest of an unlinked cross-reference: a headline, 
 def is_cross_reference(paragraph: str, lead_ins: frozenset[str] = frozenset()) -> bool:
     """A paragraph that only points to other pages, on any page: links alone ('[Un autre
     article](...)'), or a lead-in of a few words, a colon and links ('Lire aussi : [...]'); or
-    one line, a lead-in of `lead_ins` (normalised), a colon and a headline; or a lead-in of
-    `lead_ins` alone on its first line, as a heading ('Sur le même sujet'), and headlines alone
-    on the others."""
+    one line, a lead-in of `lead_ins` (normalised), a colon and a headline."""
     text = paragraph.strip().lstrip("-*+ ")
-    heading, _, rest_lines = text.partition("\n")
-    if _words(heading) in lead_ins and (not rest_lines or are_headlines(rest_lines)):
-        return True
     lead_in = _LEAD_IN.match(text)
     rest = text[lead_in.end() :] if lead_in else text
     between = _words(_LINK.sub(" ", rest)).split()  # what joins the links: 'et', 'ou', nothing
@@ -105,15 +98,6 @@ def is_cross_reference(paragraph: str, lead_ins: frozenset[str] = frozenset()) -
         and "\n" not in text
         and _words(lead_in.group(0)) in lead_ins
         and 0 < len(between) <= HEADLINE_WORDS_MAX
-    )
-
-
-def are_headlines(paragraph: str) -> bool:
-    """Whether each line of `paragraph` is a headline's length and ends no sentence with a full
-    stop, as the titles of a list of other articles: 'Ukraine : Zelensky attendu à Paris'."""
-    lines = [line.strip().lstrip("-*+ ") for line in paragraph.splitlines() if line.strip()]
-    return bool(lines) and all(
-        0 < len(_words(line).split()) <= HEADLINE_WORDS_MAX and not line.endswith(".") for line in lines
     )
 
 
@@ -169,8 +153,6 @@ def find_boilerplate(pages: Mapping[Page, Sequence[str]], cross_references: Sequ
         for i in range(1, len(paragraphs)):  # links alone under a boilerplate heading
             if i - 1 in marked and link_share(paragraphs[i]) >= 0.8:
                 marked.add(i)
-            elif _words(paragraphs[i - 1]) in lead_ins and are_headlines(paragraphs[i]):
-                marked.add(i)  # headlines alone under a cross-reference heading alone ('Sur le même sujet')
         found[page] = marked
     return found
 
