@@ -285,7 +285,7 @@ NAME_HEADS = {
 
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
 DEMONYM = re.compile(
-    r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$"
+    r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|onne|ite|in|ine|éen|éenne)s?$"
 )
 PEOPLE_DETERMINERS = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
