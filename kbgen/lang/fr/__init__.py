@@ -256,6 +256,8 @@ ORG_HEADS = frozenset(
         "cabinet",
         "laboratoire",
         "start-up",
+        "coopérative",  # legal forms of a business, like 'société'
+        "mutuelle",
         "quotidien",
         "hebdomadaire",
         "magazine",
