@@ -510,3 +510,21 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
     end = start + len(norm.text[start:].split()[0])
     spans = [[(start, end, "PER")]]
     assert without_common_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Le Stade rennais se déplacera à Paris.", "Stade rennais", "ORG"),
+        ("Samedi, l'ASM a battu le Stade toulousain (27-23).", "Stade toulousain", "ORG"),
+        ("L'Olympique lyonnais recrute.", "Olympique lyonnais", "ORG"),
+        # places: a stadium's name, a region with a people's adjective, a head that names no club
+        ("Le match aura lieu au Stade de France.", "Stade de France", "LOC"),
+        ("Le match aura lieu au Stade Vélodrome.", "Stade Vélodrome", "LOC"),
+        ("Il neige dans le Jura bernois.", "Jura bernois", "LOC"),
+        ("Il pleut sur le Pays basque.", "Pays basque", "LOC"),
+    ],
+)
+def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(text, name, label):
+    start = text.index(name)
+    assert span(text, start, start + len(name), "LOC") == (name, label)

@@ -77,6 +77,8 @@ class Rules:
     capitalised_articles: tuple[str, ...]  # articles a name may start with ("La Russie"), folded
     name_article: re.Pattern  # a capitalised article that may begin a name, as written: "Le " in "selon Le Monde"
     zero_is_singular: bool  # "0 mention" rather than "0 mentions"
+    # first words of a sports club's name when a people's adjective (demonym) follows: "Stade rennais"
+    club_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

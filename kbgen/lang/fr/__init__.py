@@ -316,6 +316,8 @@ RULES = Rules(
     capitalised_articles=("la ", "le ", "les ", "l "),
     name_article=re.compile(r"Le |La |Les |L'"),
     zero_is_singular=True,  # "0 mention"
+    # 'le Stade rennais', 'l'Olympique lyonnais' (clubs); 'le Stade de France', 'le stade Marcel-Michelin' are places
+    club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
 )
 
 # Datelines of French news texts: 'Publié le lundi 5 mars 2024 à 10h32', '07/12/2018 22:18:13'.
