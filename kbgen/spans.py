@@ -174,6 +174,10 @@ def _strip_title(text: str, start: int, end: int, label: str, language: Language
     """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
     rules = language.rules
     lower = text[start:end].lower()
+    if " " in lower and lower in rules.titles:
+        # A title of several words alone names no one ('le Premier ministre, François Bayrou');
+        # one word may be a name too ('Prince').
+        return None, label
     title = next((t for t in rules.titles if lower.startswith(t + " ")), None)
     if title is None:
         return start, label

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -528,3 +529,14 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
 def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(text, name, label):
     start = text.index(name)
     assert span(text, start, start + len(name), "LOC") == (name, label)
+
+
+@pytest.mark.parametrize("title", ["Premier ministre", "Secrétaire général", "Conseiller fédéral", "première ministre"])
+def test_a_title_of_several_words_alone_names_no_one(title):
+    text = f"Le {title}, François Bayrou, a parlé. Le {title} a salué l'accord."
+    for start in (m.start() for m in re.finditer(re.escape(title), text)):
+        assert span(text, start, start + len(title), "PER") is None
+    text = f"Il a travaillé avec Prince et le {title} du Québec."
+    assert span(text, text.index("Prince"), text.index("Prince") + 6, "PER") == ("Prince", "PER")
+    start = text.index(title)
+    assert span(text, start, text.index(" du Québec") + 10, "PER") == ("Québec", "LOC")
