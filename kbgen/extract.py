@@ -35,6 +35,7 @@ from kbgen.spans import (
     names_in,
     starts_sentence,
     title_before,
+    without_descriptors,
 )
 
 if TYPE_CHECKING:
@@ -246,6 +247,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
+    spans = [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
     decisions = [list(glued(norm.text, found, language)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(
         (

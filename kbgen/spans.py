@@ -6,6 +6,7 @@ two names is split in kbgen.glued). kbgen.extract runs the model and hands its s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -298,6 +299,30 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
     if first.lower() in language.rules.club_heads and rest.islower() and language.rules.demonym.search(rest):
         return "ORG"  # a club named after its town's people, not a stadium: 'Stade rennais'
     return label
+
+
+def without_descriptors(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
+) -> list[tuple[int, int, str]]:
+    """The spans less a people's word that a definite article opens and a person's name follows,
+    one space after it: it says who the person is, as a title does ('le Nantais Jean-Luc
+    Courcoult', 'la Franco-Tunisienne Sarra Ben Ali', 'le Français Bernard Hinault'), no place
+    ('le maire de Moulins Sylvie Guillot' names one)."""
+    rules = language.rules
+    dropped = set()
+    for (start, end, label), (after, _, after_label) in itertools.pairwise(spans):
+        word_before = re.search(r"(\S+)[ \t]*$", text[max(0, start - 12) : start])
+        if (
+            label in ("LOC", "MISC")
+            and after_label == "PER"
+            and text[end:after] == " "
+            and not any(c.isspace() for c in text[start:end])
+            and rules.demonym.search(text[start:end])
+            and word_before is not None
+            and word_before.group(1).lower().replace("'", " ").rstrip() + " " in rules.capitalised_articles
+        ):
+            dropped.add(start)
+    return [span for span in spans if span[0] not in dropped]
 
 
 def joined_at_connectors(

@@ -540,3 +540,27 @@ def test_a_title_of_several_words_alone_names_no_one(title):
     assert span(text, text.index("Prince"), text.index("Prince") + 6, "PER") == ("Prince", "PER")
     start = text.index(title)
     assert span(text, start, text.index(" du Québec") + 10, "PER") == ("Québec", "LOC")
+
+
+@pytest.mark.parametrize(
+    "text, word, person, dropped",
+    [
+        ("Le Nantais Jean-Luc Courcoult promet une parade.", "Nantais", "Jean-Luc Courcoult", True),
+        ("Le prix est revenu à la Franco-Tunisienne Sarra Ben Ali.", "Franco-Tunisienne", "Sarra Ben Ali", True),
+        ("Le Français Bernard Hinault conserve le maillot.", "Français", "Bernard Hinault", True),
+        # a place: no person right after, no article before, or a line between
+        ("La Suisse a voté. Marie Dupont a parlé.", "Suisse", "Marie Dupont", False),
+        ("Il est allé en Ukraine Marie Dupont aussi.", "Ukraine", "Marie Dupont", False),
+        ("Elle vit à la Réunion\nMarie Dupont aussi.", "Réunion", "Marie Dupont", False),
+        ("Les Alix, Chanel, Lanvin Lucien Lelong.", "Lanvin", "Lucien Lelong", False),
+        ("L'adjointe au maire de Moulins Sylvie Guillot a parlé.", "Moulins", "Sylvie Guillot", False),
+        ("Il a vu l'Américain Donald Trump.", "Américain", "Donald Trump", True),
+    ],
+)
+def test_a_peoples_word_between_an_article_and_a_persons_name_is_no_place(text, word, person, dropped):
+    from kbgen.spans import without_descriptors
+
+    norm = normalise(text).text
+    spans = sorted((norm.index(n), norm.index(n) + len(n), label) for n, label in ((word, "LOC"), (person, "PER")))
+    kept = [norm[s:e] for s, e, _ in without_descriptors(norm, spans, FRENCH)]
+    assert kept == ([person] if dropped else sorted([word, person], key=norm.index))
