@@ -131,9 +131,9 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     or as a verb of any form with a determiner right after it, its object ('découvrez la
     bande-annonce', whose form the model misreads): a name opening a sentence is followed by
     its verb, not by an article; or as an adjective in both readings with its noun after it
-    ('Bonne lecture !', 'Grave accident à Sarnen'; 'Blanc a marqué' is a name). The model tags an unknown name written in lower case as
-    anything, rarely as a conjugated verb; a first name before a surname it does ('benedict
-    Cumberbatch'), hence `alone`."""
+    ('Bonne lecture !', 'Grave accident à Sarnen'; 'Blanc a marqué' is a name). The model
+    tags an unknown name written in lower case as anything, rarely as a conjugated verb; a
+    first name before a surname it does ('benedict Cumberbatch'), hence `alone`."""
     if not len(doc) or not len(lowered):
         return False
     joined_pronoun = len(doc) > 1 and doc[1].text.startswith("-") and doc[1].pos_ == "PRON"
