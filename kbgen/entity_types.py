@@ -74,11 +74,12 @@ def _line_before(text: str, start: int) -> str:
 
 def _cue_before(before: str, rules: Rules) -> str | None:
     """The type the words just before a name give it: a title ('M.', 'la ministre britannique'),
-    an organisation's head noun ('la société', 'l'opérateur de trottinettes')."""
+    an organisation's head noun ('la société', 'l'opérateur de trottinettes', 'la compagnie
+    marseillaise', an adjective of the demonyms' shapes between: never a verb, 'le groupe quitte')."""
     shorter = _without_demonym(before, rules)
     if rules.person_cues.search(before) or (shorter != before and rules.person_cues.search(shorter)):
         return "PER"
-    for words in (before, _without_modifier(before, rules)):
+    for words in (before, _without_modifier(before, rules), shorter):
         word = WORD_BEFORE.search(words)
         head = word.group(1).lower() if word else ""
         if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'

@@ -35,6 +35,7 @@ from kbgen.spans import (
     names_in,
     starts_sentence,
     title_before,
+    without_descriptors,
 )
 
 if TYPE_CHECKING:
@@ -238,13 +239,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             else:
                 spans[index].extend(names_in(norm.text, *lines[0], label, language))
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
-    spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
-    spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
-    spans = [
-        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
-    ]
-    spans = rereading.without_common_openings(normalised, spans, nlp, language)
-    spans = rereading.without_closing_words(normalised, spans, nlp, language)
+    spans = _read_again(normalised, spans, broken, nlp, language)
     decisions = [list(glued(norm.text, found, language)) for norm, found in zip(normalised, spans)]
     labels = rereading.labels_alone(
         (
@@ -264,6 +259,28 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
             title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""
             mentions.append(Mention(article.slug, start, end, clean_name(article.text[start:end]), label, title_text))
     return Extraction(tuple(mentions), {a.slug: tuple(s) for a, s in zip(articles, sentences)})
+
+
+def _read_again(
+    normalised: list[Normalised],
+    spans: list[list[tuple[int, int, str]]],
+    broken: list[list[tuple[int, int]]],
+    nlp,
+    language: LanguageProfile,
+) -> list[list[tuple[int, int, str]]]:
+    """Each text's spans after the rules that read them again in their text: the pieces of a
+    span cut at a line end read alone, names joined at a connector, the word before an
+    acronym, common words opening a sentence or capitalised inside one, words closing a span,
+    a people's word before a person."""
+    spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
+    spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [
+        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
+    ]
+    spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
+    spans = rereading.without_closing_words(normalised, spans, nlp, language)
+    return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 
 # --- worker processes -------------------------------------------------------------------------

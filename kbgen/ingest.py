@@ -285,7 +285,7 @@ def read_seed(
         title, body, meta, meta_lines = _from_markdown(text)
         when = None  # the date is in `meta`, as written: the reader reads it
     else:
-        title, kicker, when, updated, body = _from_plain_text(text, path.name, config.lang, boilerplate)
+        title, kicker, when, updated, body, author = _from_plain_text(text, path.name, config.lang, boilerplate)
     if not body.strip():
         raise SeedError("has no article text; skipped", "give it some text, or remove it", severity="warning")
     title = readable_title(title or "") or infer_title(body) or title_from_file_name(path.name)
@@ -294,12 +294,12 @@ def read_seed(
 
 def _from_plain_text(
     text: str, name: str, lang: str, boilerplate: AbstractSet[str]
-) -> tuple[str | None, str | None, _Day, _Day, str]:
-    """Title, kicker, date, update and body of a plain-text seed (see kbgen.plaintext)."""
+) -> tuple[str | None, str | None, _Day, _Day, str, str | None]:
+    """Title, kicker, date, update, body and author of a plain-text seed (see kbgen.plaintext)."""
     read = read_plain_text(clean_paragraphs(text), name, profile(lang).dates)
     # Title, kicker and dateline first: an agency's datelines look alike once digits are set aside.
     body = "\n\n".join(escape_markdown(p) for p in read.paragraphs if p not in boilerplate)
-    return read.title, read.kicker, _moment(read.when), _moment(read.updated), body
+    return read.title, read.kicker, _moment(read.when), _moment(read.updated), body, read.author
 
 
 def _moment(when: When | None) -> _Day:

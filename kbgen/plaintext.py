@@ -7,7 +7,9 @@ line in capitals just above it is its kicker ('INTERVIEW'). A dateline is a date
 2018-12-07, 5 mars 2024), with its time, among the first or last lines, alone on its line or
 opening it; the words around it (month names, 'Publié le', 'Mis à jour le') come from the
 language profile. A date in the middle of a sentence is not the article's. Failing a dateline,
-a date in the file name (2024-03-05, 20240305, 2024_03_05) dates the text.
+a date in the file name (2024-03-05, 20240305, 2024_03_05) dates the text. A byline among the
+first or last lines ('Par Clara Moulin') names the author and a credit line ('Crédit photo :
+X') is no text either: a line of its own, a cue of the language, then names alone.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class PlainText:
     when: When | None
     updated: When | None
     paragraphs: list[str]  # plain text, lines joined by '\n'
+    author: str | None = None  # named by a byline: 'Par Clara Moulin'
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ def read_plain_text(paragraphs: list[str], name: str, words: DateWords, today: d
     kicker, title, lines = _kicker_and_title(lines)
     if title is None and lines:
         title = _title_after_dateline(lines[0].text, words)
-    return PlainText(title, kicker, when, updated, _paragraphs(lines))
+    author, lines = _bylines(lines, words)
+    return PlainText(title, kicker, when, updated, _paragraphs(lines), author)
 
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
@@ -133,6 +137,44 @@ def _kicker_shaped(text: str) -> bool:
     if len(letters) < 2 or len(text) > KICKER_MAX or len(text.split()) > KICKER_WORDS_MAX:
         return False
     return text[-1] not in ".,;" and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+# --- bylines and credits ------------------------------------------------------------------
+
+BYLINE_MAX = 80  # characters of a byline or a credit line
+BYLINE_NAMES_MAX = 6  # words of the names after its cue ('Christophe Raynaud de Lage')
+_BYLINE_PART = re.compile(r"\s[-–—|·•]\s|[|·•,]")  # between the names and what a byline adds
+
+
+def _bylines(lines: list[_Line], words: DateWords) -> tuple[str | None, list[_Line]]:
+    """The author the first byline names, and the lines without the bylines among the first
+    and last lines and the credit lines anywhere. Each is a short line of its own: a cue of the
+    language ('Par', 'Crédit photo :', a credit's with its colon), then names alone, capitalised,
+    no word of a sentence ('Par ailleurs, ...' is text). Never all the lines."""
+    edges = {*range(min(HEAD_LINES, len(lines))), *range(max(len(lines) - TAIL_LINES, 0), len(lines))}
+    author, dropped = None, set()
+    for index, line in enumerate(lines):
+        names = _credited(line.text, words.credits, colon=True)
+        if names is None and index in edges:
+            names = _credited(line.text, words.bylines, colon=False)
+            author = author or names
+        if names is not None:
+            dropped.add(index)
+    kept = [line for index, line in enumerate(lines) if index not in dropped]
+    return (author, kept) if kept else (None, lines)
+
+
+def _credited(text: str, cues: tuple[str, ...], colon: bool) -> str | None:
+    """The names a line credits after one of `cues` (and a colon when `colon`: 'Crédit Agricole'
+    is a name), or None when the line is not such a credit."""
+    if not cues or len(text) > BYLINE_MAX:
+        return None
+    after = r"\s*:\s*" if colon else r"\s*:\s*|\s+"
+    match = re.match(rf"(?:{_forms(cues)})(?:{after})", text, re.IGNORECASE)
+    names = text[match.end() :].strip(" .") if match else ""
+    if not (names[:1].isupper() and _only_names(names, BYLINE_NAMES_MAX)):
+        return None
+    return _BYLINE_PART.split(names)[0].strip()  # 'Clara Moulin | 22 mai 2024': the names
 
 
 # --- the dateline -------------------------------------------------------------------------

@@ -87,6 +87,58 @@ def without_common_openings(
     return result
 
 
+CONTEXT_CHARS = 120  # of the line on each side of a word, for the tagger to read it in
+
+
+def without_common_nouns_inside(
+    normalised: list[Normalised],
+    spans: list[list[tuple[int, int, str]]],
+    nlp,
+    language: LanguageProfile,
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those of one capitalised word inside a sentence that is a common noun by
+    three witnesses: the text writes it in lower case too, the model's lexicon lists it as a
+    noun, and the tagger reads it as a common noun in its line, not as a proper noun: the name
+    of a newsletter or a rubric ('notre newsletter Défense' beside 'l'industrie de défense').
+    The lexicon and the tagger alone take names too ('le Nord'). A word in capitals (an
+    acronym), after a title ('M. Rose') or after a determiner ('le Sénat') is left alone."""
+    if not all(name in nlp.component_names for name in TAGGER):
+        return spans
+    contexts: dict[tuple[int, int], tuple[str, int]] = {}  # (article, span start) -> its line, the word's place in it
+    lexicon: frozenset[str] | None = None  # read only when some word needs it
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        lowercase: set[str] | None = None  # the article's words in lower case, once it has a candidate
+        for start, end, _ in found:
+            word = norm.text[start:end]
+            if not (word.isalpha() and word[:1].isupper() and not word.isupper()):
+                continue
+            if starts_sentence(norm.text, start, language) or language.rules.person_cues.search(
+                norm.text, max(0, start - 25), start
+            ):
+                continue
+            lowercase = lowercase if lowercase is not None else set(re.findall(r"(?<![\w-])[^\W\d_A-ZÀ-Þ]+", norm.text))
+            if word.lower() not in lowercase:
+                continue
+            lexicon = lexicon if lexicon is not None else common_nouns(getattr(nlp, "_path", None))
+            if word.lower() in lexicon:
+                line_start = max(norm.text.rfind("\n", 0, start) + 1, start - CONTEXT_CHARS)
+                line_end = norm.text.find("\n", end, end + CONTEXT_CHARS)
+                line = norm.text[line_start : line_end if line_end != -1 else end + CONTEXT_CHARS]
+                contexts[index, start] = (line, start - line_start)
+    keys = sorted(set(contexts.values()))
+    tagged = dict(zip(keys, _tagged(nlp, [text for text, _ in keys])))
+    common = {key for key in keys if _is_noun_at(tagged[key], key[1])}
+    return [
+        [span for span in found if contexts.get((index, span[0])) not in common] for index, found in enumerate(spans)
+    ]
+
+
+def _is_noun_at(doc, position: int) -> bool:
+    """Whether the tagger reads the word at character `position` of `doc` as a common noun with
+    no determiner before it: an article makes an institution of it ('le Sénat', 'l'Assemblée')."""
+    return any(t.idx == position and t.pos_ == "NOUN" and (t.i == 0 or doc[t.i - 1].pos_ != "DET") for t in doc)
+
+
 @functools.cache
 def common_nouns(model: Path | None) -> frozenset[str]:
     """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower

@@ -6,6 +6,7 @@ two names is split in kbgen.glued). kbgen.extract runs the model and hands its s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -129,16 +130,18 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez'),
     or as a verb of any form with a determiner right after it, its object ('découvrez la
     bande-annonce', whose form the model misreads): a name opening a sentence is followed by
-    its verb, not by an article. The model tags an unknown name written in lower case as
-    anything, rarely as a conjugated verb; a first name before a surname it does ('benedict
-    Cumberbatch'), hence `alone`."""
+    its verb, not by an article; or as an adjective in both readings with its noun after it
+    ('Bonne lecture !', 'Grave accident à Sarnen'; 'Blanc a marqué' is a name). The model
+    tags an unknown name written in lower case as anything, rarely as a conjugated verb; a
+    first name before a surname it does ('benedict Cumberbatch'), hence `alone`."""
     if not len(doc) or not len(lowered):
         return False
     joined_pronoun = len(doc) > 1 and doc[1].text.startswith("-") and doc[1].pos_ == "PRON"
     verb = alone and lowered[0].pos_ in ("VERB", "AUX")
     conjugated = verb and "Fin" in lowered[0].morph.get("VerbForm")
     with_object = verb and len(lowered) > 1 and lowered[1].pos_ == "DET"
-    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun
+    adjective = alone and doc[0].pos_ == lowered[0].pos_ == "ADJ" and len(lowered) > 1 and lowered[1].pos_ == "NOUN"
+    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun or adjective
 
 
 def is_common_noun(doc, nouns: frozenset[str]) -> bool:
@@ -172,6 +175,10 @@ def _strip_title(text: str, start: int, end: int, label: str, language: Language
     """'le président russe Vladimir Poutine' -> 'Vladimir Poutine'; 'Premier ministre des Pays-Bas' -> 'Pays-Bas'."""
     rules = language.rules
     lower = text[start:end].lower()
+    if " " in lower and lower in rules.titles:
+        # A title of several words alone names no one ('le Premier ministre, François Bayrou');
+        # one word may be a name too ('Prince').
+        return None, label
     title = next((t for t in rules.titles if lower.startswith(t + " ")), None)
     if title is None:
         return start, label
@@ -278,7 +285,8 @@ def _is_people(text: str, start: int, name: str, label: str, language: LanguageP
 
 def _label_by_context(text: str, start: int, name: str, label: str, language: LanguageProfile) -> str:
     """Evidence around and inside the span beats the model's label: a title just before makes a
-    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation."""
+    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation,
+    and so does a club's with a people's adjective after it ('Stade rennais', 'Olympique lyonnais')."""
     cues = language.rules.person_cues
     if cues.search(text, max(0, start - 25), start) or any(
         text[max(0, start - len(p)) : start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
@@ -288,7 +296,33 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
     first, _, rest = name.partition(" ")
     if rest and first.lower() in language.rules.org_heads:
         return "ORG"
+    if first.lower() in language.rules.club_heads and rest.islower() and language.rules.demonym.search(rest):
+        return "ORG"  # a club named after its town's people, not a stadium: 'Stade rennais'
     return label
+
+
+def without_descriptors(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
+) -> list[tuple[int, int, str]]:
+    """The spans less a people's word that a definite article opens and a person's name follows,
+    one space after it: it says who the person is, as a title does ('le Nantais Jean-Luc
+    Courcoult', 'la Franco-Tunisienne Sarra Ben Ali', 'le Français Bernard Hinault'), no place
+    ('le maire de Moulins Sylvie Guillot' names one)."""
+    rules = language.rules
+    dropped = set()
+    for (start, end, label), (after, _, after_label) in itertools.pairwise(spans):
+        word_before = re.search(r"(\S+)[ \t]*$", text[max(0, start - 12) : start])
+        if (
+            label in ("LOC", "MISC")
+            and after_label == "PER"
+            and text[end:after] == " "
+            and not any(c.isspace() for c in text[start:end])
+            and rules.demonym.search(text[start:end])
+            and word_before is not None
+            and word_before.group(1).lower().replace("'", " ").rstrip() + " " in rules.capitalised_articles
+        ):
+            dropped.add(start)
+    return [span for span in spans if span[0] not in dropped]
 
 
 def joined_at_connectors(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -454,3 +455,112 @@ def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extract
         }
         missing = {name for name in used if name.startswith("kbgen.")} - keyed - left_out
         assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"
+
+
+@pytest.fixture(scope="module")
+def french_nlp():
+    return load_pipeline("fr_core_news_sm")
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        # a rubric's name, the word written in lower case in the same text
+        ("Abonnez-vous à notre newsletter Défense.\n\nL'industrie de défense recrute.", "Défense", True),
+        ("Inscrivez-vous à notre newsletter Sport et recevez les résultats. Le sport amateur souffre.", "Sport", True),
+        ("Recevez chaque matin notre sélection Économie. L'économie ralentit.", "Économie", True),
+        # names: never in lower case in the text, read as a proper noun, after a title, in capitals
+        ("Abonnez-vous à notre newsletter Défense.\n\nLe budget des armées augmente.", "Défense", False),
+        ("Le Sénat a voté la loi. Un sénat plus jeune est souhaité par le président.", "Sénat", False),
+        ("L'Assemblée a voté la loi. Une assemblée générale est prévue.", "Assemblée", False),
+        ("Mme Rose a été élue maire. La rose du jardin est fanée.", "Rose", False),
+        ("Le train pour Lille est parti. Il a vu une lille.", "Lille", False),
+        ("Le groupe a rejoint la CGT, puis a quitté la cgt en mai.", "CGT", False),
+    ],
+)
+def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_case_is_no_name(
+    french_nlp, text, word, common
+):
+    from kbgen.rereading import without_common_nouns_inside
+
+    norm = normalise(text)
+    start = norm.text.index(word)
+    spans = [[(start, start + len(word), "ORG")]]
+    kept = without_common_nouns_inside([norm], spans, french_nlp, FRENCH)
+    assert kept == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, common",
+    [
+        ("Cette semaine : des volcans et du football. Bonne lecture !", True),
+        ("Le train était à l'heure.\n\nGrave accident d'automobile près de Sarnen, lundi.", True),
+        ("Il a plu. Belle victoire des Rennais, dimanche, face à Lille.", True),
+        # names, which open their sentence and are followed by their verb
+        ("Il a plu. Blanc a marqué deux buts, dimanche.", False),
+        ("Il a plu. Nantes a battu Lille, dimanche.", False),
+        ("Il a plu. Petit a marqué le but, dimanche.", False),
+        ("Il a plu. Blanc, le défenseur, a marqué.", False),
+    ],
+)
+def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, common):
+    from kbgen.rereading import without_common_openings
+
+    norm = normalise(text)
+    start = next(i for i, c in enumerate(norm.text) if c.isupper() and starts_sentence(norm.text, i, FRENCH) and i)
+    end = start + len(norm.text[start:].split()[0])
+    spans = [[(start, end, "PER")]]
+    assert without_common_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Le Stade rennais se déplacera à Paris.", "Stade rennais", "ORG"),
+        ("Samedi, l'ASM a battu le Stade toulousain (27-23).", "Stade toulousain", "ORG"),
+        ("L'Olympique lyonnais recrute.", "Olympique lyonnais", "ORG"),
+        # places: a stadium's name, a region with a people's adjective, a head that names no club
+        ("Le match aura lieu au Stade de France.", "Stade de France", "LOC"),
+        ("Le match aura lieu au Stade Vélodrome.", "Stade Vélodrome", "LOC"),
+        ("Il neige dans le Jura bernois.", "Jura bernois", "LOC"),
+        ("Il pleut sur le Pays basque.", "Pays basque", "LOC"),
+    ],
+)
+def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(text, name, label):
+    start = text.index(name)
+    assert span(text, start, start + len(name), "LOC") == (name, label)
+
+
+@pytest.mark.parametrize("title", ["Premier ministre", "Secrétaire général", "Conseiller fédéral", "première ministre"])
+def test_a_title_of_several_words_alone_names_no_one(title):
+    text = f"Le {title}, François Bayrou, a parlé. Le {title} a salué l'accord."
+    for start in (m.start() for m in re.finditer(re.escape(title), text)):
+        assert span(text, start, start + len(title), "PER") is None
+    text = f"Il a travaillé avec Prince et le {title} du Québec."
+    assert span(text, text.index("Prince"), text.index("Prince") + 6, "PER") == ("Prince", "PER")
+    start = text.index(title)
+    assert span(text, start, text.index(" du Québec") + 10, "PER") == ("Québec", "LOC")
+
+
+@pytest.mark.parametrize(
+    "text, word, person, dropped",
+    [
+        ("Le Nantais Jean-Luc Courcoult promet une parade.", "Nantais", "Jean-Luc Courcoult", True),
+        ("Le prix est revenu à la Franco-Tunisienne Sarra Ben Ali.", "Franco-Tunisienne", "Sarra Ben Ali", True),
+        ("Le Français Bernard Hinault conserve le maillot.", "Français", "Bernard Hinault", True),
+        # a place: no person right after, no article before, or a line between
+        ("La Suisse a voté. Marie Dupont a parlé.", "Suisse", "Marie Dupont", False),
+        ("Il est allé en Ukraine Marie Dupont aussi.", "Ukraine", "Marie Dupont", False),
+        ("Elle vit à la Réunion\nMarie Dupont aussi.", "Réunion", "Marie Dupont", False),
+        ("Les Alix, Chanel, Lanvin Lucien Lelong.", "Lanvin", "Lucien Lelong", False),
+        ("L'adjointe au maire de Moulins Sylvie Guillot a parlé.", "Moulins", "Sylvie Guillot", False),
+        ("Il a vu l'Américain Donald Trump.", "Américain", "Donald Trump", True),
+    ],
+)
+def test_a_peoples_word_between_an_article_and_a_persons_name_is_no_place(text, word, person, dropped):
+    from kbgen.spans import without_descriptors
+
+    norm = normalise(text).text
+    spans = sorted((norm.index(n), norm.index(n) + len(n), label) for n, label in ((word, "LOC"), (person, "PER")))
+    kept = [norm[s:e] for s, e, _ in without_descriptors(norm, spans, FRENCH)]
+    assert kept == ([person] if dropped else sorted([word, person], key=norm.index))

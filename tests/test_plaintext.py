@@ -225,6 +225,45 @@ def test_any_text_reads_without_error_and_has_a_title(text, name):
         assert when is None or (1800 <= when.date.year and when.date <= TODAY + dt.timedelta(days=31))
 
 
+# --- bylines and credits ---------------------------------------------------------------------
+
+NAMES = st.sampled_from(["Clara Moulin", "Jean-Luc Courcoult", "Christophe Raynaud de Lage", "AFP", "Marie Le Goff"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(["Par ", "par ", "PAR ", "Par : ", "Propos recueillis par ", "Texte : "]), st.booleans())
+def test_a_byline_at_the_top_or_the_end_names_the_author_and_leaves_the_text(name, cue, at_end):
+    byline = f"{cue}{name}"
+    text = f"Titre\n\n{BODY}\n\n{byline}" if at_end else f"Titre\n\n{byline}\n\n{BODY}"
+    read_text = read(text)
+    assert (read_text.author, read_text.paragraphs) == (name, clean_paragraphs(BODY))
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(["Crédit photo : ", "Photo : ", "Crédits photo: ", "Illustration : "]), st.integers(0, 8))
+def test_a_credit_line_anywhere_is_no_text_and_names_no_author(name, cue, where):
+    paragraphs = [f"Paragraphe {n} du récit, qui continue." for n in range(9)]
+    paragraphs.insert(where, f"{cue}{name} / AFP")
+    read_text = read("Titre\n\n" + "\n\n".join(paragraphs))
+    assert read_text.author is None and not any(name in p for p in read_text.paragraphs)
+
+
+def test_a_sentence_a_name_or_a_byline_in_the_middle_stays():
+    middle = "\n\n".join(f"Paragraphe {n}." for n in range(6))
+    for line in (
+        "Par ailleurs, Clara Moulin a démissionné.",  # a sentence: words in lower case
+        "Par Clara Moulin, la mairie a été informée de la décision du conseil municipal.",
+        "Crédit Agricole",  # a name: no colon after the cue
+        "Photo de famille",
+        "Par la rédaction",
+    ):
+        read_text = read(f"Titre\n\n{line}\n\n{BODY}")
+        assert read_text.paragraphs[0] == line and read_text.author is None, line
+    read_text = read(f"Titre\n\n{middle}\n\nPar Clara Moulin\n\n{middle}")
+    assert "Par Clara Moulin" in read_text.paragraphs and read_text.author is None
+    assert read("Titre\n\nPar Clara Moulin").paragraphs == ["Par Clara Moulin"]  # never all the text
+
+
 # --- through ingest and a build -------------------------------------------------------------
 
 SEED = """\

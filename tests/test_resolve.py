@@ -210,6 +210,34 @@ def test_a_head_noun_with_its_modifier_makes_an_organisation_and_so_does_a_name_
     }
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["La compagnie", "L'association", "Le groupe", "La société", "La coopérative", "La mutuelle"]),
+    st.sampled_from(["marseillaise", "agricole", "anticorruption", "américaine", "bretonne"]),
+    st.sampled_from([("Générik Vapeur", "PER"), ("Eureden", "PER"), ("Anticor", "MISC"), ("Limagrain", "LOC")]),
+)
+def test_an_adjective_between_an_organisations_head_noun_and_its_name_leaves_it_an_organisation(head, adjective, name):
+    a = article("a", f"{head} {adjective} {name[0]} a annoncé mardi un plan de relance. Les salariés attendent.")
+    [entity] = resolve(mentions_of(a, name), [a])
+    assert entity.type == "ORG"
+
+
+def test_a_cooperative_or_a_mutual_is_an_organisation():
+    a = article("a", "La coopérative Limagrain recrute. Limagrain parle. La mutuelle Macif aussi.")
+    mentions = mentions_of(a, ("Limagrain", "PER"), ("Limagrain", "PER"), ("Macif", "LOC"))
+    assert {e.name: e.type for e in resolve(mentions, [a])} == {"Limagrain": "ORG", "Macif": "ORG"}
+
+
+def test_a_verb_or_an_occupation_between_a_head_noun_and_a_name_makes_no_organisation():
+    a = article("a", "Le groupe quitte Lyon. La société emploie Marie Dupont, la danseuse Léa Garnier.")
+    mentions = mentions_of(a, ("Lyon", "LOC"), ("Marie Dupont", "PER"), ("Léa Garnier", "PER"))
+    assert {e.name: e.type for e in resolve(mentions, [a])} == {
+        "Lyon": "LOC",
+        "Marie Dupont": "PER",
+        "Léa Garnier": "PER",
+    }
+
+
 def test_a_name_that_begins_with_a_persons_surname_and_is_never_a_person_is_a_company():
     a = article(
         "a",

@@ -77,12 +77,15 @@ class Rules:
     capitalised_articles: tuple[str, ...]  # articles a name may start with ("La Russie"), folded
     name_article: re.Pattern  # a capitalised article that may begin a name, as written: "Le " in "selon Le Monde"
     zero_is_singular: bool  # "0 mention" rather than "0 mentions"
+    # first words of a sports club's name when a people's adjective (demonym) follows: "Stade rennais"
+    club_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class DateWords:
     """The words a dateline is written with ('Publié le lundi 5 mars 2024 à 10h32', 'Mis à jour
-    le 6 mars'), for kbgen.plaintext; lower case, the longest form first where one starts another."""
+    le 6 mars'), and a byline or a credit line ('Par Clara Moulin', 'Crédit photo : X'), for
+    kbgen.plaintext; lower case, the longest form first where one starts another."""
 
     months: tuple[tuple[str, ...], ...]  # twelve tuples, January first: each month's names and abbreviations
     weekdays: tuple[str, ...]  # names and abbreviations of the days of the week
@@ -93,6 +96,8 @@ class DateWords:
     hour_marks: tuple[str, ...]  # letters between hours and minutes, besides ':' ('10h32')
     ordinals: tuple[str, ...]  # endings of a day written as an ordinal: '1er'
     day_first: bool  # 07/12/2018 is the 7th of December
+    bylines: tuple[str, ...] = ()  # what opens a line naming the text's author: 'par', 'propos recueillis par'
+    credits: tuple[str, ...] = ()  # what opens a line crediting a picture: 'crédit photo', 'photo'
 
 
 @dataclass(frozen=True)

@@ -250,6 +250,8 @@ DATES = DateWords(
     hour_marks=(),
     ordinals=("st", "nd", "rd", "th"),
     day_first=False,
+    bylines=("by", "interview by", "words by"),
+    credits=("photo credit", "photograph", "photo", "photos", "picture", "credit", "illustration"),
 )
 
 # What opens a line pointing to another article ('Read more: The budget passed'), before its colon.

@@ -256,6 +256,8 @@ ORG_HEADS = frozenset(
         "cabinet",
         "laboratoire",
         "start-up",
+        "coopérative",  # legal forms of a business, like 'société'
+        "mutuelle",
         "quotidien",
         "hebdomadaire",
         "magazine",
@@ -285,7 +287,7 @@ NAME_HEADS = {
 
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
 DEMONYM = re.compile(
-    r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|ite|in|ine|éen|éenne)s?$"
+    r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|onne|ite|in|ine|éen|éenne)s?$"
 )
 PEOPLE_DETERMINERS = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
@@ -314,6 +316,8 @@ RULES = Rules(
     capitalised_articles=("la ", "le ", "les ", "l "),
     name_article=re.compile(r"Le |La |Les |L'"),
     zero_is_singular=True,  # "0 mention"
+    # 'le Stade rennais', 'l'Olympique lyonnais' (clubs); 'le Stade de France', 'le stade Marcel-Michelin' are places
+    club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
 )
 
 # Datelines of French news texts: 'Publié le lundi 5 mars 2024 à 10h32', '07/12/2018 22:18:13'.
@@ -350,6 +354,8 @@ DATES = DateWords(
     hour_marks=("h",),
     ordinals=("er",),
     day_first=True,
+    bylines=("par", "propos recueillis par", "texte", "un article de"),
+    credits=("crédit photo", "credit photo", "crédits photo", "crédit", "crédits", "photo", "photos", "illustration"),
 )
 
 # What opens a line pointing to another article ('Lire aussi : Le budget voté'), before its colon.
