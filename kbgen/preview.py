@@ -77,9 +77,24 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
         if entity and not (linked and mention.start < linked[-1][1]):
             linked.append((mention.start, mention.end, entity.slug))
             entities.setdefault(entity.slug, entity)
-    theme = Theme(project.theme_folders, project.config, keyed=False)
+    theme = preview_theme(project)
     related = base.related.get(slug, ())
     cards = tuple(base.cards[slug] for slug in entities)
     return article_page(
         theme, article, linked, tuple(entities.values()), related, pages_named=base.pages_named, cards=cards
     )
+
+
+_themes: dict[tuple, Theme] = {}  # the last preview's theme, by what it is made from
+
+
+def preview_theme(project: Project) -> Theme:
+    """The theme previews render with, made again only when the settings or a template file
+    changed: making one compiles every template, most of a preview's time."""
+    folders = project.theme_folders
+    templates = [p for folder in (folders.own, folders.packaged) if folder.is_dir() for p in sorted(folder.rglob("*"))]
+    key = (folders, project.config.model_dump_json(), tuple((p, p.stat().st_mtime_ns) for p in templates))
+    if key not in _themes:
+        _themes.clear()
+        _themes[key] = Theme(folders, project.config, keyed=False)
+    return _themes[key]

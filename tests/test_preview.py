@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kbgen.build import build
-from kbgen.preview import PreviewBase, preview_article
+from kbgen.preview import PreviewBase, preview_article, preview_theme
+from kbgen.project import Project
 
 NOTE = "content/articles/note-de-terrain.md"
 
@@ -80,3 +81,17 @@ def test_a_failing_preview_leaves_the_rebuild_to_report(golden_project, monkeypa
     rebuilder._rebuild({(golden_project / NOTE).resolve()})
     assert state.status.build == 2 and state.status.ok and state.status.previews == {}
     assert "a retrouvé" in (golden_project / "_site/articles/note-de-terrain.html").read_text("utf-8")
+
+
+def test_the_preview_theme_is_kept_until_a_template_or_setting_changes(golden_project):
+    base = PreviewBase.of(build(golden_project, keep_knowledge=True).knowledge)
+    first = preview_theme(Project.load(golden_project))
+    assert preview_theme(Project.load(golden_project)) is first  # its templates compiled once
+    own = golden_project / "theme" / "article.html"
+    own.parent.mkdir(exist_ok=True)
+    own.write_text('{% extends "base.html" %}{% block main %}<p>gabarit du projet</p>{% endblock %}', "utf-8")
+    edit(golden_project, "a rejoint", "a retrouvé")
+    assert b"gabarit du projet" in preview_article(golden_project, base, golden_project / NOTE).make()
+    config = golden_project / "kbgen.yml"
+    config.write_text(config.read_text("utf-8").replace("Réunions de test", "Autre titre"), "utf-8")
+    assert preview_theme(Project.load(golden_project)).config.title == "Autre titre"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kbgen import parallel, report
 from kbgen.errors import BuildError, Problem, ProjectLocked
-from kbgen.project import Layout
+from kbgen.project import Layout, Project
 from kbgen.serve.status import LiveState
 from kbgen.serve.watch import FOLDER, Signature, Watcher, signature
 
@@ -72,8 +72,10 @@ class Rebuilder:
 
     def _rebuild(self, changed: set[Path]) -> set[Path]:
         """Build after `changed`; return what the user changed during the build, to build again."""
-        before = self._take_snapshot()
         self._preview(changed)
+        # Taken after the preview, which it would delay (a stat of every watched file), and before
+        # the build, which reads the files as they are now.
+        before = self._take_snapshot()
         started = time.perf_counter()
         outcome = self._build()
         took = time.perf_counter() - started
@@ -105,13 +107,14 @@ class Rebuilder:
         found the site up to date linked nothing)."""
         from kbgen.build import link_project, project_lock
         from kbgen.ner import load_model
-        from kbgen.preview import PreviewBase
+        from kbgen.preview import PreviewBase, preview_theme
 
         try:
             if self.base is None and self.state.status.ok:
                 with project_lock(Layout.of(self.project)):
                     self.base = PreviewBase.of(link_project(self.project))
             load_model(self.project)
+            preview_theme(Project.load(self.project))  # its templates compiled before the first edit
         except (BuildError, OSError):
             pass  # no previews until a build succeeds: each edit waits for its rebuild
 
