@@ -155,3 +155,27 @@ class ArticleCache(ExtractionCache):
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
                 [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
             )
+
+
+class SummaryCache(ArticleCache):
+    """What kbgen made of each article text for a corpus-wide pass (kbgen.word_case,
+    kbgen.missed), pickled, by the text, kbgen's code and what else the pass reads. Only the rows
+    the last build used are kept (keep_only), so the file grows with the corpus, not with its
+    history."""
+
+    TABLE = "summary"
+
+    def __enter__(self) -> SummaryCache:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+    def keep_only(self, keys: list[str]) -> None:
+        """Drop every row but those under `keys`."""
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM kept")
+            self.db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", [(key,) for key in keys])
+            self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN (SELECT key FROM kept)")
+            self.db.execute("DELETE FROM kept")

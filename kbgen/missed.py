@@ -1,19 +1,32 @@
 """Mentions the model missed: every other occurrence of a resolved name or alias, as whole words,
-after the same debris checks as the model's spans (part of resolve)."""
+after the same debris checks as the model's spans (part of resolve).
+
+Looking for every name in every article is a pass over the whole corpus; within
+`remembered_in(cache)` (a build), what was found in each article is kept, keyed by what it
+depends on: the text, the places already taken in it, and the part of the name table that can
+match in it (the forms whose first word the text has, with their types). An article is read
+again only when one of those changed: a new name elsewhere in the corpus leaves it alone unless
+its first word is in the article."""
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.articles import Article
+from kbgen.cache import SummaryCache
 from kbgen.extract import Mention
 from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.names import fold, inside_longer_name
+from kbgen.read_cache import _fingerprint as code_fingerprint
 from kbgen.spans import trim
 
 if TYPE_CHECKING:
@@ -67,6 +80,20 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     return index >= 0 and ends[index] > start
 
 
+_CACHE: ContextVar[Path | None] = ContextVar("missed_cache", default=None)
+
+
+@contextmanager
+def remembered_in(cache: Path) -> Iterator[None]:
+    """Within, add_missed_mentions keeps what it finds in each article in `cache` (a build's
+    `.kbgen/missed.sqlite`), and reads again only the articles whose part of it changed."""
+    token = _CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
 def add_missed_mentions(
     entities: list[Entity],
     articles: list[Article],
@@ -93,30 +120,95 @@ def add_missed_mentions(
     unique = {form: slug for form, slug in unique.items() if slug}
     if not unique:
         return entities
-    starts = _first_words(unique)
     by_slug = {e.slug: e for e in entities}
+    types = {form: by_slug[slug].type for form, slug in unique.items()}
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for entity in entities:
         for m in entity.mentions:
             taken[m.article].append((m.start, m.end))
+    spans = {a.slug: sorted(taken[a.slug]) for a in articles}
+    cache = _CACHE.get()
+    if cache is None:
+        starts = _first_words(types)
+        found = {a.slug: _found_in(a.text, spans[a.slug], types, starts, language) for a in articles}
+    else:
+        with SummaryCache(cache) as remembered:
+            found = _Remembered(remembered, language).found(articles, spans, types)
     added: dict[str, list[Mention]] = defaultdict(list)
     for article in articles:
-        spans = sorted(taken[article.slug])
-        ends = _running_max_ends(spans)
-        plain = plain_forms(article.text)
-        for start, end, form in _find_names(plain, unique, starts):
-            if _overlaps(spans, ends, start, end) or inside_longer_name(plain, start, end, language.rules.person_cues):
-                continue
-            if article.slug in (ignored.get(fold(form)) or ()):
-                continue
-            entity = by_slug[unique[form]]
-            # The same checks as the model's own spans: 'les Français' stays a people, not a place.
-            if trim(plain, start, end, entity.type, language) is None:
-                continue
-            added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
+        for start, end, form in found[article.slug]:
+            if article.slug not in (ignored.get(fold(form)) or ()):
+                entity = by_slug[unique[form]]
+                added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
     return [
         replace(e, mentions=tuple(sorted(e.mentions + tuple(added[e.slug]), key=lambda m: (m.article, m.start))))
         if added[e.slug]
         else e
         for e in entities
     ]
+
+
+def _found_in(
+    text: str, spans: list[tuple[int, int]], types: dict[str, str], starts: dict[str, int], language: LanguageProfile
+) -> list[tuple[int, int, str]]:
+    """(start, end, form) of each occurrence in `text` of a form of `types` (form -> its entity's
+    type) that no span of `spans` (sorted) takes, that is no part of a longer name, and that the
+    model's span rules keep as a name of that type ('les Français' stays a people, not a place)."""
+    ends = _running_max_ends(spans)
+    plain = plain_forms(text)
+    return [
+        (start, end, form)
+        for start, end, form in _find_names(plain, types, starts)
+        if not _overlaps(spans, ends, start, end)
+        and not inside_longer_name(plain, start, end, language.rules.person_cues)
+        and trim(plain, start, end, types[form], language) is not None
+    ]
+
+
+class _Remembered:
+    """_found_in for each article, from the cache when the article's text, its taken spans and
+    the forms that can match in it (with their types) are as they were; each text's words kept
+    too, which is how those forms are known without reading the text."""
+
+    def __init__(self, cache: SummaryCache, language: LanguageProfile):
+        self.cache = cache
+        self.language = language
+        self.salt = f"{code_fingerprint()}\0{language.code}\0"
+
+    def _key(self, *parts: str) -> str:
+        return hashlib.sha256("\0".join((self.salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def found(
+        self, articles: list[Article], spans: dict[str, list[tuple[int, int]]], types: dict[str, str]
+    ) -> dict[str, list[tuple[int, int, str]]]:
+        texts = {a.slug: self._key("text", a.text) for a in articles}
+        words = self._words({texts[a.slug]: a.text for a in articles})
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for form in types:
+            by_first[WORD.match(form).group()].append(form)  # type: ignore[union-attr]
+        first_words = set(by_first)
+        tables, keys = {}, {}
+        for a in articles:
+            tables[a.slug] = {f: types[f] for w in words[texts[a.slug]] & first_words for f in by_first[w]}
+            keys[a.slug] = self._key("found", texts[a.slug], repr(spans[a.slug]), repr(sorted(tables[a.slug].items())))
+        known = self.cache.get_pickled(sorted(set(keys.values())))
+        new = {}
+        for a in articles:
+            if keys[a.slug] not in known and keys[a.slug] not in new:
+                table = tables[a.slug]
+                new[keys[a.slug]] = _found_in(a.text, spans[a.slug], table, _first_words(table), self.language)
+        self.cache.put_pickled(new)
+        self.cache.keep_only([*texts.values(), *keys.values()])
+        found = known | new
+        return {a.slug: found[keys[a.slug]] for a in articles}
+
+    def _words(self, texts: dict[str, str]) -> dict[str, set[str]]:
+        """The words of each text (by its key), from the cache, or read and kept."""
+        known = {key: set(value.split("\n")) for key, value in self.cache.get_pickled(sorted(texts)).items()}
+        new = {
+            key: "\n".join(sorted(set(WORD.findall(plain_forms(text)))))
+            for key, text in texts.items()
+            if key not in known
+        }
+        self.cache.put_pickled(new)
+        return known | {key: set(value.split("\n")) for key, value in new.items()}
