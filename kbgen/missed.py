@@ -183,19 +183,16 @@ class _Remembered:
     ) -> dict[str, list[tuple[int, int, str]]]:
         texts = {a.slug: self._key("text", a.text) for a in articles}
         words = self._words({texts[a.slug]: a.text for a in articles})
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for form in types:
-            by_first[WORD.match(form).group()].append(form)  # type: ignore[union-attr]
-        first_words = set(by_first)
-        tables, keys = {}, {}
-        for a in articles:
-            tables[a.slug] = {f: types[f] for w in words[texts[a.slug]] & first_words for f in by_first[w]}
-            keys[a.slug] = self._key("found", texts[a.slug], repr(spans[a.slug]), repr(sorted(tables[a.slug].items())))
+        tables = _tables(words, types)
+        keys = {
+            a.slug: self._key("found", texts[a.slug], repr(spans[a.slug]), repr(tables[texts[a.slug]]))
+            for a in articles
+        }
         known = self.cache.get_pickled(sorted(set(keys.values())))
         new = {}
         for a in articles:
             if keys[a.slug] not in known and keys[a.slug] not in new:
-                table = tables[a.slug]
+                table = tables[texts[a.slug]]
                 new[keys[a.slug]] = _found_in(a.text, spans[a.slug], table, _first_words(table), self.language)
         self.cache.put_pickled(new)
         self.cache.keep_only([*texts.values(), *keys.values()])
@@ -212,3 +209,20 @@ class _Remembered:
         }
         self.cache.put_pickled(new)
         return known | {key: set(value.split("\n")) for key, value in new.items()}
+
+
+def _tables(words: dict[str, set[str]], types: dict[str, str]) -> dict[str, dict[str, str]]:
+    """For each text (by its key, with its words), the forms of `types` (with their types) whose
+    words it all has, in the order of the forms: only those can be found in it. Found with the
+    texts that have each word, so that a text is not compared with every form."""
+    form_words = {form: set(WORD.findall(form)) for form in sorted(types)}
+    vocabulary = set().union(*form_words.values())
+    having: dict[str, set[str]] = defaultdict(set)
+    for key, its in words.items():
+        for word in its & vocabulary:
+            having[word].add(key)
+    tables: dict[str, dict[str, str]] = {key: {} for key in words}
+    for form, its in form_words.items():
+        for key in set.intersection(*sorted((having.get(word, set()) for word in its), key=len)):
+            tables[key][form] = types[form]
+    return tables

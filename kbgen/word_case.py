@@ -25,9 +25,8 @@ from kbgen.spans import starts_sentence
 # A word: letters, digits, straight apostrophes and hyphens ("aujourd'hui", "Jean-Pierre").
 RUN = re.compile(r"[\w'-]+")
 # Words joined by one character that is none of these nor a space ("l’État", "Aujourd’hui",
-# "AT&T"): a one-word name can be such a chain, so each piece of one counts, and each stretch of
-# up to _LONGEST_CHAIN words of it.
-CHAIN = re.compile(r"[\w'-]+(?:[^\w\s'-][\w'-]+)+")
+# "AT&T") make a chain: a one-word name can be one, so each stretch of up to this many words of
+# a chain counts as a word too.
 _LONGEST_CHAIN = 3
 
 
@@ -41,30 +40,30 @@ class TextCases:
 
 
 def text_cases(text: str, language: LanguageProfile) -> TextCases:
-    """Each word of `text` and each chain of words (CHAIN), counted by how it is written; only
-    the words a name could be read as are kept (a capitalised one of some lower-case letters)."""
+    """Each word of `text` and each stretch of up to _LONGEST_CHAIN words of a chain of words
+    (joined by one character that is no space: "l’État", "Aujourd’hui"), counted by how it is
+    written; only the words a name could be read as are kept (one with a lower-case letter)."""
     lower: Counter[str] = Counter()
     named: Counter[str] = Counter()
-    for start, word in _words(text):
-        if word.islower():
-            if word[0].islower():
-                lower[word] += 1
-            continue
-        key = word[0].upper() + word[1:].lower()
-        if key[0].isupper() and not key.isupper() and not starts_sentence(text, start, language):
-            named[key] += 1
-    return TextCases(lower, named)
-
-
-def _words(text: str) -> Iterable[tuple[int, str]]:
-    """(start, word) of each word and of each stretch of a chain of words."""
+    chain: list[int] = []  # where each word of the chain ending at this word begins
+    end = -2
     for match in RUN.finditer(text):
-        yield match.start(), match.group()
-    for chain in CHAIN.finditer(text):
-        runs = [(m.start(), m.end()) for m in RUN.finditer(text, chain.start(), chain.end())]
-        for first in range(len(runs)):
-            for last in range(first + 1, min(len(runs), first + _LONGEST_CHAIN)):
-                yield runs[first][0], text[runs[first][0] : runs[last][1]]
+        start = match.start()
+        if start == end + 1 and not text[end].isspace():
+            chain.append(start)
+        else:
+            chain = [start]
+        end = match.end()
+        for first in chain[-_LONGEST_CHAIN:]:
+            word = text[first:end]
+            if word.islower():
+                if word[0].islower():
+                    lower[word] += 1
+                continue
+            key = word[0].upper() + word[1:].lower()
+            if key[0].isupper() and not key.isupper() and not starts_sentence(text, first, language):
+                named[key] += 1
+    return TextCases(lower, named)
 
 
 def mostly_lowercase(words: Iterable[str], corpus: TextCases) -> set[str]:
