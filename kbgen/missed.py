@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,38 +168,51 @@ def _found_in(
 
 
 class _Remembered:
-    """_found_in for each article, from the cache when the article's text, its taken spans and
-    the forms that can match in it (with their types) are as they were; each text's words kept
-    too, which is how those forms are known without reading the text."""
+    """_found_in for each article, from the last build when the article's text and taken spans
+    are the same and no form that can match in it (one whose words it all has) is new, gone or
+    of another type since. The last build's forms are kept with what was found, and each text's
+    words, which is how the articles a changed form can match in are known without reading them."""
 
     def __init__(self, cache: SummaryCache, language: LanguageProfile):
         self.cache = cache
         self.language = language
-        self.salt = f"{code_fingerprint()}\0{language.code}\0"
+        self.salt = f"{code_fingerprint()}\0{language.code}\0".encode()
 
-    def _key(self, *parts: str) -> str:
-        return hashlib.sha256("\0".join((self.salt, *parts)).encode("utf-8", "surrogatepass")).hexdigest()
+    def _text_key(self, text: str) -> str:
+        return hashlib.sha256(self.salt + b"text\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def found(
         self, articles: list[Article], spans: dict[str, list[tuple[int, int]]], types: dict[str, str]
     ) -> dict[str, list[tuple[int, int, str]]]:
-        texts = {a.slug: self._key("text", a.text) for a in articles}
-        words = self._words({texts[a.slug]: a.text for a in articles})
-        tables = _tables(words, types)
-        keys = {
-            a.slug: self._key("found", texts[a.slug], repr(spans[a.slug]), repr(tables[texts[a.slug]]))
-            for a in articles
-        }
-        known = self.cache.get_pickled(sorted(set(keys.values())))
+        texts = [self._text_key(a.text) for a in articles]
+        keys = [
+            hashlib.sha256(
+                self.salt + b"found\0" + text.encode() + array("q", chain.from_iterable(spans[a.slug])).tobytes()
+            ).hexdigest()
+            for a, text in zip(articles, texts, strict=True)
+        ]
+        forms_key = hashlib.sha256(self.salt + b"forms").hexdigest()
+        known = self.cache.get_pickled(sorted({forms_key, *keys}))
+        last: dict[str, str] | None = known.pop(forms_key, None)
+        changed = {f for f in set(types) | set(last or ()) if types.get(f) != (last or {}).get(f)}
+        stale = [last is None or key not in known for key in keys]
+        # The words of every text when some form changed (an article it can match in is read
+        # again), else of the texts read again only.
+        wanted = [index for index in range(len(articles)) if changed or stale[index]]
+        words = self._words({texts[index]: articles[index].text for index in wanted})
+        if changed and last is not None:
+            for index in _having_all(words, texts, changed):
+                stale[index] = True
+        again = [index for index, is_stale in enumerate(stale) if is_stale]
+        tables = _tables([words[texts[index]] for index in again], types)
         new = {}
-        for a in articles:
-            if keys[a.slug] not in known and keys[a.slug] not in new:
-                table = tables[texts[a.slug]]
-                new[keys[a.slug]] = _found_in(a.text, spans[a.slug], table, _first_words(table), self.language)
-        self.cache.put_pickled(new)
-        self.cache.keep_only([*texts.values(), *keys.values()])
+        for index, table in zip(again, tables, strict=True):
+            its = {form: types[form] for form in table}
+            a = articles[index]
+            new[keys[index]] = _found_in(a.text, spans[a.slug], its, _first_words(its), self.language)
+        self.cache.store({**new, forms_key: types}, [forms_key, *texts, *keys])
         found = known | new
-        return {a.slug: found[keys[a.slug]] for a in articles}
+        return {a.slug: found[key] for a, key in zip(articles, keys, strict=True)}
 
     def _words(self, texts: dict[str, str]) -> dict[str, set[str]]:
         """The words of each text (by its key), from the cache, or read and kept."""
@@ -211,18 +226,31 @@ class _Remembered:
         return known | {key: set(value.split("\n")) for key, value in new.items()}
 
 
-def _tables(words: dict[str, set[str]], types: dict[str, str]) -> dict[str, dict[str, str]]:
-    """For each text (by its key, with its words), the forms of `types` (with their types) whose
-    words it all has, in the order of the forms: only those can be found in it. Found with the
-    texts that have each word, so that a text is not compared with every form."""
+def _having_all(words: dict[str, set[str]], texts: list[str], forms: set[str]) -> set[int]:
+    """The indices of `texts` (keys of `words`) that have every word of one of `forms`."""
+    needed = {form: set(WORD.findall(form)) for form in forms}
+    vocabulary = set().union(*needed.values())
+    having: dict[str, set[int]] = defaultdict(set)
+    for index, text in enumerate(texts):
+        for word in words[text] & vocabulary:
+            having[word].add(index)
+    return set().union(
+        *(set.intersection(*(having[w] for w in its)) for its in needed.values() if its <= having.keys())
+    )
+
+
+def _tables(words: list[set[str]], types: dict[str, str]) -> list[list[str]]:
+    """For each text (its words), the forms of `types` whose words it all has, in order: only
+    those can be found in it. Found from the texts that have each word, so that a text is not
+    compared with every form."""
     form_words = {form: set(WORD.findall(form)) for form in sorted(types)}
     vocabulary = set().union(*form_words.values())
-    having: dict[str, set[str]] = defaultdict(set)
-    for key, its in words.items():
+    having: dict[str, set[int]] = defaultdict(set)
+    for index, its in enumerate(words):
         for word in its & vocabulary:
-            having[word].add(key)
-    tables: dict[str, dict[str, str]] = {key: {} for key in words}
+            having[word].add(index)
+    tables: list[list[str]] = [[] for _ in words]
     for form, its in form_words.items():
-        for key in set.intersection(*sorted((having.get(word, set()) for word in its), key=len)):
-            tables[key][form] = types[form]
+        for index in set.intersection(*sorted((having.get(word, set()) for word in its), key=len)):
+            tables[index].append(form)
     return tables

@@ -99,12 +99,13 @@ class _CachedSum:
         self.salt = f"{code_fingerprint()}\0{language.code}\0"
 
     def _key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.salt}{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha256(f"{self.salt}text\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def of(self, texts: list[str]) -> TextCases:
-        by_key = {self._key(text): text for text in texts}
-        members = Counter(self._key(text) for text in texts)
-        totals_key = self._key("\0totals")
+        keys = [self._key(text) for text in texts]
+        by_key = dict(zip(keys, texts, strict=True))
+        members = Counter(keys)
+        totals_key = hashlib.sha256(f"{self.salt}totals".encode()).hexdigest()
         last = self.cache.get_pickled([totals_key]).get(totals_key)
         last_members, total = last if last else (Counter(), TextCases(Counter(), Counter()))
         gone, new = last_members - members, members - last_members
@@ -124,7 +125,5 @@ class _CachedSum:
                 total.named.update((known.get(key) or counted[key]).named)
         total = TextCases(+total.lower, +total.named)  # words no text writes any more, dropped
         if gone or new:
-            self.cache.put_pickled(counted)
-            self.cache.put_pickled({totals_key: (members, total)})
-            self.cache.keep_only([totals_key, *members])
+            self.cache.store({**counted, totals_key: (members, total)}, [totals_key, *members])
         return total

@@ -73,4 +73,5 @@ def test_only_what_the_last_build_used_is_kept(tmp_path):
     found(articles, mentions, cache)
     found(articles[:1], mentions[:2], cache)
     with sqlite3.connect(cache) as db:
-        assert db.execute("SELECT count(*) FROM summary").fetchone()[0] == 2  # one text's words, and what was found
+        # One text's words, what was found in it, and the forms it was found with.
+        assert db.execute("SELECT count(*) FROM summary").fetchone()[0] == 3
