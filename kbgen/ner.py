@@ -95,16 +95,17 @@ def without_common_words(
     lower case (word_case.mostly_lowercase): a corpus-wide judgment, so made after the cache,
     which keeps each article's own; the corpus's word counts kept in `cache` when given."""
     texts = {a.slug: a.text for a in articles}
-
-    def opens(m: Mention) -> bool:
-        return " " not in m.text and spans.starts_sentence(texts[m.article], m.start, language)
-
-    words = {m.text for m in extraction.mentions if opens(m)}
+    opening = [
+        m
+        for m in extraction.mentions
+        if " " not in m.text and spans.starts_sentence(texts[m.article], m.start, language)
+    ]
+    words = {m.text for m in opening}
     if not any(w[:1].isupper() and not w.isupper() for w in words):
         return extraction  # nothing to judge: no text is read
     common = word_case.mostly_lowercase(words, word_case.corpus_cases(list(texts.values()), language, cache))
-    kept = tuple(m for m in extraction.mentions if not (m.text in common and opens(m)))
-    return Extraction(kept, extraction.sentences)
+    dropped = {id(m) for m in opening if m.text in common}
+    return Extraction(tuple(m for m in extraction.mentions if id(m) not in dropped), extraction.sentences)
 
 
 def start_workers_ahead(
