@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbgen import hosts, redirects
+from kbgen import hosts, missed, redirects
 from kbgen.articles import Article, read_articles
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
@@ -145,7 +145,8 @@ def _build(
         articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock, drafts)
     with _told_with(report.problems + warnings):
         curation = load_curation(project.curation, project.shown(project.curation))
-        resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+        with missed.remembered_in(project.missed_cache):
+            resolution = resolve(extraction.mentions, articles, curation, language=project.language)
         extras, extra_warnings = _extras(project, articles, resolution.entities, drafts)
         clock.done("resolve")
     warnings += extra_warnings + resolution.warnings
@@ -371,7 +372,8 @@ def _resolved(project: Project):
     articles = published(articles)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
-    resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+    with missed.remembered_in(project.missed_cache):
+        resolution = resolve(extraction.mentions, articles, curation, language=project.language)
     return replace(resolution, warnings=problems + resolution.warnings), articles, extraction.sentences
 
 

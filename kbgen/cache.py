@@ -155,3 +155,32 @@ class ArticleCache(ExtractionCache):
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
                 [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
             )
+
+
+class SummaryCache(ArticleCache):
+    """What kbgen made of each article text for a corpus-wide pass (kbgen.word_case,
+    kbgen.missed), pickled, by the text, kbgen's code and what else the pass reads. Only the rows
+    the last build used are kept (store), so the file grows with the corpus, not with its
+    history."""
+
+    TABLE = "summary"
+
+    def __enter__(self) -> SummaryCache:
+        return self
+
+    def __exit__(self, *_) -> None:
+        self.close()
+
+    def store(self, values: Mapping[str, object], keep: list[str]) -> None:
+        """Put `values` and drop every row but those under `keep`, at once: a build that stops
+        half-way leaves the rows of the last build or of this one, never a mix."""
+        with self.db:
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
+                [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
+            )
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM kept")
+            self.db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", [(key,) for key in keep])
+            self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN (SELECT key FROM kept)")
+            self.db.execute("DELETE FROM kept")

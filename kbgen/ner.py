@@ -9,7 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import extract as extract_module
-from kbgen import glued, name_edges, rereading, spans
+from kbgen import glued, name_edges, rereading, spans, word_case
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -67,7 +67,7 @@ def extract_cached(
     finally:
         cache.close()
     extraction = _extraction({a.slug: known[keys[a.slug]] for a in articles})
-    return without_common_words(extraction, articles, project.language), warnings
+    return without_common_words(extraction, articles, project.language, project.word_case_cache), warnings
 
 
 def _extraction(found: dict[str, Cached]) -> Extraction:
@@ -88,18 +88,24 @@ def _extraction(found: dict[str, Cached]) -> Extraction:
     return Extraction(mentions, sentences)
 
 
-def without_common_words(extraction: Extraction, articles: list[Article], language) -> Extraction:
+def without_common_words(
+    extraction: Extraction, articles: list[Article], language, cache: Path | None = None
+) -> Extraction:
     """The mentions less the one-word ones at a sentence start that the corpus writes mostly in
-    lower case (spans.mostly_lowercase): a corpus-wide judgment, so made after the cache, which
-    keeps each article's own."""
+    lower case (word_case.mostly_lowercase): a corpus-wide judgment, so made after the cache,
+    which keeps each article's own; the corpus's word counts kept in `cache` when given."""
     texts = {a.slug: a.text for a in articles}
-
-    def opens(m: Mention) -> bool:
-        return " " not in m.text and spans.starts_sentence(texts[m.article], m.start, language)
-
-    common = spans.mostly_lowercase((m.text for m in extraction.mentions if opens(m)), texts.values(), language)
-    kept = tuple(m for m in extraction.mentions if not (m.text in common and opens(m)))
-    return Extraction(kept, extraction.sentences)
+    opening = [
+        m
+        for m in extraction.mentions
+        if " " not in m.text and spans.starts_sentence(texts[m.article], m.start, language)
+    ]
+    words = {m.text for m in opening}
+    if not any(w[:1].isupper() and not w.isupper() for w in words):
+        return extraction  # nothing to judge: no text is read
+    common = word_case.mostly_lowercase(words, word_case.corpus_cases(list(texts.values()), language, cache))
+    dropped = {id(m) for m in opening if m.text in common}
+    return Extraction(tuple(m for m in extraction.mentions if id(m) not in dropped), extraction.sentences)
 
 
 def start_workers_ahead(

@@ -166,6 +166,16 @@ class Layout:
         return self.state_dir / "articles.sqlite"
 
     @property
+    def word_case_cache(self) -> Path:
+        """The common-word check's cache (SQLite): each article text's word counts, and their sum."""
+        return self.state_dir / "wordcase.sqlite"
+
+    @property
+    def missed_cache(self) -> Path:
+        """The missed names' cache (SQLite): what was found in each article text, by the names that can match in it."""
+        return self.state_dir / "missed.sqlite"
+
+    @property
     def lock(self) -> Path:
         return self.state_dir / "build.lock"
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
-from collections.abc import Iterable
 
 from kbgen.lang import LanguageProfile
 from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
@@ -346,23 +344,3 @@ def joined_at_connectors(
 def _without_connector(text: str, start: int, end: int, label: str, endings: tuple[str, ...]) -> tuple[int, int, str]:
     ending = next((e for e in endings if text[start:end].lower().endswith(e)), None)
     return (start, end - len(ending), label) if ending else (start, end, label)
-
-
-def mostly_lowercase(words: Iterable[str], texts: Iterable[str], language: LanguageProfile) -> set[str]:
-    """Of `words` (each capitalised at a sentence start somewhere), those that `texts`, the whole
-    corpus, write in lower case more often than capitalised inside a sentence: common words whose
-    capital comes from the sentence ('Hier', 'Pourtant', 'Justice'), not names."""
-    words = sorted({w for w in words if w[:1].isupper() and not w.isupper()})
-    if not words:
-        return set()
-    pattern = re.compile(rf"(?<![\w'-])(?:{'|'.join(map(re.escape, words))})(?![\w'-])", re.IGNORECASE)
-    lower: Counter[str] = Counter()
-    named: Counter[str] = Counter()
-    for text in texts:
-        for match in pattern.finditer(text):
-            word = match.group()
-            if word.islower():
-                lower[word] += 1
-            elif not starts_sentence(text, match.start(), language):
-                named[word[0].upper() + word[1:].lower()] += 1
-    return {w for w in words if lower[w.lower()] > named[w]}

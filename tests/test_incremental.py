@@ -390,3 +390,26 @@ def test_adding_an_article_does_not_remake_the_pages_of_articles_naming_its_enti
     build(golden_project)
     assert [p for p in made if p.startswith("articles/")] == ["articles/lyon-new.html"]
     assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+
+
+def test_the_corpus_wide_passes_follow_an_added_and_a_deleted_article(golden_project, tmp_path):
+    """Whether a word opening a sentence is a common word, and where a known name was missed, is
+    judged on the whole corpus from what the last build kept (kbgen.word_case, kbgen.missed): an
+    article that writes 'hier' in lower case makes the 'Hier' the patterns find opening another
+    article a common word, and its deletion makes it a name again; each time, as a clean build
+    has it."""
+    patterns = golden_project / "patterns.jsonl"
+    patterns.write_text(patterns.read_text("utf-8") + '{"label": "MISC", "pattern": "Hier"}\n', "utf-8")
+    write(golden_project / "content/articles/hier.md", "---\ntitle: Hier\n---\nHier, Jean Martin à Lyon.\n")
+    build(golden_project)
+    opening = golden_project / "_site/articles/hier.html"
+    assert "entities/hier" in opening.read_text("utf-8")
+    lower = golden_project / "content/articles/minuscules.md"
+    write(lower, "---\ntitle: Minuscules\n---\nPartie hier, revenue hier. Jean Martin à Genève.\n")
+    build(golden_project)
+    assert "entities/hier" not in opening.read_text("utf-8")
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+    lower.unlink()
+    build(golden_project)
+    assert "entities/hier" in opening.read_text("utf-8")
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean-2"))
