@@ -155,3 +155,17 @@ class ArticleCache(ExtractionCache):
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
                 [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
             )
+
+
+class ContextCache(ArticleCache):
+    """The words resolve read around each article's mentions (kbgen.context_cache), pickled, one
+    row an article under a key of its text; rows no longer asked for are pruned."""
+
+    TABLE = "context"
+
+    def keys(self) -> set[str]:
+        return {key for (key,) in self.db.execute(f"SELECT key FROM {self.TABLE}")}
+
+    def delete(self, keys: set[str]) -> None:
+        with self.db:
+            self.db.executemany(f"DELETE FROM {self.TABLE} WHERE key = ?", [(key,) for key in keys])
