@@ -58,17 +58,21 @@ class RememberedContexts:
         contexts = self.contexts
         # An entry left in `remembered` was not used: its mention is gone from this resolve.
         changed = contexts.read_afresh | {slug for slug, left in contexts.remembered.items() if left}
-        rows: dict[str, dict[Fields, Context]] = defaultdict(dict)
-        for slug in changed & self.keys.keys():
-            rows[self.keys[slug]] = {}  # an article none of whose mentions was read any more has an empty row
-        for mention, context in contexts.read.items():
-            if mention.article in changed and mention.article in self.keys:
-                rows[self.keys[mention.article]][fields_of(mention)] = context
-        if rows:
-            self.cache.put_pickled(rows)
+        if changed:
+            self._write(changed & self.keys.keys())
         stale = self.cache.keys() - set(self.keys.values())
         if stale:
             self.cache.delete(stale)
+
+    def _write(self, changed: set[str]) -> None:
+        """Write the rows of the `changed` articles again, with what this resolve read of them."""
+        rows: dict[str, dict[Fields, Context]] = defaultdict(dict)
+        for slug in changed:
+            rows[self.keys[slug]] = {}  # an article none of whose mentions was read any more has an empty row
+        for mention, context in self.contexts.read.items():
+            if mention.article in changed:
+                rows[self.keys[mention.article]][fields_of(mention)] = context
+        self.cache.put_pickled(rows)
 
 
 def _key(settings: str, article: Article) -> str:
