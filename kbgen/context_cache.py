@@ -69,9 +69,11 @@ class RememberedContexts:
         rows: dict[str, dict[Fields, Context]] = defaultdict(dict)
         for slug in changed:
             rows[self.keys[slug]] = {}  # an article none of whose mentions was read any more has an empty row
+        # A few answers, each stored once a row: the next build loads one object of each, not one a mention.
+        shared: dict[Context, Context] = {}
         for mention, context in self.contexts.read.items():
             if mention.article in changed:
-                rows[self.keys[mention.article]][fields_of(mention)] = context
+                rows[self.keys[mention.article]][fields_of(mention)] = shared.setdefault(context, context)
         self.cache.put_pickled(rows)
 
 
