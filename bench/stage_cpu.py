@@ -1,7 +1,9 @@
 """CPU seconds of the read stage (read_articles) and of resolve on a project built once (its
 extraction cache warm, so no NER runs), each three times in one process; the first read fills
-the read stage's caches when they are cold. Prints a digest of the entities, to compare two
-versions of kbgen on the same project:
+the read stage's caches when they are cold, and so does the first resolve fill its cache of the
+words around each mention (`.kbgen/contexts.sqlite`, where the kbgen run has it; delete the file
+to time a cold one). Prints a digest of the entities, to compare two versions of kbgen on the
+same project:
 
     PYTHONPATH=/path/to/other/kbgen/parent .venv/bin/python bench/stage_cpu.py PROJECT
 """
@@ -19,7 +21,12 @@ from kbgen.build import published
 from kbgen.curation import load_curation
 from kbgen.ner import extract_cached
 from kbgen.project import Project
-from kbgen.resolve import resolve
+from kbgen.resolve import Resolution, resolve
+
+try:
+    from kbgen.context_cache import RememberedContexts
+except ImportError:  # a kbgen from before resolve's cache
+    RememberedContexts = None
 
 
 def main(root: Path) -> None:
@@ -33,13 +40,26 @@ def main(root: Path) -> None:
     extraction, _ = extract_cached(project, articles, 1, None, None)
     curation = load_curation(project.curation, project.shown(project.curation))
     for _ in range(3):
+        cached = (
+            "no cache"
+            if RememberedContexts is None
+            else f"cache {(project.context_cache.exists() and 'found') or 'new'}"
+        )
         started = time.process_time()
-        entities = resolve(extraction.mentions, articles, curation, language=project.language).entities
-        print(f"resolve: {len(entities)} entities, {time.process_time() - started:.2f} CPU s")
+        entities = resolved(project, articles, extraction.mentions, curation).entities
+        print(f"resolve ({cached}): {len(entities)} entities, {time.process_time() - started:.2f} CPU s")
     shown = repr(
         [(e.slug, e.name, e.type, e.aliases, [(m.article, m.start, m.end) for m in e.mentions]) for e in entities]
     )
     print("entities digest", hashlib.sha256(shown.encode()).hexdigest()[:16])
+
+
+def resolved(project, articles, mentions, curation) -> Resolution:
+    """resolve as a build calls it: with its cache where this kbgen has one."""
+    if RememberedContexts is None:
+        return resolve(mentions, articles, curation, language=project.language)
+    with RememberedContexts(project, articles) as known:
+        return resolve(mentions, articles, curation, language=project.language, contexts=known.contexts)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kbgen import hosts, missed, redirects
 from kbgen.articles import Article, read_articles
+from kbgen.context_cache import RememberedContexts
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, NerWorkers
@@ -145,11 +146,13 @@ def _build(
         articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock, drafts)
     with _told_with(report.problems + warnings):
         curation = load_curation(project.curation, project.shown(project.curation))
-        with missed.remembered_in(project.missed_cache):
-            resolution = resolve(extraction.mentions, articles, curation, language=project.language)
+        with missed.remembered_in(project.missed_cache), RememberedContexts(project, articles) as known:
+            resolution = resolve(
+                extraction.mentions, articles, curation, language=project.language, contexts=known.contexts
+            )
         extras, extra_warnings = _extras(project, articles, resolution.entities, drafts)
         clock.done("resolve")
-    warnings += extra_warnings + resolution.warnings
+    warnings += known.warnings + extra_warnings + resolution.warnings
     problems = report.problems + warnings
     if strict and _not_notes(problems):
         raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
@@ -372,9 +375,12 @@ def _resolved(project: Project):
     articles = published(articles)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
-    with missed.remembered_in(project.missed_cache):
-        resolution = resolve(extraction.mentions, articles, curation, language=project.language)
-    return replace(resolution, warnings=problems + resolution.warnings), articles, extraction.sentences
+    with missed.remembered_in(project.missed_cache), RememberedContexts(project, articles) as known:
+        resolution = resolve(
+            extraction.mentions, articles, curation, language=project.language, contexts=known.contexts
+        )
+    warnings = problems + known.warnings + resolution.warnings
+    return replace(resolution, warnings=warnings), articles, extraction.sentences
 
 
 def _check_out(project: Project) -> None:

@@ -11,12 +11,15 @@ set aside with a warning and a new cache is started.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
 import sqlite3
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +187,31 @@ class SummaryCache(ArticleCache):
             self.db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", [(key,) for key in keep])
             self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN (SELECT key FROM kept)")
             self.db.execute("DELETE FROM kept")
+
+
+class ContextCache(ArticleCache):
+    """The words resolve read around each article's mentions (kbgen.context_cache), pickled, one
+    row an article under a key of its text; rows no longer asked for are pruned."""
+
+    TABLE = "context"
+
+    def keys(self) -> set[str]:
+        return {key for (key,) in self.db.execute(f"SELECT key FROM {self.TABLE}")}
+
+    def delete(self, keys: set[str]) -> None:
+        with self.db:
+            self.db.executemany(f"DELETE FROM {self.TABLE} WHERE key = ?", [(key,) for key in keys])
+
+
+@functools.cache
+def code_fingerprint(libraries: tuple[str, ...] = ()) -> str:
+    """kbgen's code, all of it (what a cached answer depends on is spread over several modules,
+    and one left out here would leave stale answers behind), the versions of `libraries`, and
+    Python's (its regular expressions read the text)."""
+    package = Path(__file__).parent
+    parts = [
+        f"{path.relative_to(package)}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+        for path in sorted(package.rglob("*.py"))
+    ]
+    parts += [f"{name} {metadata.version(name)}" for name in libraries] + [sys.version]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

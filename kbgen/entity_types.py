@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kbgen.extract import Mention
@@ -118,10 +119,25 @@ def is_title_of(mention: Mention, rules: Rules) -> bool:
     return title.lower().endswith(tuple(p.strip() for p in rules.prepositions)) and not rules.address.match(title)
 
 
-# Each mention's cue (_context) and whether it is cited as a source (is_cited), for one resolve,
-# whose texts and rules it is of: a group of mentions is typed several times (person_names,
-# surnames, entities), the words around each mention read once.
-Contexts = dict[Mention, tuple[str | None, bool]]
+Context = tuple[str | None, bool]  # a mention's cue (_context), and whether it is cited as a source (is_cited)
+Fields = tuple[int, int, str, str, str]  # a mention within its article: start, end, text, label, title
+
+
+@dataclass
+class Contexts:
+    """The words around each mention, read once a resolve, whose texts and rules they are of: a
+    group of mentions is typed several times (person_names, surnames, entities). `remembered` is
+    what an earlier build read around the mentions of the same articles' texts, by article and
+    the mention's fields (kbgen.context_cache): each entry used is moved to `read`, and a mention
+    it lacks is read, its article noted in `read_afresh`."""
+
+    remembered: dict[str, dict[Fields, Context]] = field(default_factory=dict)
+    read: dict[Mention, Context] = field(default_factory=dict)
+    read_afresh: set[str] = field(default_factory=set)
+
+
+def fields_of(m: Mention) -> Fields:
+    return (m.start, m.end, m.text, m.label, m.title)
 
 
 class PersonNames(NamedTuple):
@@ -158,7 +174,7 @@ def decided_type(
     """The type all the mentions' evidence gives their entity; `persons` is what the corpus's
     persons' longer names say (person_names); `known`, the cues already read of these texts."""
     mentions = list(mentions)
-    known = {} if known is None else known
+    known = Contexts() if known is None else known
     read = [_known(m, texts, rules, known) for m in mentions]
     cues = [found for found, _ in read]
     titled = any(m.title and not is_title_of(m, rules) for m in mentions)
@@ -183,12 +199,15 @@ def decided_type(
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 
 
-def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> tuple[str | None, bool]:
+def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> Context:
     try:
-        return known[m]
+        return known.read[m]
     except KeyError:
-        cited = m.label in NOT_SPEAKING and is_cited(m, texts, rules)
-        known[m] = found = (_context(m, texts, rules), cited)
+        found = known.remembered.get(m.article, {}).pop(fields_of(m), None)
+        if found is None:
+            found = (_context(m, texts, rules), m.label in NOT_SPEAKING and is_cited(m, texts, rules))
+            known.read_afresh.add(m.article)
+        known.read[m] = found
         return found
 
 

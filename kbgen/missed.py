@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.articles import Article
-from kbgen.cache import SummaryCache
+from kbgen.cache import SummaryCache, code_fingerprint
 from kbgen.extract import Mention
 from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.names import fold, inside_longer_name
-from kbgen.read_cache import _fingerprint as code_fingerprint
 from kbgen.spans import trim
 
 if TYPE_CHECKING:

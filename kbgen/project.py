@@ -176,6 +176,11 @@ class Layout:
         return self.state_dir / "missed.sqlite"
 
     @property
+    def context_cache(self) -> Path:
+        """The resolve stage's cache (SQLite): the words read around each article's mentions, so that a rebuild reads no unchanged article's again."""
+        return self.state_dir / "contexts.sqlite"
+
+    @property
     def lock(self) -> Path:
         return self.state_dir / "build.lock"
 

@@ -6,15 +6,12 @@ libraries that read a page), so any change to one of them reads the file again."
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import sys
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kbgen.cache import ArticleCache
+from kbgen.cache import ArticleCache, code_fingerprint
 from kbgen.errors import Problem
 from kbgen.project import Project
 
@@ -34,7 +31,7 @@ class KnownArticles:
         self.project = project
         self.new: dict[str, Loaded] = {}
         folders = "\0".join(str(project.shown(folder)) for folder in project.article_folders)
-        self.settings = f"{_fingerprint()}\0{project.config.lang}\0{folders}"
+        self.settings = f"{code_fingerprint(_LIBRARIES)}\0{project.config.lang}\0{folders}"
 
     def __enter__(self) -> KnownArticles:
         self.cache = ArticleCache(self.project.article_cache)
@@ -77,16 +74,3 @@ def _bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None  # load_article reads it again and says what is wrong
-
-
-@functools.cache
-def _fingerprint() -> str:
-    """kbgen's code (all of it: what reads a page is spread over several modules, and a module
-    left out here would leave stale articles behind), the libraries' versions and Python's."""
-    package = Path(__file__).parent
-    parts = [
-        f"{path.relative_to(package)}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
-        for path in sorted(package.rglob("*.py"))
-    ]
-    parts += [f"{name} {metadata.version(name)}" for name in _LIBRARIES] + [sys.version]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

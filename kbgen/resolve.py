@@ -73,8 +73,11 @@ def resolve(
     curation: Curation | None = None,
     *,
     language: LanguageProfile,
+    contexts: Contexts | None = None,
 ) -> Resolution:
-    """The entities the mentions name; `language` is the articles', whose rules apply."""
+    """The entities the mentions name; `language` is the articles', whose rules apply;
+    `contexts`, the words around the mentions read before (kbgen.context_cache), and where this
+    resolve leaves what it read."""
     curation = curation or Curation()
     articles = list(articles)
     texts = {a.slug: a.text for a in articles}
@@ -88,7 +91,7 @@ def resolve(
     _merge_article_forms(groups, texts, language.rules)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
-    known: Contexts = {}
+    known = Contexts() if contexts is None else contexts
     persons = person_names(groups, texts, language.rules, known)
     type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons, known=known)
     homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)

@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbgen.cache import SummaryCache
+from kbgen.cache import SummaryCache, code_fingerprint
 from kbgen.lang import LanguageProfile
-from kbgen.read_cache import _fingerprint as code_fingerprint
 from kbgen.spans import starts_sentence
 
 # A word: letters, digits, straight apostrophes and hyphens ("aujourd'hui", "Jean-Pierre").

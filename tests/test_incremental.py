@@ -3,6 +3,7 @@ no input changed, and always gives the bytes a clean build gives."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -413,3 +414,20 @@ def test_the_corpus_wide_passes_follow_an_added_and_a_deleted_article(golden_pro
     build(golden_project)
     assert "entities/hier" in opening.read_text("utf-8")
     assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean-2"))
+
+
+def test_an_edit_of_the_word_before_a_name_retypes_it_as_a_clean_build_does(golden_project, tmp_path):
+    """Resolve remembers the words around each mention (kbgen.context_cache): a word before a
+    name edited, the name at the same place, is read again, and the type follows."""
+    patterns = golden_project / "patterns.jsonl"
+    patterns.write_text(patterns.read_text("utf-8") + '{"label": "PER", "pattern": "Girard"}\n', "utf-8")
+
+    def built_type(body: str) -> str:
+        write(golden_project / "content/articles/girard.md", f"---\ntitle: Girard\ndate: 2024-01-03\n---\n\n{body}\n")
+        build(golden_project)
+        entities = json.loads((golden_project / "_site/api/entities.json").read_text("utf-8"))
+        return next(e["type"] for e in entities if e["name"] == "Girard")
+
+    assert built_type("Hier la société Girard a répondu.") == "ORG"
+    assert built_type("Hier la députée Girard a répondu.") == "PER"
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
