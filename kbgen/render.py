@@ -230,10 +230,8 @@ def entity_pages(
         last_seen=last_seen,
         strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
         quotes_per_article=QUOTES_PER_ARTICLE,
-        # The name's homonym pages, so that each is reached from the people it lists.
-        homonyms=EntityLinks(kb.homonyms_of.get(entity.slug, ())),
+        homonyms=EntityLinks(kb.homonyms_of.get(entity.slug, ())),  # reached from the people they list
     )
-    footnote_back = languages.profile(theme.config.lang).strings["footnote_back"]
     main = theme.page(
         parts[0].path,
         "entity.html",
@@ -242,7 +240,7 @@ def entity_pages(
         neighbourhood=partial(network_pages.neighbourhood, theme.config.lang, *network_pages.ego(kb, entity, shared))
         if theme.config.neighbourhood_pictures
         else None,
-        note=_note_html(note, pages_named or {}, footnote_back),
+        note=_note_html(note, pages_named or {}, languages.profile(theme.config.lang).strings["footnote_back"]),
         # The search page finds every entity by name from the finder's data: Pagefind needs only
         # the pages with words of their own (a search file each), unless asked for all.
         searchable=bool(note or entity.description) or theme.config.search_entity_pages,
