@@ -1,7 +1,7 @@
 """The model's second look at parts of a text, for kbgen.extract: a piece of a span read alone
 (is it a name, and of which kind?), and the part of speech of a word opening a span at a
-sentence start (kbgen.spans.is_common_opening). Each runs in one batch over the few texts that
-need it.
+sentence start (kbgen.spans.is_common_opening), and the model's lexicon on a span in capitals
+(a heading). Each runs in one batch over the few texts that need it.
 """
 
 from __future__ import annotations
@@ -151,6 +151,57 @@ def common_nouns(model: Path | None) -> frozenset[str]:
 
     index = srsly.read_msgpack(tables).get("lemma_index", {})
     return frozenset(index.get(get_string_id("noun"), ()))
+
+
+def without_headings(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those written wholly in capitals whose every word but the language's
+    function words is a common noun or adjective of the model's lexicon (common_words) that the
+    text never writes capitalised inside a sentence: a section heading ('VIE ASSOCIATIVE', 'MOT
+    DU MAIRE', 'FAITS DIVERS'), no name. 'PARIS' beside 'Paris' stays, and so does a span of
+    four letters or fewer, an acronym's length ('CAF', 'CGT')."""
+    stop_words = language.stop_words()
+    candidates: dict[tuple[int, int], list[str]] = {}  # (article, span start) -> its words
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for start, end, _ in found:
+            name = norm.text[start:end]
+            content = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in stop_words]
+            if content and name.isupper() and len("".join(content)) > 4:
+                candidates[index, start] = content
+    if not candidates:
+        return spans
+    from spacy.strings import get_string_id
+
+    known = common_words(getattr(nlp, "_path", None))
+    headings = set()
+    for (index, start), content in candidates.items():
+        text = normalised[index].text
+        if all(
+            get_string_id(w.lower()) in known and not written_as_name(text, w[0] + w[1:].lower(), language)
+            for w in content
+        ):
+            headings.add((index, start))
+    return [[span for span in found if (index, span[0]) not in headings] for index, found in enumerate(spans)]
+
+
+@functools.cache
+def common_words(model: Path | None) -> frozenset[int]:
+    """The common nouns and adjectives the lemmatizer of the pipeline at `model` (a folder)
+    knows, as spaCy string ids of their lower-case forms: a lemma it lists ('divers') or a form
+    it gives such a lemma for ('travaux', 'associative'; not 'valais', a form of 'valoir'); none
+    when it has no such tables. Read only when a word needs it."""
+    tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
+    if tables is None or not tables.is_file():
+        return frozenset()
+    import srsly
+    from spacy.strings import get_string_id
+
+    read = srsly.read_msgpack(tables)
+    index = read.get("lemma_index", {})
+    lemmas = {word for pos in ("noun", "adj") for word in index.get(get_string_id(pos), ())}
+    forms = (form for form, its in read.get("lemma_lookup", {}).items() if any(lemma in lemmas for lemma in its))
+    return frozenset((*map(get_string_id, lemmas), *forms))
 
 
 # Parts of speech of a word no name ends with: 'Da Costa sur', 'Gap et'.

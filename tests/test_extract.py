@@ -491,6 +491,33 @@ def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_ca
 
 
 @pytest.mark.parametrize(
+    "text, span, heading",
+    [
+        # section headings: common nouns and adjectives in capitals, never written as names
+        ("LE MOT DU MAIRE\n\nChers habitants, le printemps est là.", "MOT DU MAIRE", True),
+        ("VIE ASSOCIATIVE\n\nLe club de judo fête ses 20 ans.", "VIE ASSOCIATIVE", True),
+        ("FAITS DIVERS Un incendie a détruit une grange à Bulle.", "FAITS DIVERS", True),
+        ("Le conseil a voté.\n\nÉTAT CIVIL\nNaissances : Léa Martin.", "CIVIL", True),
+        ("RAPPORTS ITALIENS. Les lettres de Venise annoncent la paix.", "ITALIENS", True),
+        # names: written in normal case inside a sentence, an acronym's length, no common word
+        ("PARIS. — Le ministre est arrivé à Paris hier.", "PARIS", False),
+        ("SOLIDARITÉ\n\nLe syndicat Solidarité appelle à la grève.", "SOLIDARITÉ", False),
+        ("La CAF versera les aides en juin.", "CAF", False),
+        ("LAGORD INFOS\n\nLe bulletin de la commune.", "LAGORD", False),
+        ("VALAIS. — La grève s'est étendue au tunnel.", "VALAIS", False),
+        ("Le Mot du maire est paru.", "Mot", False),
+    ],
+)
+def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading(french_nlp, text, span, heading):
+    from kbgen.rereading import without_headings
+
+    norm = normalise(text)
+    start = norm.text.index(span)
+    spans = [[(start, start + len(span), "ORG")]]
+    assert without_headings([norm], spans, french_nlp, FRENCH) == ([[]] if heading else spans)
+
+
+@pytest.mark.parametrize(
     "text, common",
     [
         ("Cette semaine : des volcans et du football. Bonne lecture !", True),
