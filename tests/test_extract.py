@@ -558,6 +558,26 @@ def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(te
     assert span(text, start, start + len(name), "LOC") == (name, label)
 
 
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        ("Son secrétaire fédéral, Fabien Villedieu, a dénoncé la réforme.", "Fabien Villedieu", True),
+        ("Le directeur du Festival d'Avignon, Tiago Rodrigues, a présenté le programme.", "Tiago Rodrigues", True),
+        ("Le port, dont la directrice générale, Laure Ganivet, assure que tout va bien.", "Laure Ganivet", True),
+        ("L'adjointe aux sports, Marie-Claire Dupont-Aignan, sera présente.", "Marie-Claire Dupont-Aignan", True),
+        # no function before, one word, no comma after, a lowercase word in the span
+        ("La région hôte, Grand Est, accueille la course.", "Grand Est", False),
+        ("Le maire, Lyon, a voté.", "Lyon", False),
+        ("Le directeur du port, Haropa Port. Il a parlé.", "Haropa Port", False),
+        ("Le directeur a rejoint la Caisse des dépôts, qui recrute.", "Caisse des dépôts", False),
+    ],
+)
+def test_a_name_in_apposition_after_a_persons_function_is_a_person(text, name, person):
+    start = text.index(name)
+    found, label = span(text, start, start + len(name), "LOC")
+    assert found == name and (label == "PER") == person
+
+
 @pytest.mark.parametrize("title", ["Premier ministre", "Secrétaire général", "Conseiller fédéral", "première ministre"])
 def test_a_title_of_several_words_alone_names_no_one(title):
     text = f"Le {title}, François Bayrou, a parlé. Le {title} a salué l'accord."

@@ -289,6 +289,14 @@ NAME_HEADS = {
 DEMONYM = re.compile(
     r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|onne|ite|in|ine|éen|éenne)s?$"
 )
+# A determiner and a noun of a person's function, its complement, a comma: a name in apposition
+# after it is the person's ("dont la directrice générale, Laure Ganivet, assure").
+FUNCTION_BEFORE = re.compile(
+    r"\b(?:le|la|l'|son|sa|leur|notre|votre)\s*(?:président|directeur|directrice|secrétaire|porte-parole|"
+    r"maire|ministre|fondateur|fondatrice|délégué|adjoint|responsable|patron|patronne|dirigeant|avocat|avocate|"
+    r"entraîneur|entraîneuse|chef|cheffe|conseiller|conseillère|procureur|procureure)e?\b[^.;:!?«»()\n,]{0,60},\s*$",
+    re.IGNORECASE,
+)
 PEOPLE_DETERMINERS = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
 )
@@ -311,6 +319,7 @@ RULES = Rules(
     name_heads=NAME_HEADS,
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
+    function_before=FUNCTION_BEFORE,
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
