@@ -286,8 +286,8 @@ def _is_people(text: str, start: int, name: str, label: str, language: LanguageP
 def _label_by_context(text: str, start: int, name: str, label: str, language: LanguageProfile) -> str:
     """Evidence around and inside the span beats the model's label: a title just before makes a
     person ('M. Zberg', 'général de Gaulle'), so does a function in apposition
-    (_in_apposition_to_function); an institution's head noun makes an organisation,
-    and so does a club's with a people's adjective after it ('Stade rennais', 'Olympique lyonnais')."""
+    (_in_apposition_to_function); an institution's head noun makes an organisation, so does an
+    ampersand, and so does a club's head with a people's adjective after it ('Stade rennais')."""
     cues = language.rules.person_cues
     if cues.search(text, max(0, start - 25), start) or any(
         text[max(0, start - len(p)) : start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
@@ -298,6 +298,10 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
         return "PER"
     first, _, rest = name.partition(" ")
     if rest and first.lower() in language.rules.org_heads:
+        return "ORG"
+    if re.search(r"\w ?& ?[A-ZÀ-Þ]", name):
+        # partners' names joined by an ampersand: a firm's ('Vilmorin & Cie', 'B&B Hotels'); an old
+        # text's '&' for 'et' joins what follows in lower case ('la Turquie & de l'Asie')
         return "ORG"
     if first.lower() in language.rules.club_heads and rest.islower() and language.rules.demonym.search(rest):
         return "ORG"  # a club named after its town's people, not a stadium: 'Stade rennais'

@@ -559,6 +559,21 @@ def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(te
 
 
 @pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Vilmorin & Cie, sa filiale cotée en Bourse, recrute.", "Vilmorin & Cie", "ORG"),
+        ("Les travaux, confiés au cabinet Atelier Loire & Bois, débuteront en mai.", "Atelier Loire & Bois", "ORG"),
+        ("Il a acheté des actions de Procter&Gamble hier.", "Procter&Gamble", "ORG"),
+        # an old text's '&' for 'et', a lowercase word after it
+        ("Les produits de la Turquie & de l'Asie arrivent.", "Turquie & de l'Asie", "LOC"),
+    ],
+)
+def test_names_joined_by_an_ampersand_name_a_firm(text, name, label):
+    start = text.index(name)
+    assert span(text, start, start + len(name), "MISC" if label == "ORG" else label)[1] == label
+
+
+@pytest.mark.parametrize(
     "text, name, person",
     [
         ("Son secrétaire fédéral, Fabien Villedieu, a dénoncé la réforme.", "Fabien Villedieu", True),
