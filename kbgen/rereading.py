@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,17 +140,36 @@ def _is_noun_at(doc, position: int) -> bool:
 
 
 @functools.cache
-def common_nouns(model: Path | None) -> frozenset[str]:
-    """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower
-    case; none when it has no such table. Read only when a word needs it: about a second."""
+def _lookups(model: Path | None) -> dict:
+    """The lemmatizer's tables of the pipeline at `model` (a folder), read once; none when it has
+    no such tables. About half a second: read only when a word needs them."""
     tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
     if tables is None or not tables.is_file():
-        return frozenset()
+        return {}
     import srsly
+
+    return srsly.read_msgpack(tables)
+
+
+@functools.cache
+def common_nouns(model: Path | None) -> frozenset[str]:
+    """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower case."""
     from spacy.strings import get_string_id
 
-    index = srsly.read_msgpack(tables).get("lemma_index", {})
-    return frozenset(index.get(get_string_id("noun"), ()))
+    return frozenset(_lookups(model).get("lemma_index", {}).get(get_string_id("noun"), ()))
+
+
+@functools.cache
+def common_words(model: Path | None) -> Callable[[str], bool]:
+    """Whether a word in lower case is a common noun or adjective the lemmatizer of the pipeline
+    at `model` knows: a lemma it lists ('divers') or a form it gives such a lemma for ('travaux',
+    'associative'; not 'valais', a form of 'valoir'). None is, with no such tables."""
+    from spacy.strings import get_string_id
+
+    tables = _lookups(model)
+    index, forms = tables.get("lemma_index", {}), tables.get("lemma_lookup", {})
+    lemmas = frozenset(word for pos in ("noun", "adj") for word in index.get(get_string_id(pos), ()))
+    return lambda word: word in lemmas or any(lemma in lemmas for lemma in forms.get(get_string_id(word), ()))
 
 
 def without_headings(
@@ -171,37 +190,13 @@ def without_headings(
                 candidates[index, start] = content
     if not candidates:
         return spans
-    from spacy.strings import get_string_id
-
     known = common_words(getattr(nlp, "_path", None))
     headings = set()
     for (index, start), content in candidates.items():
         text = normalised[index].text
-        if all(
-            get_string_id(w.lower()) in known and not written_as_name(text, w[0] + w[1:].lower(), language)
-            for w in content
-        ):
+        if all(known(w.lower()) and not written_as_name(text, w[0] + w[1:].lower(), language) for w in content):
             headings.add((index, start))
     return [[span for span in found if (index, span[0]) not in headings] for index, found in enumerate(spans)]
-
-
-@functools.cache
-def common_words(model: Path | None) -> frozenset[int]:
-    """The common nouns and adjectives the lemmatizer of the pipeline at `model` (a folder)
-    knows, as spaCy string ids of their lower-case forms: a lemma it lists ('divers') or a form
-    it gives such a lemma for ('travaux', 'associative'; not 'valais', a form of 'valoir'); none
-    when it has no such tables. Read only when a word needs it."""
-    tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
-    if tables is None or not tables.is_file():
-        return frozenset()
-    import srsly
-    from spacy.strings import get_string_id
-
-    read = srsly.read_msgpack(tables)
-    index = read.get("lemma_index", {})
-    lemmas = {word for pos in ("noun", "adj") for word in index.get(get_string_id(pos), ())}
-    forms = (form for form, its in read.get("lemma_lookup", {}).items() if any(lemma in lemmas for lemma in its))
-    return frozenset((*map(get_string_id, lemmas), *forms))
 
 
 # Parts of speech of a word no name ends with: 'Da Costa sur', 'Gap et'.

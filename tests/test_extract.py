@@ -431,10 +431,11 @@ def test_equal_values_of_an_extraction_are_one_object_whatever_made_them():
 
 
 def test_the_common_nouns_of_a_pipeline_without_a_lemmatizer_are_none(tmp_path):
-    from kbgen.rereading import common_nouns
+    from kbgen.rereading import common_nouns, common_words
 
     assert common_nouns(None) == frozenset()
     assert common_nouns(tmp_path) == frozenset()
+    assert not common_words(None)("vie") and not common_words(tmp_path)("vie")
 
 
 def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extraction_finds():
