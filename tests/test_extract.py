@@ -519,6 +519,28 @@ def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading
 
 
 @pytest.mark.parametrize(
+    "text, span, portfolio",
+    [
+        ("Hier, la ministre de l'Éducation nationale, Élisabeth Borne, a confirmé.", "Éducation nationale", True),
+        ("Il a parlé en présence du ministre des Transports, Philippe Tabarot.", "Transports", True),
+        ("Nous avons écrit à la ministre de la Mer et au préfet.", "Mer", True),
+        ("La ministre déléguée chargée de l'Intelligence artificielle a parlé.", "Intelligence artificielle", True),
+        # places the model reads alone as names; no minister's title before
+        ("Le Premier ministre des Pays-Bas, Dick Schoof, est venu.", "Pays-Bas", False),
+        ("Le ministre du Royaume-Uni chargé du commerce est venu.", "Royaume-Uni", False),
+        ("Le directeur des Transports Dupont est venu.", "Transports Dupont", False),
+    ],
+)
+def test_a_ministers_portfolio_is_no_name(french_nlp, text, span, portfolio):
+    from kbgen.rereading import without_portfolios
+
+    norm = normalise(text)
+    start = norm.text.index(span)
+    spans = [[(start, start + len(span), "ORG")]]
+    assert without_portfolios([norm], spans, french_nlp, FRENCH) == ([[]] if portfolio else spans)
+
+
+@pytest.mark.parametrize(
     "text, common",
     [
         ("Cette semaine : des volcans et du football. Bonne lecture !", True),

@@ -297,6 +297,11 @@ FUNCTION_BEFORE = re.compile(
     r"entraîneur|entraîneuse|chef|cheffe|conseiller|conseillère|procureur|procureure)e?\b[^.;:!?«»()\n,]{0,60},\s*$",
     re.IGNORECASE,
 )
+# A minister's title, up to two words after it ("déléguée chargée"), a preposition: a portfolio follows.
+PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:ministre|ministère|secrétaire d'état)s?(?:\s+[a-zà-ÿ-]+){0,2}\s+(?:de la |de l'|des |du |de |d')$",
+    re.IGNORECASE,
+)
 PEOPLE_DETERMINERS = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
 )
@@ -320,6 +325,7 @@ RULES = Rules(
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
     function_before=FUNCTION_BEFORE,
+    portfolio_before=PORTFOLIO_BEFORE,
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
