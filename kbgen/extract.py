@@ -270,8 +270,8 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: the pieces of a
     span cut at a line end read alone, names joined at a connector, the word before an
-    acronym, common words opening a sentence or capitalised inside one, words closing a span,
-    a people's word before a person."""
+    acronym, common words opening a sentence or capitalised inside one, headings in capitals,
+    ministers' portfolios, words closing a span, a people's word before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [
@@ -279,6 +279,8 @@ def _read_again(
     ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
+    spans = rereading.without_headings(normalised, spans, nlp, language)
+    spans = rereading.without_portfolios(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 

@@ -1,14 +1,14 @@
 """The model's second look at parts of a text, for kbgen.extract: a piece of a span read alone
 (is it a name, and of which kind?), and the part of speech of a word opening a span at a
-sentence start (kbgen.spans.is_common_opening). Each runs in one batch over the few texts that
-need it.
+sentence start (kbgen.spans.is_common_opening), and the model's lexicon on a span in capitals
+(a heading). Each runs in one batch over the few texts that need it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,17 +140,86 @@ def _is_noun_at(doc, position: int) -> bool:
 
 
 @functools.cache
-def common_nouns(model: Path | None) -> frozenset[str]:
-    """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower
-    case; none when it has no such table. Read only when a word needs it: about a second."""
+def _lookups(model: Path | None) -> dict:
+    """The lemmatizer's tables of the pipeline at `model` (a folder), read once; none when it has
+    no such tables. About half a second: read only when a word needs them."""
     tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
     if tables is None or not tables.is_file():
-        return frozenset()
+        return {}
     import srsly
+
+    return srsly.read_msgpack(tables)
+
+
+@functools.cache
+def common_nouns(model: Path | None) -> frozenset[str]:
+    """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower case."""
     from spacy.strings import get_string_id
 
-    index = srsly.read_msgpack(tables).get("lemma_index", {})
-    return frozenset(index.get(get_string_id("noun"), ()))
+    return frozenset(_lookups(model).get("lemma_index", {}).get(get_string_id("noun"), ()))
+
+
+@functools.cache
+def common_words(model: Path | None) -> Callable[[str], bool]:
+    """Whether a word in lower case is a common noun or adjective the lemmatizer of the pipeline
+    at `model` knows: a lemma it lists ('divers') or a form it gives such a lemma for ('travaux',
+    'associative'; not 'valais', a form of 'valoir'). None is, with no such tables."""
+    from spacy.strings import get_string_id
+
+    tables = _lookups(model)
+    index, forms = tables.get("lemma_index", {}), tables.get("lemma_lookup", {})
+    lemmas = frozenset(word for pos in ("noun", "adj") for word in index.get(get_string_id(pos), ()))
+    return lambda word: word in lemmas or any(lemma in lemmas for lemma in forms.get(get_string_id(word), ()))
+
+
+def without_headings(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those written wholly in capitals whose every word but the language's
+    function words is a common noun or adjective of the model's lexicon (common_words) that the
+    text never writes capitalised inside a sentence: a section heading ('VIE ASSOCIATIVE', 'MOT
+    DU MAIRE', 'FAITS DIVERS'), no name. 'PARIS' beside 'Paris' stays, and so does a span of
+    four letters or fewer, an acronym's length ('CAF', 'CGT')."""
+    stop_words = language.stop_words()
+    candidates: dict[tuple[int, int], list[str]] = {}  # (article, span start) -> its words
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for start, end, _ in found:
+            name = norm.text[start:end]
+            content = [w for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in stop_words]
+            if content and name.isupper() and len("".join(content)) > 4:
+                candidates[index, start] = content
+    if not candidates:
+        return spans
+    known = common_words(getattr(nlp, "_path", None))
+    headings = set()
+    for (index, start), content in candidates.items():
+        text = normalised[index].text
+        if all(known(w.lower()) and not written_as_name(text, w[0] + w[1:].lower(), language) for w in content):
+            headings.add((index, start))
+    return [[span for span in found if (index, span[0]) not in headings] for index, found in enumerate(spans)]
+
+
+def without_portfolios(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those right after a minister's title and its preposition
+    (`Rules.portfolio_before`: 'ministre des Transports', 'ministre de l'Éducation nationale')
+    that the model, reading them alone, finds no name in: a portfolio. A place it does read as
+    one stays ('Premier ministre des Pays-Bas')."""
+    pattern = language.rules.portfolio_before
+    if pattern is None:
+        return spans
+    candidates = {
+        (index, start): norm.text[start:end]
+        for index, (norm, found) in enumerate(zip(normalised, spans))
+        for start, end, _ in found
+        if pattern.search(norm.text, max(0, start - 80), start)
+    }
+    labels = labels_alone(candidates.values(), nlp)
+    return [
+        [span for span in found if (index, span[0]) not in candidates or labels[candidates[index, span[0]]]]
+        for index, found in enumerate(spans)
+    ]
 
 
 # Parts of speech of a word no name ends with: 'Da Costa sur', 'Gap et'.

@@ -283,20 +283,42 @@ def _is_people(text: str, start: int, name: str, label: str, language: LanguageP
 
 def _label_by_context(text: str, start: int, name: str, label: str, language: LanguageProfile) -> str:
     """Evidence around and inside the span beats the model's label: a title just before makes a
-    person ('M. Zberg', 'général de Gaulle'); an institution's head noun makes an organisation,
-    and so does a club's with a people's adjective after it ('Stade rennais', 'Olympique lyonnais')."""
+    person ('M. Zberg', 'général de Gaulle'), so does a function in apposition
+    (_in_apposition_to_function); an institution's head noun makes an organisation, so does an
+    ampersand, and so does a club's head with a people's adjective after it ('Stade rennais')."""
     cues = language.rules.person_cues
     if cues.search(text, max(0, start - 25), start) or any(
         text[max(0, start - len(p)) : start] == p and cues.search(text, max(0, start - 25 - len(p)), start - len(p))
         for p in language.rules.name_particles
     ):
         return "PER"
+    if _in_apposition_to_function(text, start, name, language):
+        return "PER"
     first, _, rest = name.partition(" ")
     if rest and first.lower() in language.rules.org_heads:
+        return "ORG"
+    if re.search(r"\w ?& ?[A-ZÀ-Þ]", name):
+        # partners' names joined by an ampersand: a firm's ('Vilmorin & Cie', 'B&B Hotels'); an old
+        # text's '&' for 'et' joins what follows in lower case ('la Turquie & de l'Asie')
         return "ORG"
     if first.lower() in language.rules.club_heads and rest.islower() and language.rules.demonym.search(rest):
         return "ORG"  # a club named after its town's people, not a stadium: 'Stade rennais'
     return label
+
+
+def _in_apposition_to_function(text: str, start: int, name: str, language: LanguageProfile) -> bool:
+    """Whether `name` at `start`, two capitalised words or more, is set between commas right
+    after a person's function ('Son secrétaire fédéral, Fabien Villedieu, a dit', 'Le directeur
+    du Festival d'Avignon, Tiago Rodrigues, a présenté'): it names the person who holds it."""
+    pattern = language.rules.function_before
+    words = name.split()
+    return (
+        pattern is not None
+        and len(words) > 1
+        and all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
+        and text[start + len(name) : start + len(name) + 1] == ","
+        and pattern.search(text, max(0, start - 100), start) is not None
+    )
 
 
 def without_descriptors(

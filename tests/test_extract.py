@@ -431,10 +431,11 @@ def test_equal_values_of_an_extraction_are_one_object_whatever_made_them():
 
 
 def test_the_common_nouns_of_a_pipeline_without_a_lemmatizer_are_none(tmp_path):
-    from kbgen.rereading import common_nouns
+    from kbgen.rereading import common_nouns, common_words
 
     assert common_nouns(None) == frozenset()
     assert common_nouns(tmp_path) == frozenset()
+    assert not common_words(None)("vie") and not common_words(tmp_path)("vie")
 
 
 def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extraction_finds():
@@ -491,6 +492,55 @@ def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_ca
 
 
 @pytest.mark.parametrize(
+    "text, span, heading",
+    [
+        # section headings: common nouns and adjectives in capitals, never written as names
+        ("LE MOT DU MAIRE\n\nChers habitants, le printemps est là.", "MOT DU MAIRE", True),
+        ("VIE ASSOCIATIVE\n\nLe club de judo fête ses 20 ans.", "VIE ASSOCIATIVE", True),
+        ("FAITS DIVERS Un incendie a détruit une grange à Bulle.", "FAITS DIVERS", True),
+        ("Le conseil a voté.\n\nÉTAT CIVIL\nNaissances : Léa Martin.", "CIVIL", True),
+        ("RAPPORTS ITALIENS. Les lettres de Venise annoncent la paix.", "ITALIENS", True),
+        # names: written in normal case inside a sentence, an acronym's length, no common word
+        ("PARIS. — Le ministre est arrivé à Paris hier.", "PARIS", False),
+        ("SOLIDARITÉ\n\nLe syndicat Solidarité appelle à la grève.", "SOLIDARITÉ", False),
+        ("La CAF versera les aides en juin.", "CAF", False),
+        ("LAGORD INFOS\n\nLe bulletin de la commune.", "LAGORD", False),
+        ("VALAIS. — La grève s'est étendue au tunnel.", "VALAIS", False),
+        ("Le Mot du maire est paru.", "Mot", False),
+    ],
+)
+def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading(french_nlp, text, span, heading):
+    from kbgen.rereading import without_headings
+
+    norm = normalise(text)
+    start = norm.text.index(span)
+    spans = [[(start, start + len(span), "ORG")]]
+    assert without_headings([norm], spans, french_nlp, FRENCH) == ([[]] if heading else spans)
+
+
+@pytest.mark.parametrize(
+    "text, span, portfolio",
+    [
+        ("Hier, la ministre de l'Éducation nationale, Élisabeth Borne, a confirmé.", "Éducation nationale", True),
+        ("Il a parlé en présence du ministre des Transports, Philippe Tabarot.", "Transports", True),
+        ("Nous avons écrit à la ministre de la Mer et au préfet.", "Mer", True),
+        ("La ministre déléguée chargée de l'Intelligence artificielle a parlé.", "Intelligence artificielle", True),
+        # places the model reads alone as names; no minister's title before
+        ("Le Premier ministre des Pays-Bas, Dick Schoof, est venu.", "Pays-Bas", False),
+        ("Le ministre du Royaume-Uni chargé du commerce est venu.", "Royaume-Uni", False),
+        ("Le directeur des Transports Dupont est venu.", "Transports Dupont", False),
+    ],
+)
+def test_a_ministers_portfolio_is_no_name(french_nlp, text, span, portfolio):
+    from kbgen.rereading import without_portfolios
+
+    norm = normalise(text)
+    start = norm.text.index(span)
+    spans = [[(start, start + len(span), "ORG")]]
+    assert without_portfolios([norm], spans, french_nlp, FRENCH) == ([[]] if portfolio else spans)
+
+
+@pytest.mark.parametrize(
     "text, common",
     [
         ("Cette semaine : des volcans et du football. Bonne lecture !", True),
@@ -529,6 +579,41 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
 def test_a_clubs_head_with_a_peoples_adjective_after_it_makes_an_organisation(text, name, label):
     start = text.index(name)
     assert span(text, start, start + len(name), "LOC") == (name, label)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Vilmorin & Cie, sa filiale cotée en Bourse, recrute.", "Vilmorin & Cie", "ORG"),
+        ("Les travaux, confiés au cabinet Atelier Loire & Bois, débuteront en mai.", "Atelier Loire & Bois", "ORG"),
+        ("Il a acheté des actions de Procter&Gamble hier.", "Procter&Gamble", "ORG"),
+        # an old text's '&' for 'et', a lowercase word after it
+        ("Les produits de la Turquie & de l'Asie arrivent.", "Turquie & de l'Asie", "LOC"),
+    ],
+)
+def test_names_joined_by_an_ampersand_name_a_firm(text, name, label):
+    start = text.index(name)
+    assert span(text, start, start + len(name), "MISC" if label == "ORG" else label)[1] == label
+
+
+@pytest.mark.parametrize(
+    "text, name, person",
+    [
+        ("Son secrétaire fédéral, Fabien Villedieu, a dénoncé la réforme.", "Fabien Villedieu", True),
+        ("Le directeur du Festival d'Avignon, Tiago Rodrigues, a présenté le programme.", "Tiago Rodrigues", True),
+        ("Le port, dont la directrice générale, Laure Ganivet, assure que tout va bien.", "Laure Ganivet", True),
+        ("L'adjointe aux sports, Marie-Claire Dupont-Aignan, sera présente.", "Marie-Claire Dupont-Aignan", True),
+        # no function before, one word, no comma after, a lowercase word in the span
+        ("La région hôte, Grand Est, accueille la course.", "Grand Est", False),
+        ("Le maire, Lyon, a voté.", "Lyon", False),
+        ("Le directeur du port, Haropa Port. Il a parlé.", "Haropa Port", False),
+        ("Le directeur a rejoint la Caisse des dépôts, qui recrute.", "Caisse des dépôts", False),
+    ],
+)
+def test_a_name_in_apposition_after_a_persons_function_is_a_person(text, name, person):
+    start = text.index(name)
+    found, label = span(text, start, start + len(name), "LOC")
+    assert found == name and (label == "PER") == person
 
 
 @pytest.mark.parametrize("title", ["Premier ministre", "Secrétaire général", "Conseiller fédéral", "première ministre"])

@@ -79,6 +79,12 @@ class Rules:
     zero_is_singular: bool  # "0 mention" rather than "0 mentions"
     # first words of a sports club's name when a people's adjective (demonym) follows: "Stade rennais"
     club_heads: frozenset[str] = frozenset()
+    # a person's function, then a comma: the name in apposition after it is a person's ("Son
+    # secrétaire fédéral, Fabien Villedieu, a dit"); None: no such evidence in this language
+    function_before: re.Pattern | None = None
+    # a minister's title and its preposition, just before a span: what follows is a portfolio
+    # unless the model reads it alone as a name ("ministre des Transports", "des Pays-Bas")
+    portfolio_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

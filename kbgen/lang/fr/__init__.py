@@ -289,6 +289,19 @@ NAME_HEADS = {
 DEMONYM = re.compile(
     r"(?:ien|ienne|ain|aine|and|ande|ois|oise|ais|aise|ol|ole|sse|usse|que|ote|on|one|onne|ite|in|ine|éen|éenne)s?$"
 )
+# A determiner and a noun of a person's function, its complement, a comma: a name in apposition
+# after it is the person's ("dont la directrice générale, Laure Ganivet, assure").
+FUNCTION_BEFORE = re.compile(
+    r"\b(?:le|la|l'|son|sa|leur|notre|votre)\s*(?:président|directeur|directrice|secrétaire|porte-parole|"
+    r"maire|ministre|fondateur|fondatrice|délégué|adjoint|responsable|patron|patronne|dirigeant|avocat|avocate|"
+    r"entraîneur|entraîneuse|chef|cheffe|conseiller|conseillère|procureur|procureure)e?\b[^.;:!?«»()\n,]{0,60},\s*$",
+    re.IGNORECASE,
+)
+# A minister's title, up to two words after it ("déléguée chargée"), a preposition: a portfolio follows.
+PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:ministre|ministère|secrétaire d'état)s?(?:\s+[a-zà-ÿ-]+){0,2}\s+(?:de la |de l'|des |du |de |d')$",
+    re.IGNORECASE,
+)
 PEOPLE_DETERMINERS = re.compile(
     r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
 )
@@ -311,6 +324,8 @@ RULES = Rules(
     name_heads=NAME_HEADS,
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
+    function_before=FUNCTION_BEFORE,
+    portfolio_before=PORTFOLIO_BEFORE,
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
