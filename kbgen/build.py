@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kbgen import hosts, missed, redirects
+from kbgen import hosts, redirects
 from kbgen.articles import Article, read_articles
-from kbgen.context_cache import RememberedContexts
+from kbgen.context_cache import resolve_cached
 from kbgen.curation import create_curation_file, load_curation
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.extract import Extraction, NerWorkers
@@ -24,7 +24,6 @@ from kbgen.ner import extract_cached, extraction_fingerprint, start_workers_ahea
 from kbgen.parallel import default_jobs, forked_batches
 from kbgen.project import Layout, Project
 from kbgen.render import Theme, render_site
-from kbgen.resolve import resolve
 from kbgen.search import FOLDER as SEARCH_FOLDER
 from kbgen.search import SearchCopies, index_site
 from kbgen.state import BuildState, inputs_digest, load_state, save_state
@@ -146,13 +145,10 @@ def _build(
         articles, notes, extraction, warnings = _read_and_extract(project, jobs, scheduler, workers, clock, drafts)
     with _told_with(report.problems + warnings):
         curation = load_curation(project.curation, project.shown(project.curation))
-        with missed.remembered_in(project.missed_cache), RememberedContexts(project, articles) as known:
-            resolution = resolve(
-                extraction.mentions, articles, curation, language=project.language, contexts=known.contexts
-            )
+        resolution, cache_warnings = resolve_cached(project, articles, extraction.mentions, curation)
         extras, extra_warnings = _extras(project, articles, resolution.entities, drafts)
         clock.done("resolve")
-    warnings += known.warnings + extra_warnings + resolution.warnings
+    warnings += cache_warnings + extra_warnings + resolution.warnings
     problems = report.problems + warnings
     if strict and _not_notes(problems):
         raise BuildError([replace(p, severity="error") for p in _not_notes(problems)])
@@ -375,11 +371,8 @@ def _resolved(project: Project):
     articles = published(articles)
     extraction, _ = extract_cached(project, articles, None)
     curation = load_curation(project.curation, project.shown(project.curation))
-    with missed.remembered_in(project.missed_cache), RememberedContexts(project, articles) as known:
-        resolution = resolve(
-            extraction.mentions, articles, curation, language=project.language, contexts=known.contexts
-        )
-    warnings = problems + known.warnings + resolution.warnings
+    resolution, cache_warnings = resolve_cached(project, articles, extraction.mentions, curation)
+    warnings = problems + cache_warnings + resolution.warnings
     return replace(resolution, warnings=warnings), articles, extraction.sentences
 
 

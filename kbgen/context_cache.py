@@ -20,9 +20,12 @@ from collections.abc import Iterable
 
 from kbgen.articles import Article
 from kbgen.cache import ContextCache, code_fingerprint
+from kbgen.curation import Curation
 from kbgen.entity_types import Context, Contexts, Fields, fields_of
 from kbgen.errors import Problem
+from kbgen.extract import Mention
 from kbgen.project import Project
+from kbgen.resolve import Resolution, resolve
 
 
 class RememberedContexts:
@@ -77,3 +80,21 @@ class RememberedContexts:
 def _key(settings: str, article: Article) -> str:
     named = f"{settings}{article.slug}\0{article.text}"
     return hashlib.sha256(named.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def resolve_cached(
+    project: Project, articles: list[Article], mentions: Iterable[Mention], curation: Curation
+) -> tuple[Resolution, list[Problem]]:
+    """The resolve stage as a build runs it: with what the project keeps between builds (the
+    words around each mention, here; the names the model missed, in kbgen.missed's cache), and
+    the caches' own warnings."""
+    with RememberedContexts(project, articles) as known:
+        resolution = resolve(
+            mentions,
+            articles,
+            curation,
+            language=project.language,
+            contexts=known.contexts,
+            missed_cache=project.missed_cache,
+        )
+    return resolution, known.warnings

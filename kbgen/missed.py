@@ -1,8 +1,8 @@
 """Mentions the model missed: every other occurrence of a resolved name or alias, as whole words,
 after the same debris checks as the model's spans (part of resolve).
 
-Looking for every name in every article is a pass over the whole corpus; within
-`remembered_in(cache)` (a build), what was found in each article is kept, keyed by what it
+Looking for every name in every article is a pass over the whole corpus; given a `cache` (a
+build's `.kbgen/missed.sqlite`), what was found in each article is kept, keyed by what it
 depends on: the text, the places already taken in it, and the part of the name table that can
 match in it (the forms whose first word the text has, with their types). An article is read
 again only when one of those changed: a new name elsewhere in the corpus leaves it alone unless
@@ -15,9 +15,7 @@ import hashlib
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
@@ -81,32 +79,21 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     return index >= 0 and ends[index] > start
 
 
-_CACHE: ContextVar[Path | None] = ContextVar("missed_cache", default=None)
-
-
-@contextmanager
-def remembered_in(cache: Path) -> Iterator[None]:
-    """Within, add_missed_mentions keeps what it finds in each article in `cache` (a build's
-    `.kbgen/missed.sqlite`), and reads again only the articles whose part of it changed."""
-    token = _CACHE.set(cache)
-    try:
-        yield
-    finally:
-        _CACHE.reset(token)
-
-
 def add_missed_mentions(
     entities: list[Entity],
     articles: list[Article],
     language: LanguageProfile,
     ambiguous: Iterable[str] = (),
     ignored: dict[str, frozenset[str] | None] | None = None,
+    cache: Path | None = None,
 ) -> list[Entity]:
     """Link the places where the model missed a name it found elsewhere: every occurrence of an
     entity's name or alias, as a whole word, is a mention of it. A form two entities share, an
     `ambiguous` one (a homonym's), or one shorter than three letters (two for an acronym) is left
     alone, as is an occurrence glued to a capitalised word (part of a longer name) and one the
-    owner `ignored` (folded name -> the articles it is ignored in, None: everywhere)."""
+    owner `ignored` (folded name -> the articles it is ignored in, None: everywhere). With a
+    `cache`, what was found in each article is kept there, and only the articles whose part of it
+    changed are read again."""
     ignored = ignored or {}
     owners: dict[str, set[str]] = defaultdict(set)
     for form in ambiguous:
@@ -128,7 +115,6 @@ def add_missed_mentions(
         for m in entity.mentions:
             taken[m.article].append((m.start, m.end))
     spans = {a.slug: sorted(taken[a.slug]) for a in articles}
-    cache = _CACHE.get()
     if cache is None:
         starts = _first_words(types)
         found = {a.slug: _found_in(a.text, spans[a.slug], types, starts, language) for a in articles}

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
+from pathlib import Path
 
 from kbgen.articles import Article
 from kbgen.curation import Curation, Rule
@@ -74,10 +75,12 @@ def resolve(
     *,
     language: LanguageProfile,
     contexts: Contexts | None = None,
+    missed_cache: Path | None = None,
 ) -> Resolution:
     """The entities the mentions name; `language` is the articles', whose rules apply;
     `contexts`, the words around the mentions read before (kbgen.context_cache), and where this
-    resolve leaves what it read."""
+    resolve leaves what it read; `missed_cache`, where the names the model missed are kept
+    (kbgen.missed)."""
     curation = curation or Curation()
     articles = list(articles)
     texts = {a.slug: a.text for a in articles}
@@ -100,7 +103,7 @@ def resolve(
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
     entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, type_of)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
-    entities = add_missed_mentions(entities, articles, language, ambiguous, ignored)
+    entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))
 
 

@@ -1,11 +1,10 @@
 """The names the model missed (kbgen.missed), found the same with what the last build found kept
-(missed.remembered_in) as without: never a stale finding after an edit, a deletion or a new name."""
+(resolve's missed_cache) as without: never a stale finding after an edit, a deletion or a new name."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from kbgen import missed
 from kbgen.articles import Article
 from kbgen.extract import Mention
 from kbgen.lang import profile
@@ -25,11 +24,7 @@ def mention(art: Article, name: str, label: str) -> Mention:
 
 def found(articles, mentions, cache=None):
     """Each entity's mentions, resolved with `cache` kept or without one."""
-    if cache is None:
-        entities = resolve(mentions, articles, language=FRENCH).entities
-    else:
-        with missed.remembered_in(cache):
-            entities = resolve(mentions, articles, language=FRENCH).entities
+    entities = resolve(mentions, articles, language=FRENCH, missed_cache=cache).entities
     return {e.name: [(m.article, m.start, m.end, m.label) for m in e.mentions] for e in entities}
 
 
