@@ -162,9 +162,9 @@ class ArticleCache(ExtractionCache):
 
 class SummaryCache(ArticleCache):
     """What kbgen made of each article text for a corpus-wide pass (kbgen.word_case,
-    kbgen.missed), pickled, by the text, kbgen's code and what else the pass reads. Only the rows
-    the last build used are kept (store), so the file grows with the corpus, not with its
-    history."""
+    kbgen.missed, kbgen.context_cache), pickled, by the text, kbgen's code and what else the pass
+    reads. Only the rows the last build used are kept (store), so the file grows with the corpus,
+    not with its history."""
 
     TABLE = "summary"
 
@@ -173,6 +173,9 @@ class SummaryCache(ArticleCache):
 
     def __exit__(self, *_) -> None:
         self.close()
+
+    def keys(self) -> set[str]:
+        return {key for (key,) in self.db.execute(f"SELECT key FROM {self.TABLE}")}
 
     def store(self, values: Mapping[str, object], keep: list[str]) -> None:
         """Put `values` and drop every row but those under `keep`, at once: a build that stops
@@ -189,18 +192,11 @@ class SummaryCache(ArticleCache):
             self.db.execute("DELETE FROM kept")
 
 
-class ContextCache(ArticleCache):
-    """The words resolve read around each article's mentions (kbgen.context_cache), pickled, one
-    row an article under a key of its text; rows no longer asked for are pruned."""
+class ContextCache(SummaryCache):
+    """The words resolve read around each article's mentions (kbgen.context_cache), one row an
+    article under a key of its text; the rows of the last resolve's articles alone are kept."""
 
     TABLE = "context"
-
-    def keys(self) -> set[str]:
-        return {key for (key,) in self.db.execute(f"SELECT key FROM {self.TABLE}")}
-
-    def delete(self, keys: set[str]) -> None:
-        with self.db:
-            self.db.executemany(f"DELETE FROM {self.TABLE} WHERE key = ?", [(key,) for key in keys])
 
 
 @functools.cache

@@ -57,15 +57,14 @@ class RememberedContexts:
     def _keep(self) -> None:
         contexts = self.contexts
         # An entry left in `remembered` was not used: its mention is gone from this resolve.
-        changed = contexts.read_afresh | {slug for slug, left in contexts.remembered.items() if left}
-        if changed:
-            self._write(changed & self.keys.keys())
-        stale = self.cache.keys() - set(self.keys.values())
-        if stale:
-            self.cache.delete(stale)
+        changed = (
+            contexts.read_afresh | {slug for slug, left in contexts.remembered.items() if left}
+        ) & self.keys.keys()
+        # Rows of articles no longer resolved (deleted, edited, drafts) go in the same transaction.
+        self.cache.store(self._rows(changed) if changed else {}, list(self.keys.values()))
 
-    def _write(self, changed: set[str]) -> None:
-        """Write the rows of the `changed` articles again, with what this resolve read of them."""
+    def _rows(self, changed: set[str]) -> dict[str, dict[Fields, Context]]:
+        """The rows of the `changed` articles, with what this resolve read of them."""
         rows: dict[str, dict[Fields, Context]] = defaultdict(dict)
         for slug in changed:
             rows[self.keys[slug]] = {}  # an article none of whose mentions was read any more has an empty row
@@ -74,7 +73,7 @@ class RememberedContexts:
         for mention, context in self.contexts.read.items():
             if mention.article in changed:
                 rows[self.keys[mention.article]][fields_of(mention)] = shared.setdefault(context, context)
-        self.cache.put_pickled(rows)
+        return rows
 
 
 def _key(settings: str, article: Article) -> str:
