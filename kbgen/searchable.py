@@ -14,7 +14,11 @@ from kbgen.lang import PLAIN_FORMS
 
 def searchable_digest(page: Path) -> str | None:
     """A digest of what Pagefind may read of `page` (None when there is no such page): all of it
-    but the text and plain tags inside elements marked data-pagefind-ignore."""
+    but the text and plain tags inside elements marked data-pagefind-ignore; and, on a page with
+    data-pagefind-body, only what is inside that element, where the tags with data-pagefind-*
+    attributes, the metadata Pagefind takes by default (the title, the first heading and image)
+    and the page's language are still read. An article page's list of related articles, outside
+    its body, then changes no digest when an article is added."""
     try:
         data = page.read_bytes().decode("utf-8", "replace")
     except OSError:
@@ -22,49 +26,72 @@ def searchable_digest(page: Path) -> str | None:
     reader = _SearchableParts()
     reader.feed(data)
     reader.close()
-    return hashlib.blake2b("\x00".join(reader.parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    parts = reader.read_with_body if reader.has_body else reader.parts
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class _SearchableParts(HTMLParser):
-    """Collects a page's parts outside ignored elements. Inside one, tags carrying data-pagefind-*
-    attributes are kept all the same (Pagefind still reads meta and filters there), and its end is
-    found as a browser finds it: an end tag closes every element opened since its own start tag."""
+    """Collects a page's parts outside ignored elements (`parts`), and those of them Pagefind
+    reads when the page has data-pagefind-body (`read_with_body`). The open elements are kept
+    with what they are (ignored, the body, marked with data-pagefind-*, or default metadata),
+    and an element's end is found as a browser finds it: an end tag closes every element opened
+    since its own start tag. Inside an ignored element, tags carrying data-pagefind-* attributes
+    are kept all the same (Pagefind still reads meta and filters there)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.parts: list[str] = []
-        self.ignored: list[str] = []  # the open elements of the ignored region, outermost first
+        self.read_with_body: list[str] = []
+        self.has_body = False
+        self.open: list[tuple[str, str]] = []  # (tag, role): role in _ROLES or ""
+
+    def _within(self, role: str) -> bool:
+        return any(r == role for _, r in self.open)
+
+    def _keep(self, part: str, marked: bool = False) -> None:
+        ignored = self._within("ignore")
+        if not ignored or marked:
+            self.parts.append(part)
+        if marked or (not ignored and (self._within("body") or self._within("meta"))):
+            self.read_with_body.append(part)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        marked = any(name.startswith("data-pagefind") for name, _ in attrs)
-        if not self.ignored or marked:
-            self.parts.append(repr((tag, attrs)))
-        if self.ignored and tag not in VOID_ELEMENTS:
-            self.ignored.append(tag)
-        elif not self.ignored and tag not in VOID_ELEMENTS and any(name == "data-pagefind-ignore" for name, _ in attrs):
-            self.ignored.append(tag)
+        names = {name for name, _ in attrs}
+        marked = any(name.startswith("data-pagefind") for name in names) or tag in _DEFAULT_METADATA
+        self._keep(repr((tag, attrs)), marked)
+        if tag in VOID_ELEMENTS:
+            return
+        if "data-pagefind-ignore" in names:
+            role = "ignore"
+        elif "data-pagefind-body" in names:
+            role, self.has_body = "body", True
+        else:
+            role = "meta" if marked and tag != "html" else ""  # its language only
+        self.open.append((tag, role))
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if not self.ignored or any(name.startswith("data-pagefind") for name, _ in attrs):
-            self.parts.append(repr((tag, attrs, "/")))
+        marked = any(name.startswith("data-pagefind") for name, _ in attrs) or tag in _DEFAULT_METADATA
+        self._keep(repr((tag, attrs, "/")), marked)
 
     def handle_endtag(self, tag: str) -> None:
-        if self.ignored:
-            if tag in self.ignored:
-                while self.ignored.pop() != tag:
-                    pass
-            return
-        self.parts.append("/" + tag)
+        if not any(t == tag for t, _ in self.open):
+            return  # a stray end tag: the browser drops it
+        self._keep("/" + tag)
+        while self.open.pop()[0] != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
-        if not self.ignored:
-            self.parts.append(data)
+        self._keep(data)
 
     def handle_entityref(self, name: str) -> None:
         self.handle_data(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
         self.handle_data(f"&#{name};")
+
+
+# What Pagefind takes a page's metadata from wherever it is, and the page's language.
+_DEFAULT_METADATA = frozenset({"html", "title", "h1", "img"})
 
 
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())

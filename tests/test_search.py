@@ -131,6 +131,43 @@ def test_what_pagefind_may_read_of_a_page(tmp_path):
     assert searchable.searchable_digest(tmp_path / "absent.html") is None
 
 
+def test_a_page_with_a_body_is_read_only_there_as_pagefind_reads_it(tmp_path):
+    """What the digest says Pagefind does not read, Pagefind does not read: the bundles made
+    from the two pages are the same exactly when their digests are."""
+
+    def article(aside: str = "Alpha", body: str = "texte", heading: str = "Nom", meta: str = "auteur") -> str:
+        return (
+            f'<!doctype html><html lang="fr"><head><title>T</title></head><body><nav>menu</nav>'
+            f"<article data-pagefind-body><h1>{heading}</h1><p>{body}</p></article>"
+            f'<aside><h2>Liés</h2><ul><li>{aside}<li>autre</ul><span data-pagefind-meta="by">{meta}</span></aside>'
+            f'<template><div class="card">{aside}</div></template></body></html>'
+        )
+
+    def bundle_and_digest(name: str, html: str) -> tuple[dict[str, bytes], str | None]:
+        site = tmp_path / name
+        write(site / "p.html", html)
+        digest = searchable.searchable_digest(site / "p.html")
+        index_site(site, shard_pages=10)
+        folder = site / "pagefind"
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}, digest
+
+    base = bundle_and_digest("base", article())
+    variants = {
+        "aside": (article(aside="Omega"), True),  # outside the body: neither reads it
+        "body": (article(body="texte changé"), False),
+        "meta": (article(meta="autre auteur"), False),  # a meta outside the body is read
+    }
+    for name, (html, same) in variants.items():
+        bundle, digest = bundle_and_digest(name, html)
+        assert (digest == base[1]) is same, name
+        assert (bundle == base[0]) is same, name
+    # a page without a body is read everywhere
+    without = article().replace(" data-pagefind-body", "")
+    assert searchable.searchable_digest(write(tmp_path / "a.html", without)) != searchable.searchable_digest(
+        write(tmp_path / "b.html", without.replace("<li>Alpha", "<li>Omega"))
+    )
+
+
 def test_pages_pagefind_does_not_index_leave_the_shards_be(tmp_path, monkeypatch):
     live, site = tmp_path / "live", tmp_path / "site"
     for folder, home in ((live, "accueil"), (site, "accueil modifié")):
