@@ -372,6 +372,34 @@ def test_a_bare_surname_goes_to_a_person_its_article_names_or_the_one_bearing_it
     )
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.permutations(FIRST_NAMES).flatmap(lambda names: st.tuples(st.just(names), st.integers(2, len(names)))),
+    st.sampled_from(SURNAMES),
+    st.sampled_from(("M. {}", "Mme {}", "{}")),
+)
+def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_first(order, surname, written):
+    names, count = order
+    people = [f"{first} {surname}" for first in names[:count]]
+    bare = written.format(surname)
+    a = article("a", f"{people[0]} arrive. {'. '.join(people[1:])} aussi. {bare} parle. {bare} insiste.")
+    b = article("b", f"{people[-1]} revient.")
+    mentions = mentions_of(a, *((p, "PER") for p in people), (surname, "PER"), (surname, "PER"))
+    result = resolve_all(mentions + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr"))
+    entities = by_name(result.entities)
+    assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname]
+    assert surname not in entities and all(not h.mentions for h in result.homonyms)
+
+
+def test_a_surname_of_one_article_goes_to_the_person_it_names_most_before_the_first_named():
+    a = article("a", "Cyclisme Olano. Abraham Olano gagne. Olano devance. Abraham Olano conclut.")
+    mentions = mentions_of(
+        a, ("Cyclisme Olano", "PER"), ("Abraham Olano", "PER"), ("Olano", "PER"), ("Abraham Olano", "PER")
+    )
+    entities = by_name(resolve(mentions, [a]))
+    assert [m.text for m in entities["Abraham Olano"].mentions] == ["Abraham Olano", "Olano", "Abraham Olano"]
+
+
 def test_a_name_glued_to_a_capitalised_word_but_not_a_sentence_start_or_a_title():
     from kbgen.names import inside_longer_name
 
