@@ -270,7 +270,8 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: the pieces of a
     span cut at a line end read alone, names joined at a connector, the word before an
-    acronym, common words opening a sentence or capitalised inside one, headings in capitals,
+    acronym, common words opening a sentence (by the tagger, then by the lexicon) or capitalised
+    inside one, headings in capitals,
     ministers' portfolios, words closing a span, a people's word before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -278,6 +279,7 @@ def _read_again(
         with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
     ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)
     spans = rereading.without_portfolios(normalised, spans, nlp, language)

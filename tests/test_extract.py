@@ -564,6 +564,33 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
 
 
 @pytest.mark.parametrize(
+    "text, word, common",
+    [
+        ("13h45\n\nBonjour et bienvenue dans ce direct. Les orages arrivent.", "Bonjour", True),
+        ("ÉTAT CIVIL\nNaissances : Lina Moreau, Gabriel Nguyen, Louise Baudry.", "Naissances", True),
+        ("14h32\n\nGrêle à Colmar\n\nDes grêlons sont tombés sur la ville.", "Grêle", True),
+        ("Des orages traversent l'est. Grêle, rafales et coupures de courant : suivez tout.", "Grêle", True),
+        ("JOURNALISTE : Vous présidez le comité.\n\nINVITÉ : Écoutez, les scientifiques sont là.", "Écoutez", True),
+        # names: followed by their verb, a dateline's date, alone on their line, or written as names
+        ("Il a plu. Orange annonce la fermeture de ses boutiques.", "Orange", False),
+        ("Gènes 16 août. Un capitaine est arrivé ici aujourd'hui.", "Gènes", False),
+        ("Titre\n\nParis (AFP) - La ministre a parlé.", "Paris", False),
+        ("Club\n\nPts\n\nRennes\n\n42", "Rennes", False),
+        ("Il a plu. Rose, à la pause, a parlé. On a revu Rose hier.", "Rose", False),
+    ],
+)
+def test_a_common_word_of_the_lexicon_opening_a_line_or_a_turn_is_no_name(french_nlp, text, word, common):
+    from kbgen.rereading import without_lexicon_openings
+
+    norm = normalise(text)
+    start = next(
+        i for i in range(len(norm.text)) if norm.text.startswith(word, i) and starts_sentence(norm.text, i, FRENCH)
+    )
+    spans = [[(start, start + len(word), "LOC")]]
+    assert without_lexicon_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
     "text, name, label",
     [
         ("Le Stade rennais se déplacera à Paris.", "Stade rennais", "ORG"),
