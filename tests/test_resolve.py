@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -398,6 +399,33 @@ def test_a_surname_of_one_article_goes_to_the_person_it_names_most_before_the_fi
     )
     entities = by_name(resolve(mentions, [a]))
     assert [m.text for m in entities["Abraham Olano"].mentions] == ["Abraham Olano", "Olano", "Abraham Olano"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.text("ABCDEFGHIJKLMNOPRSTUVÉ", min_size=2, max_size=5), min_size=1, max_size=2).map(" ".join),
+    st.sampled_from(("la ", "le ", "l'", "La ", "(la ")),
+    st.sampled_from(("MISC", "PER")),
+)
+def test_a_name_in_capitals_after_a_definite_article_is_an_organisation(acronym, before, label):
+    a = article("a", f"Il a parlé à {before}{acronym} hier.")
+    [entity] = resolve(mentions_of(a, (acronym, label)), [a])
+    assert entity.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Il a visité l'URSS en 1960, puis l'URSS a changé.", "URSS", "LOC"),  # a place by the model
+        ("LA CIOTAT. Elle avait 88 ans. LA CIOTAT.", "CIOTAT", "LOC"),  # a dateline in capitals
+        ("Hier ASTRID a parlé, puis ASTRID encore.", "ASTRID", "MISC"),  # no article
+        ("Il a parlé à la Macif hier, puis la Macif a répondu.", "Macif", "MISC"),  # no acronym
+    ],
+)
+def test_no_article_no_capitals_or_a_place_of_the_model_is_no_acronyms_cue(text, name, label):
+    a = article("a", text)
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == label
 
 
 def test_a_name_glued_to_a_capitalised_word_but_not_a_sentence_start_or_a_title():
