@@ -3,7 +3,8 @@ and the words around it, which outweigh the model (a title makes a person: 'M. V
 Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'), and the name's own
+'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals
+after a definite article is an organisation's acronym: 'la FDSEA'), and the name's own
 first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), a head noun of
 the language's names too ('lycée Chaptal', 'rue de Brest').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
@@ -223,4 +224,20 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
         return rules.name_heads[first]
     # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
-    return None if m.title else cue(texts.get(m.article, ""), m.start, m.end, rules)
+    if m.title:
+        return None
+    text = texts.get(m.article, "")
+    return cue(text, m.start, m.end, rules) or _acronym_after_article(m, text, rules)
+
+
+ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,}(?:[ &-][A-ZÀ-Þ]{2,})*")
+
+
+def _acronym_after_article(m: Mention, text: str, rules: Rules) -> str | None:
+    """ORG for a name in capitals after a definite article of one thing ('la FDSEA', 'la CMA
+    CGM'): an organisation's acronym, which a person's name never takes. A place's acronym
+    ('l'URSS', 'la RDA') the model reads as a place: its label is left to decide."""
+    pattern = rules.article_before_acronym
+    if pattern is None or m.label == "LOC" or not ACRONYM.fullmatch(m.text):
+        return None
+    return "ORG" if pattern.search(_line_before(text, m.start)) else None

@@ -26,7 +26,7 @@ from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
-from kbgen.name_edges import with_word_before_acronym
+from kbgen.name_edges import joined_to_their_place, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
@@ -269,15 +269,18 @@ def _read_again(
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: the pieces of a
-    span cut at a line end read alone, names joined at a connector, the word before an
-    acronym, common words opening a sentence or capitalised inside one, headings in capitals,
+    span cut at a line end read alone, names joined at a connector or to their place, the word before an
+    acronym, common words opening a sentence (by the tagger, then by the lexicon) or capitalised
+    inside one, headings in capitals,
     ministers' portfolios, words closing a span, a people's word before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [
         with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
     ]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)
     spans = rereading.without_portfolios(normalised, spans, nlp, language)

@@ -109,3 +109,36 @@ def with_word_before_acronym(
                 start = word_start
         result.append((start, end, label))
     return result
+
+
+def joined_to_their_place(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
+) -> list[tuple[int, int, str]]:
+    """An institution's or an event's name written in lower case after its first word, which
+    the model ended before its complement ('Festival international du court métrage' + 'de
+    Clermont-Ferrand', "Cour d'honneur" + 'du palais des Papes', 'Union maritime' + 'et
+    portuaire du Havre'), joined to the place right after it and a preposition on its line,
+    with its own label: a name that ends with a lowercase word is not finished, where a
+    person's or a place's is ('Marie Dupont de Lyon' stays two). The place stays a name of its
+    own too, as in the name of an institution (spans.names_in)."""
+    rules = language.rules
+    connector = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions)
+    # a lowercase word joined by a conjunction may come first: 'Union maritime et portuaire du Havre'
+    gap = re.compile(rf"(?:{rules.coordination.pattern}[^\W\d_A-ZÀ-Þ][\w-]*)?[ \t]+(?:{connector})[ \t]*")
+    result: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if result:
+            before_start, before_end, before_label = result[-1]
+            words = text[before_start:before_end].split()
+            if (
+                label == "LOC"
+                and before_label in ("ORG", "MISC")
+                and len(words) > 1
+                and words[0][:1].isupper()
+                and words[-1].rpartition("'")[2][:1].islower()  # 'Conseil d'État' is finished
+                and gap.fullmatch(text, before_end, start)
+                and "\n" not in text[before_end:start]
+            ):
+                result[-1] = (before_start, end, before_label)
+        result.append((start, end, label))
+    return sorted(result)

@@ -87,6 +87,47 @@ def without_common_openings(
     return result
 
 
+# What the tagger reads right after a word that makes it a name: its verb ('Orange annonce'), a
+# number (a dateline's day: 'Gènes 16 août.').
+AFTER_A_NAME_POS = frozenset(("VERB", "AUX", "NUM"))
+
+
+def without_lexicon_openings(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those of one word opening a sentence, a line or a speaker's turn that the
+    model's lexicon knows as a common noun or adjective (common_words: 'Bonjour', 'Naissances',
+    'Grêle'), that the text never writes capitalised inside a sentence, and after which, in its
+    line read as written and with the word in lower case, the tagger finds no verb nor number:
+    a name opening a sentence is followed by its verb ('Orange annonce', a noun to the tagger
+    after 'orange'), a dateline's place by its date ('Gènes 16 août'). A word alone on its line
+    (a table's cell: 'Rennes') or before a bracket (a dateline's agency: 'Paris (AFP) -'; a
+    rider's country: 'Olano (Esp)') is left alone."""
+    if not all(name in nlp.component_names for name in TAGGER):
+        return spans
+    known: Callable[[str], bool] | None = None  # the lexicon, read only when some word needs it
+    lines: dict[tuple[int, int], str] = {}  # (article, span start) -> its line from the word
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for start, end, _ in found:
+            word = norm.text[start:end]
+            line_end = norm.text.find("\n", end, end + 200)
+            line = norm.text[start : line_end if line_end != -1 else end + 200]
+            after = line[len(word) :].strip()
+            if not (word.isalpha() and word[1:].islower() and after) or after.startswith("("):
+                continue
+            if not starts_sentence(norm.text, start, language) or written_as_name(norm.text, word, language):
+                continue
+            known = known or common_words(getattr(nlp, "_path", None))
+            if known(word.lower()):
+                lines[index, start] = line
+    keys = sorted(set(lines.values()))
+    readings = zip(keys, _tagged(nlp, keys), _tagged(nlp, [key[:1].lower() + key[1:] for key in keys]))
+    common = {
+        key for key, *docs in readings if not any(doc[1].pos_ in AFTER_A_NAME_POS for doc in docs if len(doc) > 1)
+    }
+    return [[span for span in found if lines.get((index, span[0])) not in common] for index, found in enumerate(spans)]
+
+
 CONTEXT_CHARS = 120  # of the line on each side of a word, for the tagger to read it in
 
 

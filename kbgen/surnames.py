@@ -1,7 +1,9 @@
 """Bare surnames: 'Rutte' is 'Mark Rutte' when he is the one Rutte of the corpus, or the one the
-article names. A surname several people of the corpus bear is never given to one of them on a
-guess: its mentions in no such article are a homonym, whose page lists them ('Vidal peut
-désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
+article names; of several the article names, its subject: the one it names most often, else
+first, as an article introduces its subject before the relatives and namesakes it sets beside
+them ('Gérard Bonnefoy ... Son fils, Julien Bonnefoy ... M. Bonnefoy'). A surname several
+people of the corpus bear is never given to one of them on a guess: its mentions in no such
+article are a homonym, whose page lists them ('Vidal peut désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
 de France') is never attached to one; a surname glued to the next capitalised word ('Vidal
 Conseil') is part of another name, not the person."""
 
@@ -38,6 +40,7 @@ def attach_surnames(
         if not candidates:
             continue
         in_article = {c: {m.article for m in groups[c]} for c in candidates}
+        subject = _subjects(groups, candidates)
         glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
         mentions = [m for m, part in zip(groups[key], glued, strict=True) if not part]
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
@@ -49,11 +52,26 @@ def attach_surnames(
         left = []
         for mention in mentions:
             owners = [c for c in candidates if mention.article in in_article[c]]
-            if len(owners) == 1 or len(candidates) == 1:
-                groups[(owners or candidates)[0]].append(mention)
+            if owners or len(candidates) == 1:
+                groups[subject.get(mention.article, candidates[0])].append(mention)
             else:
                 left.append(replace(mention, label="PER"))
         if len(candidates) > 1:  # its page says who the name may be, bare mentions or not
             groups[key] = left
             homonyms[key] = tuple(candidates)
     return homonyms
+
+
+def _subjects(groups: Groups, candidates: list[str]) -> dict[str, str]:
+    """Each article's subject among the `candidates` (keys in `groups`) it names: the one it
+    names most often, of those the first it names."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    first: dict[tuple[str, str], int] = {}
+    for candidate in candidates:
+        for m in groups[candidate]:
+            counts[m.article, candidate] += 1
+            first[m.article, candidate] = min(first.get((m.article, candidate), m.start), m.start)
+    subject: dict[str, str] = {}
+    for article, candidate in sorted(counts, key=lambda key: (-counts[key], first[key])):
+        subject.setdefault(article, candidate)
+    return subject

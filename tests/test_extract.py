@@ -14,7 +14,7 @@ from kbgen.articles import Article
 from kbgen.cache import Cached
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.name_edges import with_word_before_acronym
+from kbgen.name_edges import joined_to_their_place, with_word_before_acronym
 from kbgen.ner import _extraction, without_common_words
 from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
@@ -463,6 +463,55 @@ def french_nlp():
     return load_pipeline("fr_core_news_sm")
 
 
+def _spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each (name, label), at its first occurrence after the previous one."""
+    found, cursor = [], 0
+    for name, label in names:
+        start = text.index(name, cursor)
+        found.append((start, start + len(name), label))
+        cursor = start + len(name)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, first, place, joined",
+    [
+        (
+            "Le Festival international du court métrage de Clermont-Ferrand a annoncé.",
+            "Festival international du court métrage",
+            "Clermont-Ferrand",
+            True,
+        ),
+        (
+            "Ce soir, la Cour d'honneur du palais des Papes accueillera une création.",
+            "Cour d'honneur",
+            "palais des Papes",
+            True,
+        ),
+        ("Le protocole signé avec l'Union maritime et portuaire du Havre tient.", "Union maritime", "Havre", True),
+        (
+            "Le Service départemental d'incendie de la Moselle a reçu 300 appels.",
+            "Service départemental d'incendie",
+            "Moselle",
+            True,
+        ),
+        # a name that ends with a capitalised word, a person, a line end, a comma, a place first
+        ("Le Festival de Cannes de Nice ouvre.", "Festival de Cannes", "Nice", False),
+        ("Le Conseil d'État de France juge.", "Conseil d'État", "France", False),
+        ("La Banque mondiale\nde Paris prête.", "Banque mondiale", "Paris", False),
+        ("La Banque mondiale, de Paris, prête.", "Banque mondiale", "Paris", False),
+        ("Le parc naturel de Lyon ouvre.", "parc naturel", "Lyon", False),
+    ],
+)
+def test_a_name_ending_in_lower_case_is_joined_to_the_place_after_it(text, first, place, joined):
+    for label in ("ORG", "MISC"):
+        spans = _spans_of(text, (first, label), (place, "LOC"))
+        expected = [(spans[0][0], spans[1][1], label), spans[1]] if joined else spans
+        assert joined_to_their_place(text, spans, FRENCH) == expected
+    spans = _spans_of(text, (first, "PER"), (place, "LOC"))
+    assert joined_to_their_place(text, spans, FRENCH) == spans  # a person's name is finished
+
+
 @pytest.mark.parametrize(
     "text, word, common",
     [
@@ -561,6 +610,33 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
     end = start + len(norm.text[start:].split()[0])
     spans = [[(start, end, "PER")]]
     assert without_common_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        ("13h45\n\nBonjour et bienvenue dans ce direct. Les orages arrivent.", "Bonjour", True),
+        ("ÉTAT CIVIL\nNaissances : Lina Moreau, Gabriel Nguyen, Louise Baudry.", "Naissances", True),
+        ("14h32\n\nGrêle à Colmar\n\nDes grêlons sont tombés sur la ville.", "Grêle", True),
+        ("Des orages traversent l'est. Grêle, rafales et coupures de courant : suivez tout.", "Grêle", True),
+        ("JOURNALISTE : Vous présidez le comité.\n\nINVITÉ : Écoutez, les scientifiques sont là.", "Écoutez", True),
+        # names: followed by their verb, a dateline's date, alone on their line, or written as names
+        ("Il a plu. Orange annonce la fermeture de ses boutiques.", "Orange", False),
+        ("Gènes 16 août. Un capitaine est arrivé ici aujourd'hui.", "Gènes", False),
+        ("Titre\n\nParis (AFP) - La ministre a parlé.", "Paris", False),
+        ("Club\n\nPts\n\nRennes\n\n42", "Rennes", False),
+        ("Il a plu. Rose, à la pause, a parlé. On a revu Rose hier.", "Rose", False),
+    ],
+)
+def test_a_common_word_of_the_lexicon_opening_a_line_or_a_turn_is_no_name(french_nlp, text, word, common):
+    from kbgen.rereading import without_lexicon_openings
+
+    norm = normalise(text)
+    start = next(
+        i for i in range(len(norm.text)) if norm.text.startswith(word, i) and starts_sentence(norm.text, i, FRENCH)
+    )
+    spans = [[(start, start + len(word), "LOC")]]
+    assert without_lexicon_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
 
 
 @pytest.mark.parametrize(

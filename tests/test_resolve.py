@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -370,6 +371,61 @@ def test_a_bare_surname_goes_to_a_person_its_article_names_or_the_one_bearing_it
     assert sum(len(e.mentions) for e in result.entities) + sum(len(h.mentions) for h in result.homonyms) == len(
         mentions
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.permutations(FIRST_NAMES).flatmap(lambda names: st.tuples(st.just(names), st.integers(2, len(names)))),
+    st.sampled_from(SURNAMES),
+    st.sampled_from(("M. {}", "Mme {}", "{}")),
+)
+def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_first(order, surname, written):
+    names, count = order
+    people = [f"{first} {surname}" for first in names[:count]]
+    bare = written.format(surname)
+    a = article("a", f"{people[0]} arrive. {'. '.join(people[1:])} aussi. {bare} parle. {bare} insiste.")
+    b = article("b", f"{people[-1]} revient.")
+    mentions = mentions_of(a, *((p, "PER") for p in people), (surname, "PER"), (surname, "PER"))
+    result = resolve_all(mentions + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr"))
+    entities = by_name(result.entities)
+    assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname]
+    assert surname not in entities and all(not h.mentions for h in result.homonyms)
+
+
+def test_a_surname_of_one_article_goes_to_the_person_it_names_most_before_the_first_named():
+    a = article("a", "Cyclisme Olano. Abraham Olano gagne. Olano devance. Abraham Olano conclut.")
+    mentions = mentions_of(
+        a, ("Cyclisme Olano", "PER"), ("Abraham Olano", "PER"), ("Olano", "PER"), ("Abraham Olano", "PER")
+    )
+    entities = by_name(resolve(mentions, [a]))
+    assert [m.text for m in entities["Abraham Olano"].mentions] == ["Abraham Olano", "Olano", "Abraham Olano"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.text("ABCDEFGHIJKLMNOPRSTUVÉ", min_size=2, max_size=5), min_size=1, max_size=2).map(" ".join),
+    st.sampled_from(("la ", "le ", "l'", "La ", "(la ")),
+    st.sampled_from(("MISC", "PER")),
+)
+def test_a_name_in_capitals_after_a_definite_article_is_an_organisation(acronym, before, label):
+    a = article("a", f"Il a parlé à {before}{acronym} hier.")
+    [entity] = resolve(mentions_of(a, (acronym, label)), [a])
+    assert entity.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Il a visité l'URSS en 1960, puis l'URSS a changé.", "URSS", "LOC"),  # a place by the model
+        ("LA CIOTAT. Elle avait 88 ans. LA CIOTAT.", "CIOTAT", "LOC"),  # a dateline in capitals
+        ("Hier ASTRID a parlé, puis ASTRID encore.", "ASTRID", "MISC"),  # no article
+        ("Il a parlé à la Macif hier, puis la Macif a répondu.", "Macif", "MISC"),  # no acronym
+    ],
+)
+def test_no_article_no_capitals_or_a_place_of_the_model_is_no_acronyms_cue(text, name, label):
+    a = article("a", text)
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == label
 
 
 def test_a_name_glued_to_a_capitalised_word_but_not_a_sentence_start_or_a_title():

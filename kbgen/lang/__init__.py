@@ -85,6 +85,9 @@ class Rules:
     # a minister's title and its preposition, just before a span: what follows is a portfolio
     # unless the model reads it alone as a name ("ministre des Transports", "des Pays-Bas")
     portfolio_before: re.Pattern | None = None
+    # a definite article of one thing, just before a name in capitals: an organisation's acronym
+    # ("la FDSEA", "la CMA CGM", "le CNRS"); None: no such evidence in this language
+    article_before_acronym: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -326,6 +326,8 @@ RULES = Rules(
     people_determiners=PEOPLE_DETERMINERS,
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
+    # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
+    article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
