@@ -93,7 +93,13 @@ def _plain(value):
 
 
 def finder_data(kb: KnowledgeBase) -> bytes:
-    """Entity names, aliases and types as a script file, for the finder that works from file://
-    (where the full-text index cannot load): a script is loaded, unlike a fetched JSON file."""
+    """Entity names, aliases and types (and the homonyms' pages) as a script file, for the finder
+    that works from file:// (where the full-text index cannot load): a script is loaded, unlike a
+    fetched JSON file."""
     rows = [[e.name, list(e.aliases), e.type, entity_url(e.slug), len(e.mentions)] for e in kb.entities]
+    # A name several people bear leads to its page listing them, ranked by how often it is cited.
+    rows += [
+        [h.name, [], h.type, entity_url(h.slug), len(h.mentions) + sum(len(p.mentions) for p in h.people)]
+        for h in kb.homonyms
+    ]
     return ("window.KBGEN_ENTITIES = " + json.dumps(rows, ensure_ascii=True) + ";\n").encode()

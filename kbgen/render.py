@@ -93,9 +93,8 @@ STRONGEST_IN_LEAD = 3  # and names the strongest in its lead
 
 
 def entity_link(entity, root: str) -> Markup:
-    """The link to an entity's page from a page `root` away from the site's root, for templates.
-    Made once per entity and depth: an entity page links to forty others, whose four parts the
-    template escaped again on every page that shows them."""
+    """The link to an entity's page from a page `root` deep, for templates; made once per entity
+    and depth (a page links to forty others, whose parts a template escaped on every page)."""
     return _entity_link(entity.slug, entity.name, entity.type, root)
 
 
@@ -259,7 +258,9 @@ def entity_pages(
 def homonym_page(theme: Theme, kb: KnowledgeBase, homonym: Homonym) -> OutputFile:
     """A name several people bear: who it may be, and the articles naming it without saying."""
     cited = sorted((kb.article(slug) for slug in {m.article for m in homonym.mentions}), key=by_date)
-    return theme.page(entity_url(homonym.slug), "disambiguation.html", homonym=homonym, cited=tuple(cited))
+    # Found by its name in the finder's data, as entities are, unless every entity page is indexed.
+    context = dict(homonym=homonym, cited=tuple(cited), searchable=theme.config.search_entity_pages)
+    return theme.page(entity_url(homonym.slug), "disambiguation.html", **context)
 
 
 def render_site(
@@ -366,8 +367,7 @@ def _salt(folders: ThemeFolders, config: Config, base_url: str | None) -> str:
 
 
 def _fill(template: str, **values) -> Markup:
-    """A site string with {names} filled by markup ('mis à jour le {date}', the date a <time>):
-    the string escaped, the values escaped unless they are markup already."""
+    """A site string with {names} filled by markup ('mis à jour le {date}', a <time>), escaped."""
     return Markup(escape(template)).format(**values)
 
 

@@ -65,6 +65,10 @@ def test_homonyms_get_a_page_and_each_mention_links_to_the_right_one(tmp_path):
     entities = {e["name"] for e in json.loads(page("api/entities.json"))}
     assert "Vidal" not in entities and {"Jean Vidal", "Marie Vidal"} <= entities
     assert "https://example.org/entities/vidal.html" in page("sitemap.xml")
+    # Not in Pagefind's index (a search file less): found by its name, as entities are.
+    assert "data-pagefind-body" not in homonym
+    finder = json.loads(page("static/finder-data.js").removeprefix("window.KBGEN_ENTITIES = ").rstrip(";\n"))
+    assert ["Vidal", [], "PER", "entities/vidal.html", 6] in finder  # its bare mention and its people's five
     # One more article on a Vidal changes the counts the page shows and their order, not what
     # search reads of it (its name: the people are found by theirs): its search shard is not
     # indexed again.

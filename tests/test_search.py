@@ -307,9 +307,9 @@ def test_a_page_that_loses_its_mark_leaves_the_index(tmp_path, monkeypatch):
 
 
 def test_only_the_entity_pages_with_words_of_their_own_are_in_the_search(golden_project):
-    """By default Pagefind indexes the articles, the disambiguation pages and the entity pages
-    with a note or a description (the search page finds every entity by name from the finder's
-    data); search_entity_pages: true indexes every entity page."""
+    """By default Pagefind indexes the articles and the entity pages with a note or a description
+    (the search page finds every entity, and every disambiguation page, by name from the
+    finder's data: tests/test_homonym_pages.py); search_entity_pages: true indexes every entity page."""
     build(golden_project)
     site = golden_project / "_site"
     marked = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if search.MARK in p.read_bytes())
