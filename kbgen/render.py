@@ -259,7 +259,7 @@ def homonym_page(theme: Theme, kb: KnowledgeBase, homonym: Homonym) -> OutputFil
     """A name several people bear: who it may be, and the articles naming it without saying."""
     cited = sorted((kb.article(slug) for slug in {m.article for m in homonym.mentions}), key=by_date)
     # Found by its name in the finder's data, as entities are, unless every entity page is indexed.
-    context = dict(homonym=homonym, cited=tuple(cited), searchable=theme.config.search_entity_pages)
+    context: dict[str, Any] = dict(homonym=homonym, cited=tuple(cited), searchable=theme.config.search_entity_pages)
     return theme.page(entity_url(homonym.slug), "disambiguation.html", **context)
 
 
