@@ -480,3 +480,32 @@ def test_each_mention_s_context_is_read_once_however_often_its_group_is_typed(mo
     entities = by_name(resolve(mentions, [a, b]))
     assert len(read) == len(set(read)) and read
     assert entities["Vinci Autoroutes"].type == "ORG" and entities["Marie Dupont"].type == "PER"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Bordeaux", "La Rochelle", "Le Mans", "Clermont Auvergne", "US Quevilly-Rouen")),
+    st.sampled_from(("Métropole", "Université", "Athletic Club", "Agglomération")),
+    st.sampled_from(("LOC", "PER", "MISC")),
+)
+def test_a_name_of_capitalised_words_ending_with_an_organisations_head_is_an_organisation(place, head, label):
+    name = f"{place} {head}"
+    a = article("a", f"Le projet est financé par {name}, a-t-on appris. {name} confirme.")
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "name, label, expected",
+    [
+        ("Eurométropole de Strasbourg", "LOC", "ORG"),  # a local authority's head first
+        ("Communauté d'agglomération de La Rochelle", "LOC", "ORG"),
+        ("Collectivité de Corse", "LOC", "ORG"),
+        ("Bordeaux métropole", "LOC", "LOC"),  # a lowercase word: a description of the place
+        ("Nantes", "LOC", "LOC"),
+    ],
+)
+def test_a_local_authoritys_name_is_an_organisation(name, label, expected):
+    a = article("a", f"Selon les chiffres, {name} a voté. {name} est là.")
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == expected
