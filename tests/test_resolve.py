@@ -509,3 +509,35 @@ def test_a_local_authoritys_name_is_an_organisation(name, label, expected):
     a = article("a", f"Selon les chiffres, {name} a voté. {name} est là.")
     [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
     assert entity.type == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Keolis", "Daher", "Salinea", "Stellantis")),
+    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("de {} et de Renault", "{} et Renault", "Renault ou {}", "de Renault et de l'{}")),
+)
+def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(name, label, listed):
+    a = article("a", f"Une demande {listed.format(name)}, hier.")
+    mentions = sorted(mentions_of(a, (name, label)) + mentions_of(a, ("Renault", "ORG")), key=lambda m: m.start)
+    entities = by_name(resolve(mentions, [a]))
+    assert entities[name].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Une note de Jefferies. Jefferies et Renault. Jefferies encore.", "Jefferies", "LOC"),  # once in three
+        ("Julie Martin et Renault ont signé.", "Julie Martin", "PER"),  # a first name and a surname
+        ("M. Daher et Renault ont signé.", "Daher", "PER"),  # a title
+        ("Daher, Renault et Airbus ont signé.", "Daher", "MISC"),  # a comma: an apposition as often as a list
+        ("Daher et Renault ont signé.", "Daher", "LOC"),  # a place by the model: towns are listed with bodies
+    ],
+)
+def test_a_partner_does_not_outweigh_what_an_entity_says_of_itself(text, name, label):
+    a = article("a", text)
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    mentions = [Mention("a", s, s + len(name), name, label, "M." if text.startswith("M. ") else "") for s in starts]
+    mentions += mentions_of(a, ("Renault", "ORG"))
+    entities = by_name(resolve(sorted(mentions, key=lambda m: m.start), [a]))
+    assert entities[name].type == label
