@@ -8,30 +8,23 @@ around a mention is evidence of its own, which a partner does not outweigh."""
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kbgen.entity_types import Contexts
-from kbgen.extract import Mention
-from kbgen.lang import Rules, plain_forms
+from kbgen.lang import Rules
+from kbgen.spans import joined
 
 if TYPE_CHECKING:
+    from kbgen.entity_types import Contexts
+    from kbgen.extract import Mention
     from kbgen.resolve import Entity
 
 PARTNER_TYPE = "ORG"  # the type the model most often misreads as another, its members' names being unfamiliar
 # What the model misreads a company's name as, the types a partner may correct. Not a place: the
 # model knows towns well, and a town is listed beside a body ('le port de Dax et Salon-de-Provence').
 MISREAD = ("PER", "MISC")
-
-
-def joined(between: str, rules: Rules) -> bool:
-    """Whether the text between two names joins them as a list's items: a coordinating word, and
-    the preposition or article of the first repeated ('de Stellantis et de Renault')."""
-    repeated = "|".join(re.escape(p) for p in (*rules.prepositions, *rules.capitalised_articles, "l'"))
-    return re.fullmatch(rf"{rules.coordination.pattern}(?:{repeated})?\s*", plain_forms(between)) is not None
 
 
 def typed_by_partners(
