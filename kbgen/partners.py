@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,22 +27,18 @@ MISREAD = ("PER", "MISC")
 
 
 def typed_by_partners(
-    entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, type_of: Callable[..., str]
+    entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str]
 ) -> list[Entity]:
     """The entities, those listed with organisations and nothing else to say typed as one.
-    `known` holds the cues entity_types read around each mention; `type_of` types a group of
-    mentions, so that a type the owner's curation set is left alone."""
+    `known` holds the cues entity_types read around each mention (all of them read by now: each
+    entity was typed); `owner_typed`, the slugs of the entities whose type the owner's curation
+    set, left alone."""
     partners = _partner_types(entities, texts, rules)
     result = []
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
         listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
-        if (
-            listed
-            and entity.type in MISREAD
-            and _says_nothing(entity, known)
-            and type_of(list(entity.mentions)) == entity.type
-        ):
+        if listed and entity.type in MISREAD and entity.slug not in owner_typed and _says_nothing(entity, known):
             entity = replace(entity, type=PARTNER_TYPE)
         result.append(entity)
     return result

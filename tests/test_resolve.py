@@ -541,3 +541,16 @@ def test_a_partner_does_not_outweigh_what_an_entity_says_of_itself(text, name, l
     mentions += mentions_of(a, ("Renault", "ORG"))
     entities = by_name(resolve(sorted(mentions, key=lambda m: m.start), [a]))
     assert entities[name].type == label
+
+
+def test_a_type_the_owner_set_is_kept_beside_any_partner(tmp_path):
+    from pathlib import Path
+
+    from kbgen.curation import load_curation
+
+    (tmp_path / "entities.yml").write_text("entities:\n  Daher:\n    type: PER\n", "utf-8")
+    curation = load_curation(tmp_path / "entities.yml", Path("entities.yml"))
+    a = article("a", "Une demande de Daher et de Renault, hier.")
+    mentions = mentions_of(a, ("Daher", "PER"), ("Renault", "ORG"))
+    assert by_name(resolve(mentions, [a], curation))["Daher"].type == "PER"
+    assert by_name(resolve(mentions, [a]))["Daher"].type == "ORG"
