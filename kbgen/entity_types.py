@@ -5,8 +5,9 @@ an organisation's head noun an organisation: 'la société Lime', 'le groupe Vin
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
 'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals
 after a definite article is an organisation's acronym: 'la FDSEA'), and the name's own
-first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), a head noun of
-the language's names too ('lycée Chaptal', 'rue de Brest').
+first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
+after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
+Chaptal', 'rue de Brest').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
 model's place or misc label there counts for an organisation.
 
@@ -221,6 +222,8 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         " " not in part and compound and part.lower() in rules.org_heads
     ):
         return "ORG"
+    if rest and _ends_with_head(m.text, rules):
+        return "ORG"
     if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
         return rules.name_heads[first]
     # The words before a name with a title are that title ('la ministre des Armées'), no cue of its type.
@@ -228,6 +231,14 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         return None
     text = texts.get(m.article, "")
     return cue(text, m.start, m.end, rules) or _acronym_after_article(m, text, rules)
+
+
+def _ends_with_head(name: str, rules: Rules) -> bool:
+    """Whether a name of capitalised words ends with an organisation's head noun: a body named
+    after its place the way new ones are, the place first ('Bordeaux Métropole', 'La Rochelle
+    Université', 'Lagord Athletic Club'); a lowercase word before says it is a description."""
+    words = name.split()
+    return words[-1].lower() in rules.org_heads and all(w[:1].isupper() for w in words)
 
 
 ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,}(?:[ &-][A-ZÀ-Þ]{2,})*")

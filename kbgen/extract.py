@@ -285,6 +285,7 @@ def _read_again(
     spans = rereading.without_headings(normalised, spans, nlp, language)
     spans = rereading.without_portfolios(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
+    spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

@@ -7,13 +7,14 @@ sentence start (kbgen.spans.is_common_opening), and the model's lexicon on a spa
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.lang import LanguageProfile
-from kbgen.spans import is_common_noun, is_common_opening, starts_sentence, trim, written_as_name
+from kbgen.spans import is_common_noun, is_common_opening, joined, starts_sentence, trim, written_as_name
 
 if TYPE_CHECKING:
     from kbgen.extract import Normalised
@@ -259,6 +260,37 @@ def without_portfolios(
     labels = labels_alone(candidates.values(), nlp)
     return [
         [span for span in found if (index, span[0]) not in candidates or labels[candidates[index, span[0]]]]
+        for index, found in enumerate(spans)
+    ]
+
+
+def with_listed_places_relabelled(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans, a place's label made an organisation's where the span is listed ('et', 'ou')
+    right beside one the model labels an organisation and the model, reading it alone, finds no
+    place in it: a company's unfamiliar name beside a known one ('de Stellantis et de Renault',
+    'Daher et Europe Technologies'). A town listed beside a body is read alone as a place still,
+    and a word of the model's lexicon is no company's unfamiliar name ('le Chœur et l'Orchestre')."""
+    candidates = {}
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for first, second in itertools.pairwise(sorted(found)):
+            if {first[2], second[2]} == {"LOC", "ORG"} and first[1] <= second[0]:
+                place = first if first[2] == "LOC" else second
+                if joined(norm.text[first[1] : second[0]], language.rules):
+                    candidates[index, place[0]] = norm.text[place[0] : place[1]]
+    if candidates:
+        known = common_words(getattr(nlp, "_path", None))
+        words = {
+            at: name.lower().replace("œ", "oe").split() for at, name in candidates.items()
+        }  # the lexicon's 'choeur'
+        candidates = {at: name for at, name in candidates.items() if not all(map(known, words[at]))}
+    labels = labels_alone(candidates.values(), nlp)
+    return [
+        [
+            (start, end, "ORG" if (index, start) in candidates and labels[candidates[index, start]] != "LOC" else label)
+            for start, end, label in found
+        ]
         for index, found in enumerate(spans)
     ]
 

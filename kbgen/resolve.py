@@ -28,6 +28,7 @@ from kbgen.extract import Mention, clean_name
 from kbgen.lang import LanguageProfile, Rules, plain_forms
 from kbgen.missed import add_missed_mentions
 from kbgen.names import fold
+from kbgen.partners import typed_by_partners
 from kbgen.slugs import slugify, unique_slug
 from kbgen.surnames import attach_surnames
 
@@ -101,7 +102,10 @@ def resolve(
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
+    owner_typed_mentions = {groups[key][0] for key, rule in overrides.items() if rule.type and groups.get(key)}
     entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, type_of)
+    owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
+    entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))

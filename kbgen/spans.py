@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kbgen.lang import LanguageProfile
+from kbgen.lang import LanguageProfile, Rules, plain_forms
 from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -366,3 +366,10 @@ def joined_at_connectors(
 def _without_connector(text: str, start: int, end: int, label: str, endings: tuple[str, ...]) -> tuple[int, int, str]:
     ending = next((e for e in endings if text[start:end].lower().endswith(e)), None)
     return (start, end - len(ending), label) if ending else (start, end, label)
+
+
+def joined(between: str, rules: Rules) -> bool:
+    """Whether the text between two names joins them as a list's items: a coordinating word, and
+    the preposition or article of the first repeated ('de Stellantis et de Renault')."""
+    repeated = "|".join(re.escape(p) for p in (*rules.prepositions, *rules.capitalised_articles, "l'"))
+    return re.fullmatch(rf"{rules.coordination.pattern}(?:{repeated})?\s*", plain_forms(between)) is not None

@@ -725,3 +725,28 @@ def test_a_peoples_word_between_an_article_and_a_persons_name_is_no_place(text, 
     spans = sorted((norm.index(n), norm.index(n) + len(n), label) for n, label in ((word, "LOC"), (person, "PER")))
     kept = [norm[s:e] for s, e, _ in without_descriptors(norm, spans, FRENCH)]
     assert kept == ([person] if dropped else sorted([word, person], key=norm.index))
+
+
+@pytest.mark.parametrize(
+    "text, name, partner, relabelled",
+    [
+        # unfamiliar companies' names listed beside a known one, read alone as no place
+        ("C'est une demande de longue date de Stellantis et de Renault.", "Stellantis", "Renault", True),
+        ("Parmi elles, Daher et Airbus, deux sous-traitants.", "Daher", "Airbus", True),
+        ("Le contrat lie Renault ou Stellantis au fournisseur.", "Stellantis", "Renault", True),
+        # a town listed beside a body, a word of the lexicon, or a name not listed: labels kept
+        ("Le Port autonome de Dax et Salon-de-Provence aussi.", "Salon-de-Provence", "Port autonome de Dax", False),
+        ("Avec le Chœur et l'Orchestre de la ville de Lucerne.", "Chœur", "Orchestre de la ville de Lucerne", False),
+        ("Daher, qui travaille pour Airbus, recrute.", "Daher", "Airbus", False),
+    ],
+)
+def test_a_place_of_the_model_listed_beside_an_organisation_and_no_place_alone_is_one(
+    french_nlp, text, name, partner, relabelled
+):
+    from kbgen.rereading import with_listed_places_relabelled
+
+    norm = normalise(text)
+    at, other = norm.text.index(name), norm.text.index(partner)
+    spans = [sorted([(at, at + len(name), "LOC"), (other, other + len(partner), "ORG")])]
+    [found] = with_listed_places_relabelled([norm], spans, french_nlp, FRENCH)
+    assert (at, at + len(name), "ORG" if relabelled else "LOC") in found

@@ -480,3 +480,77 @@ def test_each_mention_s_context_is_read_once_however_often_its_group_is_typed(mo
     entities = by_name(resolve(mentions, [a, b]))
     assert len(read) == len(set(read)) and read
     assert entities["Vinci Autoroutes"].type == "ORG" and entities["Marie Dupont"].type == "PER"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Bordeaux", "La Rochelle", "Le Mans", "Clermont Auvergne", "US Quevilly-Rouen")),
+    st.sampled_from(("Métropole", "Université", "Athletic Club", "Agglomération")),
+    st.sampled_from(("LOC", "PER", "MISC")),
+)
+def test_a_name_of_capitalised_words_ending_with_an_organisations_head_is_an_organisation(place, head, label):
+    name = f"{place} {head}"
+    a = article("a", f"Le projet est financé par {name}, a-t-on appris. {name} confirme.")
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "name, label, expected",
+    [
+        ("Eurométropole de Strasbourg", "LOC", "ORG"),  # a local authority's head first
+        ("Communauté d'agglomération de La Rochelle", "LOC", "ORG"),
+        ("Collectivité de Corse", "LOC", "ORG"),
+        ("Bordeaux métropole", "LOC", "LOC"),  # a lowercase word: a description of the place
+        ("Nantes", "LOC", "LOC"),
+    ],
+)
+def test_a_local_authoritys_name_is_an_organisation(name, label, expected):
+    a = article("a", f"Selon les chiffres, {name} a voté. {name} est là.")
+    [entity] = resolve(mentions_of(a, (name, label), (name, label)), [a])
+    assert entity.type == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Keolis", "Daher", "Salinea", "Stellantis")),
+    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("de {} et de Renault", "{} et Renault", "Renault ou {}", "de Renault et de l'{}")),
+)
+def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(name, label, listed):
+    a = article("a", f"Une demande {listed.format(name)}, hier.")
+    mentions = sorted(mentions_of(a, (name, label)) + mentions_of(a, ("Renault", "ORG")), key=lambda m: m.start)
+    entities = by_name(resolve(mentions, [a]))
+    assert entities[name].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Une note de Jefferies. Jefferies et Renault. Jefferies encore.", "Jefferies", "LOC"),  # once in three
+        ("Julie Martin et Renault ont signé.", "Julie Martin", "PER"),  # a first name and a surname
+        ("M. Daher et Renault ont signé.", "Daher", "PER"),  # a title
+        ("Daher, Renault et Airbus ont signé.", "Daher", "MISC"),  # a comma: an apposition as often as a list
+        ("Daher et Renault ont signé.", "Daher", "LOC"),  # a place by the model: towns are listed with bodies
+    ],
+)
+def test_a_partner_does_not_outweigh_what_an_entity_says_of_itself(text, name, label):
+    a = article("a", text)
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    mentions = [Mention("a", s, s + len(name), name, label, "M." if text.startswith("M. ") else "") for s in starts]
+    mentions += mentions_of(a, ("Renault", "ORG"))
+    entities = by_name(resolve(sorted(mentions, key=lambda m: m.start), [a]))
+    assert entities[name].type == label
+
+
+def test_a_type_the_owner_set_is_kept_beside_any_partner(tmp_path):
+    from pathlib import Path
+
+    from kbgen.curation import load_curation
+
+    (tmp_path / "entities.yml").write_text("entities:\n  Daher:\n    type: PER\n", "utf-8")
+    curation = load_curation(tmp_path / "entities.yml", Path("entities.yml"))
+    a = article("a", "Une demande de Daher et de Renault, hier.")
+    mentions = mentions_of(a, ("Daher", "PER"), ("Renault", "ORG"))
+    assert by_name(resolve(mentions, [a], curation))["Daher"].type == "PER"
+    assert by_name(resolve(mentions, [a]))["Daher"].type == "ORG"

@@ -263,6 +263,12 @@ ORG_HEADS = frozenset(
         "magazine",
         "chaîne",
         "radio",
+        # local and regional authorities: "la Métropole de Lyon", "Bordeaux Métropole"
+        "métropole",
+        "eurométropole",
+        "communauté",
+        "collectivité",
+        "agglomération",
     )
 )
 

@@ -1,0 +1,69 @@
+"""Names joined by 'et' or 'ou' are things of one kind ('une demande de Stellantis et de
+Renault', 'Daher et Europe Technologies'): an entity whose own words say nothing of its type,
+most of whose mentions the text lists beside an organisation's, is an organisation too. The
+model reads a company's unfamiliar name as a person's or a place's; the partner it knows says
+what the list is of. A first name and a surname, a title or any cue of kbgen.entity_types
+around a mention is evidence of its own, which a partner does not outweigh."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kbgen.lang import Rules
+from kbgen.spans import joined
+
+if TYPE_CHECKING:
+    from kbgen.entity_types import Contexts
+    from kbgen.extract import Mention
+    from kbgen.resolve import Entity
+
+PARTNER_TYPE = "ORG"  # the type the model most often misreads as another, its members' names being unfamiliar
+# What the model misreads a company's name as, the types a partner may correct. Not a place: the
+# model knows towns well, and a town is listed beside a body ('le port de Dax et Salon-de-Provence').
+MISREAD = ("PER", "MISC")
+
+
+def typed_by_partners(
+    entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str]
+) -> list[Entity]:
+    """The entities, those listed with organisations and nothing else to say typed as one.
+    `known` holds the cues entity_types read around each mention (all of them read by now: each
+    entity was typed); `owner_typed`, the slugs of the entities whose type the owner's curation
+    set, left alone."""
+    partners = _partner_types(entities, texts, rules)
+    result = []
+    for i, entity in enumerate(entities):
+        votes = partners.get(i, Counter())
+        listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
+        if listed and entity.type in MISREAD and entity.slug not in owner_typed and _says_nothing(entity, known):
+            entity = replace(entity, type=PARTNER_TYPE)
+        result.append(entity)
+    return result
+
+
+def _partner_types(entities: list[Entity], texts: dict[str, str], rules: Rules) -> dict[int, Counter[str]]:
+    """For each entity (by index), the types of the other entities its mentions are joined to."""
+    owner: dict[Mention, int] = {m: i for i, e in enumerate(entities) for m in e.mentions}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in owner:
+        by_article[m.article].append(m)
+    partners: dict[int, Counter[str]] = defaultdict(Counter)
+    for slug, mentions in by_article.items():
+        mentions.sort(key=lambda m: m.start)
+        text = texts.get(slug, "")
+        for first, second in itertools.pairwise(mentions):
+            a, b = owner[first], owner[second]
+            if a != b and first.end <= second.start and joined(text[first.end : second.start], rules):
+                partners[a][entities[b].type] += 1
+                partners[b][entities[a].type] += 1
+    return partners
+
+
+def _says_nothing(entity: Entity, known: Contexts) -> bool:
+    """No first name and surname, no title, no cue around any mention says what it is."""
+    if entity.type == "PER" and " " in entity.name:
+        return False
+    return all(not m.title and known.read.get(m, (None, False)) == (None, False) for m in entity.mentions)
