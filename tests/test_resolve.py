@@ -390,7 +390,9 @@ def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_m
         a = article("a", f"{people[0]} arrive. {'. '.join(people[1:])} aussi. {bare} parle. {bare} insiste.{again}")
         b = article("b", f"{people[-1]} revient.")
         named = [(p, "PER") for p in people] + [(surname, "PER")] * 2 + [(people[0], "PER")] * subject_again
-        result = resolve_all(mentions_of(a, *named) + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr"))
+        result = resolve_all(
+            mentions_of(a, *named) + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr")
+        )
         entities = by_name(result.entities)
         assert surname not in entities
         if subject_again:
