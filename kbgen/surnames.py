@@ -1,7 +1,8 @@
 """Bare surnames: 'Rutte' is 'Mark Rutte' when he is the one Rutte of the corpus, or the one the
-article names; of several the article names, its subject: the one it names most often, else
-first, as an article introduces its subject before the relatives and namesakes it sets beside
-them ('Gérard Bonnefoy ... Son fils, Julien Bonnefoy ... M. Bonnefoy'). A surname several
+article names; of several the article names, its subject: the one it names more often than the
+others, the relatives and namesakes it sets beside them being named less ('Gérard Bonnefoy ...
+Son fils, Julien Bonnefoy ... M. Gérard Bonnefoy ... M. Bonnefoy'); when two are named as often,
+nobody (the name is then a homonym's). A surname several
 people of the corpus bear is never given to one of them on a guess: its mentions in no such
 article are a homonym, whose page lists them ('Vidal peut désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
 de France') is never attached to one; a surname glued to the next capitalised word ('Vidal
@@ -51,9 +52,9 @@ def attach_surnames(
         del groups[key]  # its glued mentions with it: parts of other names
         left = []
         for mention in mentions:
-            owners = [c for c in candidates if mention.article in in_article[c]]
-            if owners or len(candidates) == 1:
-                groups[subject.get(mention.article, candidates[0])].append(mention)
+            owner = candidates[0] if len(candidates) == 1 else subject.get(mention.article)
+            if owner:
+                groups[owner].append(mention)
             else:
                 left.append(replace(mention, label="PER"))
         if len(candidates) > 1:  # its page says who the name may be, bare mentions or not
@@ -63,15 +64,18 @@ def attach_surnames(
 
 
 def _subjects(groups: Groups, candidates: list[str]) -> dict[str, str]:
-    """Each article's subject among the `candidates` (keys in `groups`) it names: the one it
-    names most often, of those the first it names."""
+    """Each article's subject among the `candidates` (keys in `groups`) it names: the only one
+    it names, else the one it names more often than any other; none when two tie."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
-    first: dict[tuple[str, str], int] = {}
     for candidate in candidates:
         for m in groups[candidate]:
             counts[m.article, candidate] += 1
-            first[m.article, candidate] = min(first.get((m.article, candidate), m.start), m.start)
+    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (article, candidate), count in counts.items():
+        ranked[article].append((count, candidate))
     subject: dict[str, str] = {}
-    for article, candidate in sorted(counts, key=lambda key: (-counts[key], first[key])):
-        subject.setdefault(article, candidate)
+    for article, named in ranked.items():
+        named.sort(reverse=True)
+        if len(named) == 1 or named[0][0] > named[1][0]:  # a tie says nothing: no guess
+            subject[article] = named[0][1]
     return subject

@@ -379,17 +379,28 @@ def test_a_bare_surname_goes_to_a_person_its_article_names_or_the_one_bearing_it
     st.sampled_from(SURNAMES),
     st.sampled_from(("M. {}", "Mme {}", "{}")),
 )
-def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_first(order, surname, written):
+def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_most(order, surname, written):
+    """The article's subject, named again further on, takes its bare surname; when nobody is
+    named more often than the others, nobody does (no guess): the mentions stay the homonym's."""
     names, count = order
     people = [f"{first} {surname}" for first in names[:count]]
     bare = written.format(surname)
-    a = article("a", f"{people[0]} arrive. {'. '.join(people[1:])} aussi. {bare} parle. {bare} insiste.")
-    b = article("b", f"{people[-1]} revient.")
-    mentions = mentions_of(a, *((p, "PER") for p in people), (surname, "PER"), (surname, "PER"))
-    result = resolve_all(mentions + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr"))
-    entities = by_name(result.entities)
-    assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname]
-    assert surname not in entities and all(not h.mentions for h in result.homonyms)
+    for subject_again in (True, False):
+        again = f" {people[0]} conclut." if subject_again else ""
+        a = article("a", f"{people[0]} arrive. {'. '.join(people[1:])} aussi. {bare} parle. {bare} insiste.{again}")
+        b = article("b", f"{people[-1]} revient.")
+        named = [(p, "PER") for p in people] + [(surname, "PER")] * 2 + [(people[0], "PER")] * subject_again
+        result = resolve_all(
+            mentions_of(a, *named) + mentions_of(b, (people[-1], "PER")), [a, b], language=profile("fr")
+        )
+        entities = by_name(result.entities)
+        assert surname not in entities
+        if subject_again:
+            assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname, people[0]]
+            assert all(not h.mentions for h in result.homonyms)
+        else:
+            assert all(surname not in (m.text for m in entities[p].mentions) for p in people)
+            assert [len(h.mentions) for h in result.homonyms] == [2]
 
 
 def test_a_surname_of_one_article_goes_to_the_person_it_names_most_before_the_first_named():
