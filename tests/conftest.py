@@ -29,3 +29,13 @@ def golden_project(tmp_path: Path) -> Path:
 def site_files(folder: Path) -> dict[str, bytes]:
     """Every file of a built site, by its path in the site: two sites compare equal when byte-identical."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of each (name, label), at its first place in `text` after the previous one."""
+    spans, position = [], 0
+    for name, label in names:
+        start = text.index(name, position)
+        spans.append((start, start + len(name), label))
+        position = start + len(name)
+    return spans

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import spans_of
 
 from kbgen.articles import Article
 from kbgen.cache import Cached
@@ -463,16 +464,6 @@ def french_nlp():
     return load_pipeline("fr_core_news_sm")
 
 
-def _spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each (name, label), at its first occurrence after the previous one."""
-    found, cursor = [], 0
-    for name, label in names:
-        start = text.index(name, cursor)
-        found.append((start, start + len(name), label))
-        cursor = start + len(name)
-    return found
-
-
 @pytest.mark.parametrize(
     "text, first, place, joined",
     [
@@ -505,10 +496,10 @@ def _spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
 )
 def test_a_name_ending_in_lower_case_is_joined_to_the_place_after_it(text, first, place, joined):
     for label in ("ORG", "MISC"):
-        spans = _spans_of(text, (first, label), (place, "LOC"))
+        spans = spans_of(text, (first, label), (place, "LOC"))
         expected = [(spans[0][0], spans[1][1], label), spans[1]] if joined else spans
         assert joined_to_their_place(text, spans, FRENCH) == expected
-    spans = _spans_of(text, (first, "PER"), (place, "LOC"))
+    spans = spans_of(text, (first, "PER"), (place, "LOC"))
     assert joined_to_their_place(text, spans, FRENCH) == spans  # a person's name is finished
 
 

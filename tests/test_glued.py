@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import spans_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,16 +11,6 @@ from kbgen.glued import glued, split_glued
 from kbgen.lang import profile
 
 FR = profile("fr")
-
-
-def spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
-    """Each (name, label) at its first place in `text` after the previous one."""
-    spans, position = [], 0
-    for name, label in names:
-        start = text.index(name, position)
-        spans.append((start, start + len(name), label))
-        position = start + len(name)
-    return spans
 
 
 def split(text: str, labels: dict[str, str | None], *names: tuple[str, str]) -> list[tuple[str, str]]:
