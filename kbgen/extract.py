@@ -269,10 +269,10 @@ def _read_again(
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: the pieces of a
-    span cut at a line end read alone, names joined at a connector or to their place, the word before an
-    acronym, common words opening a sentence (by the tagger, then by the lexicon) or capitalised
-    inside one, headings in capitals,
-    ministers' portfolios, words closing a span, a people's word before a person."""
+    span cut at a line end read alone, names joined at a connector or to their place, the word
+    before an acronym, common words opening a sentence (by the tagger, then by the lexicon) or
+    capitalised inside one, headings in capitals, ministers' portfolios, words closing a span, a
+    place listed beside an organisation, a people's word before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]

@@ -6,6 +6,7 @@ two names is split in kbgen.glued). kbgen.extract runs the model and hands its s
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -371,5 +372,11 @@ def _without_connector(text: str, start: int, end: int, label: str, endings: tup
 def joined(between: str, rules: Rules) -> bool:
     """Whether the text between two names joins them as a list's items: a coordinating word, and
     the preposition or article of the first repeated ('de Stellantis et de Renault')."""
-    repeated = "|".join(re.escape(p) for p in (*rules.prepositions, *rules.capitalised_articles, "l'"))
-    return re.fullmatch(rf"{rules.coordination.pattern}(?:{repeated})?\s*", plain_forms(between)) is not None
+    joint = _list_joint(rules.coordination, (*rules.prepositions, *rules.capitalised_articles, "l'"))
+    return joint.fullmatch(plain_forms(between)) is not None
+
+
+@functools.lru_cache(maxsize=8)  # asked for each pair of neighbouring mentions of a corpus
+def _list_joint(coordination: re.Pattern, repeated: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(re.escape(word) for word in repeated)
+    return re.compile(rf"{coordination.pattern}(?:{words})?\s*")
