@@ -11,6 +11,7 @@ import pytest
 from conftest import site_files, write
 
 import kbgen.build as build_module
+import kbgen.search as search_module
 from kbgen.build import build
 from kbgen.errors import BuildError, Problem
 
@@ -430,4 +431,25 @@ def test_an_edit_of_the_word_before_a_name_retypes_it_as_a_clean_build_does(gold
 
     assert built_type("Hier la société Girard a répondu.") == "ORG"
     assert built_type("Hier la députée Girard a répondu.") == "PER"
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+
+
+@pytest.mark.parametrize("edit", ["added article", "body"])
+def test_a_rebuild_keeping_search_shards_is_a_clean_build(golden_project, tmp_path, monkeypatch, edit):
+    """With the search index in several shards, a rebuild indexes again only the shards where
+    Pagefind reads a change (not, say, an article page whose related articles changed outside
+    its data-pagefind-body) and links the others from the live site: the same bytes as a clean build."""
+    with open(golden_project / "kbgen.yml", "a", encoding="utf-8") as config:
+        config.write("search_shard_pages: 3\n")
+    build(golden_project)
+    EDITS[edit](golden_project)
+    indexed: list[int] = []
+    real = search_module._index_shard
+    monkeypatch.setattr(
+        search_module, "_index_shard", lambda site, shard, *rest: indexed.append(shard) or real(site, shard, *rest)
+    )
+    build(golden_project)
+    shards = json.loads((golden_project / "_site/pagefind/shards.json").read_text("utf-8"))["shards"]
+    assert 0 < len(indexed) < shards  # a shard kept from the live site
+    monkeypatch.undo()
     assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
