@@ -23,7 +23,8 @@ The rule, and why:
   links alone, or a short lead-in, a colon and links ("Lire aussi : [another article](...)").
   Article text reads on its own; a cross-reference has nothing but its links. Without a link,
   one line whose lead-in is one the language uses for that (its profile's `cross_references`)
-  and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent...").
+  and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent..."),
+  or several such lines, one under the other (a plain text's copy of a page's list).
 - On any page too, a paragraph whose every line is a credit or a post's signature: a short line
   with a copyright sign ('© 2025 AFP', 'Photo X / AFP ©'), or an embedded post's attribution, a
   dash, a name and an @handle ('— Un Club (@unclub) March 16, 2025'). These are told by their
@@ -86,19 +87,17 @@ HEADLINE_WORDS_MAX = 25  # the rest of an unlinked cross-reference: a headline, 
 def is_cross_reference(paragraph: str, lead_ins: frozenset[str] = frozenset()) -> bool:
     """A paragraph that only points to other pages, on any page: links alone ('[Un autre
     article](...)'), or a lead-in of a few words, a colon and links ('Lire aussi : [...]'); or
-    one line, a lead-in of `lead_ins` (normalised), a colon and a headline."""
+    one line, a lead-in of `lead_ins` (normalised), a colon and a headline, or lines that each are
+    one."""
     text = paragraph.strip().lstrip("-*+ ")
     lead_in = _LEAD_IN.match(text)
     rest = text[lead_in.end() :] if lead_in else text
     between = _words(_LINK.sub(" ", rest)).split()  # what joins the links: 'et', 'ou', nothing
     if _LINK.search(rest):
         return all(len(word) <= 3 for word in between)
-    return (
-        lead_in is not None
-        and "\n" not in text
-        and _words(lead_in.group(0)) in lead_ins
-        and 0 < len(between) <= HEADLINE_WORDS_MAX
-    )
+    if "\n" in text:  # a list of them, one a line, as a plain text copies it
+        return all(is_cross_reference(line, lead_ins) for line in text.split("\n"))
+    return lead_in is not None and _words(lead_in.group(0)) in lead_ins and 0 < len(between) <= HEADLINE_WORDS_MAX
 
 
 CREDIT_WORDS_MAX = 12  # a line with a copyright sign longer than this may be a sentence about one

@@ -298,7 +298,9 @@ def _from_plain_text(
     """Title, kicker, date, update, body and author of a plain-text seed (see kbgen.plaintext)."""
     read = read_plain_text(clean_paragraphs(text), name, profile(lang).dates)
     # Title, kicker and dateline first: an agency's datelines look alike once digits are set aside.
-    body = "\n\n".join(escape_markdown(p) for p in read.paragraphs if p not in boilerplate)
+    # A repeated paragraph that lost its furniture lines is still repeated: its lines say so.
+    repeated = {line for paragraph in boilerplate for line in paragraph.split("\n")}
+    body = "\n\n".join(escape_markdown(p) for p in read.paragraphs if not set(p.split("\n")) <= repeated)
     return read.title, read.kicker, _moment(read.when), _moment(read.updated), body, read.author
 
 

@@ -9,7 +9,8 @@ opening it; the words around it (month names, 'Publié le', 'Mis à jour le') co
 language profile. A date in the middle of a sentence is not the article's. Failing a dateline,
 a date in the file name (2024-03-05, 20240305, 2024_03_05) dates the text. A byline among the
 first or last lines ('Par Clara Moulin') names the author and a credit line ('Crédit photo :
-X') is no text either: a line of its own, a cue of the language, then names alone.
+X') is no text either: a line of its own, a cue of the language, then names alone. Contact
+lines, an e-mail's header and footer go too (see kbgen.plain_furniture).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from kbgen.dates import When, date_in_name
 from kbgen.lang import DateWords
+from kbgen.plain_furniture import furniture_lines
 from kbgen.titles import infer_title
 
 TITLE_LINE_MAX = 200  # characters: a longer first line is a paragraph, not a title
@@ -72,6 +74,9 @@ def read_plain_text(paragraphs: list[str], name: str, words: DateWords, today: d
     """The article in `paragraphs` (a text's non-empty paragraphs), from the file `name`."""
     lines = [_Line(n, line) for n, paragraph in enumerate(paragraphs) for line in paragraph.split("\n")]
     when, updated, lines = _dateline(lines, words, today or dt.date.today())
+    # After the dateline: an e-mail's 'Date :' header line dates the text before it goes.
+    furniture = furniture_lines([line.text for line in lines])
+    lines = [line for index, line in enumerate(lines) if index not in furniture]
     if when is None:
         from_name = date_in_name(name.rsplit(".", 1)[0])
         when = from_name if from_name and _plausible(from_name.date, today or dt.date.today()) else None

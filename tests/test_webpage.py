@@ -330,6 +330,24 @@ def test_a_paragraph_that_only_points_elsewhere_is_boilerplate_even_alone():
     assert find_boilerplate({"seul": ["Un texte.", "Lire aussi : [Autre](https://x.example/e)"]}) == {"seul": {1}}
 
 
+@given(
+    st.lists(
+        st.sampled_from(["Caen : le Stade Malherbe relégué", "Tennis : Sinner « déçu mais fier »", "Le budget voté"]),
+        min_size=2,
+        max_size=4,
+    ),
+    st.sampled_from(["Lire aussi", "À lire aussi", "LIRE AUSSI"]),
+)
+def test_lines_that_each_point_elsewhere_are_boilerplate_together_but_not_with_a_sentence(headlines, lead_in):
+    from kbgen.lang import profile
+
+    references = profile("fr").cross_references
+    listed = "\n".join(f"{lead_in} : {headline}" for headline in headlines)
+    sentence = "Le maire a répondu aux questions des habitants pendant deux heures jeudi soir."
+    pages = {"seul": [sentence, listed, f"{listed}\n{sentence}", f"{sentence}\n{sentence}"]}
+    assert find_boilerplate(pages, references) == {"seul": {1}}
+
+
 def test_a_time_after_the_heading_dates_a_page_without_metadata_but_not_an_update():
     dated = read_webpage(page("", '<h1>Un titre</h1><p>Publié le <time datetime="2021-03-04">4 mars</time></p>'))
     assert dated.date == "2021-03-04"
