@@ -186,14 +186,11 @@ def decided_type(
     # A person's surname followed by more words, never referred to by its last word alone, with no
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
-    # No person's name is contracted with a preposition ('au Bourget', 'du Havre'): the model's
-    # PER on the name opening a sentence ('Le Bourget (AFP) -') is a guess.
-    contracted = any(_after_contraction(m, texts.get(m.article, ""), rules) for m in mentions)
     votes: Counter[str] = Counter()
     for m, (context, cited) in zip(mentions, read, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
-        elif m.label != "PER" or not (is_title_of(m, rules) or named_after or contracted):
+        elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context:
             votes[context] += CUE_WEIGHT
@@ -255,13 +252,3 @@ def _acronym_after_article(m: Mention, text: str, rules: Rules) -> str | None:
     if pattern is None or m.label == "LOC" or not ACRONYM.fullmatch(m.text):
         return None
     return "ORG" if pattern.search(_line_before(text, m.start)) else None
-
-
-def _after_contraction(m: Mention, text: str, rules: Rules) -> bool:
-    """Whether a mention named with a capitalised article is written after that article
-    contracted with a preposition ('du Havre', named 'Le Havre': see resolve._with_article)."""
-    for article, contracted in rules.contracted_articles.items():
-        if m.text.startswith(article) and not text.startswith(article, m.start):
-            before = plain_forms(text[max(0, m.start - 4) : m.start])
-            return re.search(rf"(?<!\w)(?i:{'|'.join(re.escape(c) for c in contracted)})$", before) is not None
-    return False

@@ -14,15 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.lang import LanguageProfile
-from kbgen.spans import (
-    is_common_noun,
-    is_common_opening,
-    joined,
-    owns_article,
-    starts_sentence,
-    trim,
-    written_as_name,
-)
+from kbgen.spans import is_common_noun, is_common_opening, joined, starts_sentence, trim, written_as_name
 
 if TYPE_CHECKING:
     from kbgen.extract import Normalised
@@ -71,7 +63,6 @@ def without_common_openings(
                 not (word.isupper() and (len(word) > 1 or opening[1:2] == "."))
                 and starts_sentence(norm.text, start, language)
                 and not written_as_name(norm.text, word, language)
-                and not owns_article(norm.text, start, language, end)  # 'Le Havre' beside 'du Havre'
             ):
                 openings[index, start] = (opening, " " not in norm.text[start:end])
     keys = sorted(set(openings.values()))

@@ -123,32 +123,25 @@ def _merge_article_forms(groups: dict[str, list[Mention]], texts: dict[str, str]
     """'La Russie' joins 'Russie'. Extraction keeps an article only where the text says it is
     the name's ('selon Le Monde'), so a bare mention written right after that article,
     capitalised, takes it too ('Le Monde a révélé', where the model's span starts after 'Le');
-    after a lowercase one it stays as it is ('la Russie'). One written after that article
-    contracted with a preposition ('du Havre', 'au Mans') is that name too, its span unchanged.
-    The name is then the most written form."""
+    after a lowercase one it stays as it is ('la Russie'). The name is then the most written form."""
     for key in sorted(groups):
         for article in rules.capitalised_articles:
             bare = key[len(article) :]
             if key in groups and key.startswith(article) and bare in groups:
-                written = article[:1].upper() + article[1:]
-                contracted = rules.contracted_articles.get(written, ())
-                groups[bare] = [_with_article(m, texts, rules.name_article, written, contracted) for m in groups[bare]]
+                groups[bare] = [_with_article(m, texts, rules.name_article) for m in groups[bare]]
                 _merge(groups, key, bare)
                 break
 
 
-def _with_article(
-    mention: Mention, texts: dict[str, str], name_article: re.Pattern, article: str, contracted: tuple[str, ...]
-) -> Mention:
+def _with_article(mention: Mention, texts: dict[str, str], name_article: re.Pattern) -> Mention:
     text = texts.get(mention.article, "")
-    before = plain_forms(text[max(0, mention.start - 4) : mention.start])
-    written = re.search(rf"(?<!\w)(?:{name_article.pattern})$", before)
-    if written:
-        start = mention.start - len(written.group())
-        return replace(mention, start=start, text=clean_name(text[start : mention.end]))
-    if contracted and re.search(rf"(?<!\w)(?i:{'|'.join(re.escape(c) for c in contracted)})$", before):
-        return replace(mention, text=clean_name(article + mention.text))
-    return mention
+    written = re.search(
+        rf"(?<!\w)(?:{name_article.pattern})$", plain_forms(text[max(0, mention.start - 4) : mention.start])
+    )
+    if not written:
+        return mention
+    start = mention.start - len(written.group())
+    return replace(mention, start=start, text=clean_name(text[start : mention.end]))
 
 
 def is_acronym_of(acronym: str, expansion: str) -> bool:

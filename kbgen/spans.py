@@ -52,7 +52,7 @@ def trim(
     `language` is the text's, whose rules apply; `head`: whether the name may take the head noun
     before it (name_edges.with_name_head)."""
     rules = language.rules
-    start = _with_name_article(text, start, end, language)
+    start = _with_name_article(text, start, language)
     if head:
         start, label = with_name_head(text, start, label, language)
 
@@ -69,7 +69,7 @@ def trim(
     strip_edges()
     for pattern in (rules.elision, rules.leading_articles):
         match = pattern.match(text, start, end)
-        if match and not owns_article(text, start, language, end):
+        if match and not _owns_article(text, start, language):
             start = match.end()
     strip_edges()
     title_end, label = _strip_title(text, start, end, label, language)
@@ -91,38 +91,30 @@ def trim(
     return start, end, _label_by_context(text, start, name, label, language)
 
 
-def _with_name_article(text: str, start: int, end: int, language: LanguageProfile) -> int:
+def _with_name_article(text: str, start: int, language: LanguageProfile) -> int:
     """Where the name starts when a capitalised article just before it, left out by the model,
-    is part of it ('dans Les Échos', 'selon Le Monde': see owns_article)."""
+    is part of it ('dans Les Échos', 'selon Le Monde': see _owns_article)."""
     before = re.search(rf"(?<!\w)(?:{language.rules.name_article.pattern})$", text[max(0, start - 4) : start])
     if before is None:
         return start
     article_start = start - len(before.group())
-    return article_start if owns_article(text, article_start, language, end) else start
+    return article_start if _owns_article(text, article_start, language) else start
 
 
-def owns_article(text: str, start: int, language: LanguageProfile, end: int) -> bool:
+def _owns_article(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether the capitalised article at `start` belongs to the name after it: inside a
     sentence ('selon Le Monde', 'révélée par L'Auberge espagnole'), unless an institution's head
     noun follows ('L'Assemblée fédérale') or the text also writes that name after the article in
-    lower case ('le Conseil fédéral'). At a sentence start the capital says nothing ('Le président...'),
-    unless the name ending at `end` is one word that the text also writes after the article
-    contracted ('Le Havre' beside 'du Havre'; not 'Le Conservatoire d'Évreux' beside 'au
-    Conservatoire': an institution's head noun and its place, which the article is not part of)."""
+    lower case ('le Conseil fédéral'). At a sentence start the capital says nothing ('Le président...')."""
     rules = language.rules
     article = rules.name_article.match(text, start)
-    opening = article is not None and starts_sentence(text, start, language)
-    one_word = article is not None and not any(c.isspace() for c in text[article.end() : end])
-    if article is None or (opening and not (one_word and article.group() in rules.contracted_articles)):
+    if article is None or starts_sentence(text, start, language):
         return False
     head = re.match(r"[^\W\d_][^\s,.;:!?()']*", text[article.end() : article.end() + 60])
     if head is None or not head.group()[0].isupper() or head.group().lower() in rules.org_heads | rules.generic_words:
         return False
     lowered = re.escape(article.group().lower() + head.group())
-    if re.search(rf"(?<!\w){lowered}(?!\w)", text) is not None:
-        return False
-    contracted = "|".join(re.escape(c) for c in rules.contracted_articles.get(article.group(), ()))
-    return not opening or re.search(rf"(?<!\w)(?i:{contracted}){re.escape(head.group())}(?!\w)", text) is not None
+    return re.search(rf"(?<!\w){lowered}(?!\w)", text) is None
 
 
 # Parts of speech (Universal Dependencies) of a word that is no name, whatever its case.

@@ -13,7 +13,7 @@ import functools
 import importlib
 import importlib.util
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
@@ -88,10 +88,6 @@ class Rules:
     # a definite article of one thing, just before a name in capitals: an organisation's acronym
     # ("la FDSEA", "la CMA CGM", "le CNRS"); None: no such evidence in this language
     article_before_acronym: re.Pattern | None = None
-    # a capitalised article that may begin a name -> the prepositions it contracts with, as
-    # written before the name ('Le Havre' -> 'au Havre', 'du Havre'): a text writing the name
-    # after them says the article is the name's, even at a sentence start; {}: no such evidence
-    contracted_articles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -338,8 +338,6 @@ RULES = Rules(
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
     name_article=re.compile(r"Le |La |Les |L'"),
-    # 'au Mans', 'du Havre'; not 'des' nor 'aux' ('des Français' and 'aux Français' say nothing)
-    contracted_articles={"Le ": ("au ", "du ")},
     zero_is_singular=True,  # "0 mention"
     # 'le Stade rennais', 'l'Olympique lyonnais' (clubs); 'le Stade de France', 'le stade Marcel-Michelin' are places
     club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
