@@ -18,15 +18,21 @@ LABELS = ("PER", "ORG", "LOC", "MISC")
 EDGE_PUNCTUATION = "\"'()[]{}.,;:!?-–—/ \n\t"
 
 
-_BREAK = re.compile(r"\n|\s[-–—]\s")  # a line end, or a dash set apart by spaces (a dateline's)
+# A line end, a dash set apart by spaces (a dateline's), a colon set apart as French writes it
+# before what it introduces ('Mariage : Anaïs Perrin'), or a closing bracket (checked unopened).
+_BREAK = re.compile(r"\n|\s[-–—]\s|\s:\s|\)\s")
 
 
 def line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut at each line end and spaced dash: no name runs over a line or a
     paragraph of the source ('Fronde lycéenne' and 'Il' on two lines, a table's cells) or over a
-    dateline's dash ('Avignon - Le directeur')."""
+    dateline's dash ('Avignon - Le directeur'), a spaced colon ('Mariage : Anaïs Perrin') or a
+    bracket the span closes without opening it ('JA) du Puy-de-Dôme' of 'Jeunes agriculteurs (JA)
+    du Puy-de-Dôme'): what precedes such a mark is no part of the name after it."""
     pieces, position = [], start
     for match in _BREAK.finditer(text, start, end):
+        if match.group().startswith(")") and "(" in text[start : match.start()]:
+            continue  # a bracket the name itself opened: 'Association (loi 1901) de Lyon'
         pieces.append((position, match.start()))
         position = match.end()
     pieces.append((position, end))

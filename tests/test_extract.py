@@ -150,6 +150,22 @@ def test_no_span_runs_over_a_line_end():
     assert line_pieces(dateline, 26, len(dateline)) == [(26, len(dateline))]
 
 
+@pytest.mark.parametrize(
+    "text, span, pieces",
+    [
+        ("Mariage : Anaïs Perrin et Thomas Lefebvre.", "Mariage : Anaïs Perrin", ["Mariage", "Anaïs Perrin"]),
+        ("Naissance\u00a0: Léo Martin.", "Naissance\u00a0: Léo Martin", ["Naissance", "Léo Martin"]),
+        ("des Jeunes agriculteurs (JA) du Puy-de-Dôme", "JA) du Puy-de-Dôme", ["JA", "du Puy-de-Dôme"]),
+        # a bracket the span opened itself, and a colon with no space before it, stay inside
+        ("l'Association (loi 1901) de Lyon", "Association (loi 1901) de Lyon", ["Association (loi 1901) de Lyon"]),
+        ("vu au 12:30 Club hier", "12:30 Club", ["12:30 Club"]),
+    ],
+)
+def test_no_span_runs_over_a_spaced_colon_or_a_bracket_it_did_not_open(text, span, pieces):
+    start = text.index(span)
+    assert [text[s:e] for s, e in line_pieces(text, start, start + len(span))] == pieces
+
+
 def test_a_span_ending_with_a_preposition_takes_the_next_name_on_its_line_or_loses_it():
     def names(text, *spans):
         found = [(text.index(name), text.index(name) + len(name), label) for name, label in spans]
