@@ -10,6 +10,7 @@ import itertools
 import re
 
 from kbgen.lang import LanguageProfile
+from kbgen.names import is_acronym_of
 
 
 @functools.cache
@@ -63,6 +64,25 @@ def with_complement(text: str, start: int, end: int, language: LanguageProfile) 
     if any(w in language.stop_words() and w not in linking for w in words):
         return end
     return end + complement.end()
+
+
+# Lowercase words (elided ones too) on the span's line, then an acronym in brackets.
+_WORDS_THEN_ACRONYM = re.compile(r"((?:[ \t]+|(?<=')|'\s*)[^\W\d_A-ZÀ-Þ][\w'-]*){1,6}[ \t]*\(([A-ZÀ-Þ][^\W\d_]{1,7})\)")
+
+
+def with_words_of_acronym(text: str, start: int, end: int) -> int:
+    """Where the name ends when the model stopped before lowercase words that the acronym in
+    brackets after them says are the name's ('Régiment du service militaire' + 'adapté (RSMA)',
+    "Service départemental d'incendie" + 'et de secours (Sdis)'): the acronym's letters are the
+    initials of the longer name, not of the span, and its last is the last word's."""
+    match = _WORDS_THEN_ACRONYM.match(text, end)
+    if match is None:
+        return end
+    acronym, longer = match.group(2), text[start : match.start(2) - 1].rstrip()
+    last_word = re.findall(r"[^\W\d_]+", longer)[-1]
+    if last_word[0].upper() != acronym[-1].upper() or is_acronym_of(acronym, text[start:end]):
+        return end
+    return start + len(longer) if is_acronym_of(acronym, longer) else end
 
 
 def without_trailing_phrase(text: str, start: int, end: int, language: LanguageProfile) -> int:

@@ -35,3 +35,20 @@ def inside_longer_name(text: str, start: int, end: int, cues: re.Pattern) -> boo
     if before is None or not before.group(2)[:1].isupper() or cues.search(text, max(0, start - 25), start):
         return False
     return before.group(1) not in SENTENCE_BOUNDARY and before.start(2) > 0
+
+
+def is_acronym_of(acronym: str, expansion: str) -> bool:
+    """'ONU' of 'Organisation des Nations unies': the acronym's letters are, in order, initials
+    of the expansion's words, starting with the first."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(expansion))]
+    if not letters or not initials or letters[0] != initials[0] or len(letters) < 2:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True

@@ -27,7 +27,7 @@ from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
 from kbgen.lang import LanguageProfile, Rules, plain_forms
 from kbgen.missed import add_missed_mentions
-from kbgen.names import fold
+from kbgen.names import fold, is_acronym_of
 from kbgen.partners import typed_by_partners
 from kbgen.slugs import slugify, unique_slug
 from kbgen.surnames import attach_surnames
@@ -142,23 +142,6 @@ def _with_article(mention: Mention, texts: dict[str, str], name_article: re.Patt
         return mention
     start = mention.start - len(written.group())
     return replace(mention, start=start, text=clean_name(text[start : mention.end]))
-
-
-def is_acronym_of(acronym: str, expansion: str) -> bool:
-    """'ONU' of 'Organisation des Nations unies': the acronym's letters are, in order, initials
-    of the expansion's words, starting with the first."""
-    letters = [ch for ch in acronym.upper() if ch.isalpha()]
-    initials = [w[0].upper() for w in re.findall(r"[^\W\d_]+", fold(expansion))]
-    if not letters or not initials or letters[0] != initials[0] or len(letters) < 2:
-        return False
-    position = 0
-    for letter in letters:
-        while position < len(initials) and initials[position] != letter:
-            position += 1
-        if position == len(initials):
-            return False
-        position += 1
-    return True
 
 
 def _merge_acronyms(groups: dict[str, list[Mention]], texts: dict[str, str]) -> None:

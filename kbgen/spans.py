@@ -11,7 +11,7 @@ import itertools
 import re
 
 from kbgen.lang import LanguageProfile, Rules, plain_forms
-from kbgen.name_edges import with_complement, with_name_head, without_trailing_phrase
+from kbgen.name_edges import with_complement, with_name_head, with_words_of_acronym, without_trailing_phrase
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -89,6 +89,8 @@ def trim(
     end = without_trailing_phrase(text, start, end, language)
     strip_edges()
     end = with_complement(text, start, end, language)
+    if label != "PER":
+        end = with_words_of_acronym(text, start, end)
     name = text[start:end]
     if (is_debris(name, language) and not is_headed_name(name, label, language)) or (
         _is_heading_word(text, name) or _is_people(text, start, name, label, language)

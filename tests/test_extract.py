@@ -10,12 +10,14 @@ import sys
 
 import pytest
 from conftest import spans_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kbgen.articles import Article
 from kbgen.cache import Cached
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
-from kbgen.name_edges import joined_to_their_place, with_word_before_acronym
+from kbgen.name_edges import joined_to_their_place, with_word_before_acronym, with_words_of_acronym
 from kbgen.ner import _extraction, without_common_words
 from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
@@ -757,3 +759,33 @@ def test_a_place_of_the_model_listed_beside_an_organisation_and_no_place_alone_i
     spans = [sorted([(at, at + len(name), "LOC"), (other, other + len(partner), "ORG")])]
     [found] = with_listed_places_relabelled([norm], spans, french_nlp, FRENCH)
     assert (at, at + len(name), "ORG" if relabelled else "LOC") in found
+
+
+LOWER_WORDS = ["national", "régional", "adapté", "européens", "militaire", "secours", "automobiles", "métiers", "santé"]
+
+
+@given(
+    head=st.sampled_from(["Association", "Régiment", "Syndicat", "Comité", "Union"]),
+    words=st.lists(st.sampled_from(LOWER_WORDS), min_size=1, max_size=4),
+    link=st.sampled_from([" des ", " du ", " de la ", " d'", " et de "]),
+    kept=st.integers(min_value=0, max_value=3),
+)
+def test_an_acronym_in_brackets_gives_the_lowercase_words_the_model_left_out(head, words, link, kept):
+    kept = min(kept, len(words) - 1)
+    name = head + link + " ".join(words)
+    cut = head + link + " ".join(words[:kept]) if kept else head
+    acronym = "".join(w[0].upper() for w in [head, *words])
+    text = f"Selon l'{name} ({acronym}), tout va bien."
+    start = text.index(name)
+    assert text[start : with_words_of_acronym(text, start, start + len(cut.rstrip()))] == name
+    # no acronym, another acronym's letters, a comma or a line between: the span stays
+    for other in (f"Selon l'{name}, tout va bien.", f"Selon l'{name} (XZ), tout.", text.replace(link, ",\n", 1)):
+        assert with_words_of_acronym(other, start, start + len(head)) == start + len(head)
+
+
+def test_an_acronym_of_the_span_itself_adds_nothing():
+    text = "Le Centre national de la recherche scientifique (CNRS) recrute."
+    start, end = 3, text.index(" (")
+    assert with_words_of_acronym(text, start, end) == end
+    text = "Les Républicains ont voté non (LR) hier."
+    assert with_words_of_acronym(text, 4, 16) == 16  # 'Républicains' is the acronym's letters already
