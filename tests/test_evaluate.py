@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.evaluate import normalize
-from kbgen.resolve import is_acronym_of
+from kbgen.names import is_acronym_of
 
 FIXTURE = Path(__file__).parent / "eval_fixture"
 
