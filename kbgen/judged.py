@@ -8,7 +8,9 @@ must never become entities. The seeds go through ingest as in a build, so what i
 counts. Scores are per type at two levels: `document` (each document's unique entities, by
 their entity's name and type) and `pages` (the unique entities of the whole set: the pages of
 the site). A predicted entity is right when its name is expected in that document (anywhere, for
-pages) with that type.
+pages) with that type. An expected name is found when an entity of its type has it as its name,
+or is written so in that document: an acronym merged into its expansion ('CNRS' on the page of
+the 'Centre national de la recherche scientifique'), a surname into its person, is on that page.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ class Judged:
     not_entities: frozenset[str]
 
 
-Predicted = dict[str, set[tuple[str, str]]]  # document -> {(entity name as written, type)}
+# document -> {(entity name, type): the names its mentions in the document are written as}
+Predicted = dict[str, dict[tuple[str, str], set[str]]]
 
 
 def is_judged(folder: Path) -> bool:
@@ -100,13 +103,16 @@ def predict(articles, nlp, curation=None, raw: bool = False) -> Predicted:
     resolves to; or, with `raw`, the model's own spans and labels (the baseline)."""
     from kbgen.evaluate import resolved_entities
 
+    predicted: Predicted = {a.source: {} for a in articles}
     if raw:
-        return {a.source: {(e.text, e.label_) for e in nlp(a.text).ents} for a in articles}
-    predicted: Predicted = {a.source: set() for a in articles}
+        for a in articles:
+            for e in nlp(a.text).ents:
+                predicted[a.source].setdefault((e.text, e.label_), set()).add(e.text)
+        return predicted
     source = {a.slug: a.source for a in articles}
     for entity in resolved_entities(articles, nlp, curation):
         for m in entity.mentions:
-            predicted[source[m.article]].add((entity.name, entity.type))
+            predicted[source[m.article]].setdefault((entity.name, entity.type), set()).add(m.text)
     return predicted
 
 
@@ -121,9 +127,12 @@ def score(judged: dict[str, Judged], predicted: Predicted) -> dict:
         for name, types in j.expected.items():
             everywhere.setdefault(name, []).extend(types)
     pages: dict[tuple[str, str], str] = {}
+    pages_written: set[tuple[str, str]] = set()
     for doc, j in judged.items():
-        found = {(normalize(n), t): n for n, t in predicted.get(doc, set()) if t in TYPES}
+        found = {(normalize(n), t): n for n, t in predicted.get(doc, {}) if t in TYPES}
+        written = {(normalize(w), t) for (_, t), ws in predicted.get(doc, {}).items() for w in ws} | set(found)
         pages.update((key, name) for key, name in found.items() if key not in pages)
+        pages_written |= written
         for (name, t), shown in found.items():
             right = t in j.expected.get(name, ())
             counts["document"][t].update(pred=1, tp_pred=right)
@@ -131,14 +140,14 @@ def score(judged: dict[str, Judged], predicted: Predicted) -> dict:
                 kind = "wrong type" if name in j.expected else "furniture" if name in j.not_entities else "not a name"
                 errors[kind][f"{t}: {shown}"] += 1
         for name, types in j.expected.items():
-            hit = any((name, t) in found for t in types)
+            hit = any((name, t) in written for t in types)
             counts["document"][types[0]].update(gold=1, tp_gold=hit)
             if not hit:
                 errors["missed"][f"{types[0]}: {name}"] += 1
     for (name, t), _ in pages.items():
         counts["pages"][t].update(pred=1, tp_pred=t in everywhere.get(name, ()))
     for name, accepted in everywhere.items():
-        counts["pages"][accepted[0]].update(gold=1, tp_gold=any((name, t) in pages for t in accepted))
+        counts["pages"][accepted[0]].update(gold=1, tp_gold=any((name, t) in pages_written for t in accepted))
     scores = {
         level: {t: _prf(c) for t, c in [*per_type.items(), ("micro", sum(per_type.values(), Counter()))]}
         for level, per_type in counts.items()

@@ -128,6 +128,28 @@ def test_judged_seeds_are_ingested(judged):
     assert ["Marie Dupont", "PER"] in judged[2]["seeds/retour.txt"]
 
 
+def test_a_name_written_as_its_entitys_alias_is_found_with_its_type_only():
+    # The acronym merged into its expansion is on the expansion's page: found, and one page
+    # counted once. A name written as the alias of an entity of another type is not found.
+    from kbgen.evaluate import normalize
+    from kbgen.judged import Judged, score
+
+    expansion = "Centre national de la recherche scientifique"
+    expected = {normalize(n): t for n, t in [(expansion, ("ORG",)), ("CNRS", ("ORG",)), ("France", ("LOC",))]}
+    predicted = {
+        "doc": {
+            (expansion, "ORG"): {expansion, "CNRS"},
+            ("Cécile de France", "PER"): {"France"},
+        }
+    }
+    result = score({"doc": Judged(expected, frozenset())}, predicted)
+    figures = result["scores"]["document"]
+    assert (figures["ORG"]["R"], figures["ORG"]["P"], figures["ORG"]["pred"]) == (1.0, 1.0, 1)
+    assert figures["LOC"]["R"] == 0.0
+    assert result["errors"]["missed"] == {"LOC: france": 1}
+    assert result["scores"]["pages"]["ORG"]["R"] == 1.0
+
+
 def test_judged_list_naming_a_missing_seed_is_a_clear_error(tmp_path):
     (tmp_path / "seeds").mkdir()
     (tmp_path / "judged.yml").write_text("seeds/nowhere.txt:\n  PER: [Marie Dupont]\n", "utf-8")
