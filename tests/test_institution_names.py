@@ -38,6 +38,9 @@ def names_at(text: str, place: str) -> list[tuple[str, str]]:
             "conseil départemental de la Charente-Maritime",
         ),
         ("La métropole de Lyon a voté.", "Lyon", "métropole de Lyon"),
+        # a place's word capitalised names its authority
+        ("Il remercie la Ville d’Aurillac et la région.", "Aurillac", "Ville d’Aurillac"),
+        ("Le Département de la Vendée finance les travaux.", "Vendée", "Département de la Vendée"),
         # words between the head and its place: an adjective, a complement
         (
             "soigné au centre hospitalier universitaire de Rennes",

@@ -278,12 +278,14 @@ NAME_HEADS = {
 }
 # Institutions named by their place, written with a lowercase head (a noun and the words that
 # make it an institution's: 'centre' alone is part of a town, 'conseil' alone advice) or an
-# acronym: 'le centre hospitalier de Brest', "la cour d'appel de Poitiers", 'au CHU de Nantes'.
-# Only after a definite article: 'un conservatoire de Lyon' describes (Rules.institution_heads).
+# acronym: 'le centre hospitalier de Brest', "la cour d'appel de Poitiers", 'au CHU de Nantes';
+# and a place's word capitalised, as French writes the authority ("la Ville d'Avignon"; 'la
+# ville de Quimper' is the town). Only after a definite article: 'un conservatoire de Lyon'
+# describes (Rules.institution_heads).
 INSTITUTION_HEADS = frozenset(
     "centre hospitalier, CHU, CHR, CHRU, clinique, cour d'appel, cour administrative d'appel, cour d'assises, "
     "barreau, parquet, conservatoire, faculté, cave coopérative, coopérative, office de tourisme, "
-    "conseil départemental, conseil régional, conseil municipal, métropole, "
+    "conseil départemental, conseil régional, conseil municipal, métropole, Ville, Département, Région, "
     "communauté de communes, communauté d'agglomération, communauté urbaine".split(", ")
 )
 NAME_HEADS.update(dict.fromkeys(INSTITUTION_HEADS, "ORG"))
