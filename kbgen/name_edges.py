@@ -9,7 +9,7 @@ import functools
 import itertools
 import re
 
-from kbgen.lang import LanguageProfile
+from kbgen.lang import LanguageProfile, Rules
 from kbgen.names import is_acronym_of
 
 
@@ -41,7 +41,21 @@ def with_name_head(text: str, start: int, label: str, language: LanguageProfile)
     words = re.findall(r"\w{3,}", text[match.end("head") : match.start("link")])
     if any(w in language.stop_words() and w not in linking for w in words):
         return start, label
+    if match.group("head") in rules.institution_heads and not _names_institution_of(text, match, label, rules):
+        return start, label
     return match.start(), rules.name_heads[match.group("head")]
+
+
+def _names_institution_of(text: str, match: re.Match, label: str, rules: Rules) -> bool:
+    """Whether the institution's head `match` found before a place is that place's institution:
+    a preposition joins them ('la coopérative Limagrain' names the firm alone) and a definite
+    article or its contraction opens it on its line ('le centre hospitalier de Brest' is one,
+    'un conservatoire de Lyon' any)."""
+    if label != "LOC" or not match.group("link").strip():
+        return False
+    start = match.start()
+    before = text[max(text.rfind("\n", 0, start) + 1, start - 12) : start]
+    return rules.definite_before is not None and rules.definite_before.search(before) is not None
 
 
 def with_complement(text: str, start: int, end: int, language: LanguageProfile) -> int:

@@ -88,6 +88,11 @@ class Rules:
     # a definite article of one thing, just before a name in capitals: an organisation's acronym
     # ("la FDSEA", "la CMA CGM", "le CNRS"); None: no such evidence in this language
     article_before_acronym: re.Pattern | None = None
+    # of name_heads, those of an institution named by its place ("centre hospitalier de Brest",
+    # "cour d'appel de Poitiers"): a name only where definite_before ends right before them
+    institution_heads: frozenset[str] = frozenset()
+    # a definite article or a contraction of one, at the end of the text before a name ("le ", "au ")
+    definite_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -113,22 +113,8 @@ SOURCE_BEFORE = re.compile(
 )
 PREPOSITIONS = ("de la ", "de l'", "des ", "du ", "de ", "d'")
 PORTFOLIOS = frozenset(
-    (
-        "défense",
-        "intérieur",
-        "justice",
-        "économie",
-        "finances",
-        "santé",
-        "éducation",
-        "culture",
-        "travail",
-        "agriculture",
-        "affaires étrangères",
-        "armées",
-        "environnement",
-        "budget",
-    )
+    "défense, intérieur, justice, économie, finances, santé, éducation, culture, "
+    "travail, agriculture, affaires étrangères, armées, environnement, budget".split(", ")
 )
 
 # Common nouns that are capitalised alone at the head of an institution's or a sentence's name
@@ -290,6 +276,19 @@ NAME_HEADS = {
     **dict.fromkeys(("mairie", "hôpital", "musée"), "ORG"),
     **dict.fromkeys(("salon", "festival"), "MISC"),
 }
+# Institutions named by their place, written with a lowercase head (a noun and the words that
+# make it an institution's: 'centre' alone is part of a town, 'conseil' alone advice) or an
+# acronym: 'le centre hospitalier de Brest', "la cour d'appel de Poitiers", 'au CHU de Nantes';
+# and a place's word capitalised, as French writes the authority ("la Ville d'Avignon"; 'la
+# ville de Quimper' is the town). Only after a definite article: 'un conservatoire de Lyon'
+# describes (Rules.institution_heads).
+INSTITUTION_HEADS = frozenset(
+    "centre hospitalier, CHU, CHR, CHRU, clinique, cour d'appel, cour administrative d'appel, cour d'assises, "
+    "barreau, parquet, conservatoire, faculté, cave coopérative, coopérative, office de tourisme, "
+    "conseil départemental, conseil régional, conseil municipal, métropole, Ville, Département, Région, "
+    "communauté de communes, communauté d'agglomération, communauté urbaine".split(", ")
+)
+NAME_HEADS.update(dict.fromkeys(INSTITUTION_HEADS, "ORG"))
 
 # Words for peoples ("les Français", "des Suisses", "un Américain"): not places.
 DEMONYM = re.compile(
@@ -341,6 +340,8 @@ RULES = Rules(
     zero_is_singular=True,  # "0 mention"
     # 'le Stade rennais', 'l'Olympique lyonnais' (clubs); 'le Stade de France', 'le stade Marcel-Michelin' are places
     club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
+    institution_heads=INSTITUTION_HEADS,
+    definite_before=re.compile(r"(?<![\w'-])(?:[Ll][ea]|[Ll]es|[Aa]ux?|[Dd]u|[Dd]es)\s+$|(?<![\w'-])[Ll]'\s*$"),
 )
 
 # Datelines of French news texts: 'Publié le lundi 5 mars 2024 à 10h32', '07/12/2018 22:18:13'.
