@@ -4,7 +4,10 @@ Première ministre britannique Theresa May', and so does an age after the name: 
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
 'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals
-after a definite article is an organisation's acronym: 'la FDSEA'), and the name's own
+after a definite article is an organisation's acronym: 'la FDSEA'; a one-word short name in
+brackets beside a body's full name is that body's: 'la Banque publique d'investissement
+(Bpifrance)'; a one-word name after a place's preposition is a place, 'à Écully', unless the
+corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'), and the name's own
 first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
 after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
 Chaptal', 'rue de Brest').
@@ -186,18 +189,18 @@ def decided_type(
     # A person's surname followed by more words, never referred to by its last word alone, with no
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
+    # A one-word name that no title, no person's cue and no longer name of a person has.
+    said_person = (
+        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
+    )
     votes: Counter[str] = Counter()
     for m, (context, cited) in zip(mentions, read, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
-        if context:
-            votes[context] += CUE_WEIGHT
-    # A one-word name that no title, no person's cue and no longer name of a person has.
-    said_person = (
-        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
-    )
+        if context and not (context == AT_PLACE and said_person):
+            votes["LOC" if context == AT_PLACE else context] += CUE_WEIGHT
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 
 
@@ -234,7 +237,21 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         cue(text, m.start, m.end, rules)
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
+        or _at_place(m, text, rules)
     )
+
+
+AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
+
+
+def _at_place(m: Mention, text: str, rules: Rules) -> str | None:
+    """A place's cue for a one-word name right after a place's preposition ('à Écully', 'à
+    Sartène'), which the model, reading an unfamiliar town, labels a person's or a work's: a
+    person after it is the one something is given or said to ('à Macron'), which decided_type
+    leaves to the corpus's persons' names."""
+    if rules.place_before is None or " " in m.text or m.label not in ("PER", "MISC"):
+        return None
+    return AT_PLACE if rules.place_before.search(_line_before(text, m.start)) else None
 
 
 def _ends_with_head(name: str, rules: Rules) -> bool:

@@ -77,3 +77,33 @@ def test_a_short_name_spelt_by_a_body_s_full_name_beside_it_is_an_organisation(t
 )
 def test_a_bracket_beside_no_body_s_full_name_is_no_evidence(text, name, label):
     assert typed(text, (name, label)) == {name: label}
+
+
+TOWN = st.text("bdfglmnrstvz", min_size=3, max_size=7).map(lambda s: "Q" + s)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    TOWN,
+    st.sampled_from(("Il a grandi à ", "Le tournage, à Bonifacio et à ", "Installée (à ", "Elle vit, à ")),
+    st.sampled_from(("PER", "MISC")),
+)
+def test_a_one_word_name_after_a_place_s_preposition_is_a_place(town, before, label):
+    assert typed(f"{before}{town}, depuis mai.", (town, label)) == {town: "LOC"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the corpus names the person in full: 'à Macron' is who something is said to
+        ("Emmanuel Macron parle. Le ministre a écrit à Macron.", [("Emmanuel Macron", "PER"), ("Macron", "PER")]),
+        # a title elsewhere says it is a person
+        ("M. Zberg est arrivé. Il a parlé à Zberg.", [("Zberg", "PER"), ("Zberg", "PER")]),
+        # not 'à' alone: 'à la', 'au' introduce more than places
+        ("Il a parlé à la Qrst hier.", [("Qrst", "PER")]),
+        ("Il a parlé au Qrst hier.", [("Qrst", "PER")]),
+    ],
+)
+def test_a_person_s_name_or_another_preposition_is_no_place(text, names):
+    found = typed(text, *names)
+    assert set(found.values()) == {"PER"}

@@ -88,6 +88,9 @@ class Rules:
     # a definite article of one thing, just before a name in capitals: an organisation's acronym
     # ("la FDSEA", "la CMA CGM", "le CNRS"); None: no such evidence in this language
     article_before_acronym: re.Pattern | None = None
+    # the preposition of a place, just before a one-word name: a place unless the corpus says the
+    # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
+    place_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
