@@ -4,7 +4,10 @@ Première ministre britannique Theresa May', and so does an age after the name: 
 an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
 complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
 'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals
-after a definite article is an organisation's acronym: 'la FDSEA'), and the name's own
+after a definite article is an organisation's acronym: 'la FDSEA'; a one-word short name in
+brackets beside a body's full name is that body's: 'la Banque publique d'investissement
+(Bpifrance)'; a one-word name after a place's preposition is a place, 'à Écully', unless the
+corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'), and the name's own
 first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
 after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
 Chaptal', 'rue de Brest').
@@ -28,7 +31,7 @@ from typing import NamedTuple
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
-from kbgen.names import fold
+from kbgen.names import fold, is_acronym_of
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
@@ -186,18 +189,18 @@ def decided_type(
     # A person's surname followed by more words, never referred to by its last word alone, with no
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
+    # A one-word name that no title, no person's cue and no longer name of a person has.
+    said_person = (
+        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
+    )
     votes: Counter[str] = Counter()
     for m, (context, cited) in zip(mentions, read, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
-        if context:
-            votes[context] += CUE_WEIGHT
-    # A one-word name that no title, no person's cue and no longer name of a person has.
-    said_person = (
-        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
-    )
+        if context and not (context == AT_PLACE and said_person):
+            votes["LOC" if context == AT_PLACE else context] += CUE_WEIGHT
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 
 
@@ -230,7 +233,25 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     if m.title:
         return None
     text = texts.get(m.article, "")
-    return cue(text, m.start, m.end, rules) or _acronym_after_article(m, text, rules)
+    return (
+        cue(text, m.start, m.end, rules)
+        or _acronym_after_article(m, text, rules)
+        or _short_name_in_brackets(m, text, rules)
+        or _at_place(m, text, rules)
+    )
+
+
+AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
+
+
+def _at_place(m: Mention, text: str, rules: Rules) -> str | None:
+    """A place's cue for a one-word name right after a place's preposition ('à Écully', 'à
+    Sartène'), which the model, reading an unfamiliar town, labels a person's or a work's: a
+    person after it is the one something is given or said to ('à Macron'), which decided_type
+    leaves to the corpus's persons' names."""
+    if rules.place_before is None or " " in m.text or m.label not in ("PER", "MISC"):
+        return None
+    return AT_PLACE if rules.place_before.search(_line_before(text, m.start)) else None
 
 
 def _ends_with_head(name: str, rules: Rules) -> bool:
@@ -239,6 +260,58 @@ def _ends_with_head(name: str, rules: Rules) -> bool:
     Université', 'Lagord Athletic Club'); a lowercase word before says it is a description."""
     words = name.split()
     return words[-1].lower() in rules.org_heads and all(w[:1].isupper() for w in words)
+
+
+# The words before a bracket opened right before a name, on its line, back to a sentence's punctuation.
+BEFORE_BRACKET = re.compile(r"([^.,;:!?()\n]*)\(\s*$")
+BRACKET_AFTER = re.compile(r"\s*\(([^()\n]*)\)")  # a bracket right after a name, and what it holds
+
+
+def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
+    """ORG for a short name in brackets right after the full name of a body ('la Banque publique
+    d'investissement (Bpifrance)', 'des agences régionales de santé (ARS)', "la Communauté
+    d'agglomération de La Rochelle (CdA)"), or before it ("l'Afpa (Agence nationale pour la
+    formation professionnelle des adultes)"): the full name's head noun says what both are. The
+    model reads an unfamiliar short name as anything; its full name, a description, it does not."""
+    if " " in m.text:  # a short name is one word; a person's name in brackets is the body's officer
+        return None
+    if text[m.end : m.end + 1] == ")":
+        before = BEFORE_BRACKET.search(plain_forms(text[max(0, m.start - 120) : m.start]))
+        # A word the model reads as a person's must be spelt by the full name: a body's officer
+        # may be named in brackets after it too.
+        if before and _names_a_body(m.text, before.group(1), rules, before=True, spelt=m.label == "PER"):
+            return "ORG"
+    after = BRACKET_AFTER.match(text, m.end)
+    if after and _names_a_body(m.text, after.group(1), rules, before=False, spelt=True):
+        return "ORG"
+    return None
+
+
+def _names_a_body(short: str, words: str, rules: Rules, before: bool, spelt: bool) -> bool:
+    """Whether `words`, before the bracket (`before`) or in it, hold the full name of a body that
+    `short` abbreviates: from one of the organisation's head nouns before the bracket (or from
+    the bracket's first word) on, the short name's letters are its words' initials, or, unless it
+    must be `spelt` so, nothing else in it is capitalised (a description, no other name: not 'le
+    conseil régional Jean Dupont (LR)'), so that any abbreviation is read ('Bpifrance'). A full
+    name in brackets after a short one must be spelt by it: the bracket may be a person's
+    affiliation."""
+    tokens = words.split()
+    heads = [i for i, word in enumerate(tokens) if _is_head(word, rules)]
+    if not heads or (not before and heads[0] != 0):
+        return False
+    expansions = [tokens[i:] for i in heads] if before else [tokens]
+    return any(
+        is_acronym_of(short, " ".join(words)) or (not spelt and not any(w[:1].isupper() for w in words[1:]))
+        for words in expansions
+    )
+
+
+def _is_head(word: str, rules: Rules) -> bool:
+    """Whether a word, less an elided article ("l'Agence"), is an organisation's head noun, in
+    the singular or the plural ('agences')."""
+    elided = rules.elision.match(word)
+    word = word[elided.end() :].lower() if elided else word.lower()
+    return word in rules.org_heads or word.removesuffix("s") in rules.org_heads
 
 
 ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,}(?:[ &-][A-ZÀ-Þ]{2,})*")

@@ -38,7 +38,7 @@ def typed_by_partners(
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
         listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
-        if listed and entity.type in MISREAD and entity.slug not in owner_typed and _says_nothing(entity, known):
+        if listed and entity.type in MISREAD and entity.slug not in owner_typed and says_nothing(entity, known):
             entity = replace(entity, type=PARTNER_TYPE)
         result.append(entity)
     return result
@@ -62,7 +62,7 @@ def _partner_types(entities: list[Entity], texts: dict[str, str], rules: Rules) 
     return partners
 
 
-def _says_nothing(entity: Entity, known: Contexts) -> bool:
+def says_nothing(entity: Entity, known: Contexts) -> bool:
     """No first name and surname, no title, no cue around any mention says what it is."""
     if entity.type == "PER" and " " in entity.name:
         return False

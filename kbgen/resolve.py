@@ -31,6 +31,7 @@ from kbgen.names import fold, is_acronym_of
 from kbgen.partners import typed_by_partners
 from kbgen.slugs import slugify, unique_slug
 from kbgen.surnames import attach_surnames
+from kbgen.tables import typed_by_tables
 
 __all__ = ["Entity", "Homonym", "Resolution", "fold", "is_acronym_of", "resolve"]
 
@@ -106,6 +107,7 @@ def resolve(
     entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, type_of)
     owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
+    entities = typed_by_tables(entities, texts, known, owner_typed)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))

@@ -333,6 +333,8 @@ RULES = Rules(
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
+    # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
+    place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),

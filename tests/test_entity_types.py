@@ -1,0 +1,109 @@
+"""One type per entity (kbgen.entity_types): the evidence the corpus gives beside the model's label."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kbgen.articles import Article
+from kbgen.extract import Mention
+from kbgen.lang import profile
+from kbgen.resolve import resolve
+
+RULES = profile("fr").rules
+
+
+def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:
+    """The type of each entity the (name, label) mentions give, each found at its first
+    occurrence after the previous one."""
+    art = Article("a", None, "a", None, "fr", None, text, text)
+    mentions, cursor = [], 0
+    for name, label in names:
+        start = text.index(name, cursor)
+        mentions.append(Mention("a", start, start + len(name), name, label))
+        cursor = start + len(name)
+    return {e.name: e.type for e in resolve(mentions, [art], language=profile("fr")).entities}
+
+
+# Any abbreviation, no word of the sentence's: 'Xbf'.
+SHORT_NAME = st.text("bcdfghjklmnprstvz", min_size=1, max_size=4).map(lambda s: "X" + s)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(sorted(RULES.org_heads)),
+    st.sampled_from(("", " nationale", " régionale de la santé", " publique d'investissement")),
+    SHORT_NAME,
+    st.sampled_from(("LOC", "MISC")),
+)
+def test_a_short_name_in_brackets_after_a_body_s_full_name_is_an_organisation(head, rest, short, label):
+    text = f"Le projet est soutenu par la {head.capitalize()}{rest} ({short}) depuis mai."
+    assert typed(text, (short, label)) == {short: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        # its letters are the initials of a full name that holds another name
+        ("Le bus est exploité pour la Communauté d'agglomération de La Rochelle (CdA), dit-il.", "CdA"),
+        # after the full name, spelt by it
+        (
+            "La formation est assurée avec l'Afpa (Agence nationale pour la formation professionnelle des adultes).",
+            "Afpa",
+        ),
+        # a plural head noun, in lower case
+        ("Sous le contrôle des agences régionales de santé (ARS), les médecins exercent.", "ARS"),
+    ],
+)
+@pytest.mark.parametrize("label", ["PER", "LOC", "MISC"])
+def test_a_short_name_spelt_by_a_body_s_full_name_beside_it_is_an_organisation(text, short, label):
+    assert typed(text, (short, label)) == {short: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a person's name in brackets after a body: its officer (a surname, or a name of two words)
+        ("Un exposé sur la doctrine de l'armée suisse (Loës) a suivi.", "Loës", "PER"),
+        ("Un exposé sur la doctrine de l'armée suisse (Col G. de Loës) a suivi.", "Col G. de Loës", "LOC"),
+        # another name in the words before the bracket, which the short name does not spell
+        ("Le président du conseil régional Jean Dupont (Lyon) a parlé.", "Lyon", "LOC"),
+        # a body's name in brackets after a person, which the person's name does not spell
+        ("Le photographe Dupont (Agence France-Presse) était là.", "Dupont", "PER"),
+        # no head noun of a body before the bracket
+        ("Le tableau de Monet (Giverny) a été vendu.", "Giverny", "LOC"),
+    ],
+)
+def test_a_bracket_beside_no_body_s_full_name_is_no_evidence(text, name, label):
+    assert typed(text, (name, label)) == {name: label}
+
+
+TOWN = st.text("bdfglmnrstvz", min_size=3, max_size=7).map(lambda s: "Q" + s)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    TOWN,
+    st.sampled_from(("Il a grandi à ", "Le tournage, à Bonifacio et à ", "Installée (à ", "Elle vit, à ")),
+    st.sampled_from(("PER", "MISC")),
+)
+def test_a_one_word_name_after_a_place_s_preposition_is_a_place(town, before, label):
+    assert typed(f"{before}{town}, depuis mai.", (town, label)) == {town: "LOC"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # the corpus names the person in full: 'à Macron' is who something is said to
+        ("Emmanuel Macron parle. Le ministre a écrit à Macron.", [("Emmanuel Macron", "PER"), ("Macron", "PER")]),
+        # a title elsewhere says it is a person
+        ("M. Zberg est arrivé. Il a parlé à Zberg.", [("Zberg", "PER"), ("Zberg", "PER")]),
+        # not 'à' alone: 'à la', 'au' introduce more than places
+        ("Il a parlé à la Qrst hier.", [("Qrst", "PER")]),
+        ("Il a parlé au Qrst hier.", [("Qrst", "PER")]),
+    ],
+)
+def test_a_person_s_name_or_another_preposition_is_no_place(text, names):
+    found = typed(text, *names)
+    assert set(found.values()) == {"PER"}
