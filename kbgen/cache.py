@@ -98,10 +98,12 @@ class ExtractionCache:
             )
 
     def put_json(self, values: dict[str, object]) -> None:
+        # Each row made as SQLite takes it (here and below): a list of a corpus's rows made at
+        # once was 11 KB per article of memory the process never gave back (docs/performance.md).
         with self.db:
             self.db.executemany(
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
-                [(key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()],
+                ((key, json.dumps(value, ensure_ascii=False)) for key, value in values.items()),
             )
 
     def get_many(self, keys: list[str]) -> dict[str, Cached]:
@@ -156,7 +158,7 @@ class ArticleCache(ExtractionCache):
         with self.db:
             self.db.executemany(
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
-                [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
+                ((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()),
             )
 
 
@@ -183,7 +185,7 @@ class SummaryCache(ArticleCache):
         with self.db:
             self.db.executemany(
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
-                [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()],
+                ((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()),
             )
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM kept")
