@@ -11,7 +11,8 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 
@@ -34,6 +35,38 @@ class Edge:
     weight: int
 
 
+class Edges(Sequence[Edge]):
+    """Edges between `slugs`, kept as three arrays of numbers (where the source and the target
+    are in `slugs`, the weight) rather than an Edge each: a large corpus's network has millions
+    of edges, and their objects were the largest part of the memory render holds (see
+    docs/performance.md, Memory). Read, each is an Edge."""
+
+    __slots__ = ("_slugs", "_sources", "_targets", "_weights")
+
+    def __init__(self, slugs: tuple[str, ...]) -> None:
+        self._slugs = slugs
+        self._sources, self._targets, self._weights = array("l"), array("l"), array("l")
+
+    def add(self, source: int, target: int, weight: int) -> None:
+        """An edge from slugs[source] to slugs[target]."""
+        self._sources.append(source)
+        self._targets.append(target)
+        self._weights.append(weight)
+
+    def __len__(self) -> int:
+        return len(self._weights)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return Edge(self._slugs[self._sources[index]], self._slugs[self._targets[index]], self._weights[index])
+
+    def __iter__(self) -> Iterator[Edge]:
+        slugs = self._slugs
+        for source, target, weight in zip(self._sources, self._targets, self._weights):
+            yield Edge(slugs[source], slugs[target], weight)
+
+
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # a str as a JSON string, quoted and escaped
 
@@ -41,7 +74,7 @@ _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # a str as a JSON st
 # --- the network, cleaned ---------------------------------------------------------------------
 
 
-def clean_network(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], list[Edge]]:
+def clean_network(nodes: list[Node], edges: Sequence[Edge]) -> tuple[list[Node], Sequence[Edge]]:
     """One node per slug and one edge per pair, both sorted, so every output is independent of
     input order: edges to unknown slugs and self-loops are dropped, an edge given twice (in
     either direction) keeps its largest weight, a slug given twice keeps its largest node."""
@@ -66,7 +99,7 @@ def clean_network(nodes: list[Node], edges: list[Edge]) -> tuple[list[Node], lis
     return [by_slug[slug] for slug in sorted(by_slug)], [kept_edges[pair] for pair in sorted(kept_edges)]
 
 
-def _already_clean(nodes: list[Node], edges: list[Edge]) -> bool:
+def _already_clean(nodes: list[Node], edges: Sequence[Edge]) -> bool:
     """Nodes in strictly increasing slug order; edges in strictly increasing (source, target)
     order, each from a smaller slug to a larger one, both known."""
     if any(a.slug >= b.slug for a, b in itertools.pairwise(nodes)):
@@ -81,7 +114,9 @@ def _already_clean(nodes: list[Node], edges: list[Edge]) -> bool:
     return all(e.source in slugs and e.target in slugs for e in edges)
 
 
-def select(nodes: list[Node], edges: list[Edge], max_nodes: int, max_edges: int) -> tuple[list[Node], list[Edge]]:
+def select(
+    nodes: list[Node], edges: Sequence[Edge], max_nodes: int, max_edges: int
+) -> tuple[list[Node], Sequence[Edge]]:
     """The most mentioned nodes and the heaviest edges between them: a picture of thousands of
     nodes is unreadable and slow to lay out."""
     # Both come in clean, sorted by slugs: when everything fits, nothing needs sorting again.
@@ -127,7 +162,7 @@ def _attribute(text: str) -> str:
     return xml_safe(text).translate(_ATTRIBUTE_ESCAPES)
 
 
-def to_gexf(nodes: list[Node], edges: list[Edge]) -> bytes:
+def to_gexf(nodes: list[Node], edges: Sequence[Edge]) -> bytes:
     """The network as GEXF 1.2, for Gephi: node label, type and mentions, edge weight; one
     element a line, so that a diff shows what changed. Written line by line: networkx's writer
     holds the whole network twice more (a graph, then an ElementTree), much slower and with much
@@ -164,7 +199,7 @@ def _encoded(lines: Iterable[str], errors: str = "strict", batch: int = 10_000) 
     return b"".join(chunks)
 
 
-def to_json(nodes: list[Node], edges: list[Edge]) -> bytes:
+def to_json(nodes: list[Node], edges: Sequence[Edge]) -> bytes:
     """The network as JSON, for scripts and other front ends: sorted, and one node or edge a line
     so that a diff shows what changed. Written row by row, each string by the json module's own
     encoder: json.dumps with an indent runs in pure Python, many times slower."""

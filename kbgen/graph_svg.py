@@ -15,7 +15,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -47,7 +47,7 @@ OTHER_COLOUR = "#777777"
 SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def _layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+def _layout(nodes: list[Node], edges: Sequence[Edge]) -> dict[str, tuple[float, float]]:
     """Positions in layout units: ForceAtlas2 with a fixed seed on a graph built in sorted order.
     Weights pull on a log scale so a pair named together in 50 articles does not collapse; strong
     gravity keeps loners near the rest, or they would squeeze the picture into a corner."""
@@ -62,11 +62,11 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, floa
     return {slug: (float(x), float(y)) for slug, (x, y) in positions.items()}
 
 
-def radial_layout(centre: str) -> Callable[[list[Node], list[Edge]], dict[str, tuple[float, float]]]:
+def radial_layout(centre: str) -> Callable[[list[Node], Sequence[Edge]], dict[str, tuple[float, float]]]:
     """A layout for a neighbourhood: the centre in the middle, its neighbours around it, the
     strongest first from the top, clockwise. Computed, not simulated, so it costs nothing."""
 
-    def layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    def layout(nodes: list[Node], edges: Sequence[Edge]) -> dict[str, tuple[float, float]]:
         strength = {n.slug: 0 for n in nodes}
         for e in edges:
             if centre in (e.source, e.target):
@@ -248,7 +248,7 @@ def _svg_open(ident: str, title: str, desc: str, width: int, height: int) -> lis
 
 
 def _svg_edges(
-    edges: list[Edge], spots: dict[str, tuple[float, float]], classes: Callable[[Edge], str] | None = None
+    edges: Sequence[Edge], spots: dict[str, tuple[float, float]], classes: Callable[[Edge], str] | None = None
 ) -> list[str]:
     """One <line> per edge, the lightest first so the heaviest are drawn on top; `classes` adds
     to an edge's class (for a page's filters)."""
@@ -314,7 +314,7 @@ def _svg_empty(width: int) -> list[str]:
 
 def draw(
     nodes: list[Node],
-    edges: list[Edge],
+    edges: Sequence[Edge],
     href: Callable[[str], str],
     title: str,
     max_nodes: int = 500,
@@ -323,7 +323,7 @@ def draw(
     height: int = 720,
     describe: Callable[[int, int, int, int], str] | None = None,
     tooltip: Callable[[Node], str] | None = None,
-    layout: Callable[[list[Node], list[Edge]], dict[str, tuple[float, float]]] | None = None,
+    layout: Callable[[list[Node], Sequence[Edge]], dict[str, tuple[float, float]]] | None = None,
     node_classes: Callable[[Node], str] | None = None,
     edge_classes: Callable[[Edge], str] | None = None,
     fill: Callable[[Node], str] | None = None,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, time, timezone
 from functools import partial
 from pathlib import PurePath
@@ -61,7 +61,7 @@ class Keys:
             )
         if type(value) in self.leaves:
             return type(value).__qualname__ + repr(self.leaves[type(value)](value))
-        if isinstance(value, (tuple, list)):
+        if isinstance(value, (tuple, list, Sequence)):  # another sequence (graph.Edges) is its items
             if len(value) < _SHORT:
                 return self._sequence(value)
             return self._remembered(value, lambda: self._sequence(value))

@@ -3,6 +3,7 @@ drawn (kbgen.graph_svg) with the site's words, and the strongest links as text."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kbgen import graph, graph_svg
@@ -127,7 +128,7 @@ class Overview:
     thresholds: tuple[int, ...]
 
 
-def strongest_links(nodes: list[graph.Node], edges: list[graph.Edge]) -> tuple[list[graph.Node], list[graph.Edge]]:
+def strongest_links(nodes: list[graph.Node], edges: Sequence[graph.Edge]) -> tuple[list[graph.Node], list[graph.Edge]]:
     """The strongest links (at least MIN_WEIGHT articles in common), heaviest first, while they
     fit among OVERVIEW_NODES entities, and the entities they link: no entity without a link."""
     kept: list[graph.Edge] = []
@@ -155,7 +156,7 @@ def communities(nodes: list[graph.Node], edges: list[graph.Edge]) -> list[list[g
     return sorted(groups, key=lambda g: (-len(g), -sum(n.mentions for n in g), g[0].slug))
 
 
-def overview(lang: str, nodes: list[graph.Node], edges: list[graph.Edge]) -> Overview | None:
+def overview(lang: str, nodes: list[graph.Node], edges: Sequence[graph.Edge]) -> Overview | None:
     """The whole network as a reader can take it in: its strongest links only, each entity
     coloured by its community; None when no two entities share MIN_WEIGHT articles (a site of
     one article draws nothing: a complete graph of its entities says nothing)."""
@@ -208,15 +209,17 @@ def _bucket(weight: int) -> int:
     return max((t for t in THRESHOLDS if t <= weight), default=THRESHOLDS[0])
 
 
-def network(kb: KnowledgeBase) -> tuple[list[graph.Node], list[graph.Edge]]:
+def network(kb: KnowledgeBase) -> tuple[list[graph.Node], graph.Edges]:
     """Entities as nodes, co-mentions (articles in common) as weighted edges, both in the order
     graph's outputs want them (by slug), so that they need not sort a million edges again."""
     by_slug = sorted(kb.entities, key=lambda e: e.slug)
     nodes = [graph.Node(e.slug, e.name, e.type, len(e.mentions)) for e in by_slug]
-    edges: list[graph.Edge] = []
-    for entity in by_slug:
-        after = sorted((other.slug, n) for other, n in kb.co_mentions[entity.slug] if other.slug > entity.slug)
-        edges.extend(graph.Edge(entity.slug, slug, n) for slug, n in after)
+    place = {e.slug: i for i, e in enumerate(by_slug)}
+    edges = graph.Edges(tuple(place))
+    for source, entity in enumerate(by_slug):
+        after = sorted((place[other.slug], n) for other, n in kb.co_mentions[entity.slug] if other.slug > entity.slug)
+        for target, n in after:
+            edges.add(source, target, n)
     return nodes, edges
 
 
@@ -239,7 +242,7 @@ def _graph_words(strings: dict, lang: str) -> dict:
     }
 
 
-def strongest(kb: KnowledgeBase, edges: list[graph.Edge], count: int = 50):
+def strongest(kb: KnowledgeBase, edges: Sequence[graph.Edge], count: int = 50):
     """The strongest links, as text: what the picture shows, for readers who cannot see it."""
     named = {e.slug: e for e in kb.entities}
     ranked = sorted((e for e in edges if e.weight >= MIN_WEIGHT), key=lambda e: (-e.weight, e.source, e.target))[:count]

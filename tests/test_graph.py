@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kbgen.graph import Edge, Node, clean_network, to_gexf, to_json, xml_safe
 from kbgen.graph_svg import (
@@ -400,3 +402,23 @@ def test_gexf_is_written_as_networkx_would_write_it():
     expected = re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue().replace(b"><", b">\n<") + b"\n")
     expected = re.sub(rb"<creator>[^<]*</creator>", b"<creator>kbgen</creator>", expected)
     assert to_gexf(nodes, edges) == expected
+
+
+@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(1, 300)), max_size=40))
+def test_edges_kept_as_numbers_read_write_and_key_as_a_list_of_edges(triples):
+    # graph.Edges holds a network's edges as arrays: every output, and every page's key, must be
+    # what the same edges as Edge objects give.
+    from kbgen.graph import Edges
+    from kbgen.keys import Keys
+
+    slugs = tuple(f"e{i}" for i in range(8))
+    nodes = [Node(slug, slug.upper(), "PER", 1) for slug in slugs]
+    pairs = sorted({(s, t): w for s, t, w in triples if s < t}.items())
+    compact = Edges(slugs)
+    for (source, target), weight in pairs:
+        compact.add(source, target, weight)
+    edges = [Edge(slugs[s], slugs[t], w) for (s, t), w in pairs]
+    assert list(compact) == edges and len(compact) == len(edges) and compact[1:3] == edges[1:3]
+    assert to_json(nodes, compact) == to_json(nodes, edges) and to_gexf(nodes, compact) == to_gexf(nodes, edges)
+    keys = Keys("salt", leaves=(Node, Edge))
+    assert keys.of(nodes, compact) == Keys("salt", leaves=(Node, Edge)).of(nodes, edges)
