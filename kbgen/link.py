@@ -67,6 +67,12 @@ class CoMentions(Sequence):
     def __iter__(self) -> Iterator[tuple[Entity, int]]:
         return zip(map(self._entities.__getitem__, self._ranks), self._counts)
 
+    @classmethod
+    def first_of(cls, pairs: CoMentions, count: int):
+        """The `count` first of `pairs`, still two arrays: a tuple of pairs for each entity's
+        page was much of what render holds (docs/performance.md, Memory)."""
+        return cls(pairs._entities, pairs._ranks[:count], pairs._counts[:count])
+
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
 class CitingArticle:

@@ -24,7 +24,7 @@ from kbgen.cards import Card, cards_of
 from kbgen.config import Config
 from kbgen.feeds import description, lastmod, site_feeds
 from kbgen.keys import Keys, digest
-from kbgen.link import Citation, KnowledgeBase, by_date
+from kbgen.link import Citation, CoMentions, KnowledgeBase, by_date
 from kbgen.markup import Link, wikilink_targets
 from kbgen.markup import render as render_markdown
 from kbgen.media import Image, Media
@@ -54,7 +54,7 @@ class EntityLinks(tuple):
     """Entities a page only links to: their names, types and addresses are all it shows."""
 
 
-class CoMentionLinks(tuple):
+class CoMentionLinks(CoMentions):
     """(entity, articles in common) pairs a page shows as links with a number."""
 
 
@@ -227,7 +227,7 @@ def entity_pages(
         years=tuple(entity_parts.years(parts, citations)),
         first_seen=first_seen,
         last_seen=last_seen,
-        strongest=CoMentionLinks(co_mentions[:STRONGEST_IN_LEAD]),
+        strongest=CoMentionLinks.first_of(co_mentions, STRONGEST_IN_LEAD),
         quotes_per_article=QUOTES_PER_ARTICLE,
         homonyms=EntityLinks(kb.homonyms_of.get(entity.slug, ())),  # reached from the people they list
     )
@@ -243,7 +243,7 @@ def entity_pages(
         # The search page finds every entity by name from the finder's data: Pagefind needs only
         # the pages with words of their own (a search file each), unless asked for all.
         searchable=bool(note or entity.description) or theme.config.search_entity_pages,
-        co_mentions=CoMentionLinks(co_mentions[:CO_MENTIONS_SHOWN]),
+        co_mentions=CoMentionLinks.first_of(co_mentions, CO_MENTIONS_SHOWN),
         co_mentions_left=max(0, len(co_mentions) - CO_MENTIONS_SHOWN),
         **lead,
     )
