@@ -61,6 +61,21 @@ class Article:
         """The authors as one line, for the places that show one."""
         return ", ".join(self.authors) or None
 
+    def __reduce__(self):
+        # Pickled (the read cache, the NER workers) with its Markdown and text as UTF-8 bytes
+        # encoded here: CPython keeps the UTF-8 copy that pickle makes of a str inside the str for
+        # as long as it lives, which doubled every article's texts in memory for the whole build.
+        texts = {name: getattr(self, name).encode("utf-8", "surrogatepass") for name in _LONG_TEXTS}
+        return _unpickled, (dict(vars(self), **texts),)
+
+
+_LONG_TEXTS = ("body", "text")
+
+
+def _unpickled(fields: dict) -> Article:
+    texts = {name: fields[name].decode("utf-8", "surrogatepass") for name in _LONG_TEXTS}
+    return Article(**dict(fields, **texts))
+
 
 def read_articles(project: Project) -> tuple[list[Article], list[Problem]]:
     """Every article page that can be read (content/articles first, then each extra folder, each

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kbgen.article_files import name_of
-from kbgen.articles import load_article, read_articles
+from kbgen.articles import Article, load_article, read_articles
 from kbgen.dates import ACCEPTED, When, parse_when, split_filename_date
 from kbgen.errors import BuildError
 from kbgen.metadata import one_edit_apart
@@ -373,3 +373,16 @@ def test_a_damaged_row_of_the_article_cache_is_a_miss(tmp_path):
         db.execute("UPDATE article SET value = ?", (b"\x80\x05garbage",))
     again, problems = read_articles(Project.load(tmp_path))
     assert again == first and problems == []
+
+
+@given(st.text(min_size=1, max_size=300), st.text(min_size=1, max_size=300))
+def test_an_article_pickled_comes_back_equal_and_its_texts_grow_no_utf8_copy(body, text):
+    # The read cache and the NER workers pickle articles; pickling a str would keep its UTF-8
+    # form inside it (CPython) for the whole build, doubling the memory of every article's texts.
+    import pickle
+    import sys
+
+    article = Article("s", Path("a.md"), "Titre", None, "fr", None, "Élève " + body, "Été " + text, extra={"k": [1]})
+    sizes = sys.getsizeof(article.body), sys.getsizeof(article.text)
+    assert pickle.loads(pickle.dumps(article, pickle.HIGHEST_PROTOCOL)) == article
+    assert (sys.getsizeof(article.body), sys.getsizeof(article.text)) == sizes
