@@ -107,16 +107,16 @@ class ExtractionCache:
             )
 
     def get_many(self, keys: list[str]) -> dict[str, Cached]:
-        found = {}
-        for key, data in self._rows(keys):  # one row's JSON at a time: a corpus's is hundreds of MB
+        return dict(self.each(keys))
+
+    def each(self, keys: list[str]) -> Iterator[tuple[str, Cached]]:
+        """(key, value) of each readable row under `keys`, one row's JSON at a time: a corpus's
+        is hundreds of MB."""
+        for key, data in self._rows(keys):
             try:
-                found[key] = Cached(
-                    tuple(tuple(m) for m in data["mentions"]),
-                    tuple(tuple(s) for s in data["sentences"]),
-                )
+                yield key, Cached(tuple(tuple(m) for m in data["mentions"]), tuple(tuple(s) for s in data["sentences"]))
             except (KeyError, TypeError):
                 continue  # an unreadable row is just a miss
-        return found
 
     def put_many(self, values: dict[str, Cached]) -> None:
         self.put_json({key: {"mentions": v.mentions, "sentences": v.sentences} for key, v in values.items()})

@@ -5,6 +5,7 @@ builds) or in worker processes, on this machine or a Dask cluster."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -40,8 +41,16 @@ def extract_cached(
     try:
         fingerprint = extraction_fingerprint(project)
         keys = {a.slug: ExtractionCache.key(fingerprint, a.text) for a in articles}
-        known = cache.get_many(sorted(set(keys.values())))
-        missing = [a for a in articles if keys[a.slug] not in known]
+        slugs_of: dict[str, list[str]] = {}
+        for slug, key in keys.items():
+            slugs_of.setdefault(key, []).append(slug)
+        # Each row made into mentions as it is read: every row read first, then made into
+        # mentions, left the memory of both taken long after the rows were gone (fragmented).
+        one: Callable = {}.setdefault
+        made = {
+            slug: _made(slug, cached, one) for key, cached in cache.each(sorted(slugs_of)) for slug in slugs_of[key]
+        }
+        missing = [a for a in articles if a.slug not in made]
         parallel = bool(missing) and extract_module.use_workers(missing, jobs or default_jobs())
         if workers and (not missing or (parallel and workers.jobs == 1)):
             workers.stop()  # not needed, or too few
@@ -63,29 +72,31 @@ def extract_cached(
                 by_article[m.article].append((m.start, m.end, m.text, m.label, m.title))
             new = {keys[a.slug]: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in missing}
             cache.put_many(new)
-            known.update(new)
+            made.update((a.slug, _made(a.slug, new[keys[a.slug]], one)) for a in missing)
     finally:
         cache.close()
-    extraction = _extraction({a.slug: known[keys[a.slug]] for a in articles})
+    extraction = Extraction(
+        tuple(m for a in articles for m in made[a.slug][0]), {a.slug: made[a.slug][1] for a in articles}
+    )
     return without_common_words(extraction, articles, project.language, project.word_case_cache), warnings
 
 
 def _extraction(found: dict[str, Cached]) -> Extraction:
-    """The mentions and sentences of each article (by slug), equal values as one object (a
-    label, a name, an offset): JSON and pickle make a new one each time, and a build keeps
-    every mention (hundreds of thousands in a large corpus) until it ends."""
-    shared: dict = {}
-    one = shared.setdefault
+    """The mentions and sentences of each article (by slug) as extract_cached makes them."""
+    one: Callable = {}.setdefault
+    made = {slug: _made(slug, cached, one) for slug, cached in found.items()}
+    return Extraction(tuple(m for mentions, _ in made.values() for m in mentions), {s: m[1] for s, m in made.items()})
+
+
+def _made(slug: str, cached: Cached, one: Callable) -> tuple[tuple[Mention, ...], tuple[tuple[int, int], ...]]:
+    """An article's mentions and sentences, equal values as one object (a label, a name, an
+    offset: `one` is the setdefault of what the build has met): JSON and pickle make a new one
+    each time, and a build keeps every mention (hundreds of thousands in a large corpus)."""
     mentions = tuple(
         Mention(slug, one(start, start), one(end, end), one(text, text), one(label, label), one(title, title))
-        for slug, cached in found.items()
         for start, end, text, label, title in cached.mentions
     )
-    sentences = {
-        slug: tuple((one(start, start), one(end, end)) for start, end in cached.sentences)
-        for slug, cached in found.items()
-    }
-    return Extraction(mentions, sentences)
+    return mentions, tuple((one(start, start), one(end, end)) for start, end in cached.sentences)
 
 
 def without_common_words(
