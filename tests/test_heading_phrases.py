@@ -60,3 +60,14 @@ def test_a_lines_opening_phrase_in_sentence_case_opens_a_heading(phrase, rest):
     assert not opens_heading(f"{name} est fini.", 0, len(name))
     titled = name[: len(phrase[0]) + 1] + name[len(phrase[0]) + 1].upper() + name[len(phrase[0]) + 2 :]
     assert not opens_heading(f"{titled}{rest}", 0, len(titled))
+
+
+def test_extraction_leaves_out_a_heading_the_model_reads_as_a_misc_name(french_nlp):
+    from kbgen.articles import Article
+    from kbgen.extract import extract
+
+    text = "Accueil\nTrafic ferroviaire interrompu entre Strasbourg et Sarrebourg\nLe trafic a repris lundi à Saverne."
+    art = Article("a", None, "a", None, "fr", None, text, text)
+    names = {m.text for m in extract([art], french_nlp).mentions}
+    assert "Trafic ferroviaire interrompu" not in names
+    assert {"Strasbourg", "Sarrebourg"} <= names
