@@ -10,7 +10,8 @@ brackets beside a body's full name is that body's: 'la Banque publique d'investi
 corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'), and the name's own
 first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
 after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
-Chaptal', 'rue de Brest').
+Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads as a work
+or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
 model's place or misc label there counts for an organisation.
 
@@ -225,7 +226,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         " " not in part and compound and part.lower() in rules.org_heads
     ):
         return "ORG"
-    if rest and _ends_with_head(m.text, rules):
+    if rest and (_ends_with_head(m.text, rules) or (m.label == "MISC" and _carries_acronym(m.text))):
         return "ORG"
     if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
         return rules.name_heads[first]
@@ -265,6 +266,17 @@ def _ends_with_head(name: str, rules: Rules) -> bool:
 # The words before a bracket opened right before a name, on its line, back to a sentence's punctuation.
 BEFORE_BRACKET = re.compile(r"([^.,;:!?()\n]*)\(\s*$")
 BRACKET_AFTER = re.compile(r"\s*\(([^()\n]*)\)")  # a bracket right after a name, and what it holds
+
+
+def _carries_acronym(name: str) -> bool:
+    """Whether a name of several words has one in capitals beside words that are not: a firm's
+    or a body's name carries its acronym ('Mistral AI', 'Oddo BHF', 'UGC Normandie'); a work's
+    or an event's title is written in words. An acronym is short: a longer word in capitals
+    beside others is a heading glued to the text ('SPORTS dernière', 'Birmanie PARIS'); a
+    Roman numeral is none ('Vatican II')."""
+    words = name.split()
+    acronyms = [w for w in words if w.isalpha() and w.isupper() and 1 < len(w) <= 4 and set(w) - set("IVXLCDM")]
+    return bool(acronyms) and any(w != w.upper() for w in words)
 
 
 def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:

@@ -66,8 +66,8 @@ def without_common_openings(
             ):
                 openings[index, start] = (opening, " " not in norm.text[start:end])
     keys = sorted(set(openings.values()))
-    tagged = _tagged(nlp, [text for text, _ in keys])
-    lowered = _tagged(nlp, [text[:1].lower() + text[1:] for text, _ in keys])
+    tagged = tagged_texts(nlp, [text for text, _ in keys])
+    lowered = tagged_texts(nlp, [text[:1].lower() + text[1:] for text, _ in keys])
     common = {key for key, doc, low in zip(keys, tagged, lowered) if is_common_opening(doc, low, key[1])}
     # A common noun alone ('Vidéo - ...', 'Crédit photo : ...'), by the model's own lexicon, read only if needed.
     nouns = {key for key, doc in zip(keys, tagged) if key[1] and key not in common and doc[0].pos_ == "NOUN"}
@@ -122,7 +122,7 @@ def without_lexicon_openings(
             if known(word.lower()):
                 lines[index, start] = line
     keys = sorted(set(lines.values()))
-    readings = zip(keys, _tagged(nlp, keys), _tagged(nlp, [key[:1].lower() + key[1:] for key in keys]))
+    readings = zip(keys, tagged_texts(nlp, keys), tagged_texts(nlp, [key[:1].lower() + key[1:] for key in keys]))
     common = {
         key for key, *docs in readings if not any(doc[1].pos_ in AFTER_A_NAME_POS for doc in docs if len(doc) > 1)
     }
@@ -168,7 +168,7 @@ def without_common_nouns_inside(
                 line = norm.text[line_start : line_end if line_end != -1 else end + CONTEXT_CHARS]
                 contexts[index, start] = (line, start - line_start)
     keys = sorted(set(contexts.values()))
-    tagged = dict(zip(keys, _tagged(nlp, [text for text, _ in keys])))
+    tagged = dict(zip(keys, tagged_texts(nlp, [text for text, _ in keys])))
     common = {key for key in keys if _is_noun_at(tagged[key], key[1])}
     return [
         [span for span in found if contexts.get((index, span[0])) not in common] for index, found in enumerate(spans)
@@ -316,7 +316,7 @@ def without_closing_words(
                 line_end = norm.text.find("\n", end, end + 200)
                 contexts[index, start] = norm.text[start : line_end if line_end != -1 else end + 200]
     keys = sorted(set(contexts.values()))
-    tagged = dict(zip(keys, _tagged(nlp, keys)))
+    tagged = dict(zip(keys, tagged_texts(nlp, keys)))
     result = []
     for index, (norm, found) in enumerate(zip(normalised, spans)):
         kept = []
@@ -355,7 +355,7 @@ def _written_without(text: str, name: str, word: str) -> bool:
     )
 
 
-def _tagged(nlp, texts: list[str]) -> list:
+def tagged_texts(nlp, texts: list[str]) -> list:
     """The texts with parts of speech, by the pipeline's tagger (disabled for NER: run by hand)."""
     docs = (nlp.make_doc(text) for text in texts)
     for name in TAGGER:

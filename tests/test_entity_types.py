@@ -107,3 +107,34 @@ def test_a_one_word_name_after_a_place_s_preposition_is_a_place(town, before, la
 def test_a_person_s_name_or_another_preposition_is_no_place(text, names):
     found = typed(text, *names)
     assert set(found.values()) == {"PER"}
+
+
+# A name's word in capitals of two to four letters, no Roman numeral: 'BQF', 'AZ'.
+ACRONYM = st.text("ABFGHJKNPQRSTUWYZ", min_size=2, max_size=4)
+WORD = st.text("bcdfghjklmnprstvz", min_size=2, max_size=6).map(str.capitalize)
+
+
+@settings(max_examples=40, deadline=None)
+@given(WORD, ACRONYM, st.booleans())
+def test_a_misc_name_that_carries_an_acronym_is_an_organisation(word, acronym, acronym_first):
+    name = f"{acronym} {word}" if acronym_first else f"{word} {acronym}"
+    assert typed(f"Elle travaille chez {name} depuis mai.", (name, "MISC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "name, label, kind",
+    [
+        ("Le Chat Enterprise", "MISC", "MISC"),  # a product's title in words
+        ("Concile Vatican II", "MISC", "MISC"),  # a Roman numeral
+        ("EPR2", "MISC", "MISC"),  # one word, an acronym alone
+        ("L'AVVENTURA", "MISC", "MISC"),  # a title wholly in capitals
+        ("Fabien BAGNON", "PER", "PER"),  # only the model's MISC label is doubted
+    ],
+)
+def test_a_name_with_no_acronym_beside_words_keeps_its_type(name, label, kind):
+    assert typed(f"Ils ont parlé de {name} hier.", (name, label)) == {name: kind}
+
+
+@pytest.mark.parametrize("name", ["SPORTS dernière", "Birmanie PARIS", "À NEW YORK", "GUERRE D'ORIENT"])
+def test_a_heading_in_capitals_glued_to_a_word_carries_no_acronym(name):
+    assert typed(f"Ils ont parlé de {name} hier.", (name, "MISC")) == {name: "MISC"}

@@ -1,0 +1,73 @@
+"""A MISC span of common words in sentence case that opens a heading's line is no name."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kbgen.extract import load_pipeline, normalise
+from kbgen.heading_phrases import opens_heading, without_heading_phrases
+from kbgen.lang import profile
+
+FRENCH = profile("fr")
+
+
+@pytest.fixture(scope="module")
+def french_nlp():
+    return load_pipeline("fr_core_news_sm")
+
+
+@pytest.mark.parametrize(
+    "text, span, label, heading",
+    [
+        # headlines and labels: common words, only the first capitalised, opening a line with no full stop
+        (
+            "Accueil\nTrafic ferroviaire interrompu entre Strasbourg et Sarrebourg\nLe trafic a repris.",
+            "Trafic ferroviaire interrompu",
+            "MISC",
+            True,
+        ),
+        ("Temps de lecture : 3 min\n\nLe conseil a voté.", "Temps de lecture", "MISC", True),
+        ("Mardi 4 août 2021\n\nLe conseil a voté.", "Mardi 4", "MISC", True),
+        ("Chronique locale\nLa foire a ouvert hier.", "Chronique locale", "MISC", True),
+        # inside a sentence, a sentence's line, a word the tagger reads as a name, another label
+        ("Hier, la Fête du citron a ouvert ses portes.", "Fête du citron", "MISC", False),
+        ("Une vie violente de Thierry de Peretti a été revu.", "Une vie violente", "MISC", False),
+        ("Le Festival de Cannes ouvre\nLe jury est connu.", "Festival de Cannes", "MISC", False),
+        ("Conseil fédéral\nLe gouvernement a décidé.", "Conseil fédéral", "ORG", False),
+        ("Temps de lecture\nIl lit. Le Temps de lecture est un titre.", "Temps de lecture", "MISC", False),
+    ],
+)
+def test_a_misc_of_common_words_opening_a_heading_is_no_name(french_nlp, text, span, label, heading):
+    norm = normalise(text)
+    start = norm.text.index(span)
+    spans = [[(start, start + len(span), label)]]
+    assert without_heading_phrases([norm], spans, french_nlp, FRENCH) == ([[]] if heading else spans)
+
+
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=2, max_size=8)
+
+
+@given(st.lists(words, min_size=2, max_size=5), st.sampled_from(["", " : 3 min", " entre deux villes"]))
+def test_a_lines_opening_phrase_in_sentence_case_opens_a_heading(phrase, rest):
+    name = " ".join(phrase).capitalize()
+    text = f"Une phrase.\n{name}{rest}\nUne autre phrase."
+    start = text.index(name)
+    assert opens_heading(text, start, start + len(name))
+    # not within a line, not at the start of a sentence's line, nor with a second capital
+    assert not opens_heading(f"Il a dit {name}{rest}.", 9, 9 + len(name))
+    assert not opens_heading(f"{name} est fini.", 0, len(name))
+    titled = name[: len(phrase[0]) + 1] + name[len(phrase[0]) + 1].upper() + name[len(phrase[0]) + 2 :]
+    assert not opens_heading(f"{titled}{rest}", 0, len(titled))
+
+
+def test_extraction_leaves_out_a_heading_the_model_reads_as_a_misc_name(french_nlp):
+    from kbgen.articles import Article
+    from kbgen.extract import extract
+
+    text = "Accueil\nTrafic ferroviaire interrompu entre Strasbourg et Sarrebourg\nLe trafic a repris lundi à Saverne."
+    art = Article("a", None, "a", None, "fr", None, text, text)
+    names = {m.text for m in extract([art], french_nlp).mentions}
+    assert "Trafic ferroviaire interrompu" not in names
+    assert {"Strasbourg", "Sarrebourg"} <= names
