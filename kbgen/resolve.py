@@ -32,7 +32,6 @@ from kbgen.partners import typed_by_partners
 from kbgen.slugs import slugify, unique_slug
 from kbgen.surnames import attach_surnames
 from kbgen.tables import typed_by_tables
-from kbgen.unnamed import typed_unnamed
 
 __all__ = ["Entity", "Homonym", "Resolution", "fold", "is_acronym_of", "resolve"]
 
@@ -109,7 +108,6 @@ def resolve(
     owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     entities = typed_by_tables(entities, texts, known, owner_typed)
-    entities = typed_unnamed(entities, texts, language.rules, known, persons, owner_typed)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))

@@ -96,9 +96,6 @@ class Rules:
     # the preposition of a place, just before a one-word name: a place unless the corpus says the
     # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
     place_before: re.Pattern | None = None
-    # the prepositions of a place, an elided word allowed before them: a one-word name that no
-    # person of the corpus bears is a place after them (kbgen.unnamed); None: no such evidence
-    place_of: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

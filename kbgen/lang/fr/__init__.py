@@ -335,7 +335,6 @@ RULES = Rules(
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
     # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
     place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
-    place_of=re.compile(r"(?:^|[\s,('])(?:à|en)\s+$"),  # 'en Carélie', "qu'à Belpmoos"
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
