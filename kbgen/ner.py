@@ -67,18 +67,24 @@ def extract_cached(
         elif missing:
             fresh = extract(missing, _loaded_pipeline(project, fingerprint))
         if missing:
-            by_article: dict[str, list] = {a.slug: [] for a in missing}
-            for m in fresh.mentions:
-                by_article[m.article].append((m.start, m.end, m.text, m.label, m.title))
-            new = {keys[a.slug]: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in missing}
-            cache.put_many(new)
-            made.update((a.slug, _made(a.slug, new[keys[a.slug]], one)) for a in missing)
+            rows = _rows(missing, fresh)
+            del fresh  # its mentions are in the rows now: a cold build held three copies at once
+            cache.put_many({keys[slug]: row for slug, row in rows.items()})
+            made.update((slug, _made(slug, row, one)) for slug, row in rows.items())
     finally:
         cache.close()
     extraction = Extraction(
         tuple(m for a in articles for m in made[a.slug][0]), {a.slug: made[a.slug][1] for a in articles}
     )
     return without_common_words(extraction, articles, project.language, project.word_case_cache), warnings
+
+
+def _rows(articles: list[Article], fresh: Extraction) -> dict[str, Cached]:
+    """The extraction cache's row of each article (by slug), from what NER just found."""
+    by_article: dict[str, list] = {a.slug: [] for a in articles}
+    for m in fresh.mentions:
+        by_article[m.article].append((m.start, m.end, m.text, m.label, m.title))
+    return {a.slug: Cached(tuple(by_article[a.slug]), fresh.sentences[a.slug]) for a in articles}
 
 
 def _extraction(found: dict[str, Cached]) -> Extraction:
