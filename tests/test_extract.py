@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from conftest import spans_of
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from kbgen.articles import Article
@@ -18,6 +18,7 @@ from kbgen.cache import Cached
 from kbgen.extract import Extraction, Mention, clean_name, extract, load_pipeline, normalise
 from kbgen.lang import plain_forms, profile
 from kbgen.name_edges import joined_to_their_place, with_word_before_acronym, with_words_of_acronym
+from kbgen.names import is_acronym_of
 from kbgen.ner import _extraction, without_common_words
 from kbgen.spans import is_debris, joined_at_connectors, line_pieces, names_in, starts_sentence, title_before, trim
 
@@ -775,6 +776,9 @@ def test_an_acronym_in_brackets_gives_the_lowercase_words_the_model_left_out(hea
     name = head + link + " ".join(words)
     cut = head + link + " ".join(words[:kept]) if kept else head
     acronym = "".join(w[0].upper() for w in [head, *words])
+    # Where a function word's initial spells it too ('AEE' of 'Association et de européens'), the
+    # acronym may be the cut span's own: then nothing says the words after belong to the name.
+    assume(not is_acronym_of(acronym, cut))
     text = f"Selon l'{name} ({acronym}), tout va bien."
     start = text.index(name)
     assert text[start : with_words_of_acronym(text, start, start + len(cut.rstrip()))] == name
