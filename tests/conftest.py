@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from kbgen.articles import Article
+from kbgen.extract import Mention
+from kbgen.lang import profile
+from kbgen.resolve import resolve
+
 REPO = Path(__file__).resolve().parent.parent
 GOLDEN_PROJECT = Path(__file__).parent / "golden" / "project"
 
@@ -39,3 +44,11 @@ def spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
         spans.append((start, start + len(name), label))
         position = start + len(name)
     return spans
+
+
+def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:
+    """The type of each entity that the (name, label) mentions of `text` give, each found at its
+    first place after the previous one, resolved as French."""
+    article = Article("a", None, "a", None, "fr", None, text, text)
+    mentions = [Mention("a", start, end, text[start:end], label) for start, end, label in spans_of(text, *names)]
+    return {e.name: e.type for e in resolve(mentions, [article], language=profile("fr")).entities}

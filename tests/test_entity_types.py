@@ -3,27 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import typed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbgen.articles import Article
-from kbgen.extract import Mention
 from kbgen.lang import profile
-from kbgen.resolve import resolve
 
 RULES = profile("fr").rules
-
-
-def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:
-    """The type of each entity the (name, label) mentions give, each found at its first
-    occurrence after the previous one."""
-    art = Article("a", None, "a", None, "fr", None, text, text)
-    mentions, cursor = [], 0
-    for name, label in names:
-        start = text.index(name, cursor)
-        mentions.append(Mention("a", start, start + len(name), name, label))
-        cursor = start + len(name)
-    return {e.name: e.type for e in resolve(mentions, [art], language=profile("fr")).entities}
 
 
 # Any abbreviation, no word of the sentence's: 'Xbf'.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import typed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,19 +12,6 @@ from kbgen.extract import Mention
 from kbgen.lang import profile
 from kbgen.resolve import resolve
 from kbgen.tables import is_cell
-
-
-def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:
-    """The type of each entity the (name, label) mentions give, each found at its first
-    occurrence after the previous one."""
-    art = Article("a", None, "a", None, "fr", None, text, text)
-    mentions, cursor = [], 0
-    for name, label in names:
-        start = text.index(name, cursor)
-        mentions.append(Mention("a", start, start + len(name), name, label))
-        cursor = start + len(name)
-    return {e.name: e.type for e in resolve(mentions, [art], language=profile("fr")).entities}
-
 
 NUMBER = st.sampled_from(("12,40", "+0,8 %", "-2,10 %", "1 480 220", "36 pts", "12h38'05''", "à 9''", "52"))
 NAME = st.text("bcdfgklmnprstvz", min_size=2, max_size=6).map(lambda s: "X" + s)
