@@ -3,10 +3,11 @@ key is the same as in the last build would be made of the same bytes, so it is n
 
 A key is computed from the data a page is given (articles, entities, citations, numbers, text)
 and, for a value the page computes only when it is made (a picture, the article's HTML), from the
-function and the arguments of the `functools.partial` standing for it. Anything else (a lambda,
-an object of unknown kind) is refused, so no input can be left out of a key by accident. A class
-may be given a view: the part of its objects the outputs use (see render.SHOWN); a view may be
-given to a subclass of tuple as well, for a list a page shows only part of.
+function and the arguments of the `functools.partial` standing for it. A sequence that is not a
+list or a tuple (graph.Edges, link.CoMentions) is keyed by its items, as a tuple of them would be.
+Anything else (a lambda, an object of unknown kind) is refused, so no input can be left out of a
+key by accident. A class may be given a view: the part of its objects the outputs use (see
+render.SHOWN), for a list a page shows only part of too.
 
 Objects are remembered by identity for the length of a build: the data a build renders is
 built once and not changed afterwards.
