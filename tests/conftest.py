@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.articles import Article
-from kbgen.extract import Mention
+from kbgen.extract import Mention, load_pipeline
 from kbgen.lang import profile
 from kbgen.resolve import resolve
 
@@ -52,3 +52,9 @@ def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:
     article = Article("a", None, "a", None, "fr", None, text, text)
     mentions = [Mention("a", start, end, text[start:end], label) for start, end, label in spans_of(text, *names)]
     return {e.name: e.type for e in resolve(mentions, [article], language=profile("fr")).entities}
+
+
+@pytest.fixture(scope="session")
+def french_nlp():
+    """The French model, loaded once for every test that reads text with it."""
+    return load_pipeline("fr_core_news_sm")

@@ -478,11 +478,6 @@ def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extract
         assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"
 
 
-@pytest.fixture(scope="module")
-def french_nlp():
-    return load_pipeline("fr_core_news_sm")
-
-
 @pytest.mark.parametrize(
     "text, first, place, joined",
     [

@@ -6,16 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbgen.extract import load_pipeline, normalise
+from kbgen.extract import normalise
 from kbgen.heading_phrases import opens_heading, without_heading_phrases
 from kbgen.lang import profile
 
 FRENCH = profile("fr")
-
-
-@pytest.fixture(scope="module")
-def french_nlp():
-    return load_pipeline("fr_core_news_sm")
 
 
 @pytest.mark.parametrize(

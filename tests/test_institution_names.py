@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kbgen.articles import Article
-from kbgen.extract import extract, load_pipeline
+from kbgen.extract import extract
 from kbgen.lang import plain_forms, profile
 from kbgen.spans import names_in, trim
 
@@ -120,11 +120,6 @@ def test_the_rule_trims_nothing_of_a_span_that_is_no_place():
     text = "selon le barreau de Marie Dupont"
     start = text.index("Marie")
     assert trim(text, start, len(text), "PER", FRENCH) == (start, len(text), "PER")
-
-
-@pytest.fixture(scope="module")
-def french_nlp():
-    return load_pipeline("fr_core_news_sm")
 
 
 def test_the_model_and_the_rules_name_the_institution_and_keep_the_traps_places(french_nlp):
