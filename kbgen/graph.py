@@ -66,6 +66,16 @@ class Edges(Sequence[Edge]):
         for source, target, weight in zip(self._sources, self._targets, self._weights):
             yield Edge(slugs[source], slugs[target], weight)
 
+    def at_least(self, weight: int) -> list[Edge]:
+        """The edges of at least this weight, in order: made as Edge objects only for them (most
+        of a network's edges weigh 1 or 2)."""
+        return [self[index] for index, heavy in enumerate(w >= weight for w in self._weights) if heavy]
+
+    def key_parts(self) -> tuple[tuple[str, ...], bytes, bytes, bytes]:
+        """What the edges are made of, for a digest of them (kbgen.keys): read without making
+        an Edge each, as a page's key reads a million of them."""
+        return self._slugs, self._sources.tobytes(), self._targets.tobytes(), self._weights.tobytes()
+
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _JSON_STRING = json.JSONEncoder(ensure_ascii=False).encode  # a str as a JSON string, quoted and escaped

@@ -4,7 +4,9 @@ key is the same as in the last build would be made of the same bytes, so it is n
 A key is computed from the data a page is given (articles, entities, citations, numbers, text)
 and, for a value the page computes only when it is made (a picture, the article's HTML), from the
 function and the arguments of the `functools.partial` standing for it. A sequence that is not a
-list or a tuple (graph.Edges, link.CoMentions) is keyed by its items, as a tuple of them would be.
+list or a tuple (link.CoMentions) is keyed by its items, as a tuple of them would be; a class
+that says what it is made of (a `key_parts()` method, graph.Edges: a million edges in arrays) is
+keyed by that, and long bytes by their digest.
 Anything else (a lambda, an object of unknown kind) is refused, so no input can be left out of a
 key by accident. A class may be given a view: the part of its objects the outputs use (see
 render.SHOWN), for a list a page shows only part of too.
@@ -54,15 +56,19 @@ class Keys:
         return digest(self.salt + "\x00" + self._encode(values))
 
     def _encode(self, value) -> str:
+        if isinstance(value, bytes) and len(value) > _INLINE:
+            return "b#" + hashlib.blake2b(value, digest_size=16).hexdigest()
         if value is None or isinstance(value, (str, int, float, date, time, timezone, PurePath, bytes)):
             return repr(value)
+        if hasattr(value, "key_parts"):
+            return self._remembered(value, lambda: type(value).__qualname__ + self._encode(value.key_parts()))
         if type(value) in self.views:
             return self._remembered(
                 value, lambda: type(value).__qualname__ + self._encode(self.views[type(value)](value))
             )
         if type(value) in self.leaves:
             return type(value).__qualname__ + repr(self.leaves[type(value)](value))
-        if isinstance(value, (tuple, list, Sequence)):  # another sequence (graph.Edges) is its items
+        if isinstance(value, (tuple, list, Sequence)):  # another sequence (CoMentions) is its items
             if len(value) < _SHORT:
                 return self._sequence(value)
             return self._remembered(value, lambda: self._sequence(value))

@@ -133,8 +133,8 @@ def strongest_links(nodes: list[graph.Node], edges: Sequence[graph.Edge]) -> tup
     fit among OVERVIEW_NODES entities, and the entities they link: no entity without a link."""
     kept: list[graph.Edge] = []
     slugs: set[str] = set()
-    for edge in sorted(edges, key=lambda e: (-e.weight, e.source, e.target)):
-        if edge.weight < MIN_WEIGHT or len(kept) == OVERVIEW_EDGES:
+    for edge in sorted(_at_least(edges, MIN_WEIGHT), key=lambda e: (-e.weight, e.source, e.target)):
+        if len(kept) == OVERVIEW_EDGES:
             break
         new = {edge.source, edge.target} - slugs
         if len(slugs) + len(new) <= OVERVIEW_NODES:
@@ -245,5 +245,13 @@ def _graph_words(strings: dict, lang: str) -> dict:
 def strongest(kb: KnowledgeBase, edges: Sequence[graph.Edge], count: int = 50):
     """The strongest links, as text: what the picture shows, for readers who cannot see it."""
     named = {e.slug: e for e in kb.entities}
-    ranked = sorted((e for e in edges if e.weight >= MIN_WEIGHT), key=lambda e: (-e.weight, e.source, e.target))[:count]
+    ranked = sorted(_at_least(edges, MIN_WEIGHT), key=lambda e: (-e.weight, e.source, e.target))[:count]
     return [(named[e.source], named[e.target], e.weight) for e in ranked]
+
+
+def _at_least(edges: Sequence[graph.Edge], weight: int) -> list[graph.Edge]:
+    """The edges of at least `weight`; from a graph.Edges, without making an Edge of each of the
+    others (a large corpus's network has a million edges, most of weight 1)."""
+    if isinstance(edges, graph.Edges):
+        return edges.at_least(weight)
+    return [e for e in edges if e.weight >= weight]

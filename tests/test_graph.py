@@ -404,10 +404,13 @@ def test_gexf_is_written_as_networkx_would_write_it():
     assert to_gexf(nodes, edges) == expected
 
 
-@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(1, 300)), max_size=40))
-def test_edges_kept_as_numbers_read_write_and_key_as_a_list_of_edges(triples):
-    # graph.Edges holds a network's edges as arrays: every output, and every page's key, must be
-    # what the same edges as Edge objects give.
+@given(
+    st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(1, 300)), max_size=40),
+    st.integers(1, 300),
+)
+def test_edges_kept_as_numbers_read_write_and_key_as_a_list_of_edges(triples, heavy):
+    # graph.Edges holds a network's edges as arrays: every output must be what the same edges as
+    # Edge objects give, and a page's key must change exactly when one of the edges does.
     from kbgen.graph import Edges
     from kbgen.keys import Keys
 
@@ -420,5 +423,16 @@ def test_edges_kept_as_numbers_read_write_and_key_as_a_list_of_edges(triples):
     edges = [Edge(slugs[s], slugs[t], w) for (s, t), w in pairs]
     assert list(compact) == edges and len(compact) == len(edges) and compact[1:3] == edges[1:3]
     assert to_json(nodes, compact) == to_json(nodes, edges) and to_gexf(nodes, compact) == to_gexf(nodes, edges)
-    keys = Keys("salt", leaves=(Node, Edge))
-    assert keys.of(nodes, compact) == Keys("salt", leaves=(Node, Edge)).of(nodes, edges)
+    assert compact.at_least(heavy) == [e for e in edges if e.weight >= heavy]
+
+    def key(pairs) -> str:
+        made = Edges(slugs)
+        for (source, target), weight in pairs:
+            made.add(source, target, weight)
+        return Keys("salt", leaves=(Node, Edge)).of(nodes, made)
+
+    assert key(pairs) == key(list(pairs))  # the same edges, other objects
+    for index, ((source, target), weight) in enumerate(pairs):
+        heavier = [*pairs[:index], ((source, target), weight + 1), *pairs[index + 1 :]]
+        assert key(heavier) != key(pairs)
+    assert not pairs or key(pairs[:-1]) != key(pairs)
