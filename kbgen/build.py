@@ -232,7 +232,7 @@ def _read_and_extract(
         problems += note_problems
         clock.done("read")
         with _told_with(problems):
-            extraction, cache_warnings = extract_cached(project, articles, jobs, scheduler, workers)
+            extraction, cache_warnings = extract_cached(project, articles, jobs, scheduler, workers, whole=True)
     finally:
         if workers:
             workers.stop()  # idle by now, or never needed

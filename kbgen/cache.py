@@ -17,7 +17,7 @@ import json
 import pickle
 import sqlite3
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -121,6 +121,29 @@ class ExtractionCache:
     def put_many(self, values: dict[str, Cached]) -> None:
         self.put_json({key: {"mentions": v.mentions, "sentences": v.sentences} for key, v in values.items()})
 
+    def keep_only(self, keys: Iterable[str]) -> None:
+        """Drop every row but those under `keys` (the rows the build that gives them used), so
+        that the file grows with the corpus, not with its history: each new kbgen version or
+        setting would otherwise add a whole corpus's rows, which every build then opens and
+        checks (PRAGMA quick_check reads the whole file)."""
+        with self.db:
+            self._drop_all_but(keys)
+        self._compact()
+
+    def _drop_all_but(self, keys: Iterable[str]) -> None:
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM kept")
+        self.db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", ((key,) for key in keys))
+        self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN (SELECT key FROM kept)")
+        self.db.execute("DELETE FROM kept")
+
+    def _compact(self) -> None:
+        """The file made small again once most of it is free space (VACUUM): after a change
+        of kbgen or of the settings let a corpus's rows go, not on an ordinary build."""
+        free = self.db.execute("PRAGMA freelist_count").fetchone()[0]
+        if free * 2 > self.db.execute("PRAGMA page_count").fetchone()[0]:
+            self.db.execute("VACUUM")
+
     def close(self) -> None:
         self.db.close()
 
@@ -187,11 +210,8 @@ class SummaryCache(ArticleCache):
                 f"INSERT OR REPLACE INTO {self.TABLE} (key, value) VALUES (?, ?)",
                 ((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in values.items()),
             )
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
-            self.db.execute("DELETE FROM kept")
-            self.db.executemany("INSERT OR IGNORE INTO kept (key) VALUES (?)", [(key,) for key in keep])
-            self.db.execute(f"DELETE FROM {self.TABLE} WHERE key NOT IN (SELECT key FROM kept)")
-            self.db.execute("DELETE FROM kept")
+            self._drop_all_but(keep)
+        self._compact()
 
 
 class ContextCache(SummaryCache):

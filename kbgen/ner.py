@@ -26,9 +26,11 @@ def extract_cached(
     jobs: int | None,
     scheduler: str | None = None,
     workers: extract_module.NerWorkers | None = None,
+    whole: bool = False,
 ) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
-    from the cache. spaCy is imported and the model loaded only when some text needs it, and
+    from the cache. `whole`: these are all the articles a build makes its site of, so the
+    cache keeps their rows only (a preview of one article gives just that one). spaCy is imported and the model loaded only when some text needs it, and
     then in worker processes rather than in this one when there is enough text for them, or
     in `workers` started ahead (start_workers_ahead) when there are enough of them for it."""
     config = project.config
@@ -71,6 +73,8 @@ def extract_cached(
             del fresh  # its mentions are in the rows now: a cold build held three copies at once
             cache.put_many({keys[slug]: row for slug, row in rows.items()})
             made.update((slug, _made(slug, row, one)) for slug, row in rows.items())
+        if whole:
+            cache.keep_only(slugs_of)
     finally:
         cache.close()
     extraction = Extraction(

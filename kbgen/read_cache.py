@@ -30,6 +30,7 @@ class KnownArticles:
     def __init__(self, project: Project):
         self.project = project
         self.new: dict[str, Loaded] = {}
+        self.used: list[str] | None = None  # the keys of every file, once each() has gone over all of them
         folders = "\0".join(str(project.shown(folder)) for folder in project.article_folders)
         self.settings = f"{code_fingerprint(_LIBRARIES)}\0{project.config.lang}\0{folders}"
 
@@ -41,13 +42,17 @@ class KnownArticles:
         return self
 
     def each(self, paths: list[Path]) -> Iterator[tuple[Path, bytes | None, Loaded | None]]:
-        """(path, its bytes or None when it cannot be read, what was made of them before or None)."""
+        """(path, its bytes or None when it cannot be read, what was made of them before or None),
+        for `paths`: every article file of the project, whose rows alone are kept."""
+        used = []
         for start in range(0, len(paths), _CHUNK):
             chunk = [(path, _bytes(path)) for path in paths[start : start + _CHUNK]]
             keys = [self._key(path, data) for path, data in chunk]
+            used += [key for key in keys if key]
             found = self.cache.get_pickled([key for key in keys if key])
             for (path, data), key in zip(chunk, keys, strict=True):
                 yield path, data, found.get(key) if key else None
+        self.used = used
 
     def keep(self, path: Path, data: bytes, loaded: Loaded) -> None:
         """Remember what load_article made of `data`, the bytes of `path`."""
@@ -65,6 +70,8 @@ class KnownArticles:
         try:
             if self.new:
                 self.cache.put_pickled(self.new)
+            if self.used is not None:  # every file was read: the rows of files gone or changed go
+                self.cache.keep_only(self.used)
         finally:
             self.cache.close()
 

@@ -93,3 +93,39 @@ def test_unreadable_rows_are_misses(tmp_path):
     cache = ExtractionCache(tmp_path / "c.sqlite")
     cache.db.execute("INSERT INTO extraction VALUES ('k', 'not json')")
     assert cache.get_many(["k"]) == {}
+
+
+def test_keep_only_drops_the_other_rows_and_compacts_a_mostly_free_file(tmp_path):
+    cache = ExtractionCache(tmp_path / "c.sqlite")
+    cache.put_json({f"k{i}": {"text": "x" * 2000} for i in range(200)})
+    full = (tmp_path / "c.sqlite").stat().st_size
+    cache.keep_only(["k1", "k2", "gone"])
+    assert sorted(cache.get_json([f"k{i}" for i in range(200)])) == ["k1", "k2"]
+    assert (tmp_path / "c.sqlite").stat().st_size < full / 10  # the freed pages given back
+    cache.close()
+
+
+def _rows(path, table: str) -> int:
+    with sqlite3.connect(path) as db:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_the_caches_hold_the_last_builds_rows_only(project, tmp_path):
+    # Each edit (or new kbgen version) would otherwise leave its rows behind: a project's caches
+    # grew by a corpus's rows on every upgrade, and every build reads them whole (quick_check).
+    def rows() -> tuple[int, int]:
+        return _rows(project / ".kbgen/articles.sqlite", "article"), _rows(
+            project / ".kbgen/cache.sqlite", "extraction"
+        )
+
+    build(project, tmp_path / "one")
+    files, texts = rows()  # every article file read; every published article's text (no draft)
+    folder = project / "content/articles"
+    (folder / "2024-10-20-suite-a-geneve.md").unlink()
+    edited = folder / "note-de-terrain.md"
+    edited.write_text(edited.read_text("utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    build(project, tmp_path / "two")
+    assert rows() == (files - 1, texts - 1)
+    shutil.rmtree(project / ".kbgen")
+    build(project, tmp_path / "cold")
+    assert site_files(tmp_path / "two") == site_files(tmp_path / "cold")

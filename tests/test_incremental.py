@@ -191,9 +191,9 @@ def test_the_cycle_collector_stays_off_during_a_build_and_comes_back(golden_proj
     seen = []
     extract_cached, link = build_module.extract_cached, build_module.link
 
-    def extract_like_spacy(*args):
+    def extract_like_spacy(*args, **kwargs):
         gc.enable()  # what loading a spaCy model does (srsly's msgpack reader)
-        return extract_cached(*args)
+        return extract_cached(*args, **kwargs)
 
     def watched_link(*args):
         seen.append(gc.get_threshold()[0])
