@@ -1,13 +1,16 @@
 """Names joined by 'et' or 'ou' are things of one kind ('une demande de Stellantis et de
 Renault', 'Daher et Europe Technologies'): an entity whose own words say nothing of its type,
 most of whose mentions the text lists beside an organisation's, is an organisation too. The
-model reads a company's unfamiliar name as a person's or a place's; the partner it knows says
-what the list is of. A first name and a surname, a title or any cue of kbgen.entity_types
-around a mention is evidence of its own, which a partner does not outweigh."""
+model reads a company's or a body's unfamiliar name as a person's, a work's or a place's ('la
+Croix-Rouge française et la Protection civile du Var', 'Shearson-Lehman-Hutton et Salomon
+Brothers'); the partner it knows says what the list is of. A first name and a surname, a title
+or any cue of kbgen.entity_types around a mention is evidence of its own, which a partner does
+not outweigh."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -21,9 +24,12 @@ if TYPE_CHECKING:
     from kbgen.resolve import Entity
 
 PARTNER_TYPE = "ORG"  # the type the model most often misreads as another, its members' names being unfamiliar
-# What the model misreads a company's name as, the types a partner may correct. Not a place: the
-# model knows towns well, and a town is listed beside a body ('le port de Dax et Salon-de-Provence').
-MISREAD = ("PER", "MISC")
+# What the model misreads a company's name as, the types a partner may correct; a place's only
+# where the name is not written as a town's (TOWN_COMPOUND).
+MISREAD = ("PER", "MISC", "LOC")
+# A compound holding a word in lower case, the way a town's name is written ('Salon-de-Provence',
+# 'Boulogne-sur-Mer'): listed beside a body, it is where the body is ('le port de Dax et Salon-de-Provence').
+TOWN_COMPOUND = re.compile(r"\w-[a-zà-ÿ'’]+-\w")
 
 
 def typed_by_partners(
@@ -38,7 +44,8 @@ def typed_by_partners(
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
         listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
-        if listed and entity.type in MISREAD and entity.slug not in owner_typed and says_nothing(entity, known):
+        misread = entity.type in MISREAD and not (entity.type == "LOC" and TOWN_COMPOUND.search(entity.name))
+        if listed and misread and entity.slug not in owner_typed and says_nothing(entity, known):
             entity = replace(entity, type=PARTNER_TYPE)
         result.append(entity)
     return result

@@ -525,7 +525,7 @@ def test_a_local_authoritys_name_is_an_organisation(name, label, expected):
 @settings(max_examples=40, deadline=None)
 @given(
     st.sampled_from(("Keolis", "Daher", "Salinea", "Stellantis")),
-    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("PER", "MISC", "LOC")),  # a place's label too: 'la Croix-Rouge française et la Protection civile'
     st.sampled_from(("de {} et de Renault", "{} et Renault", "Renault ou {}", "de Renault et de l'{}")),
 )
 def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(name, label, listed):
@@ -542,7 +542,7 @@ def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(na
         ("Julie Martin et Renault ont signé.", "Julie Martin", "PER"),  # a first name and a surname
         ("M. Daher et Renault ont signé.", "Daher", "PER"),  # a title
         ("Daher, Renault et Airbus ont signé.", "Daher", "MISC"),  # a comma: an apposition as often as a list
-        ("Daher et Renault ont signé.", "Daher", "LOC"),  # a place by the model: towns are listed with bodies
+        ("La rue Daher et Renault.", "rue Daher", "LOC"),  # a place by its own words
     ],
 )
 def test_a_partner_does_not_outweigh_what_an_entity_says_of_itself(text, name, label):
