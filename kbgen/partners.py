@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from kbgen.extract import Mention
     from kbgen.resolve import Entity
 
-PARTNER_TYPE = "ORG"  # the type the model most often misreads as another, its members' names being unfamiliar
-# What the model misreads a company's name as, the types a partner may correct; a place's only
-# where the name is not written as a town's (TOWN_COMPOUND).
-MISREAD = ("PER", "MISC", "LOC")
+# The types a list's partner may give, and what the model misreads a name of that type as, when
+# the name is unfamiliar: a company's as a person's, a work's or a place's (a place's only where
+# the name is not written as a town's, TOWN_COMPOUND); a small town's or a station's as a
+# person's or a work's ('des dépôts de Jumet et de Genson', 'Champs-Élysées et Guy-Môquet').
+MISREAD = {"ORG": ("PER", "MISC", "LOC"), "LOC": ("PER", "MISC")}
 # A compound holding a word in lower case, the way a town's name is written ('Salon-de-Provence',
 # 'Boulogne-sur-Mer'): listed beside a body, it is where the body is ('le port de Dax et Salon-de-Provence').
 TOWN_COMPOUND = re.compile(r"\w-[a-zà-ÿ'’]+-\w")
@@ -35,7 +36,8 @@ TOWN_COMPOUND = re.compile(r"\w-[a-zà-ÿ'’]+-\w")
 def typed_by_partners(
     entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str]
 ) -> list[Entity]:
-    """The entities, those listed with organisations and nothing else to say typed as one.
+    """The entities, those listed with organisations or places and nothing else to say typed as
+    one.
     `known` holds the cues entity_types read around each mention (all of them read by now: each
     entity was typed); `owner_typed`, the slugs of the entities whose type the owner's curation
     set, left alone."""
@@ -43,12 +45,17 @@ def typed_by_partners(
     result = []
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
-        listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
-        misread = entity.type in MISREAD and not (entity.type == "LOC" and TOWN_COMPOUND.search(entity.name))
-        if listed and misread and entity.slug not in owner_typed and says_nothing(entity, known):
-            entity = replace(entity, type=PARTNER_TYPE)
+        listed = [t for t in MISREAD if 2 * votes[t] > len(entity.mentions) and votes[t] > votes[entity.type]]
+        if listed and _misread(entity, listed[0]) and entity.slug not in owner_typed and says_nothing(entity, known):
+            entity = replace(entity, type=listed[0])
         result.append(entity)
     return result
+
+
+def _misread(entity: Entity, partner_type: str) -> bool:
+    """Whether the entity's type is one the model gives a name of `partner_type` by mistake."""
+    town = entity.type == "LOC" and TOWN_COMPOUND.search(entity.name) is not None
+    return entity.type in MISREAD[partner_type] and not town
 
 
 def _partner_types(entities: list[Entity], texts: dict[str, str], rules: Rules) -> dict[int, Counter[str]]:

@@ -535,6 +535,22 @@ def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(na
     assert entities[name].type == "ORG"
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Jumet", "Genson", "Guy-Môquet", "Chantereine")),
+    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("de {} et de Charleroi", "{} et Charleroi", "Charleroi ou {}", "à Charleroi et à {}")),
+)
+def test_a_name_listed_beside_a_place_with_nothing_else_to_say_is_one(name, label, listed):
+    a = article("a", f"Les dépôts {listed.format(name)} sont bloqués.")
+    mentions = sorted(mentions_of(a, (name, label)) + mentions_of(a, ("Charleroi", "LOC")), key=lambda m: m.start)
+    assert by_name(resolve(mentions, [a]))[name].type == "LOC"
+    # a person's first name and surname say what it is: no partner outweighs them
+    a = article("a", f"Les dépôts de Julie {name} et de Charleroi.")
+    mentions = mentions_of(a, (f"Julie {name}", "PER"), ("Charleroi", "LOC"))
+    assert by_name(resolve(mentions, [a]))[f"Julie {name}"].type == "PER"
+
+
 @pytest.mark.parametrize(
     "text, name, label",
     [
