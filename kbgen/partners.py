@@ -3,9 +3,10 @@ Renault', 'Daher et Europe Technologies'): an entity whose own words say nothing
 most of whose mentions the text lists beside an organisation's, is an organisation too. The
 model reads a company's or a body's unfamiliar name as a person's, a work's or a place's ('la
 Croix-Rouge française et la Protection civile du Var', 'Shearson-Lehman-Hutton et Salomon
-Brothers'); the partner it knows says what the list is of. A first name and a surname, a title
-or any cue of kbgen.entity_types around a mention is evidence of its own, which a partner does
-not outweigh."""
+Brothers'); the partner it knows says what the list is of. So with places: a small town or a
+station the model reads as a person or a work, listed beside places, is a place ('des dépôts de
+Jumet et de Genson'). A first name and a surname, a title or any cue of kbgen.entity_types
+around a mention is evidence of its own, which a partner does not outweigh."""
 
 from __future__ import annotations
 
@@ -37,8 +38,7 @@ def typed_by_partners(
     entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str]
 ) -> list[Entity]:
     """The entities, those listed with organisations or places and nothing else to say typed as
-    one.
-    `known` holds the cues entity_types read around each mention (all of them read by now: each
+    one. `known` holds the cues entity_types read around each mention (all of them read by now: each
     entity was typed); `owner_typed`, the slugs of the entities whose type the owner's curation
     set, left alone."""
     partners = _partner_types(entities, texts, rules)
