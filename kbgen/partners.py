@@ -1,13 +1,17 @@
 """Names joined by 'et' or 'ou' are things of one kind ('une demande de Stellantis et de
 Renault', 'Daher et Europe Technologies'): an entity whose own words say nothing of its type,
 most of whose mentions the text lists beside an organisation's, is an organisation too. The
-model reads a company's unfamiliar name as a person's or a place's; the partner it knows says
-what the list is of. A first name and a surname, a title or any cue of kbgen.entity_types
+model reads a company's or a body's unfamiliar name as a person's, a work's or a place's ('la
+Croix-Rouge française et la Protection civile du Var', 'Shearson-Lehman-Hutton et Salomon
+Brothers'); the partner it knows says what the list is of. So with places: a small town or a
+station the model reads as a person or a work, listed beside places, is a place ('des dépôts de
+Jumet et de Genson'). A first name and a surname, a title or any cue of kbgen.entity_types
 around a mention is evidence of its own, which a partner does not outweigh."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,28 +24,38 @@ if TYPE_CHECKING:
     from kbgen.extract import Mention
     from kbgen.resolve import Entity
 
-PARTNER_TYPE = "ORG"  # the type the model most often misreads as another, its members' names being unfamiliar
-# What the model misreads a company's name as, the types a partner may correct. Not a place: the
-# model knows towns well, and a town is listed beside a body ('le port de Dax et Salon-de-Provence').
-MISREAD = ("PER", "MISC")
+# The types a list's partner may give, and what the model misreads a name of that type as, when
+# the name is unfamiliar: a company's as a person's, a work's or a place's (a place's only where
+# the name is not written as a town's, TOWN_COMPOUND); a small town's or a station's as a
+# person's or a work's ('des dépôts de Jumet et de Genson', 'Champs-Élysées et Guy-Môquet').
+MISREAD = {"ORG": ("PER", "MISC", "LOC"), "LOC": ("PER", "MISC")}
+# A compound holding a word in lower case, the way a town's name is written ('Salon-de-Provence',
+# 'Boulogne-sur-Mer'): listed beside a body, it is where the body is ('le port de Dax et Salon-de-Provence').
+TOWN_COMPOUND = re.compile(r"\w-[a-zà-ÿ'’]+-\w")
 
 
 def typed_by_partners(
     entities: list[Entity], texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str]
 ) -> list[Entity]:
-    """The entities, those listed with organisations and nothing else to say typed as one.
-    `known` holds the cues entity_types read around each mention (all of them read by now: each
+    """The entities, those listed with organisations or places and nothing else to say typed as
+    one. `known` holds the cues entity_types read around each mention (all of them read by now: each
     entity was typed); `owner_typed`, the slugs of the entities whose type the owner's curation
     set, left alone."""
     partners = _partner_types(entities, texts, rules)
     result = []
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
-        listed = 2 * votes[PARTNER_TYPE] > len(entity.mentions) and votes[PARTNER_TYPE] > votes[entity.type]
-        if listed and entity.type in MISREAD and entity.slug not in owner_typed and says_nothing(entity, known):
-            entity = replace(entity, type=PARTNER_TYPE)
+        listed = [t for t in MISREAD if 2 * votes[t] > len(entity.mentions) and votes[t] > votes[entity.type]]
+        if listed and _misread(entity, listed[0]) and entity.slug not in owner_typed and says_nothing(entity, known):
+            entity = replace(entity, type=listed[0])
         result.append(entity)
     return result
+
+
+def _misread(entity: Entity, partner_type: str) -> bool:
+    """Whether the entity's type is one the model gives a name of `partner_type` by mistake."""
+    town = entity.type == "LOC" and TOWN_COMPOUND.search(entity.name) is not None
+    return entity.type in MISREAD[partner_type] and not town
 
 
 def _partner_types(entities: list[Entity], texts: dict[str, str], rules: Rules) -> dict[int, Counter[str]]:

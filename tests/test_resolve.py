@@ -525,7 +525,7 @@ def test_a_local_authoritys_name_is_an_organisation(name, label, expected):
 @settings(max_examples=40, deadline=None)
 @given(
     st.sampled_from(("Keolis", "Daher", "Salinea", "Stellantis")),
-    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("PER", "MISC", "LOC")),  # a place's label too: 'la Croix-Rouge française et la Protection civile'
     st.sampled_from(("de {} et de Renault", "{} et Renault", "Renault ou {}", "de Renault et de l'{}")),
 )
 def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(name, label, listed):
@@ -535,6 +535,22 @@ def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(na
     assert entities[name].type == "ORG"
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Jumet", "Genson", "Guy-Môquet", "Chantereine")),
+    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(("de {} et de Charleroi", "{} et Charleroi", "Charleroi ou {}", "à Charleroi et à {}")),
+)
+def test_a_name_listed_beside_a_place_with_nothing_else_to_say_is_one(name, label, listed):
+    a = article("a", f"Les dépôts {listed.format(name)} sont bloqués.")
+    mentions = sorted(mentions_of(a, (name, label)) + mentions_of(a, ("Charleroi", "LOC")), key=lambda m: m.start)
+    assert by_name(resolve(mentions, [a]))[name].type == "LOC"
+    # a person's first name and surname say what it is: no partner outweighs them
+    a = article("a", f"Les dépôts de Julie {name} et de Charleroi.")
+    mentions = mentions_of(a, (f"Julie {name}", "PER"), ("Charleroi", "LOC"))
+    assert by_name(resolve(mentions, [a]))[f"Julie {name}"].type == "PER"
+
+
 @pytest.mark.parametrize(
     "text, name, label",
     [
@@ -542,7 +558,7 @@ def test_a_name_listed_beside_an_organisation_with_nothing_else_to_say_is_one(na
         ("Julie Martin et Renault ont signé.", "Julie Martin", "PER"),  # a first name and a surname
         ("M. Daher et Renault ont signé.", "Daher", "PER"),  # a title
         ("Daher, Renault et Airbus ont signé.", "Daher", "MISC"),  # a comma: an apposition as often as a list
-        ("Daher et Renault ont signé.", "Daher", "LOC"),  # a place by the model: towns are listed with bodies
+        ("La rue Daher et Renault.", "rue Daher", "LOC"),  # a place by its own words
     ],
 )
 def test_a_partner_does_not_outweigh_what_an_entity_says_of_itself(text, name, label):
