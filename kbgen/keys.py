@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, time, timezone
 from functools import partial
 from pathlib import PurePath
+from typing import Any
 
 _INLINE = 120  # encodings longer than this are replaced by their digest where they are reused
 _SHORT = 16  # sequences at least this long are encoded once per build
@@ -51,36 +52,51 @@ class Keys:
         # id(object) -> (object, its encoding): a dataclass is encoded once however often it is
         # used; the object is kept so that its id cannot be given to another one meanwhile.
         self._seen: dict[int, tuple[object, str]] = {}
+        self._encoders: dict[type, Callable[[Any], str]] = {}
 
     def of(self, *values) -> str:
         return digest(self.salt + "\x00" + self._encode(values))
 
     def _encode(self, value) -> str:
-        if isinstance(value, bytes) and len(value) > _INLINE:
-            return "b#" + hashlib.blake2b(value, digest_size=16).hexdigest()
-        if value is None or isinstance(value, (str, int, float, date, time, timezone, PurePath, bytes)):
-            return repr(value)
-        if hasattr(value, "key_parts"):
-            return self._remembered(value, lambda: type(value).__qualname__ + self._encode(value.key_parts()))
-        if type(value) in self.views:
-            return self._remembered(
-                value, lambda: type(value).__qualname__ + self._encode(self.views[type(value)](value))
+        # How a value is encoded depends on its type alone: found once per type, not by a chain
+        # of isinstance() tests for each of the million values a large site's keys read.
+        encode = self._encoders.get(type(value))
+        if encode is None:
+            encode = self._encoders[type(value)] = self._encoder_for(type(value))
+        return encode(value)
+
+    def _encoder_for(self, kind: type) -> Callable[[Any], str]:
+        if issubclass(kind, bytes):
+            return _bytes
+        if kind is type(None) or issubclass(kind, (str, int, float, date, time, timezone, PurePath)):
+            return repr
+        if hasattr(kind, "key_parts"):
+            return lambda value: self._remembered(value, lambda: kind.__qualname__ + self._encode(value.key_parts()))
+        if kind in self.views:
+            view = self.views[kind]
+            return lambda value: self._remembered(value, lambda: kind.__qualname__ + self._encode(view(value)))
+        if kind in self.leaves:
+            fields = self.leaves[kind]
+            return lambda value: kind.__qualname__ + repr(fields(value))
+        if issubclass(kind, (tuple, list, Sequence)):  # another sequence (CoMentions) is its items
+            return self._any_sequence
+        if issubclass(kind, dict):
+            return lambda value: "{" + ",".join(f"{self._encode(k)}:{self._encode(v)}" for k, v in value.items()) + "}"
+        if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+            compared = _fields_getter(kind)
+            return lambda value: self._remembered(value, lambda: kind.__qualname__ + self._encode(compared(value)))
+        if issubclass(kind, partial):
+            return lambda value: (
+                "partial(" + self._encode((_function_name(value.func), value.args, value.keywords)) + ")"
             )
-        if type(value) in self.leaves:
-            return type(value).__qualname__ + repr(self.leaves[type(value)](value))
-        if isinstance(value, (tuple, list, Sequence)):  # another sequence (CoMentions) is its items
-            if len(value) < _SHORT:
-                return self._sequence(value)
-            return self._remembered(value, lambda: self._sequence(value))
-        if isinstance(value, dict):
-            return "{" + ",".join(f"{self._encode(k)}:{self._encode(v)}" for k, v in value.items()) + "}"
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self._dataclass(value)
-        if isinstance(value, partial):
-            return "partial(" + self._encode((_function_name(value.func), value.args, value.keywords)) + ")"
-        if callable(value):
-            return _function_name(value)
-        raise TypeError(f"cannot key a value of type {type(value).__name__}")
+        if any("__call__" in vars(base) for base in kind.__mro__):  # a function, or a class
+            return _function_name
+        return _refused
+
+    def _any_sequence(self, values) -> str:
+        if len(values) < _SHORT:
+            return self._sequence(values)
+        return self._remembered(values, lambda: self._sequence(values))
 
     def _sequence(self, values) -> str:
         plain = self.plain
@@ -94,13 +110,6 @@ class Keys:
             return kind.__qualname__ + "*" + repr(tuple(map(self.leaves[kind], values)))
         return "(" + ",".join(map(self._encode, values)) + ")"
 
-    def _dataclass(self, value) -> str:
-        def encode() -> str:
-            fields = tuple(getattr(value, f.name) for f in dataclasses.fields(value) if f.compare)
-            return type(value).__qualname__ + self._encode(fields)
-
-        return self._remembered(value, encode)
-
     def _remembered(self, value, encode: Callable[[], str]) -> str:
         """The encoding of an object that does not change during a build (a dataclass, or a long
         sequence such as the network's edges), computed once however often it is used."""
@@ -113,6 +122,14 @@ class Keys:
         return known[1]
 
 
+def _bytes(value: bytes) -> str:
+    return repr(value) if len(value) <= _INLINE else "b#" + hashlib.blake2b(value, digest_size=16).hexdigest()
+
+
+def _refused(value) -> str:
+    raise TypeError(f"cannot key a value of type {type(value).__name__}")
+
+
 def _fields_getter(leaf: type) -> Callable[[object], tuple]:
     """The tuple of a dataclass's compared fields (or, for a class that computes them, the
     attributes its `__match_args__` names), read at C speed."""
@@ -120,6 +137,8 @@ def _fields_getter(leaf: type) -> Callable[[object], tuple]:
         names = [f.name for f in dataclasses.fields(leaf) if f.compare]
     else:
         names = list(leaf.__match_args__)  # type: ignore[attr-defined]
+    if not names:
+        return lambda value: ()
     get = operator.attrgetter(*names)
     return get if len(names) > 1 else lambda value: (get(value),)
 

@@ -76,3 +76,24 @@ def test_leaves_are_keyed_by_every_field_alone_and_in_sequences():
     ]
     assert len({keys.of(quotes)} | {keys.of(v) for v in variants}) == 1 + len(variants)
     assert keys.of(Quote("a", "b")) != keys.of(Quote("b", "a")) != keys.of(("a", "b"))
+
+
+@dataclass(frozen=True)
+class Empty:
+    pass
+
+
+class Unknown:
+    pass
+
+
+def test_each_kind_of_value_is_keyed_as_its_type_says_whichever_comes_first():
+    # Keys find how to encode a type once: the first value of a type must not decide for others.
+    keys = Keys("salt")
+    first = keys.of(b"x" * 500, [Empty()], make, Thing, {"a": 1})
+    assert first == Keys("salt").of(b"x" * 500, [Empty()], make, Thing, {"a": 1})
+    assert keys.of(b"y" * 500, [Empty()], make, Thing, {"a": 1}) != first  # long bytes by their digest
+    assert keys.of(b"x", [Empty()], make, Thing, {"a": 2}) != first
+    for hidden in (lambda: 1, Unknown(), object()):
+        with pytest.raises(TypeError):
+            keys.of(("a", hidden))
