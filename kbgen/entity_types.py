@@ -226,7 +226,8 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         " " not in part and compound and part.lower() in rules.org_heads
     ):
         return "ORG"
-    if rest and (_ends_with_head(m.text, rules) or (m.label == "MISC" and _carries_acronym(m.text))):
+    # A person's name may hold a surname in capitals ('Marie LE GALL'): only other labels are doubted.
+    if rest and (_ends_with_head(m.text, rules) or (m.label in ("MISC", "LOC") and _carries_acronym(m.text))):
         return "ORG"
     if rest and first in rules.name_heads:  # written in lower case: 'lycée Chaptal', 'rue de Brest'
         return rules.name_heads[first]

@@ -101,10 +101,10 @@ WORD = st.text("bcdfghjklmnprstvz", min_size=2, max_size=6).map(str.capitalize)
 
 
 @settings(max_examples=40, deadline=None)
-@given(WORD, ACRONYM, st.booleans())
-def test_a_misc_name_that_carries_an_acronym_is_an_organisation(word, acronym, acronym_first):
+@given(WORD, ACRONYM, st.booleans(), st.sampled_from(["MISC", "LOC"]))
+def test_a_misc_or_place_name_that_carries_an_acronym_is_an_organisation(word, acronym, acronym_first, label):
     name = f"{acronym} {word}" if acronym_first else f"{word} {acronym}"
-    assert typed(f"Elle travaille chez {name} depuis mai.", (name, "MISC")) == {name: "ORG"}
+    assert typed(f"Elle travaille chez {name} depuis mai.", (name, label)) == {name: "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,8 @@ def test_a_misc_name_that_carries_an_acronym_is_an_organisation(word, acronym, a
         ("Concile Vatican II", "MISC", "MISC"),  # a Roman numeral
         ("EPR2", "MISC", "MISC"),  # one word, an acronym alone
         ("L'AVVENTURA", "MISC", "MISC"),  # a title wholly in capitals
-        ("Fabien BAGNON", "PER", "PER"),  # only the model's MISC label is doubted
+        ("Fabien BAGNON", "PER", "PER"),  # a person's surname in capitals
+        ("Marie LE GALL", "PER", "PER"),
     ],
 )
 def test_a_name_with_no_acronym_beside_words_keeps_its_type(name, label, kind):
