@@ -21,11 +21,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import parallel, rereading
+from kbgen import heading_phrases, parallel, peoples_words, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
-from kbgen.heading_phrases import without_heading_phrases
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import joined_to_their_place, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
@@ -272,7 +271,7 @@ def _read_again(
     """Each text's spans after the rules that read them again in their text: the pieces of a
     span cut at a line end read alone, names joined at a connector or to their place, the word
     before an acronym, common words opening a sentence (by the tagger, then by the lexicon) or
-    capitalised inside one, headings in capitals or opening a heading's line, ministers' portfolios, words closing a span, a
+    capitalised inside one, headings in capitals or opening a heading's line, MISC common nouns, peoples' words, ministers' portfolios, words closing a span, a
     place listed beside an organisation, a people's word before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -284,7 +283,9 @@ def _read_again(
     spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)
-    spans = without_heading_phrases(normalised, spans, nlp, language)
+    spans = heading_phrases.without_heading_phrases(normalised, spans, nlp, language)
+    spans = heading_phrases.without_misc_common_nouns(normalised, spans, nlp, language)
+    spans = peoples_words.without_peoples_words(normalised, spans, nlp, language)
     spans = rereading.without_portfolios(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)

@@ -202,6 +202,14 @@ def common_nouns(model: Path | None) -> frozenset[str]:
 
 
 @functools.cache
+def common_adjectives(model: Path | None) -> frozenset[str]:
+    """The adjectives the lemmatizer of the pipeline at `model` (a folder) lists, in lower case."""
+    from spacy.strings import get_string_id
+
+    return frozenset(_lookups(model).get("lemma_index", {}).get(get_string_id("adj"), ()))
+
+
+@functools.cache
 def common_words(model: Path | None) -> Callable[[str], bool]:
     """Whether a word in lower case is a common noun or adjective the lemmatizer of the pipeline
     at `model` knows: a lemma it lists ('divers') or a form it gives such a lemma for ('travaux',

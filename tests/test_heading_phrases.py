@@ -1,13 +1,14 @@
-"""A MISC span of common words in sentence case that opens a heading's line is no name."""
+"""A MISC span of common words in sentence case that opens a heading's line is no name, and nor is
+a MISC word that the lexicon and the tagger both read as a common noun."""
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbgen.extract import normalise
-from kbgen.heading_phrases import opens_heading, without_heading_phrases
+from kbgen.heading_phrases import opens_heading, without_heading_phrases, without_misc_common_nouns
 from kbgen.lang import profile
 
 FRENCH = profile("fr")
@@ -66,3 +67,51 @@ def test_extraction_leaves_out_a_heading_the_model_reads_as_a_misc_name(french_n
     names = {m.text for m in extract([art], french_nlp).mentions}
     assert "Trafic ferroviaire interrompu" not in names
     assert {"Strasbourg", "Sarrebourg"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        # common nouns the writer capitalised: a portfolio, a festival's head word, a report's title, a nationality
+        (
+            "Du côté de l'exécutif, le commissaire à l'Économie, le Letton Valdis Dombrovskis, a parlé.",
+            "Économie",
+            True,
+        ),
+        ("Ils évoquent la reconstruction, jusqu'au Festival interceltique et au FC Lorient.", "Festival", True),
+        ("Sources : Eurostat, « Taxation trends in the European Union », 2025.", "Taxation", True),
+        ("Pour le quotidien sportif, l'Espagnol, mené deux sets à zéro, a gagné.", "Espagnol", True),
+        # names: words the lexicon does not list, or that the tagger reads as a proper noun in their sentence
+        ("Il a parlé sur TikTok hier soir.", "TikTok", False),
+        ("Les abonnés au passe Navigo seront remboursés.", "Navigo", False),
+        ("On y voit une Nana monumentale prêtée par le musée.", "Nana", False),
+        ("Le club reste à deux points de la troisième place de National.", "National", False),
+        # a town the model reads as a work, after a place's preposition: kbgen.entity_types makes it a place
+        ("Il a vu M. Walewski pendant son séjour à Amphion, sur les bords du lac.", "Amphion", False),
+        # a work's title alone in its quotes
+        ('Parmi eux, le manuscrit complet de " Guerre ", un roman inconnu.', "Guerre", False),
+        ("Parmi eux, le manuscrit complet de « Guerre », un roman inconnu.", "Guerre", False),
+    ],
+)
+def test_a_misc_word_both_the_lexicon_and_the_tagger_read_as_a_common_noun_is_no_name(french_nlp, text, word, common):
+    norm = normalise(text)
+    start = norm.text.index(word)
+    spans = [[(start, start + len(word), "MISC")]]
+    assert without_misc_common_nouns([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+    # the rule doubts the MISC label only: the model is surer of the others
+    for label in ("PER", "ORG", "LOC"):
+        other = [[(start, start + len(word), label)]]
+        assert without_misc_common_nouns([norm], other, french_nlp, FRENCH) == other
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=3, max_size=9),
+    st.sampled_from(["Il en parle sur {} depuis hier.", "La présidence veut finir avant {}.", "{} a tout changé."]),
+)
+def test_a_misc_word_the_lexicon_does_not_list_stays(french_nlp, letters, sentence):
+    word = letters.capitalize()  # no vowel: no French common noun
+    norm = normalise(sentence.format(word))
+    start = norm.text.index(word)
+    spans = [[(start, start + len(word), "MISC")]]
+    assert without_misc_common_nouns([norm], spans, french_nlp, FRENCH) == spans

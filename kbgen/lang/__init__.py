@@ -96,6 +96,13 @@ class Rules:
     # the preposition of a place, just before a one-word name: a place unless the corpus says the
     # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
     place_before: re.Pattern | None = None
+    # a place's article or preposition at the end of the text before a one-word name ("le ",
+    # "en ", "de ", "l'"; group `word` or `elided`): a people's adjective after it is the place
+    # named so ('dans le Lyonnais', 'en Suisse'); None: no such evidence in this language
+    place_article_before: re.Pattern | None = None
+    # of those, the bare preposition of origin ("de", "d"): a country after it is a singular
+    # ('équipe de Suisse'), a people's word a plural ('millions de Français')
+    origin_prepositions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

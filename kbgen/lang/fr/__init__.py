@@ -335,6 +335,8 @@ RULES = Rules(
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
     # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
     place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
+    place_article_before=re.compile(r"(?:\b(?P<word>le|la|du|au|en|à|de)\s+|\b(?P<elided>[ld])'\s*)$", re.IGNORECASE),
+    origin_prepositions=frozenset(("de", "d")),
     name_particles=("de ",),
     # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
     capitalised_articles=("la ", "le ", "les ", "l "),
