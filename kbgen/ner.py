@@ -29,11 +29,11 @@ def extract_cached(
     whole: bool = False,
 ) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
-    from the cache. `whole`: these are all the articles a build makes its site of, so the
-    cache keeps their rows only (a preview of one article gives just that one). spaCy is imported and the model loaded only when some text needs it, and
+    from the cache. spaCy is imported and the model loaded only when some text needs it, and
     then in worker processes rather than in this one when there is enough text for them, or
-    in `workers` started ahead (start_workers_ahead) when there are enough of them for it."""
-    config = project.config
+    in `workers` started ahead (start_workers_ahead) when there are enough of them for it.
+    `whole`: these are all the articles a build makes its site of, so the cache keeps their
+    rows only (a preview of one article gives just that one)."""
     cache = ExtractionCache(project.cache)
     warnings = (
         [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")]
@@ -57,18 +57,8 @@ def extract_cached(
         if workers and (not missing or (parallel and workers.jobs == 1)):
             workers.stop()  # not needed, or too few
             workers = None
-        if missing and scheduler:
-            fresh = extract_on_cluster(
-                missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang
-            )
-        elif missing and workers:
-            fresh = workers.extract(missing)
-        elif parallel:
-            # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
-            fresh = extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project)
-        elif missing:
-            fresh = extract(missing, _loaded_pipeline(project, fingerprint))
         if missing:
+            fresh = _extracted(project, missing, fingerprint, parallel, jobs, scheduler, workers)
             rows = _rows(missing, fresh)
             del fresh  # its mentions are in the rows now: a cold build held three copies at once
             cache.put_many({keys[slug]: row for slug, row in rows.items()})
@@ -81,6 +71,30 @@ def extract_cached(
         tuple(m for a in articles for m in made[a.slug][0]), {a.slug: made[a.slug][1] for a in articles}
     )
     return without_common_words(extraction, articles, project.language, project.word_case_cache), warnings
+
+
+def _extracted(
+    project: Project,
+    missing: list[Article],
+    fingerprint: str,
+    parallel: bool,
+    jobs: int | None,
+    scheduler: str | None,
+    workers: extract_module.NerWorkers | None,
+) -> Extraction:
+    """NER of the articles the cache has not seen: on the cluster, in the workers started ahead,
+    in workers started now, or here."""
+    if scheduler:
+        config = project.config
+        return extract_on_cluster(
+            missing, scheduler, config.ner_model, _patterns_bytes(project), fingerprint, config.lang
+        )
+    if workers:
+        return workers.extract(missing)
+    if parallel:
+        # Worker processes that each load the pipeline: this one imports no spaCy and stays idle.
+        return extract_module.extract_in_workers(missing, jobs or default_jobs(), pipeline_for, project)
+    return extract(missing, _loaded_pipeline(project, fingerprint))
 
 
 def _rows(articles: list[Article], fresh: Extraction) -> dict[str, Cached]:
