@@ -65,8 +65,18 @@ def ego(
         for b, _ in around[i + 1 :]
     ]
     between.sort(key=lambda e: (-e.weight, e.source, e.target))
-    edges += [e for e in between[: len(around)] if e.weight >= MIN_WEIGHT]
+    edges += [
+        graph.Edge(e.source, e.target, drawn_weight(e.weight)) for e in between[: len(around)] if e.weight >= MIN_WEIGHT
+    ]
     return nodes, tuple(edges)
+
+
+def drawn_weight(weight: int) -> int:
+    """A link between two neighbours as its line shows it: its weight to two significant digits
+    (597 -> 600). Only the line's width says it, to a tenth of a pixel; exact, one article more
+    naming two entities cited hundreds of times together changed the key of every page drawing
+    them (1,724 entity pages of 11,600 for one article added to 3,000, bytes unchanged)."""
+    return weight if weight < 100 else round(weight, 2 - len(str(weight)))
 
 
 def neighbourhood(lang: str, nodes: tuple[graph.Node, ...], edges: tuple[graph.Edge, ...]) -> graph_svg.Drawing | None:

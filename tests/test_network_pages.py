@@ -3,6 +3,9 @@
 import itertools
 import re
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kbgen import network_pages
 from kbgen.graph import Edge, Node
 
@@ -90,3 +93,49 @@ def test_ego_networks_sharing_their_counts_are_the_ones_counted_alone(monkeypatc
         edge.source != e.slug for e in kb.entities for edge in network_pages.ego(kb, e, shared)[1]
     )
     assert kb.article("a3") is articles[3]
+
+
+def _kb_of(texts: dict[str, str], names: list[str]):
+    from datetime import date
+
+    from kbgen.articles import Article
+    from kbgen.extract import Mention
+    from kbgen.link import link
+    from kbgen.resolve import Entity
+
+    articles = [Article(slug, None, slug, date(2024, 1, 1), "fr", None, t, t) for slug, t in texts.items()]
+
+    def named(name):
+        found = [
+            Mention(a.slug, a.text.index(name), a.text.index(name) + len(name), name, "LOC")
+            for a in articles
+            if name in a.text
+        ]
+        return Entity(name.lower(), name, "LOC", (), tuple(found))
+
+    return link(articles, [named(n) for n in names], {})
+
+
+def test_a_link_between_neighbours_counts_for_a_page_only_as_its_line_shows_it():
+    # Brest and Rennes are named together in 150 articles, and each twice with Nantes: one
+    # article more naming the two leaves Nantes's neighbourhood (and so its page's key) alone.
+    texts = {f"n{i}": "Nantes, Brest, Rennes." for i in range(2)} | {f"b{i}": "Brest, Rennes." for i in range(148)}
+    before = network_pages.ego(_kb_of(texts, ["Nantes", "Brest", "Rennes"]), _entity("nantes", texts))
+    after_texts = texts | {"b148": "Brest, Rennes."}
+    after = network_pages.ego(_kb_of(after_texts, ["Nantes", "Brest", "Rennes"]), _entity("nantes", after_texts))
+    assert before == after and ("brest", "rennes", 150) in {(e.source, e.target, e.weight) for e in before[1]}
+    fewer = {f"n{i}": "Nantes, Brest, Rennes." for i in range(2)} | {f"b{i}": "Brest, Rennes." for i in range(48)}
+    small = network_pages.ego(_kb_of(fewer, ["Nantes", "Brest", "Rennes"]), _entity("nantes", fewer))
+    assert ("brest", "rennes", 50) in {(e.source, e.target, e.weight) for e in small[1]}
+
+
+def _entity(slug: str, texts: dict[str, str]):
+    kb = _kb_of(texts, ["Nantes", "Brest", "Rennes"])
+    return next(e for e in kb.entities if e.slug == slug)
+
+
+@given(st.integers(1, 10**7))
+def test_a_drawn_weight_is_exact_under_a_hundred_and_within_five_percent_above(weight):
+    drawn = network_pages.drawn_weight(weight)
+    assert drawn == weight if weight < 100 else abs(drawn - weight) <= weight * 0.05
+    assert network_pages.drawn_weight(weight + 1) >= drawn
