@@ -8,7 +8,7 @@ form the language addresses the reader with (its profile's `reader_verb`: French
 without '-vous'), which the tagger, reading the word in lower case, takes for a verb or finds
 joined to its pronoun ('Chez Renault' opens with a preposition, 'Assez' is an adverb), and
 that the text never writes capitalised inside a sentence ('Rodez à la peine', a town); and it
-sits among the text's last lines, where a site puts its prompts (at the top, they share
+sits on a short line among the text's last ones, where a site puts its prompts (at the top, they share
 their sentence with the news: 'Suivez le derby entre le Stade brestois et le Stade rennais'). A sentence in quotes
 is someone's words. Every span of such a sentence is dropped there, and only there.
 """
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kbgen.extract import Normalised
 
 TAIL_LINES = 6  # where a site's prompts sit: a text's last lines with words
+LINE_WORDS_MAX = 30  # a prompt is a short line of its own; a longer one is a paragraph of the text
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
 
 
@@ -66,10 +67,12 @@ def _addresses_reader(doc) -> bool:
 
 
 def _edge_sentences(text: str) -> list[tuple[int, int]]:
-    """The [start, end) offsets of the sentences, outside quotes, of the text's last lines."""
+    """The [start, end) offsets of the sentences, outside quotes, of the text's last short lines."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text) if any(c.isalnum() for c in m.group())]
     sentences = []
     for line_start, line_end in lines[-TAIL_LINES:]:
+        if len(text[line_start:line_end].split()) > LINE_WORDS_MAX:
+            continue  # a paragraph: 'Tenez pour certain qu'il ne souffrira pas...' is a letter's words
         for match in _SENTENCE.finditer(text, line_start, line_end):
             start = match.start() + len(match.group()) - len(match.group().lstrip())
             quoted = text.count("«", line_start, start) > text.count("»", line_start, start)

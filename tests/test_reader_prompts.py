@@ -51,3 +51,12 @@ def test_a_sentence_that_opens_with_a_name_or_is_quoted_is_no_prompt(french_nlp,
 def test_a_prompt_at_the_top_shares_its_sentence_with_the_news(french_nlp):
     text = "Suivez le derby entre le Stade brestois et le Stade rennais.\n" + BODY * 4
     assert _kept(french_nlp, text, ["Stade brestois"]) == ["Stade brestois"]
+
+
+def test_an_order_inside_a_paragraph_is_the_texts_own(french_nlp):
+    paragraph = (
+        "Tenez pour absolument certain qu'il ne souffrira pas la moindre infraction au traité de Prague, "
+        "écrit notre correspondant, qui regarde donc la guerre comme fatale et s'abstient de vous en fixer "
+        "la date, faute de nouvelles sûres de la capitale."
+    )
+    assert _kept(french_nlp, BODY + paragraph, ["traité de Prague"]) == ["traité de Prague"]
