@@ -24,7 +24,8 @@ The rule, and why:
   Article text reads on its own; a cross-reference has nothing but its links. Without a link,
   one line whose lead-in is one the language uses for that (its profile's `cross_references`)
   and whose rest is a headline's length ("Lire aussi : Droits de douane, ce que risquent..."),
-  or several such lines, one under the other (a plain text's copy of a page's list).
+  or several such lines, one under the other (a plain text's copy of a page's list), or
+  headlines one a line under such a lead-in alone ('À LIRE AUSSI', then '- Budget : ...').
 - On any page too, a paragraph whose every line is a credit or a post's signature: a short line
   with a copyright sign ('© 2025 AFP', 'Photo X / AFP ©'), or an embedded post's attribution, a
   dash, a name and an @handle ('— Un Club (@unclub) March 16, 2025'). These are told by their
@@ -96,8 +97,16 @@ def is_cross_reference(paragraph: str, lead_ins: frozenset[str] = frozenset()) -
     if _LINK.search(rest):
         return all(len(word) <= 3 for word in between)
     if "\n" in text:  # a list of them, one a line, as a plain text copies it
-        return all(is_cross_reference(line, lead_ins) for line in text.split("\n"))
+        return all(is_cross_reference(line, lead_ins) for line in text.split("\n")) or _headed_list(text, lead_ins)
     return lead_in is not None and _words(lead_in.group(0)) in lead_ins and 0 < len(between) <= HEADLINE_WORDS_MAX
+
+
+def _headed_list(text: str, lead_ins: frozenset[str]) -> bool:
+    """Lines under a lead-in of `lead_ins` alone on the first ('À LIRE AUSSI', 'Sur le même
+    sujet :'), each a headline's length: a plain text's copy of a page's list of other articles,
+    whose heading is the only sign of what they are."""
+    heading, *items = text.split("\n")
+    return _words(heading) in lead_ins and all(0 < len(_words(item).split()) <= HEADLINE_WORDS_MAX for item in items)
 
 
 CREDIT_WORDS_MAX = 12  # a line with a copyright sign longer than this may be a sentence about one

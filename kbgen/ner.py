@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import extract as extract_module
-from kbgen import glued, heading_phrases, name_edges, names, peoples_words, rereading, spans, word_case
+from kbgen import glued, heading_phrases, name_edges, names, peoples_words, reader_prompts, rereading, spans, word_case
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -193,7 +193,17 @@ def _loaded_pipeline(project: Project, fingerprint: str):
 
 # kbgen's modules whose code decides what extraction finds (tests/test_extract.py checks that
 # every kbgen module they take code from is here, or decides nothing).
-EXTRACTION_MODULES = (extract_module, spans, rereading, heading_phrases, peoples_words, glued, name_edges, names)
+EXTRACTION_MODULES = (
+    extract_module,
+    spans,
+    rereading,
+    heading_phrases,
+    peoples_words,
+    glued,
+    name_edges,
+    names,
+    reader_prompts,
+)
 
 
 def extraction_fingerprint(project: Project) -> str:

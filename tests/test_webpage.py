@@ -460,3 +460,28 @@ def test_a_line_the_languages_lead_in_opens_points_elsewhere_even_without_a_link
     pages = {"seul": ["Un texte.", "À lire aussi : La grève à la SNCF", "Fin du texte."]}
     assert find_boilerplate(pages, profile("fr").cross_references) == {"seul": {1}}
     assert find_boilerplate(pages, profile("en").cross_references) == {"seul": set()}
+
+
+@given(
+    heading=st.sampled_from(["À LIRE AUSSI", "À lire aussi :", "Sur le même sujet", "**Lire aussi**"]),
+    headlines=st.lists(
+        st.lists(
+            st.sampled_from(["Budget", ":", "Éric", "Girard", "promet", "l'équilibre", "à", "Québec"]),
+            min_size=1,
+            max_size=12,
+        ).map(lambda words: " ".join(["Budget", *words])),
+        min_size=1,
+        max_size=5,
+    ),
+    dash=st.sampled_from(["", "- ", "• "]),
+)
+def test_headlines_under_a_lead_in_alone_point_elsewhere(heading, headlines, dash):
+    from kbgen.boilerplate import is_cross_reference
+    from kbgen.lang import profile
+
+    lead_ins = frozenset(normalise(words) for words in profile("fr").cross_references)
+    paragraph = "\n".join([heading, *(dash + line for line in headlines)])
+    assert is_cross_reference(paragraph, lead_ins)
+    # the same lines under a heading of the article's own, or with a paragraph's length, are text
+    assert not is_cross_reference("\n".join(["Ottawa en embuscade", *headlines]), lead_ins)
+    assert not is_cross_reference("\n".join([heading, "Le conseil a voté lundi " * 8]), lead_ins)

@@ -96,6 +96,9 @@ class Rules:
     # the preposition of a place, just before a one-word name: a place unless the corpus says the
     # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
     place_before: re.Pattern | None = None
+    # the form of a verb that addresses the reader, matched on a sentence's first word before any
+    # hyphen ('Abonnez-vous', 'Téléchargez'): a site's prompt (kbgen.reader_prompts); None: none
+    reader_verb: re.Pattern | None = None
     # a place's article or preposition at the end of the text before a one-word name ("le ",
     # "en ", "de ", "l'"; group `word` or `elided`): a people's adjective after it is the place
     # named so ('dans le Lyonnais', 'en Suisse'); None: no such evidence in this language

@@ -117,8 +117,7 @@ PORTFOLIOS = frozenset(
     "travail, agriculture, affaires étrangères, armées, environnement, budget".split(", ")
 )
 
-# Common nouns that are capitalised alone at the head of an institution's or a sentence's name
-# but name nothing by themselves.
+# Common nouns capitalised alone at the head of an institution's or a sentence's name, that name nothing alone.
 GENERIC_WORDS = frozenset(
     (
         "etat",
@@ -335,6 +334,7 @@ RULES = Rules(
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
     # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
     place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
+    reader_verb=re.compile(r"[^\W\d_]{2,}ez", re.IGNORECASE),  # 2nd person plural: 'Abonnez', 'Réagissez'
     place_article_before=re.compile(r"(?:\b(?P<word>le|la|du|au|en|à|de)\s+|\b(?P<elided>[ld])'\s*)$", re.IGNORECASE),
     origin_prepositions=frozenset(("de", "d")),
     name_particles=("de ",),

@@ -1,0 +1,91 @@
+"""Prompts that speak to the reader among a text's last lines ('Abonnez-vous à Seine
+Sports pour lire tous nos articles.', 'Réagissez à cet article sur notre page Facebook.',
+'Téléchargez l'application Armor Sports'): the site's furniture, not the news, so the names in
+them (the outlet, its app, a social network) are no mention of the article.
+
+The evidence is the sentence's grammar and place, not its words: it opens with a verb in the
+form the language addresses the reader with (its profile's `reader_verb`: French '-ez', with or
+without '-vous'), which the tagger, reading the word in lower case, takes for a verb or finds
+joined to its pronoun ('Chez Renault' opens with a preposition, 'Assez' is an adverb), and
+that the text never writes capitalised inside a sentence ('Rodez à la peine', a town); and it
+sits on a short line among the text's last ones, where a site puts its prompts (at the top, they share
+their sentence with the news: 'Suivez le derby entre le Stade brestois et le Stade rennais'). A sentence in quotes
+is someone's words. Every span of such a sentence is dropped there, and only there.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kbgen.lang import LanguageProfile
+from kbgen.rereading import TAGGER, tagged_texts
+from kbgen.spans import written_as_name
+
+if TYPE_CHECKING:
+    from kbgen.extract import Normalised
+
+TAIL_LINES = 6  # where a site's prompts sit: a text's last lines with words
+LINE_WORDS_MAX = 30  # a prompt is a short line of its own; a longer one is a paragraph of the text
+_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
+
+
+def without_reader_prompts(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those in a prompt to the reader (see above)."""
+    verb = language.rules.reader_verb
+    if verb is None or not all(name in nlp.component_names for name in TAGGER):
+        return spans  # no such form in this language, or no part-of-speech evidence
+    candidates = [
+        (index, start, end)
+        for index, (norm, found) in enumerate(zip(normalised, spans))
+        if found
+        for start, end in _edge_sentences(norm.text)
+        if verb.fullmatch(_first_word(norm.text[start:end]))
+        and not written_as_name(norm.text, _first_word(norm.text[start:end]), language)
+    ]
+    texts = [_lowered(normalised[index].text[start:end]) for index, start, end in candidates]
+    prompts: dict[int, list[tuple[int, int]]] = {}
+    for (index, start, end), doc in zip(candidates, tagged_texts(nlp, texts)):
+        if _addresses_reader(doc):
+            prompts.setdefault(index, []).append((start, end))
+    return [
+        [span for span in found if not any(s <= span[0] < e for s, e in prompts.get(index, ()))]
+        for index, found in enumerate(spans)
+    ]
+
+
+def _addresses_reader(doc) -> bool:
+    """Whether the tagged sentence opens with a verb joined to its pronoun ('abonnez-vous'), or
+    read as a verb with its object's determiner or a preposition right after it: a name opening
+    a sentence ('Pérez a marqué', 'Suez rachète') is followed by its own verb, an order by what
+    it asks ('téléchargez l'application', 'réagissez à cet article')."""
+    if len(doc) < 2:
+        return False
+    return doc[1].text.startswith("-") or (doc[0].pos_ in ("VERB", "AUX") and doc[1].pos_ in ("DET", "ADP"))
+
+
+def _edge_sentences(text: str) -> list[tuple[int, int]]:
+    """The [start, end) offsets of the sentences, outside quotes, of the text's last short lines."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text) if any(c.isalnum() for c in m.group())]
+    sentences = []
+    for line_start, line_end in lines[-TAIL_LINES:]:
+        if len(text[line_start:line_end].split()) > LINE_WORDS_MAX:
+            continue  # a paragraph: 'Tenez pour certain qu'il ne souffrira pas...' is a letter's words
+        for match in _SENTENCE.finditer(text, line_start, line_end):
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            quoted = text.count("«", line_start, start) > text.count("»", line_start, start)
+            if start < match.end() and text[start].isalpha() and not quoted and text[start - 1 : start] != '"':
+                sentences.append((start, match.end()))
+    return sentences
+
+
+def _first_word(sentence: str) -> str:
+    """The sentence's first word, before any hyphen ('Abonnez' of 'Abonnez-vous')."""
+    return sentence.split(maxsplit=1)[0].split("-")[0]
+
+
+def _lowered(sentence: str) -> str:
+    """The sentence with its first letter in lower case: the tagger reads a capital as a name."""
+    return sentence[:1].lower() + sentence[1:]
