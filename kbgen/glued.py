@@ -130,9 +130,11 @@ def split_glued(
         coordinated = labels.get(rest) or seen.get(rest) or g.label if g.rest == "any" else None
         alone = "PER" if both_seen else coordinated or labels.get(rest)
         first = trim(text, g.start, g.first_end, first_label, language) if first_label in LABELS else None
-        # One word read alone right after a name is weak evidence ('Conseil' of 'Vidal Conseil'
-        # read as a place): it must be a name the text has alone too.
-        named = g.rest != "other" or " " in rest or rest in seen
+        # Words read alone right after a name are weak evidence ('Conseil' of 'Vidal Conseil'
+        # read as a place): a longer name is built on a shorter one, a club on its town ('Lagord
+        # Athletic Club'), a team on its acronym ('ASM Clermont Auvergne'). They must be a name
+        # the text has alone too, or a person's full name, which no name goes on with.
+        named = g.rest != "other" or rest in seen or (" " in rest and alone == "PER")
         remainder = trim(text, g.rest_start, g.end, alone, language) if alone in LABELS and named else None
         fits = both_seen or _fits(g.rest, first_label, alone)
         if not fits or remainder is None or first is None or first[:2] != (g.start, g.first_end):

@@ -176,3 +176,36 @@ def joined_to_their_place(
                 result[-1] = (before_start, end, before_label)
         result.append((start, end, label))
     return sorted(result)
+
+
+def article_is_names(text: str, start: int, language: LanguageProfile, nouns: frozenset[str] = frozenset()) -> bool:
+    """Whether the capitalised article at `start` may belong to the name after it, wherever it
+    stands: no institution's head noun follows, nor a common noun of `nouns` (in lower case),
+    and the text never writes the name after the article in lower case."""
+    rules = language.rules
+    article = rules.name_article.match(text, start)
+    if article is None:
+        return False
+    head = re.match(r"[^\W\d_][^\s,.;:!?()']*", text[article.end() : article.end() + 60])
+    if head is None or not head.group()[0].isupper():
+        return False
+    if head.group().lower() in rules.org_heads | rules.generic_words | nouns:
+        return False
+    lowered = re.escape(article.group().lower() + head.group())
+    return re.search(rf"(?<!\w){lowered}(?!\w)", text) is None
+
+
+def opens_with_names_article(text: str, start: int, end: int, language: LanguageProfile, nouns: frozenset[str]) -> bool:
+    """Whether the span [start, end) the model found opens with a capitalised article that
+    belongs to the name even at a sentence start, where the capital says nothing: the model put
+    it in the span, it may belong to the name (article_is_names: the text never writes the name
+    after it in lower case), and either one word follows, no title ('Le Havre', 'Le Creusot'; a
+    common noun too, 'havre', says little alone), or the words that follow open with no common
+    noun of the model's lexicon (`nouns`): in 'Le Stade rennais', 'Le Tour de France 2025' the
+    article is the common noun's determiner."""
+    article = language.rules.name_article.match(text, start, end)
+    if article is None:
+        return False
+    rest = text[article.end() : end]
+    one_word = rest.isalpha() and rest.lower() not in language.rules.titles
+    return article_is_names(text, start, language, frozenset() if one_word else nouns)

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kbgen.lang import LanguageProfile
-from kbgen.spans import is_common_noun, is_common_opening, joined, starts_sentence, trim, written_as_name
+from kbgen.name_edges import opens_with_names_article
+from kbgen.spans import (
+    is_common_noun,
+    is_common_opening,
+    joined,
+    starts_sentence,
+    trim,
+    written_as_name,
+)
 
 if TYPE_CHECKING:
     from kbgen.extract import Normalised
@@ -48,10 +56,12 @@ def without_common_openings(
     as no name (spans.is_common_opening: 'Pourtant', 'Retrouvez', 'Interrogé'), or, a span of one
     word, as a common noun its lemmatizer lists (spans.is_common_noun: 'Vidéo', 'Crédit'), and the
     text never writes it capitalised inside a sentence ('M. Hotz' makes 'Hotz' a name); what
-    follows it in the span is trimmed again as a span of its own."""
+    follows it in the span is trimmed again as a span of its own. An article the model put in
+    the span and that belongs to the name stays (name_edges.opens_with_names_article: 'Le Havre')."""
     if not all(name in nlp.component_names for name in TAGGER):
         return spans  # no part-of-speech evidence in this pipeline
     openings: dict[tuple[int, int], tuple[str, bool]] = {}  # (article, span start) -> its sentence, one word?
+    lexicon_nouns = common_nouns(getattr(nlp, "_path", None))
     for index, (norm, found) in enumerate(zip(normalised, spans)):
         for start, end, _ in found:
             line_end = norm.text.find("\n", start, start + 200)
@@ -61,6 +71,7 @@ def without_common_openings(
             # ('A. Q'), but a capital letter alone is read ('À Évreux').
             if (
                 not (word.isupper() and (len(word) > 1 or opening[1:2] == "."))
+                and not opens_with_names_article(norm.text, start, end, language, lexicon_nouns)
                 and starts_sentence(norm.text, start, language)
                 and not written_as_name(norm.text, word, language)
             ):

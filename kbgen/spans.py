@@ -11,7 +11,13 @@ import itertools
 import re
 
 from kbgen.lang import LanguageProfile, Rules, plain_forms
-from kbgen.name_edges import with_complement, with_name_head, with_words_of_acronym, without_trailing_phrase
+from kbgen.name_edges import (
+    article_is_names,
+    with_complement,
+    with_name_head,
+    with_words_of_acronym,
+    without_trailing_phrase,
+)
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -114,15 +120,7 @@ def _owns_article(text: str, start: int, language: LanguageProfile) -> bool:
     sentence ('selon Le Monde', 'révélée par L'Auberge espagnole'), unless an institution's head
     noun follows ('L'Assemblée fédérale') or the text also writes that name after the article in
     lower case ('le Conseil fédéral'). At a sentence start the capital says nothing ('Le président...')."""
-    rules = language.rules
-    article = rules.name_article.match(text, start)
-    if article is None or starts_sentence(text, start, language):
-        return False
-    head = re.match(r"[^\W\d_][^\s,.;:!?()']*", text[article.end() : article.end() + 60])
-    if head is None or not head.group()[0].isupper() or head.group().lower() in rules.org_heads | rules.generic_words:
-        return False
-    lowered = re.escape(article.group().lower() + head.group())
-    return re.search(rf"(?<!\w){lowered}(?!\w)", text) is None
+    return not starts_sentence(text, start, language) and article_is_names(text, start, language)
 
 
 # Parts of speech (Universal Dependencies) of a word that is no name, whatever its case.

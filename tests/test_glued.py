@@ -135,3 +135,22 @@ def test_a_span_is_kept_whole_or_split_in_two_names_inside_it(names, read):
         assert inside == [(start, end)] or (
             len(inside) == 2 and inside[0][0] == start and inside[0][1] < inside[1][0] and inside[1][1] <= end
         )
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    first=st.sampled_from([("Lagord", "LOC"), ("ASM", "ORG"), ("Morel", "ORG")]),
+    rest=st.sampled_from(["Athletic Club", "Clermont Auvergne", "Handball Club Nord"]),
+    read=st.sampled_from(["ORG", "LOC", "MISC"]),
+)
+def test_words_after_a_name_that_the_text_never_writes_apart_are_the_same_name(first, rest, read):
+    # a club named on its town, a team on its acronym: the rest, no person, is never alone
+    name, label = first
+    text = f"{name} a voté. Le {name} {rest} fête ses 50 ans."
+    names = (name, label), (f"{name} {rest}", "ORG")
+    assert split(text, {rest: read}, *names)[1:] == [(f"{name} {rest}", "ORG")]
+    # written alone elsewhere, it is a name of its own
+    text = f"{name} a voté. {rest} aussi. Le {name} {rest} fête ses 50 ans."
+    names = (name, label), (rest, read), (f"{name} {rest}", "ORG")
+    if read != label:
+        assert split(text, {rest: read}, *names)[2:] == [(name, label), (rest, read)]
