@@ -80,11 +80,11 @@ def test_leaves_are_keyed_by_every_field_alone_and_in_sequences():
 
 @dataclass(frozen=True)
 class Empty:
-    pass
+    """A dataclass with no field."""
 
 
 class Unknown:
-    pass
+    """A class keys know nothing of."""
 
 
 def test_each_kind_of_value_is_keyed_as_its_type_says_whichever_comes_first():

@@ -59,43 +59,8 @@ def test_the_overview_keeps_within_its_budget():
     assert ends == {n.slug for n in kept_nodes}
 
 
-def test_ego_networks_sharing_their_counts_are_the_ones_counted_alone(monkeypatch):
-    """Shared: each entity's articles made a set once, and the articles in common of pairs named
-    in many articles counted once (every pair here, with COUNTED_ONCE at 1), give the same
-    neighbourhoods as counting each one afresh."""
-    from datetime import date
-
-    from kbgen.articles import Article
-    from kbgen.extract import Mention
-    from kbgen.link import link
-    from kbgen.resolve import Entity
-
-    names = ["Nantes", "Brest", "Rennes", "Lorient", "Vannes"]
-    texts = {f"a{n}": ", ".join(names[: 2 + n % 4]) + "." for n in range(12)}
-    articles = [
-        Article(slug, None, slug, date(2024, 1, 1 + n), "fr", None, t, t) for n, (slug, t) in enumerate(texts.items())
-    ]
-
-    def named(name):
-        found = [
-            Mention(a.slug, a.text.index(name), a.text.index(name) + len(name), name, "LOC")
-            for a in articles
-            if name in a.text
-        ]
-        return Entity(name.lower(), name, "LOC", (), tuple(found))
-
-    kb = link(articles, [named(n) for n in names], {})
-    alone = [network_pages.ego(kb, e) for e in kb.entities]
-    monkeypatch.setattr(network_pages, "COUNTED_ONCE", 1)
-    shared = network_pages.Shared()
-    assert [network_pages.ego(kb, e, shared) for e in kb.entities] == alone
-    assert shared.counted and any(
-        edge.source != e.slug for e in kb.entities for edge in network_pages.ego(kb, e, shared)[1]
-    )
-    assert kb.article("a3") is articles[3]
-
-
 def _kb_of(texts: dict[str, str], names: list[str]):
+    """The knowledge base of `texts` (by slug, a day apart), each of `names` a place wherever written."""
     from datetime import date
 
     from kbgen.articles import Article
@@ -103,7 +68,10 @@ def _kb_of(texts: dict[str, str], names: list[str]):
     from kbgen.link import link
     from kbgen.resolve import Entity
 
-    articles = [Article(slug, None, slug, date(2024, 1, 1), "fr", None, t, t) for slug, t in texts.items()]
+    articles = [
+        Article(slug, None, slug, date(2024, 1, 1 + n % 28), "fr", None, t, t)
+        for n, (slug, t) in enumerate(texts.items())
+    ]
 
     def named(name):
         found = [
@@ -116,22 +84,36 @@ def _kb_of(texts: dict[str, str], names: list[str]):
     return link(articles, [named(n) for n in names], {})
 
 
+def test_ego_networks_sharing_their_counts_are_the_ones_counted_alone(monkeypatch):
+    """Shared: each entity's articles made a set once, and the articles in common of pairs named
+    in many articles counted once (every pair here, with COUNTED_ONCE at 1), give the same
+    neighbourhoods as counting each one afresh."""
+    names = ["Nantes", "Brest", "Rennes", "Lorient", "Vannes"]
+    kb = _kb_of({f"a{n}": ", ".join(names[: 2 + n % 4]) + "." for n in range(12)}, names)
+    alone = [network_pages.ego(kb, e) for e in kb.entities]
+    monkeypatch.setattr(network_pages, "COUNTED_ONCE", 1)
+    shared = network_pages.Shared()
+    assert [network_pages.ego(kb, e, shared) for e in kb.entities] == alone
+    assert shared.counted and any(
+        edge.source != e.slug for e in kb.entities for edge in network_pages.ego(kb, e, shared)[1]
+    )
+    assert kb.article("a3") is next(a for a in kb.articles if a.slug == "a3")
+
+
+def _neighbourhood_links(texts: dict[str, str]) -> tuple:
+    kb = _kb_of(texts, ["Nantes", "Brest", "Rennes"])
+    return network_pages.ego(kb, next(e for e in kb.entities if e.slug == "nantes"))
+
+
 def test_a_link_between_neighbours_counts_for_a_page_only_as_its_line_shows_it():
     # Brest and Rennes are named together in 150 articles, and each twice with Nantes: one
     # article more naming the two leaves Nantes's neighbourhood (and so its page's key) alone.
-    texts = {f"n{i}": "Nantes, Brest, Rennes." for i in range(2)} | {f"b{i}": "Brest, Rennes." for i in range(148)}
-    before = network_pages.ego(_kb_of(texts, ["Nantes", "Brest", "Rennes"]), _entity("nantes", texts))
-    after_texts = texts | {"b148": "Brest, Rennes."}
-    after = network_pages.ego(_kb_of(after_texts, ["Nantes", "Brest", "Rennes"]), _entity("nantes", after_texts))
+    with_nantes = {f"n{i}": "Nantes, Brest, Rennes." for i in range(2)}
+    before = _neighbourhood_links(with_nantes | {f"b{i}": "Brest, Rennes." for i in range(148)})
+    after = _neighbourhood_links(with_nantes | {f"b{i}": "Brest, Rennes." for i in range(149)})
     assert before == after and ("brest", "rennes", 150) in {(e.source, e.target, e.weight) for e in before[1]}
-    fewer = {f"n{i}": "Nantes, Brest, Rennes." for i in range(2)} | {f"b{i}": "Brest, Rennes." for i in range(48)}
-    small = network_pages.ego(_kb_of(fewer, ["Nantes", "Brest", "Rennes"]), _entity("nantes", fewer))
+    small = _neighbourhood_links(with_nantes | {f"b{i}": "Brest, Rennes." for i in range(48)})  # kept exact
     assert ("brest", "rennes", 50) in {(e.source, e.target, e.weight) for e in small[1]}
-
-
-def _entity(slug: str, texts: dict[str, str]):
-    kb = _kb_of(texts, ["Nantes", "Brest", "Rennes"])
-    return next(e for e in kb.entities if e.slug == slug)
 
 
 @given(st.integers(1, 10**7))
