@@ -75,7 +75,7 @@ def drawn_weight(weight: int) -> int:
     """A link between two neighbours as its line shows it: its weight to two significant digits
     (597 -> 600). Only the line's width says it, to a tenth of a pixel; exact, one article more
     naming two entities cited hundreds of times together changed the key of every page drawing
-    them (1,724 entity pages of 11,600 for one article added to 3,000, bytes unchanged)."""
+    them, whose bytes stayed the same (bench/results/scale.md)."""
     return weight if weight < 100 else round(weight, 2 - len(str(weight)))
 
 
