@@ -103,6 +103,10 @@ class Served:
         return (self.logs / "stdout").read_text() + (self.logs / "stderr").read_text()
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def serving(project: Path, logs: Path) -> Iterator[Served]:
     port = free_port()
@@ -113,6 +117,9 @@ def serving(project: Path, logs: Path) -> Iterator[Served]:
             stdout=out,
             stderr=err,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # Ctrl-C reaches it even when the tests run as a background job, which a shell starts
+            # with SIGINT ignored (a child inherits that, and Python then never raises KeyboardInterrupt).
+            preexec_fn=_interruptible,
         )
     served = Served(project, port, proc, logs)
     try:
