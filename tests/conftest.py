@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.articles import Article
-from kbgen.extract import Mention, load_pipeline
+from kbgen.extract import Mention, Normalised, load_pipeline, normalise
 from kbgen.lang import profile
 from kbgen.resolve import resolve
 
@@ -44,6 +44,12 @@ def spans_of(text: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
         spans.append((start, start + len(name), label))
         position = start + len(name)
     return spans
+
+
+def one_span(text: str, name: str, label: str) -> tuple[list[Normalised], list[list[tuple[int, int, str]]]]:
+    """What a rereading rule reads: `text` normalised, and `name` in it as its one span, of `label`."""
+    norm = normalise(text)
+    return [norm], [spans_of(norm.text, (name, label))]
 
 
 def typed(text: str, *names: tuple[str, str]) -> dict[str, str]:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import spans_of
+from conftest import one_span, spans_of
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -538,10 +538,8 @@ def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_ca
 ):
     from kbgen.rereading import without_common_nouns_inside
 
-    norm = normalise(text)
-    start = norm.text.index(word)
-    spans = [[(start, start + len(word), "ORG")]]
-    kept = without_common_nouns_inside([norm], spans, french_nlp, FRENCH)
+    norms, spans = one_span(text, word, "ORG")
+    kept = without_common_nouns_inside(norms, spans, french_nlp, FRENCH)
     assert kept == ([[]] if common else spans)
 
 
@@ -566,10 +564,8 @@ def test_a_capitalised_common_noun_inside_a_sentence_the_text_writes_in_lower_ca
 def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading(french_nlp, text, span, heading):
     from kbgen.rereading import without_headings
 
-    norm = normalise(text)
-    start = norm.text.index(span)
-    spans = [[(start, start + len(span), "ORG")]]
-    assert without_headings([norm], spans, french_nlp, FRENCH) == ([[]] if heading else spans)
+    norms, spans = one_span(text, span, "ORG")
+    assert without_headings(norms, spans, french_nlp, FRENCH) == ([[]] if heading else spans)
 
 
 @pytest.mark.parametrize(
@@ -588,10 +584,8 @@ def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading
 def test_a_ministers_portfolio_is_no_name(french_nlp, text, span, portfolio):
     from kbgen.rereading import without_portfolios
 
-    norm = normalise(text)
-    start = norm.text.index(span)
-    spans = [[(start, start + len(span), "ORG")]]
-    assert without_portfolios([norm], spans, french_nlp, FRENCH) == ([[]] if portfolio else spans)
+    norms, spans = one_span(text, span, "ORG")
+    assert without_portfolios(norms, spans, french_nlp, FRENCH) == ([[]] if portfolio else spans)
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,10 @@ a MISC word that the lexicon and the tagger both read as a common noun."""
 from __future__ import annotations
 
 import pytest
+from conftest import one_span
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbgen.extract import normalise
 from kbgen.heading_phrases import opens_heading, without_heading_phrases, without_misc_common_nouns
 from kbgen.lang import profile
 
@@ -36,10 +36,8 @@ FRENCH = profile("fr")
     ],
 )
 def test_a_misc_of_common_words_opening_a_heading_is_no_name(french_nlp, text, span, label, heading):
-    norm = normalise(text)
-    start = norm.text.index(span)
-    spans = [[(start, start + len(span), label)]]
-    assert without_heading_phrases([norm], spans, french_nlp, FRENCH) == ([[]] if heading else spans)
+    norms, spans = one_span(text, span, label)
+    assert without_heading_phrases(norms, spans, french_nlp, FRENCH) == ([[]] if heading else spans)
 
 
 words = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=2, max_size=8)
@@ -94,14 +92,12 @@ def test_extraction_leaves_out_a_heading_the_model_reads_as_a_misc_name(french_n
     ],
 )
 def test_a_misc_word_both_the_lexicon_and_the_tagger_read_as_a_common_noun_is_no_name(french_nlp, text, word, common):
-    norm = normalise(text)
-    start = norm.text.index(word)
-    spans = [[(start, start + len(word), "MISC")]]
-    assert without_misc_common_nouns([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+    norms, spans = one_span(text, word, "MISC")
+    assert without_misc_common_nouns(norms, spans, french_nlp, FRENCH) == ([[]] if common else spans)
     # the rule doubts the MISC label only: the model is surer of the others
     for label in ("PER", "ORG", "LOC"):
-        other = [[(start, start + len(word), label)]]
-        assert without_misc_common_nouns([norm], other, french_nlp, FRENCH) == other
+        norms, other = one_span(text, word, label)
+        assert without_misc_common_nouns(norms, other, french_nlp, FRENCH) == other
 
 
 @settings(max_examples=25, deadline=None)
@@ -111,7 +107,5 @@ def test_a_misc_word_both_the_lexicon_and_the_tagger_read_as_a_common_noun_is_no
 )
 def test_a_misc_word_the_lexicon_does_not_list_stays(french_nlp, letters, sentence):
     word = letters.capitalize()  # no vowel: no French common noun
-    norm = normalise(sentence.format(word))
-    start = norm.text.index(word)
-    spans = [[(start, start + len(word), "MISC")]]
-    assert without_misc_common_nouns([norm], spans, french_nlp, FRENCH) == spans
+    norms, spans = one_span(sentence.format(word), word, "MISC")
+    assert without_misc_common_nouns(norms, spans, french_nlp, FRENCH) == spans

@@ -4,10 +4,10 @@ kbgen.rereading.without_common_openings): it stays when it belongs to the name."
 from __future__ import annotations
 
 import pytest
+from conftest import one_span
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbgen.extract import normalise
 from kbgen.lang import profile
 from kbgen.name_edges import opens_with_names_article
 
@@ -29,10 +29,9 @@ FRENCH = profile("fr")
 def test_an_article_opening_a_sentence_stays_when_it_belongs_to_the_name(french_nlp, text, span, kept):
     from kbgen.rereading import without_common_openings
 
-    norm = normalise(text)
-    start = norm.text.index(span)
-    [found] = without_common_openings([norm], [[(start, start + len(span), "LOC")]], french_nlp, FRENCH)
-    assert [norm.text[s:e] for s, e, _ in found] == [kept]
+    norms, spans = one_span(text, span, "LOC")
+    [found] = without_common_openings(norms, spans, french_nlp, FRENCH)
+    assert [norms[0].text[s:e] for s, e, _ in found] == [kept]
 
 
 WORD = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True)

@@ -4,10 +4,10 @@ same word keeps its place's article or preposition."""
 from __future__ import annotations
 
 import pytest
+from conftest import one_span
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbgen.extract import normalise
 from kbgen.lang import profile
 from kbgen.peoples_words import is_peoples_word, without_peoples_words
 
@@ -32,15 +32,13 @@ FRENCH = profile("fr")
     ],
 )
 def test_a_peoples_word_read_as_a_place_is_no_name(french_nlp, text, word, people):
-    norm = normalise(text)
-    start = norm.text.index(word)
     for label in ("LOC", "MISC"):
-        spans = [[(start, start + len(word), label)]]
-        assert without_peoples_words([norm], spans, french_nlp, FRENCH) == ([[]] if people else spans)
+        norms, spans = one_span(text, word, label)
+        assert without_peoples_words(norms, spans, french_nlp, FRENCH) == ([[]] if people else spans)
     # a person's or an organisation's label is the model's surer reading: left alone
     for label in ("PER", "ORG"):
-        spans = [[(start, start + len(word), label)]]
-        assert without_peoples_words([norm], spans, french_nlp, FRENCH) == spans
+        norms, spans = one_span(text, word, label)
+        assert without_peoples_words(norms, spans, french_nlp, FRENCH) == spans
 
 
 def test_a_word_the_lexicon_does_not_list_as_an_adjective_stays(french_nlp):
@@ -49,10 +47,8 @@ def test_a_word_the_lexicon_does_not_list_as_an_adjective_stays(french_nlp):
         ("Il a parlé avec les amis de Sébastien hier.", "Sébastien"),
         ("Ils ont vu des Bretons.", "Bretons"),
     ]:
-        norm = normalise(text)
-        start = norm.text.index(word)
-        spans = [[(start, start + len(word), "LOC")]]
-        assert without_peoples_words([norm], spans, french_nlp, FRENCH) == spans
+        norms, spans = one_span(text, word, "LOC")
+        assert without_peoples_words(norms, spans, french_nlp, FRENCH) == spans
 
 
 @given(
