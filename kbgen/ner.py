@@ -27,13 +27,15 @@ def extract_cached(
     scheduler: str | None = None,
     workers: extract_module.NerWorkers | None = None,
     whole: bool = False,
+    preview: bool = False,
 ) -> tuple[Extraction, list[Problem]]:
     """NER for the articles whose text, model and settings the cache has not seen; the rest
     from the cache. spaCy is imported and the model loaded only when some text needs it, and
     then in worker processes rather than in this one when there is enough text for them, or
     in `workers` started ahead (start_workers_ahead) when there are enough of them for it.
     `whole`: these are all the articles a build makes its site of, so the cache keeps their
-    rows only (a preview of one article gives just that one)."""
+    rows only (a preview of one article gives just that one); `preview`: these are a part of
+    the last build's corpus, whose word counts (word_case) they are judged by and leave as they are."""
     cache = ExtractionCache(project.cache)
     warnings = (
         [Problem(project.shown(project.cache), None, cache.warning, "nothing to do", "warning")]
@@ -70,7 +72,7 @@ def extract_cached(
     extraction = Extraction(
         tuple(m for a in articles for m in made[a.slug][0]), {a.slug: made[a.slug][1] for a in articles}
     )
-    return without_common_words(extraction, articles, project.language, project.word_case_cache), warnings
+    return without_common_words(extraction, articles, project.language, project.word_case_cache, not preview), warnings
 
 
 def _extracted(
@@ -124,11 +126,12 @@ def _made(slug: str, cached: Cached, one: Callable) -> tuple[tuple[Mention, ...]
 
 
 def without_common_words(
-    extraction: Extraction, articles: list[Article], language, cache: Path | None = None
+    extraction: Extraction, articles: list[Article], language, cache: Path | None = None, whole: bool = True
 ) -> Extraction:
     """The mentions less the one-word ones at a sentence start that the corpus writes mostly in
     lower case (word_case.mostly_lowercase): a corpus-wide judgment, so made after the cache,
-    which keeps each article's own; the corpus's word counts kept in `cache` when given."""
+    which keeps each article's own; the corpus's word counts kept in `cache` when given (and
+    only read when `articles` are not the `whole` corpus: see word_case.corpus_cases)."""
     texts = {a.slug: a.text for a in articles}
     opening = [
         m
@@ -138,7 +141,7 @@ def without_common_words(
     words = {m.text for m in opening}
     if not any(w[:1].isupper() and not w.isupper() for w in words):
         return extraction  # nothing to judge: no text is read
-    common = word_case.mostly_lowercase(words, word_case.corpus_cases(list(texts.values()), language, cache))
+    common = word_case.mostly_lowercase(words, word_case.corpus_cases(list(texts.values()), language, cache, whole))
     dropped = {id(m) for m in opening if m.text in common}
     return Extraction(tuple(m for m in extraction.mentions if id(m) not in dropped), extraction.sentences)
 

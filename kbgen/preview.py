@@ -67,7 +67,7 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
         project = Project.load(root)
         with project_lock(project):
             article = read_article(path, slug, project)
-            extraction, _ = extract_cached(project, [article], jobs=1)
+            extraction, _ = extract_cached(project, [article], jobs=1, preview=True)
     except (BuildError, OSError):
         return None  # the rebuild says what is wrong
     linked: list[tuple[int, int, str]] = []

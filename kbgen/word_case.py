@@ -72,13 +72,19 @@ def mostly_lowercase(words: Iterable[str], corpus: TextCases) -> set[str]:
     return {w for w in set(words) if w[:1].isupper() and not w.isupper() and corpus.lower[w.lower()] > corpus.named[w]}
 
 
-def corpus_cases(texts: list[str], language: LanguageProfile, cache: Path | None = None) -> TextCases:
+def corpus_cases(
+    texts: list[str], language: LanguageProfile, cache: Path | None = None, whole: bool = True
+) -> TextCases:
     """The counts of every text of `texts`, summed; with a `cache`, only the texts the last build
-    with that cache did not have are counted."""
+    with that cache did not have are counted. `whole=False`: `texts` are a part of the corpus (an
+    article previewed by kbgen serve), added to the last build's sum, which stays as it is: taking
+    the rest of the corpus out of it would cost the preview a pass over every text, and the next
+    build the count of every text again."""
     if cache is None:
         return _summed(text_cases(text, language) for text in texts)
     with SummaryCache(cache) as remembered:
-        return _CachedSum(remembered, language).of(texts)
+        summing = _CachedSum(remembered, language)
+        return summing.of(texts) if whole else summing.with_added(texts)
 
 
 def _summed(cases: Iterable[TextCases]) -> TextCases:
@@ -100,11 +106,21 @@ class _CachedSum:
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.salt}text\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
+    def _totals_key(self) -> str:
+        return hashlib.sha256(f"{self.salt}totals".encode()).hexdigest()
+
+    def with_added(self, texts: list[str]) -> TextCases:
+        """The last sum with the counts of those of `texts` it does not have; nothing stored."""
+        last = self.cache.get_pickled([self._totals_key()]).get(self._totals_key())
+        last_members, total = last if last else (Counter(), TextCases(Counter(), Counter()))
+        added = [text_cases(text, self.language) for text in texts if self._key(text) not in last_members]
+        return _summed([total, *added])
+
     def of(self, texts: list[str]) -> TextCases:
         keys = [self._key(text) for text in texts]
         by_key = dict(zip(keys, texts, strict=True))
         members = Counter(keys)
-        totals_key = hashlib.sha256(f"{self.salt}totals".encode()).hexdigest()
+        totals_key = self._totals_key()
         last = self.cache.get_pickled([totals_key]).get(totals_key)
         last_members, total = last if last else (Counter(), TextCases(Counter(), Counter()))
         gone, new = last_members - members, members - last_members

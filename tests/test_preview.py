@@ -95,3 +95,15 @@ def test_the_preview_theme_is_kept_until_a_template_or_setting_changes(golden_pr
     config = golden_project / "kbgen.yml"
     config.write_text(config.read_text("utf-8").replace("Réunions de test", "Autre titre"), "utf-8")
     assert preview_theme(Project.load(golden_project)).config.title == "Autre titre"
+
+
+def test_a_preview_leaves_the_builds_word_counts_as_they_are(golden_project):
+    """The common-word check of a previewed article reads the last build's word counts of the
+    corpus; keeping that one article's instead made the next rebuild count every text again."""
+    edit(golden_project, "a rejoint", "a rejoint Genève. Genève")  # a name opening a sentence: judged
+    base = PreviewBase.of(build(golden_project, keep_knowledge=True).knowledge)
+    counts = Project.load(golden_project).word_case_cache
+    kept = counts.read_bytes()
+    edit(golden_project, "a rejoint", "a retrouvé")
+    assert preview_article(golden_project, base, golden_project / NOTE) is not None
+    assert counts.read_bytes() == kept

@@ -69,3 +69,22 @@ def test_a_sum_that_cannot_be_taken_apart_is_made_again(tmp_path):
     with sqlite3.connect(cache) as db:  # one text's counts lost: its share of the sum is unknown
         db.execute("DELETE FROM summary WHERE rowid = (SELECT min(rowid) FROM summary)")
     assert corpus_cases(TEXTS[1:], FRENCH, cache) == corpus_cases(TEXTS[1:], FRENCH)
+
+
+def test_a_part_of_the_corpus_is_judged_by_the_kept_sum_and_leaves_it_as_it_is(tmp_path, monkeypatch):
+    cache = tmp_path / "wordcase.sqlite"
+    corpus_cases(TEXTS, FRENCH, cache)
+    kept = cache.read_bytes()
+    # kbgen serve's preview of one edited text: the last build's sum, plus that text's counts.
+    edited = TEXTS[2].replace("la justice a tranché", "la Justice a tranché")
+    part = corpus_cases([edited], FRENCH, cache, whole=False)
+    assert part == corpus_cases([*TEXTS, edited], FRENCH)
+    assert corpus_cases([TEXTS[0]], FRENCH, cache, whole=False) == corpus_cases(TEXTS, FRENCH)
+    assert cache.read_bytes() == kept
+    # So the next build counts only the edited text again, not the whole corpus.
+    counted = []
+    monkeypatch.setattr(
+        "kbgen.word_case.text_cases", lambda text, language: counted.append(text) or text_cases(text, language)
+    )
+    corpus_cases([*TEXTS[:2], edited, TEXTS[3]], FRENCH, cache)
+    assert counted == [edited]
