@@ -69,8 +69,22 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
 
 def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
     """Whether the words before the mention cite it as the source of what is reported ('selon
-    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV')."""
-    return rules.source_before.search(_line_before(texts.get(m.article, ""), m.start)) is not None
+    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV'), or, for a one-word name
+    the model reads as a work, as the medium it is on ('sur Netflix', 'sur TikTok': a platform or
+    a channel; a work is on one, not on another work). The medium ends what is said, or a list
+    of them does ('sur GitHub et Hugging Face.'); a subject is developed ('une conférence sur
+    l'Helvétie sous la domination romaine')."""
+    text = texts.get(m.article, "")
+    before = _line_before(text, m.start)
+    if rules.source_before.search(before):
+        return True
+    if rules.medium_before is None or m.label != "MISC" or " " in m.text:
+        return False
+    ends = CLAUSE_END.match(text, m.end) or rules.coordination.match(text, m.end)
+    return ends is not None and rules.medium_before.search(before) is not None
+
+
+CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
 
 
 def _line_before(text: str, start: int) -> str:

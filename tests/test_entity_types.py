@@ -125,3 +125,31 @@ def test_a_name_with_no_acronym_beside_words_keeps_its_type(name, label, kind):
 @pytest.mark.parametrize("name", ["SPORTS dernière", "Birmanie PARIS", "À NEW YORK", "GUERRE D'ORIENT"])
 def test_a_heading_in_capitals_glued_to_a_word_carries_no_acronym(name):
     assert typed(f"Ils ont parlé de {name} hier.", (name, "MISC")) == {name: "MISC"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("Elle l'a annoncé sur ", "Le même jour, sur ", "Sur ", "Il vendait le matériel sur ")),
+    st.sampled_from((", la série", ".", " et YouTube.", " »")),
+)
+def test_a_one_word_work_the_text_is_on_is_a_medium(name, before, after):
+    """'sur Netflix', 'sur TikTok': a platform or a channel, which the model reads as a work."""
+    assert typed(f"{before}{name}{after}", (name, "MISC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a subject developed after it, not a medium
+        ("Il donne une conférence sur Helvétie sous la domination romaine.", "Helvétie", "MISC"),
+        # a place the model reads as one
+        ("Les grêlons sont tombés sur Colmar.", "Colmar", "LOC"),
+        # a work's title of several words
+        ("Un assistant branché sur Google Drive.", "Google Drive", "MISC"),
+        # not 'sur' but a place's preposition
+        ("Le film est sorti en Europe.", "Europe", "MISC"),
+    ],
+)
+def test_a_subject_a_place_or_a_title_after_sur_is_no_medium(text, name, label):
+    assert typed(text, (name, label)) == {name: label}

@@ -332,8 +332,8 @@ RULES = Rules(
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
-    # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
-    place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
+    place_before=re.compile(r"(?:^|[\s,(])à\s+$"),  # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
+    medium_before=re.compile(r"(?:^|[\s,(])sur\s+$", re.IGNORECASE),  # 'sur Netflix', 'Sur TikTok,'
     reader_verb=re.compile(r"[^\W\d_]{2,}ez", re.IGNORECASE),  # 2nd person plural: 'Abonnez', 'Réagissez'
     place_article_before=re.compile(r"(?:\b(?P<word>le|la|du|au|en|à|de)\s+|\b(?P<elided>[ld])'\s*)$", re.IGNORECASE),
     origin_prepositions=frozenset(("de", "d")),
