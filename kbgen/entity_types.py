@@ -254,7 +254,22 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
+        or _venue(m, text, rules)
     )
+
+
+def _venue(m: Mention, text: str, rules: Rules) -> str | None:
+    """ORG for a name of several words, the first capitalised, that the model reads as a work,
+    after 'à la', 'à l'', 'au': where someone is, works or speaks ('à la Maison de la radio',
+    "à l'Auberge de l'Ill"), an institution's; a work is not a place to be. Not 'aux': events
+    are named in the plural ('aux Francofolies de La Rochelle'); nor a name whose first word is a
+    head of the language's names, which gives its type ('au Festival de Cannes')."""
+    words = m.text.split()
+    if rules.venue_before is None or m.label != "MISC" or len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if words[0].lower() in rules.name_heads:
+        return None
+    return "ORG" if rules.venue_before.search(_line_before(text, m.start)) else None
 
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)

@@ -153,3 +153,31 @@ def test_a_one_word_work_the_text_is_on_is_a_medium(name, before, after):
 )
 def test_a_subject_a_place_or_a_title_after_sur_is_no_medium(text, name, label):
     assert typed(text, (name, label)) == {name: label}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("Maison de la ", "Auberge du ", "Grand ")),
+    st.sampled_from(("Il a présenté le parcours à la ", "Elle a cuisiné huit ans à l'", "Il a réagi au ")),
+)
+def test_a_work_of_several_words_after_a_places_preposition_and_article_is_an_institution(word, head, before):
+    """'à la Maison de la radio', "à l'Auberge de l'Ill", 'au Grand Bé': where someone is or works."""
+    name = f"{head}{word}"
+    assert typed(f"{before}{name}, hier.", (name, "MISC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # 'aux': an event named in the plural
+        ("Le groupe, repéré aux Francofolies de La Rochelle, sort un album.", "Francofolies de La Rochelle"),
+        # a head of the language's names gives the type
+        ("Le film a été présenté au Festival de Cannes, hier.", "Festival de Cannes"),
+        # one word, or not after 'à la', 'au'
+        ("Il a joué au Silo, hier.", "Silo"),
+        ("La série Les Rivières pourpres est en ligne.", "Les Rivières pourpres"),
+    ],
+)
+def test_an_event_a_named_head_or_one_word_after_au_keeps_the_models_work(text, name):
+    assert typed(text, (name, "MISC")) == {name: "MISC"}
