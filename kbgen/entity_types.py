@@ -12,8 +12,10 @@ first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), o
 after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
 Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads as a work
 or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
-A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
-model's place or misc label there counts for an organisation.
+A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
+is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
+organisation; so does a work of several words where someone is ('à la Maison de la radio'). A
+name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
 a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -255,7 +257,14 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or _venue(m, text, rules)
+        or _quoted(m, text)
     )
+
+
+def _quoted(m: Mention, text: str) -> str | None:
+    """MISC for a name alone in its quotes: a work's title ('chanter « L'Aventurier »')."""
+    opened = re.search(r"[«\"“]\s*$", text[max(0, m.start - 3) : m.start])
+    return "MISC" if opened and re.match(r"\s*[»\"”]", text[m.end : m.end + 3]) else None
 
 
 def _venue(m: Mention, text: str, rules: Rules) -> str | None:

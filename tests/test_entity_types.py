@@ -181,3 +181,29 @@ def test_a_work_of_several_words_after_a_places_preposition_and_article_is_an_in
 )
 def test_an_event_a_named_head_or_one_word_after_au_keeps_the_models_work(text, name):
     assert typed(text, (name, "MISC")) == {name: "MISC"}
+
+
+@pytest.mark.parametrize("label", ["PER", "LOC", "ORG"])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ils étaient 52 000 à chanter « L'Aventurier » à l'unisson.", "L'Aventurier"),
+        ("Le public réclame « Kao Bang » ; il s'exécute.", "Kao Bang"),
+        ('Le musée présente "Rivages" cet automne.', "Rivages"),
+    ],
+)
+def test_a_name_alone_in_its_quotes_is_a_works_title(text, name, label):
+    assert typed(text, (name, label)) == {name: "MISC"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # quotes around more than the name
+        ("Il a dit « Lyon a gagné » hier.", "Lyon", "LOC"),
+        # a quote opened before the name, closed later
+        ("« Dupont est parti », dit-il.", "Dupont", "PER"),
+    ],
+)
+def test_a_name_inside_a_longer_quote_keeps_its_type(text, name, label):
+    assert typed(text, (name, label)) == {name: label}
