@@ -12,8 +12,10 @@ first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), o
 after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
 Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads as a work
 or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
-A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV') is no place nor work: the
-model's place or misc label there counts for an organisation.
+A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
+is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
+organisation; so does a work of several words where someone is ('à la Maison de la radio'). A
+name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
 a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -69,8 +71,22 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
 
 def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
     """Whether the words before the mention cite it as the source of what is reported ('selon
-    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV')."""
-    return rules.source_before.search(_line_before(texts.get(m.article, ""), m.start)) is not None
+    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV'), or, for a one-word name
+    the model reads as a work, as the medium it is on ('sur Netflix', 'sur TikTok': a platform or
+    a channel; a work is on one, not on another work). The medium ends what is said, or a list
+    of them does ('sur GitHub et Hugging Face.'); a subject is developed ('une conférence sur
+    l'Helvétie sous la domination romaine')."""
+    text = texts.get(m.article, "")
+    before = _line_before(text, m.start)
+    if rules.source_before.search(before):
+        return True
+    if rules.medium_before is None or m.label != "MISC" or " " in m.text:
+        return False
+    ends = CLAUSE_END.match(text, m.end) or rules.coordination.match(text, m.end)
+    return ends is not None and rules.medium_before.search(before) is not None
+
+
+CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
 
 
 def _line_before(text: str, start: int) -> str:
@@ -240,7 +256,29 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
+        or _venue(m, text, rules)
+        or _quoted(m, text)
     )
+
+
+def _quoted(m: Mention, text: str) -> str | None:
+    """MISC for a name alone in its quotes: a work's title ('chanter « L'Aventurier »')."""
+    opened = re.search(r"[«\"“]\s*$", text[max(0, m.start - 3) : m.start])
+    return "MISC" if opened and re.match(r"\s*[»\"”]", text[m.end : m.end + 3]) else None
+
+
+def _venue(m: Mention, text: str, rules: Rules) -> str | None:
+    """ORG for a name of several words, the first capitalised, that the model reads as a work,
+    after 'à la', 'à l'', 'au': where someone is, works or speaks ('à la Maison de la radio',
+    "à l'Auberge de l'Ill"), an institution's; a work is not a place to be. Not 'aux': events
+    are named in the plural ('aux Francofolies de La Rochelle'); nor a name whose first word is a
+    head of the language's names, which gives its type ('au Festival de Cannes')."""
+    words = m.text.split()
+    if rules.venue_before is None or m.label != "MISC" or len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if words[0].lower() in rules.name_heads:
+        return None
+    return "ORG" if rules.venue_before.search(_line_before(text, m.start)) else None
 
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)

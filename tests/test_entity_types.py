@@ -125,3 +125,85 @@ def test_a_name_with_no_acronym_beside_words_keeps_its_type(name, label, kind):
 @pytest.mark.parametrize("name", ["SPORTS dernière", "Birmanie PARIS", "À NEW YORK", "GUERRE D'ORIENT"])
 def test_a_heading_in_capitals_glued_to_a_word_carries_no_acronym(name):
     assert typed(f"Ils ont parlé de {name} hier.", (name, "MISC")) == {name: "MISC"}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("Elle l'a annoncé sur ", "Le même jour, sur ", "Sur ", "Il vendait le matériel sur ")),
+    st.sampled_from((", la série", ".", " et YouTube.", " »")),
+)
+def test_a_one_word_work_the_text_is_on_is_a_medium(name, before, after):
+    """'sur Netflix', 'sur TikTok': a platform or a channel, which the model reads as a work."""
+    assert typed(f"{before}{name}{after}", (name, "MISC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a subject developed after it, not a medium
+        ("Il donne une conférence sur Helvétie sous la domination romaine.", "Helvétie", "MISC"),
+        # a place the model reads as one
+        ("Les grêlons sont tombés sur Colmar.", "Colmar", "LOC"),
+        # a work's title of several words
+        ("Un assistant branché sur Google Drive.", "Google Drive", "MISC"),
+        # not 'sur' but a place's preposition
+        ("Le film est sorti en Europe.", "Europe", "MISC"),
+    ],
+)
+def test_a_subject_a_place_or_a_title_after_sur_is_no_medium(text, name, label):
+    assert typed(text, (name, label)) == {name: label}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("Maison de la ", "Auberge du ", "Grand ")),
+    st.sampled_from(("Il a présenté le parcours à la ", "Elle a cuisiné huit ans à l'", "Il a réagi au ")),
+)
+def test_a_work_of_several_words_after_a_places_preposition_and_article_is_an_institution(word, head, before):
+    """'à la Maison de la radio', "à l'Auberge de l'Ill", 'au Grand Bé': where someone is or works."""
+    name = f"{head}{word}"
+    assert typed(f"{before}{name}, hier.", (name, "MISC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # 'aux': an event named in the plural
+        ("Le groupe, repéré aux Francofolies de La Rochelle, sort un album.", "Francofolies de La Rochelle"),
+        # a head of the language's names gives the type
+        ("Le film a été présenté au Festival de Cannes, hier.", "Festival de Cannes"),
+        # one word, or not after 'à la', 'au'
+        ("Il a joué au Silo, hier.", "Silo"),
+        ("La série Les Rivières pourpres est en ligne.", "Les Rivières pourpres"),
+    ],
+)
+def test_an_event_a_named_head_or_one_word_after_au_keeps_the_models_work(text, name):
+    assert typed(text, (name, "MISC")) == {name: "MISC"}
+
+
+@pytest.mark.parametrize("label", ["PER", "LOC", "ORG"])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ils étaient 52 000 à chanter « L'Aventurier » à l'unisson.", "L'Aventurier"),
+        ("Le public réclame « Kao Bang » ; il s'exécute.", "Kao Bang"),
+        ('Le musée présente "Rivages" cet automne.', "Rivages"),
+    ],
+)
+def test_a_name_alone_in_its_quotes_is_a_works_title(text, name, label):
+    assert typed(text, (name, label)) == {name: "MISC"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # quotes around more than the name
+        ("Il a dit « Lyon a gagné » hier.", "Lyon", "LOC"),
+        # a quote opened before the name, closed later
+        ("« Dupont est parti », dit-il.", "Dupont", "PER"),
+    ],
+)
+def test_a_name_inside_a_longer_quote_keeps_its_type(text, name, label):
+    assert typed(text, (name, label)) == {name: label}

@@ -93,6 +93,13 @@ class Rules:
     institution_heads: frozenset[str] = frozenset()
     # a definite article or a contraction of one, at the end of the text before a name ("le ", "au ")
     definite_before: re.Pattern | None = None
+    # the preposition of a medium, just before a one-word name the model reads as a work: where
+    # something is published or aired ('sur Netflix', 'sur TikTok'), an organisation's platform or
+    # channel; a place after it the model reads as a place ('tombés sur Colmar'); None: no such evidence
+    medium_before: re.Pattern | None = None
+    # a place's preposition with a definite article of one thing, just before a name ('à la ', 'au
+    # '): where someone is, works or speaks, so no work the model reads there; None: no such evidence
+    venue_before: re.Pattern | None = None
     # the preposition of a place, just before a one-word name: a place unless the corpus says the
     # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
     place_before: re.Pattern | None = None

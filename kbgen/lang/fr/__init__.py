@@ -96,10 +96,9 @@ PERSON_CUES = re.compile(
 )
 # A person's age in apposition after the name: "Malo, 17 ans", "Léa (24 ans)".
 PERSON_AFTER = re.compile(r"\s*[,(]\s*\d{1,3}\s+ans\s*[,).]")
-# What cites the name after it as the source of what is reported, its author or its publisher:
-# a speaker, or a medium or a body ("selon Le Monde", "interrogée par France Inter", "a confirmé
-# dimanche sur BFMTV", "une étude de Bruitparif", "distribué par Le Pacte"), never a place by
-# itself. A verb of saying comes before "sur", which otherwise says where.
+# What cites the name after it as the source of what is reported, its author or publisher: a speaker, a medium or a
+# body ("selon Le Monde", "interrogée par France Inter", "a confirmé dimanche sur BFMTV", "une étude de Bruitparif",
+# "distribué par Le Pacte"), never a place by itself. A verb of saying comes before "sur", which otherwise says where.
 SAID = (
     r"(?:dit|déclaré|confirmé|reconnu|annoncé|expliqué|affirmé|assuré|indiqué|estimé|rappelé|souligné|précisé"
     r"|réagi|témoigné|répondu|démenti|raconté|confié)e?s?"
@@ -332,8 +331,9 @@ RULES = Rules(
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
-    # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
-    place_before=re.compile(r"(?:^|[\s,(])à\s+$"),
+    place_before=re.compile(r"(?:^|[\s,(])à\s+$"),  # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
+    medium_before=re.compile(r"(?:^|[\s,(])sur\s+$", re.IGNORECASE),  # 'sur Netflix', 'Sur TikTok,'
+    venue_before=re.compile(r"(?:^|[\s(])(?:à la|à l'|au)\s*$", re.IGNORECASE),  # not 'aux' (Rules.venue_before)
     reader_verb=re.compile(r"[^\W\d_]{2,}ez", re.IGNORECASE),  # 2nd person plural: 'Abonnez', 'Réagissez'
     place_article_before=re.compile(r"(?:\b(?P<word>le|la|du|au|en|à|de)\s+|\b(?P<elided>[ld])'\s*)$", re.IGNORECASE),
     origin_prepositions=frozenset(("de", "d")),
