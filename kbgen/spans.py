@@ -160,13 +160,15 @@ def is_common_noun(doc, nouns: frozenset[str]) -> bool:
 
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
-    where a capital says nothing about the word; not after a title's abbreviation ('M. Hotz')."""
-    before = text[max(0, start - 40) : start].rstrip(" \t\"'«(")
+    or a piece of a page's line after a middle dot, a bar or a bracket ('Yann Doré · Mis à jour
+    ...', 'Votants | Blancs', '[Écouter]'), where a capital says nothing about the word; not after
+    a title's abbreviation ('M. Hotz')."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'«([")
     if not before:
         return start <= 40
     if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"\d\.$", before):
         return False  # 'M. Hotz'; a rank in a list: '23. Huser'
-    return before[-1] in ".!?…:\n" or before.endswith((" -", " –", " —"))
+    return before[-1] in ".!?…:\n·|•" or before.endswith((" -", " –", " —"))
 
 
 def written_as_name(text: str, word: str, language: LanguageProfile) -> bool:

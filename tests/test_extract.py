@@ -639,6 +639,29 @@ def test_a_common_word_of_the_lexicon_opening_a_line_or_a_turn_is_no_name(french
 
 
 @pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Camille Rochat, avec ATS · Publié aujourd'hui à 19h30", "Publié"),
+        ("Yann Doré · 15 mars 2026 à 23h10 · Mis à jour le 16 mars à 8h02", "Mis"),
+        ("Publié le 22 octobre 2025 · [Écouter (9 min)]", "Écouter"),
+    ],
+)
+def test_a_piece_of_a_line_after_a_middle_dot_a_bar_or_a_bracket_opens_as_a_sentence(french_nlp, text, word):
+    from kbgen.rereading import without_common_openings
+
+    start = text.index(word)
+    assert starts_sentence(text, start, FRENCH)
+    spans = [[(start, start + len(word), "MISC")]]
+    assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == [[]]
+
+
+def test_a_cell_after_a_bar_opens_as_a_sentence():
+    text = "Inscrits : 34 890 | Votants : 19 840 • Blancs : 402"
+    assert starts_sentence(text, text.index("Votants"), FRENCH) and starts_sentence(text, text.index("Blancs"), FRENCH)
+    assert not starts_sentence("Une enquête de Bastien Morvillier", 15, FRENCH)
+
+
+@pytest.mark.parametrize(
     "text, name, label",
     [
         ("Le Stade rennais se déplacera à Paris.", "Stade rennais", "ORG"),
