@@ -655,6 +655,28 @@ def test_a_piece_of_a_line_after_a_middle_dot_a_bar_or_a_bracket_opens_as_a_sent
     assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == [[]]
 
 
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        ("Il a plu.\nMenés 13-20 à la pause, les Jaunards ont renversé la rencontre.", "Menés", True),
+        (
+            "Il a plu. Benchmarks à l'appui, Mistral assure que son modèle est le meilleur.",
+            "Benchmarks",
+            True,
+        ),  # a noun, read lower-cased as a participle
+        # a name opening its sentence, followed by its verb
+        ("Il a plu. René a marqué deux buts, dimanche.", "René", False),
+        ("Il a plu. Nantes a battu Lille, dimanche.", "Nantes", False),
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_name(french_nlp, text, word, common):
+    from kbgen.rereading import without_common_openings
+
+    start = text.index(word)
+    spans = [[(start, start + len(word), "LOC")]]
+    assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
 def test_a_cell_after_a_bar_opens_as_a_sentence():
     text = "Inscrits : 34 890 | Votants : 19 840 • Blancs : 402"
     assert starts_sentence(text, text.index("Votants"), FRENCH) and starts_sentence(text, text.index("Blancs"), FRENCH)
