@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import heading_phrases, parallel, peoples_words, reader_prompts, rereading
+from kbgen import heading_phrases, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
@@ -268,10 +268,9 @@ def _read_again(
     nlp,
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
-    """Each text's spans after the rules that read them again in their text: pieces of a span cut at a line end read
-    alone, names joined at a connector or to their place, the word before an acronym, common words opening a sentence
-    (tagger, then lexicon) or capitalised inside one, headings, MISC common nouns, peoples' words, portfolios, closing
-    words, places listed beside an organisation, a people's word before a person, a prompt to the reader."""
+    """Each text's spans after the rules that read them again: pieces of a span cut at a line end read alone, names
+    joined at a connector or to their place, the word before an acronym, common words opening or inside a sentence,
+    headings, MISC nouns, peoples' words, portfolios, closing words, listed places, descriptors, prompts, signatures."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -289,6 +288,7 @@ def _read_again(
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
+    spans = signatures.without_signatures(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

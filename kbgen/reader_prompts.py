@@ -11,6 +11,10 @@ that the text never writes capitalised inside a sentence ('Rodez à la peine', a
 sits on a short line among the text's last ones, where a site puts its prompts (at the top, they share
 their sentence with the news: 'Suivez le derby entre le Stade brestois et le Stade rennais'). A sentence in quotes
 is someone's words. Every span of such a sentence is dropped there, and only there.
+
+So are the spans of a page's controls anywhere in the text (without_controls): a button's or a
+link's label, a few words opening with an infinitive ('Partager sur Bluesky', 'Voir cette
+publication sur Instagram'), which no sentence of the news is.
 """
 
 from __future__ import annotations
@@ -50,10 +54,64 @@ def without_reader_prompts(
     for (index, start, end), doc in zip(candidates, tagged_texts(nlp, texts)):
         if _addresses_reader(doc):
             prompts.setdefault(index, []).append((start, end))
-    return [
+    kept = [
         [span for span in found if not any(s <= span[0] < e for s, e in prompts.get(index, ()))]
         for index, found in enumerate(spans)
     ]
+    return without_controls(normalised, kept, nlp)
+
+
+CONTROL_WORDS_MAX = 6  # a control's label: a verb and what it acts on ('Voir cette publication sur Instagram')
+_PIECE = re.compile(r"[^\n·|\[\]]+")  # a line's pieces: a page puts its controls between such marks
+
+
+def without_controls(normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp):
+    """The spans less those in a page's control: a piece of a line (between line ends, '·', '|'
+    or brackets) of a few words that opens with a verb the tagger, reading it in lower case, takes
+    for an infinitive (read as written too: 'théo Carpentier' is one, 'Théo' a name), with no
+    conjugated verb after it and no end of sentence: a button or a
+    link's label ('Partager sur Bluesky', 'Partager : Facebook | X', '[Écouter (9 min)]', 'Voir
+    cette publication sur Instagram'), not a sentence of the news."""
+    candidates = []
+    for index, (norm, found) in enumerate(zip(normalised, spans)):
+        for match in _PIECE.finditer(norm.text) if found else ():
+            piece = match.group().strip()
+            start = match.start() + match.group().index(piece[:1]) if piece else 0
+            # 'Partager : Facebook | X | WhatsApp': what a colon opens runs to the line's end
+            line_end = norm.text.find("\n", start) if ":" in piece else -1
+            end = line_end if line_end != -1 else match.end()
+            if (
+                piece[:1].isupper()
+                and len(piece.split()) <= CONTROL_WORDS_MAX
+                and not piece.endswith((".", "!", "?", "…"))
+                and any(start <= s < end for s, _, _ in found)
+            ):
+                candidates.append((index, start, end, piece))
+    controls: dict[int, list[tuple[int, int]]] = {}
+    pieces = [piece for *_, piece in candidates]
+    readings = zip(candidates, tagged_texts(nlp, pieces), tagged_texts(nlp, [_lowered(p) for p in pieces]))
+    for (index, start, end, piece), *docs in readings:
+        if all(_is_control(doc) for doc in docs) and not _after_lowercase(normalised[index].text, piece.split()[0]):
+            controls.setdefault(index, []).append((start, end))
+    return [
+        [span for span in found if not any(s <= span[0] < e for s, e in controls.get(index, ()))]
+        for index, found in enumerate(spans)
+    ]
+
+
+def _after_lowercase(text: str, word: str) -> bool:
+    """Whether the text writes `word` after a word in lower case: inside a sentence, as a name."""
+    return re.search(rf"[^\W\d_A-ZÀ-Þ] {re.escape(word)}(?!\w)", text) is not None
+
+
+def _is_control(doc) -> bool:
+    """Whether the tagged piece opens with an infinitive and has no conjugated verb."""
+    return (
+        len(doc) > 0
+        and doc[0].pos_ == "VERB"
+        and "Inf" in doc[0].morph.get("VerbForm")
+        and not any("Fin" in t.morph.get("VerbForm") for t in doc[1:])
+    )
 
 
 def _addresses_reader(doc) -> bool:

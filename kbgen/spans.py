@@ -135,7 +135,8 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     `lowered` (the same text, its first letter in lower case) as a conjugated verb ('activez'),
     or as a verb of any form with a determiner right after it, its object ('découvrez la
     bande-annonce', whose form the model misreads): a name opening a sentence is followed by
-    its verb, not by an article; or as an adjective in both readings with its noun after it
+    its verb, not by an article; or as a participle with no verb right after it ('Menés 13-20
+    à la pause, les Jaunards...'); or as an adjective in both readings with its noun after it
     ('Bonne lecture !', 'Grave accident à Sarnen'; 'Blanc a marqué' is a name). The model
     tags an unknown name written in lower case as anything, rarely as a conjugated verb; a
     first name before a surname it does ('benedict Cumberbatch'), hence `alone`."""
@@ -145,8 +146,14 @@ def is_common_opening(doc, lowered, alone: bool) -> bool:
     verb = alone and lowered[0].pos_ in ("VERB", "AUX")
     conjugated = verb and "Fin" in lowered[0].morph.get("VerbForm")
     with_object = verb and len(lowered) > 1 and lowered[1].pos_ == "DET"
+    # a participle opening its clause: 'Menés 13-20 à la pause, ...'; a name is followed by its verb
+    participle = (
+        verb
+        and "Part" in lowered[0].morph.get("VerbForm")
+        and (len(lowered) < 2 or lowered[1].pos_ not in ("VERB", "AUX"))
+    )
     adjective = alone and doc[0].pos_ == lowered[0].pos_ == "ADJ" and len(lowered) > 1 and lowered[1].pos_ == "NOUN"
-    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or joined_pronoun or adjective
+    return doc[0].pos_ in NOT_NAME_POS or conjugated or with_object or participle or joined_pronoun or adjective
 
 
 def is_common_noun(doc, nouns: frozenset[str]) -> bool:
@@ -160,13 +167,15 @@ def is_common_noun(doc, nouns: frozenset[str]) -> bool:
 
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
-    where a capital says nothing about the word; not after a title's abbreviation ('M. Hotz')."""
-    before = text[max(0, start - 40) : start].rstrip(" \t\"'«(")
+    or a piece of a page's line after a middle dot, a bar or a bracket ('Yann Doré · Mis à jour
+    ...', 'Votants | Blancs', '[Écouter]'), where a capital says nothing about the word; not after
+    a title's abbreviation ('M. Hotz')."""
+    before = text[max(0, start - 40) : start].rstrip(" \t\"'«([")
     if not before:
         return start <= 40
     if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"\d\.$", before):
         return False  # 'M. Hotz'; a rank in a list: '23. Huser'
-    return before[-1] in ".!?…:\n" or before.endswith((" -", " –", " —"))
+    return before[-1] in ".!?…:\n·|•" or before.endswith((" -", " –", " —"))
 
 
 def written_as_name(text: str, word: str, language: LanguageProfile) -> bool:

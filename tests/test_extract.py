@@ -619,6 +619,8 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
         ("14h32\n\nGrêle à Colmar\n\nDes grêlons sont tombés sur la ville.", "Grêle", True),
         ("Des orages traversent l'est. Grêle, rafales et coupures de courant : suivez tout.", "Grêle", True),
         ("JOURNALISTE : Vous présidez le comité.\n\nINVITÉ : Écoutez, les scientifiques sont là.", "Écoutez", True),
+        ("Siège\n\nLyon\n\nEffectif\n\n24 salariés", "Effectif", True),  # a table's head, a noun of the lexicon
+        ("Poste\n\nAilier\n\nÂge\n\n24 ans", "Ailier", True),
         # names: followed by their verb, a dateline's date, alone on their line, or written as names
         ("Il a plu. Orange annonce la fermeture de ses boutiques.", "Orange", False),
         ("Gènes 16 août. Un capitaine est arrivé ici aujourd'hui.", "Gènes", False),
@@ -636,6 +638,51 @@ def test_a_common_word_of_the_lexicon_opening_a_line_or_a_turn_is_no_name(french
     )
     spans = [[(start, start + len(word), "LOC")]]
     assert without_lexicon_openings([norm], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Camille Rochat, avec ATS · Publié aujourd'hui à 19h30", "Publié"),
+        ("Yann Doré · 15 mars 2026 à 23h10 · Mis à jour le 16 mars à 8h02", "Mis"),
+        ("Publié le 22 octobre 2025 · [Écouter (9 min)]", "Écouter"),
+    ],
+)
+def test_a_piece_of_a_line_after_a_middle_dot_a_bar_or_a_bracket_opens_as_a_sentence(french_nlp, text, word):
+    from kbgen.rereading import without_common_openings
+
+    start = text.index(word)
+    assert starts_sentence(text, start, FRENCH)
+    spans = [[(start, start + len(word), "MISC")]]
+    assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == [[]]
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        ("Il a plu.\nMenés 13-20 à la pause, les Jaunards ont renversé la rencontre.", "Menés", True),
+        (
+            "Il a plu. Benchmarks à l'appui, Mistral assure que son modèle est le meilleur.",
+            "Benchmarks",
+            True,
+        ),  # a noun, read lower-cased as a participle
+        # a name opening its sentence, followed by its verb
+        ("Il a plu. René a marqué deux buts, dimanche.", "René", False),
+        ("Il a plu. Nantes a battu Lille, dimanche.", "Nantes", False),
+    ],
+)
+def test_a_participle_opening_a_sentence_is_no_name(french_nlp, text, word, common):
+    from kbgen.rereading import without_common_openings
+
+    start = text.index(word)
+    spans = [[(start, start + len(word), "LOC")]]
+    assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == ([[]] if common else spans)
+
+
+def test_a_cell_after_a_bar_opens_as_a_sentence():
+    text = "Inscrits : 34 890 | Votants : 19 840 • Blancs : 402"
+    assert starts_sentence(text, text.index("Votants"), FRENCH) and starts_sentence(text, text.index("Blancs"), FRENCH)
+    assert not starts_sentence("Une enquête de Bastien Morvillier", 15, FRENCH)
 
 
 @pytest.mark.parametrize(

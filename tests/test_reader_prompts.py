@@ -60,3 +60,29 @@ def test_an_order_inside_a_paragraph_is_the_texts_own(french_nlp):
         "la date, faute de nouvelles sûres de la capitale."
     )
     assert _kept(french_nlp, BODY + paragraph, ["traité de Prague"]) == ["traité de Prague"]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Partager sur Bluesky", "Bluesky"),
+        ("Voir cette publication sur Instagram", "Instagram"),
+        ("Partager : Facebook | X | WhatsApp | E-mail", "WhatsApp"),  # what the colon opens, to the line's end
+        ("Publié le 22 octobre 2025 · [Écouter (9 min)] · [Offrir]", "Écouter"),
+    ],
+)
+def test_a_pages_control_names_no_one_of_the_article(french_nlp, line, name):
+    text = "Le conseil municipal a voté lundi le budget de la ville.\n" + line + "\n" + BODY
+    assert _kept(french_nlp, text, ["Le conseil", name]) == ["Le conseil"]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("5 | Théo Carpentier | Arkéa-B&B Hotels", "Théo Carpentier"),  # a table's cell: 'théo' alone reads as a verb
+        ("Sauver Notre-Dame a coûté 846 millions.", "Notre-Dame"),  # a sentence, its verb conjugated
+    ],
+)
+def test_a_line_that_is_no_control_keeps_its_names(french_nlp, line, name):
+    text = BODY + line + "\n" + BODY + "La métropole de Lyon a voté.\n"
+    assert _kept(french_nlp, text, [name]) == [name]

@@ -1,0 +1,47 @@
+"""A line that signs the text (kbgen.signatures): the persons it names after a byline's cue
+wrote the text and are no mention of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from kbgen.extract import normalise
+from kbgen.lang import profile
+from kbgen.signatures import without_signatures
+from tests.conftest import spans_of
+
+FRENCH = profile("fr")
+BODY = "Le conseil municipal a voté lundi le budget de la ville.\nLe maire a salué un vote serré.\n"
+
+
+def _kept(nlp, text: str, *names: str) -> list[str]:
+    norm = normalise(text)
+    spans = [spans_of(norm.text, *((n, "PER") for n in names))]
+    return [norm.text[s:e] for s, e, _ in without_signatures([norm], spans, nlp, FRENCH)[0]]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        ("Par Olivier Kerbrat, correspondant à Berlin", ["Olivier Kerbrat"]),
+        ("(Rédigé par Julien Meyrand, édité par Sophie Lavaud)", ["Julien Meyrand", "Sophie Lavaud"]),
+        ("Par Bastien Morvillier et Inès Charpentier", ["Bastien Morvillier", "Inès Charpentier"]),
+    ],
+)
+def test_the_persons_a_signature_names_are_no_mention(french_nlp, line, names):
+    assert _kept(french_nlp, BODY + line + "\n" + BODY, *names) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a conjugated verb: a sentence of the news
+        ("Reçu par Emmanuel Macron, le ministre a plaidé pour la paix.", "Emmanuel Macron"),
+        # the text names the person again: the news is about them
+        ("Salué par Jean Dupont\nJean Dupont a inauguré la salle.", "Jean Dupont"),
+        # no byline's cue before the name
+        ("Une journée avec Marie Curie", "Marie Curie"),
+    ],
+)
+def test_a_line_that_signs_nothing_keeps_its_persons(french_nlp, text, name):
+    assert _kept(french_nlp, BODY + text + "\n", name) == [name]
