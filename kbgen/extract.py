@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import heading_phrases, parallel, peoples_words, reader_prompts, rereading
+from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
@@ -270,15 +270,15 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: pieces of a span cut at a line end read
     alone, names joined at a connector or to their place, the word before an acronym, common words opening a sentence
-    (tagger, then lexicon) or capitalised inside one, headings, MISC common nouns, peoples' words, portfolios, closing
-    words, places listed beside an organisation, a people's word before a person, a prompt to the reader."""
+    (tagger, then lexicon) or capitalised inside one, the adjective closing a name, headings, MISC common nouns, peoples'
+    words, portfolios, closing words, places listed beside an organisation, a people's word before a person, a prompt
+    to the reader."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
-    spans = [
-        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
-    ]
+    spans = [with_word_before_acronym(n.text, found, language, starts_sentence) for n, found in zip(normalised, spans)]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = name_adjectives.with_closing_adjectives(normalised, spans, nlp, language)
     spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)

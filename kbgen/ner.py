@@ -10,7 +10,18 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import extract as extract_module
-from kbgen import glued, heading_phrases, name_edges, names, peoples_words, reader_prompts, rereading, spans, word_case
+from kbgen import (
+    glued,
+    heading_phrases,
+    name_adjectives,
+    name_edges,
+    names,
+    peoples_words,
+    reader_prompts,
+    rereading,
+    spans,
+    word_case,
+)
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -200,6 +211,7 @@ EXTRACTION_MODULES = (
     extract_module,
     spans,
     rereading,
+    name_adjectives,
     heading_phrases,
     peoples_words,
     glued,
