@@ -374,6 +374,11 @@ def _written_without(text: str, name: str, word: str) -> bool:
     )
 
 
+def lexicon_lists(model: Path | None) -> Callable[[str, str], bool]:
+    """Whether the lexicon of the pipeline at `model` lists a lowercase word as a form of a part of speech."""
+    return lambda word, part: common_words(model, (part,))(word)
+
+
 def tagged_texts(nlp, texts: list[str]) -> list:
     """The texts with parts of speech, by the pipeline's tagger (disabled for NER: run by hand)."""
     docs = (nlp.make_doc(text) for text in texts)
