@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import heading_phrases, parallel, peoples_words, reader_prompts, rereading, signatures
+from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
-from kbgen.name_edges import joined_to_their_place, with_word_before_acronym
+from kbgen.name_edges import joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
@@ -268,16 +268,16 @@ def _read_again(
     nlp,
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
-    """Each text's spans after the rules that read them again: pieces of a span cut at a line end read alone, names
-    joined at a connector or to their place, the word before an acronym, common words opening or inside a sentence,
-    headings, MISC nouns, peoples' words, portfolios, closing words, listed places, descriptors, prompts, signatures."""
+    """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
+    place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
-    spans = [
-        with_word_before_acronym(norm.text, found, language, starts_sentence) for norm, found in zip(normalised, spans)
-    ]
+    lexicon = rereading.lexicon_lists(getattr(nlp, "_path", None))
+    spans = [joined_to_their_complement(n.text, f, language, lexicon) for n, f in zip(normalised, spans)]
+    spans = [with_word_before_acronym(n.text, found, language, starts_sentence) for n, found in zip(normalised, spans)]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)
+    spans = name_adjectives.with_closing_adjectives(normalised, spans, nlp, language)
     spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)

@@ -209,3 +209,60 @@ def opens_with_names_article(text: str, start: int, end: int, language: Language
     rest = text[article.end() : end]
     one_word = rest.isalpha() and rest.lower() not in language.rules.titles
     return article_is_names(text, start, language, frozenset() if one_word else nouns)
+
+
+def joined_to_their_complement(
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, lexicon
+) -> list[tuple[int, int, str]]:
+    """A common noun capitalised inside a sentence that the model found alone names something
+    only with its complement after a preposition ('les Apprentis d'Auteuil', 'la coopérative
+    Vignerons de la Fine Champagne'): the complement joins it, a name the model found right
+    there ('Auteuil', no longer a name of its own), or up to three lowercase words, each no
+    function word nor a verb's form ('les Rencontres du capitalisme familial organisées par').
+    Only a noun the model reads as an organisation or a MISC name: one it reads as a place is
+    a name alone ('Paris', the lexicon's plural of 'pari'); not an institution's head
+    (with_complement's) or a generic word.
+    `lexicon(word, part)`: whether the model's lexicon lists the lowercase word as a form of
+    that part of speech ('noun', 'verb')."""
+    from kbgen.spans import starts_sentence  # kbgen.spans imports this module
+
+    rules = language.rules
+    connector = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions)
+    gap = re.compile(rf"[ \t]+(?:{connector})[ \t]*")
+    starts = {start: (end, label) for start, end, label in spans}
+    result: list[tuple[int, int, str]] = []
+    absorbed: set[int] = set()  # the starts of names joined to the noun before them
+    for start, end, label in sorted(spans):
+        if start in absorbed:
+            continue
+        word = text[start:end]
+        after = gap.match(text, end)
+        if (
+            after is not None
+            and label in ("ORG", "MISC")
+            and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", word)
+            and word.lower() not in rules.org_heads | rules.generic_words
+            and lexicon(word.lower(), "noun")
+            and not starts_sentence(text, start, language)
+        ):
+            if after.end() in starts and starts[after.end()][1] != "PER":
+                end = starts[after.end()][0]
+                absorbed.add(after.end())
+            else:
+                end = _lowercase_complement(text, after.end(), language, lexicon) or end
+        result.append((start, end, label))
+    return result
+
+
+def _lowercase_complement(text: str, start: int, language: LanguageProfile, lexicon) -> int | None:
+    """Where up to three lowercase words from `start` end, each no function word nor verb's form."""
+    end, position = None, start
+    for _ in range(3):
+        word = _NEXT_LOWERCASE.match(text, position)
+        if word is None or word.group(1) in language.stop_words() or lexicon(word.group(1), "verb"):
+            break
+        end = position = word.end()
+    return end
+
+
+_NEXT_LOWERCASE = re.compile(r"[ \t]*([^\W\d_A-ZÀ-Þ][\w-]*)(?![\w'])")

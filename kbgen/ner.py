@@ -13,6 +13,7 @@ from kbgen import extract as extract_module
 from kbgen import (
     glued,
     heading_phrases,
+    name_adjectives,
     name_edges,
     names,
     peoples_words,
@@ -211,6 +212,7 @@ EXTRACTION_MODULES = (
     extract_module,
     spans,
     rereading,
+    name_adjectives,
     heading_phrases,
     peoples_words,
     glued,

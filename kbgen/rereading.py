@@ -224,15 +224,15 @@ def common_adjectives(model: Path | None) -> frozenset[str]:
 
 
 @functools.cache
-def common_words(model: Path | None) -> Callable[[str], bool]:
-    """Whether a word in lower case is a common noun or adjective the lemmatizer of the pipeline
-    at `model` knows: a lemma it lists ('divers') or a form it gives such a lemma for ('travaux',
-    'associative'; not 'valais', a form of 'valoir'). None is, with no such tables."""
+def common_words(model: Path | None, parts: tuple[str, ...] = ("noun", "adj")) -> Callable[[str], bool]:
+    """Whether a word in lower case is a common noun or adjective (`parts`) the lemmatizer of the
+    pipeline at `model` knows: a lemma it lists ('divers') or a form it gives such a lemma for
+    ('travaux', 'associative'; not 'valais', a form of 'valoir'). None is, with no such tables."""
     from spacy.strings import get_string_id
 
     tables = _lookups(model)
     index, forms = tables.get("lemma_index", {}), tables.get("lemma_lookup", {})
-    lemmas = frozenset(word for pos in ("noun", "adj") for word in index.get(get_string_id(pos), ()))
+    lemmas = frozenset(word for pos in parts for word in index.get(get_string_id(pos), ()))
     return lambda word: word in lemmas or any(lemma in lemmas for lemma in forms.get(get_string_id(word), ()))
 
 
@@ -375,6 +375,11 @@ def _written_without(text: str, name: str, word: str) -> bool:
     return any(
         not text[m.end() :].lstrip().startswith(word) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     )
+
+
+def lexicon_lists(model: Path | None) -> Callable[[str, str], bool]:
+    """Whether the lexicon of the pipeline at `model` lists a lowercase word as a form of a part of speech."""
+    return lambda word, part: common_words(model, (part,))(word)
 
 
 def tagged_texts(nlp, texts: list[str]) -> list:

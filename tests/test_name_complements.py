@@ -1,0 +1,53 @@
+"""A common noun capitalised inside a sentence, found alone, is joined to its complement."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import spans_of
+
+from kbgen.lang import profile
+from kbgen.name_edges import joined_to_their_complement
+from kbgen.rereading import lexicon_lists
+
+FRENCH = profile("fr")
+
+
+@pytest.fixture
+def lexicon(french_nlp):
+    return lexicon_lists(getattr(french_nlp, "_path", None))
+
+
+def test_a_name_found_right_after_the_preposition_joins_the_noun_and_is_no_name_alone(lexicon):
+    text = "Il salue les responsables du Secours catholique et des Apprentis d'Auteuil, très implantés."
+    spans = spans_of(text, ("Apprentis", "MISC"), ("Auteuil", "LOC"))
+    start = text.index("Apprentis")
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
+        (start, start + len("Apprentis d'Auteuil"), "MISC")
+    ]
+
+
+def test_lowercase_words_join_up_to_a_function_word_or_a_verb(lexicon):
+    text = "Il l'a dit lors des Rencontres du capitalisme familial organisées par le club."
+    spans = spans_of(text, ("Rencontres", "MISC"))
+    start = text.index("Rencontres")
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
+        (start, start + len("Rencontres du capitalisme familial"), "MISC")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a place the model knows, though the lexicon lists 'paris' (of 'pari')
+        ("La marche sur Paris des sidérurgistes de Longwy.", "Paris", "LOC"),
+        # a sentence's first word, whose capital says nothing
+        ("Apprentis de la ville et élèves défilent.", "Apprentis", "ORG"),
+        # a name that is no common noun, a person, an institution's head
+        ("Il travaille chez Airbus de Toulouse depuis dix ans.", "Airbus", "ORG"),
+        ("Il a vu Dupont des années plus tard.", "Dupont", "PER"),
+        ("Il a saisi le Conseil des prud'hommes hier.", "Conseil", "ORG"),
+    ],
+)
+def test_a_place_a_sentences_first_word_a_proper_name_a_person_or_a_head_stays(lexicon, text, name, label):
+    spans = spans_of(text, (name, label))
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
