@@ -112,10 +112,9 @@ def without_lexicon_openings(
     'Grêle'), that the text never writes capitalised inside a sentence, and after which, in its
     line read as written and with the word in lower case, the tagger finds no verb nor number:
     a name opening a sentence is followed by its verb ('Orange annonce', a noun to the tagger
-    after 'orange'), a dateline's place by its date ('Gènes 16 août'). A word before a bracket
-    (a dateline's agency: 'Paris (AFP) -'; a rider's country: 'Olano (Esp)') is left alone; so is
-    a word alone on its line (a table's cell) unless the lexicon lists that very word as a common
-    noun ('Effectif', 'Volume': a column's head; 'Rennes' is only a form of 'renne')."""
+    after 'orange'), a dateline's place by its date ('Gènes 16 août'). A word alone on its line
+    (a table's cell: 'Rennes') or before a bracket (a dateline's agency: 'Paris (AFP) -'; a
+    rider's country: 'Olano (Esp)') is left alone."""
     if not all(name in nlp.component_names for name in TAGGER):
         return spans
     known: Callable[[str], bool] | None = None  # the lexicon, read only when some word needs it
@@ -126,14 +125,12 @@ def without_lexicon_openings(
             line_end = norm.text.find("\n", end, end + 200)
             line = norm.text[start : line_end if line_end != -1 else end + 200]
             after = line[len(word) :].strip()
-            if not (word.isalpha() and word[1:].islower()) or after.startswith("("):
+            if not (word.isalpha() and word[1:].islower() and after) or after.startswith("("):
                 continue
             if not starts_sentence(norm.text, start, language) or written_as_name(norm.text, word, language):
                 continue
             known = known or common_words(getattr(nlp, "_path", None))
-            # Alone on its line (a table's cell), a word must be a noun the lexicon lists as such,
-            # not a form of one ('Effectif', 'Volume'; 'Rennes' is a plural of 'renne').
-            if known(word.lower()) and (after or word.lower() in common_nouns(getattr(nlp, "_path", None))):
+            if known(word.lower()):
                 lines[index, start] = line
     keys = sorted(set(lines.values()))
     readings = zip(keys, tagged_texts(nlp, keys), tagged_texts(nlp, [key[:1].lower() + key[1:] for key in keys]))

@@ -619,8 +619,6 @@ def test_an_adjective_alone_opening_a_sentence_is_no_name(french_nlp, text, comm
         ("14h32\n\nGrêle à Colmar\n\nDes grêlons sont tombés sur la ville.", "Grêle", True),
         ("Des orages traversent l'est. Grêle, rafales et coupures de courant : suivez tout.", "Grêle", True),
         ("JOURNALISTE : Vous présidez le comité.\n\nINVITÉ : Écoutez, les scientifiques sont là.", "Écoutez", True),
-        ("Siège\n\nLyon\n\nEffectif\n\n24 salariés", "Effectif", True),  # a table's head, a noun of the lexicon
-        ("Poste\n\nAilier\n\nÂge\n\n24 ans", "Ailier", True),
         # names: followed by their verb, a dateline's date, alone on their line, or written as names
         ("Il a plu. Orange annonce la fermeture de ses boutiques.", "Orange", False),
         ("Gènes 16 août. Un capitaine est arrivé ici aujourd'hui.", "Gènes", False),
