@@ -26,7 +26,7 @@ from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
-from kbgen.name_edges import joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
@@ -253,7 +253,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     )
     mentions: list[Mention] = []
     for article, norm, decided in zip(articles, normalised, decisions):
-        for start, end, label in split_glued(norm.text, decided, labels, language):
+        for start, end, label in apart(norm.text, split_glued(norm.text, decided, labels, language)):
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)
             title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 
 from kbgen.lang import LanguageProfile, Rules
 from kbgen.names import is_acronym_of
@@ -266,3 +267,20 @@ def _lowercase_complement(text: str, start: int, language: LanguageProfile, lexi
 
 
 _NEXT_LOWERCASE = re.compile(r"[ \t]*([^\W\d_A-ZÀ-Þ][\w-]*)(?![\w'])")
+
+
+def apart(text: str, spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans, sorted, none straddling another: a span whose start runs into one before it (an
+    article or a head noun taken from a name the model ended there: 'Karine Le' then 'Le
+    Marchand') starts where that one ends. A span inside another stays (an organisation's name
+    holds the place it names: spans.names_in)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        straddled = [before_end for before_start, before_end, _ in kept if before_start < start < before_end < end]
+        if straddled:
+            start = max(straddled)
+            while start < end and not text[start].isalnum():  # the space or punctuation between them
+                start += 1
+        if start < end:
+            kept.append((start, end, label))
+    return kept
