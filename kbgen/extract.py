@@ -24,7 +24,7 @@ from tqdm import tqdm
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
 from kbgen.errors import BuildError, Problem
-from kbgen.glued import glued, split_glued
+from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.project import CONFIG_FILE
@@ -240,20 +240,10 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
                 spans[index].extend(names_in(norm.text, *lines[0], label, language))
         sentences[index].extend(sentence_spans(doc, norm, articles[index].text, offset))
     spans = _read_again(normalised, spans, broken, nlp, language)
-    decisions = [list(glued(norm.text, found, language)) for norm, found in zip(normalised, spans)]
-    labels = rereading.labels_alone(
-        (
-            part
-            for norm, decided in zip(normalised, decisions)
-            for g in decided
-            if g.rest_start is not None and g.first_end is not None
-            for part in (norm.text[g.rest_start : g.end], norm.text[g.start : g.first_end])
-        ),
-        nlp,
-    )
     mentions: list[Mention] = []
-    for article, norm, decided in zip(articles, normalised, decisions):
-        for start, end, label in apart(norm.text, split_glued(norm.text, decided, labels, language)):
+    split = split_all([norm.text for norm in normalised], spans, nlp, language)
+    for article, norm, found in zip(articles, normalised, split):
+        for start, end, label in apart(norm.text, found):
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)
             title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""

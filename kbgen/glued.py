@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from kbgen.lang import LanguageProfile
@@ -26,13 +26,43 @@ class Glued(NamedTuple):
     rest_start: int | None = None
     # What the second name, read alone, must be for a split: 'other' (a name of another kind,
     # right after the first), 'joined' (the same, after a function word: 'à', 'sur'), 'person'
-    # (a person after a name that is none), 'any' (a name: two names coordinated).
+    # (a person after a name that is none), 'any' (a name: two names coordinated), 'apart' (a
+    # place or organisation after 'de': `rest_label`, else the model's reading alone).
     rest: str = "other"
+    rest_label: str | None = None  # for 'apart': the kind the text gives the second name alone, if any
 
 
-def glued(text: str, spans: list[tuple[int, int, str]], language: LanguageProfile) -> Iterator[Glued]:
+def split_all(
+    texts: list[str], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """Each text's spans, those that glue two names split (`glued`, then `split_glued` on the
+    model's readings of the parts alone, read in one batch for all the texts)."""
+    from kbgen import rereading
+
+    common = rereading.common_words(getattr(nlp, "_path", None))
+    decisions = [list(glued(text, found, language, common)) for text, found in zip(texts, spans)]
+    labels = rereading.labels_alone(
+        (
+            part
+            for text, decided in zip(texts, decisions)
+            for g in decided
+            if g.rest_start is not None and g.first_end is not None
+            for part in (text[g.rest_start : g.end], text[g.start : g.first_end])
+        ),
+        nlp,
+    )
+    return [split_glued(text, decided, labels, language) for text, decided in zip(texts, decisions)]
+
+
+def glued(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    language: LanguageProfile,
+    common: Callable[[str], bool] = lambda word: False,
+) -> Iterator[Glued]:
     """Each span with, when it starts with a name found alone elsewhere in the text and goes on
-    with another capitalised one, that first name's label and where each part is."""
+    with another capitalised one, that first name's label and where each part is. `common`: whether
+    a lowercase word is a common noun or adjective of the model's lexicon."""
     alone = labels_seen(text, spans)
     for start, end, label in spans:
         first, _, rest = text[start:end].partition(" ")
@@ -52,6 +82,7 @@ def glued(text: str, spans: list[tuple[int, int, str]], language: LanguageProfil
             yield (
                 _longer_first(text, start, end, label, alone, language)
                 or _person_after(text, start, end, label, alone)
+                or _place_apart(text, start, end, label, alone, language, common)
                 or Glued(start, end, label)
             )
 
@@ -105,6 +136,57 @@ def _person_after(text: str, start: int, end: int, label: str, alone: dict[str, 
     return None
 
 
+def _place_apart(
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    alone: dict[str, str],
+    language: LanguageProfile,
+    common: Callable[[str], bool],
+) -> Glued | None:
+    """The span as a name, 'de', then a place or an organisation: a business or a work and where
+    or whose it is ('Al Boraq de Kénitra', 'Kuiper d'Amazon'). The first name opens with no common
+    noun nor article of the lexicon and has no lowercase word, which 'de' completes ('Institut
+    Pasteur de Lille', 'Le Journal de Québec', 'Musée des beaux-arts de Sète'), and is two words or more or one the text has alone (not a first name and particle:
+    'Cécile de France'). The second the text names alone as a place or organisation (beside
+    'Kénitra', 'à Rezé'); or the model reads it so alone (`split_glued`), when the text has the
+    first alone too ('le procès du Mediator') or a common noun, no title, stands before a first of
+    two words or more ('au magasin Leroy Merlin de Guichainville')."""
+    name = text[start:end]
+    articles = {a.strip().lower() for a in language.rules.capitalised_articles}
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 30) : start])
+    noun_before = bool(before and before[1].islower() and common(before[1]) and before[1] not in language.rules.titles)
+    for joint in language.rules.bare_prepositions:
+        for m in re.finditer(rf" {re.escape(joint)}(?=[A-ZÀ-Þ])", name):
+            first, rest = name[: m.start()], name[m.end() :]
+            head = first.split(" ")[0]
+            if not all(w[:1].isupper() for w in first.split(" ")) or common(head.lower()) or head.lower() in articles:
+                continue  # a lowercase word inside: a name 'de' completes ('Musée des beaux-arts de Sète')
+            if " " not in first and first not in alone:
+                continue
+            rest_label = _named_apart(text, rest, alone, language)
+            business = noun_before and " " in first
+            if rest_label is None and first not in alone and not business:
+                continue
+            return Glued(start, end, label, alone.get(first), start + m.start(), start + m.end(), "apart", rest_label)
+    return None
+
+
+def _named_apart(text: str, name: str, alone: dict[str, str], language: LanguageProfile) -> str | None:
+    """The kind of place or organisation the text gives `name` written alone: the model's, or a
+    place where a one-word name follows the language's preposition of a place ('à Rezé')."""
+    if alone.get(name) in ("LOC", "ORG"):
+        return alone[name]
+    place_before = language.rules.place_before
+    if place_before is None or " " in name:
+        return None
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        if place_before.search(text[max(0, m.start() - 20) : m.start()]):
+            return "LOC"
+    return None
+
+
 def split_glued(
     text: str, spans: list[Glued], labels: dict[str, str | None], language: LanguageProfile
 ) -> list[tuple[int, int, str]]:
@@ -129,6 +211,8 @@ def split_glued(
         # gives it alone, else of the span's ('Tribunal de Gap et le Centre hospitalier').
         coordinated = labels.get(rest) or seen.get(rest) or g.label if g.rest == "any" else None
         alone = "PER" if both_seen else coordinated or labels.get(rest)
+        if g.rest == "apart":  # after 'de' (`_place_apart`): the text's place or organisation, else the model's
+            alone = g.rest_label or (labels.get(rest) if labels.get(rest) in ("LOC", "ORG") else None)
         first = trim(text, g.start, g.first_end, first_label, language) if first_label in LABELS else None
         # Words read alone right after a name are weak evidence ('Conseil' of 'Vidal Conseil'
         # read as a place): a longer name is built on a shorter one, a club on its town ('Lagord
@@ -160,4 +244,4 @@ def _fits(rest: str, first_label: str | None, alone: str | None) -> bool:
         return False
     if rest == "person":
         return alone == "PER" != first_label
-    return rest == "any" or alone != first_label
+    return rest in ("any", "apart") or alone != first_label

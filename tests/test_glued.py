@@ -154,3 +154,41 @@ def test_words_after_a_name_that_the_text_never_writes_apart_are_the_same_name(f
     names = (name, label), (rest, read), (f"{name} {rest}", "ORG")
     if read != label:
         assert split(text, {rest: read}, *names)[2:] == [(name, label), (rest, read)]
+
+
+def split_with(text: str, labels: dict[str, str | None], nouns: set[str], *names: tuple[str, str]):
+    """`split`, the lexicon's common nouns and adjectives being `nouns`."""
+    found = glued(text, spans_of(text, *names), FR, lambda word: word in nouns)
+    return [(text[s:e], label) for s, e, label in split_glued(text, list(found), labels, FR)]
+
+
+def test_a_business_then_de_and_a_place_the_text_names_alone_are_two_names():
+    text = "Le TGV relie Kénitra. La ligne Al Boraq de Kénitra va jusqu'à Marrakech."
+    names = ("Kénitra", "LOC"), ("Al Boraq de Kénitra", "PER")
+    assert split_with(text, {"Al Boraq": "MISC"}, set(), *names)[1:] == [("Al Boraq", "MISC"), ("Kénitra", "LOC")]
+    # a place by the preposition of a place before it, where the model read no name
+    text = "Elle vit à Rezé. Son agent, à l'agence Guy Hoquet de Rezé, a parlé."
+    names = (("Guy Hoquet de Rezé", "PER"),)
+    assert split_with(text, {"Guy Hoquet": "ORG"}, set(), *names) == [("Guy Hoquet", "ORG"), ("Rezé", "LOC")]
+
+
+def test_de_after_a_common_noun_an_article_or_a_first_name_builds_one_name():
+    text = "Lille a voté. L'Institut Pasteur de Lille recrute. Le Journal de Lille aussi. Cécile de Lille a chanté."
+    names = ("Lille", "LOC"), ("Institut Pasteur de Lille", "ORG"), ("Journal de Lille", "ORG")
+    names += (("Cécile de Lille", "PER"),)
+    labels = {"Institut Pasteur": "ORG", "Journal": "ORG", "Cécile": "PER", "Le Journal": "ORG"}
+    assert all(g.rest_start is None for g in glued(text, spans_of(text, *names), FR, lambda w: w == "institut"))
+    assert split_with(text, labels, {"institut", "journal"}, *names) == [(n, label) for n, label in names]
+
+
+def test_the_model_reading_a_place_alone_will_do_after_a_name_the_text_has_alone_or_a_business():
+    text = "Le procès du Mediator s'ouvre. Le scandale du Mediator de Servier a éclaté."
+    names = ("Mediator", "MISC"), ("Mediator de Servier", "LOC")
+    assert split_with(text, {"Servier": "ORG"}, set(), *names)[1:] == [("Mediator", "MISC"), ("Servier", "ORG")]
+    assert split_with(text, {"Servier": "PER"}, set(), *names)[1:] == [("Mediator de Servier", "LOC")]
+    text = "Un vol au magasin Leroy Merlin de Guichainville, samedi."
+    names = (("Leroy Merlin de Guichainville", "PER"),)
+    labels = {"Guichainville": "LOC", "Leroy Merlin": "ORG"}
+    assert split_with(text, labels, {"magasin"}, *names) == [("Leroy Merlin", "ORG"), ("Guichainville", "LOC")]
+    # no common noun before it (nor the first name alone in the text): one name
+    assert split_with(text, labels, set(), *names) == [("Leroy Merlin de Guichainville", "PER")]
