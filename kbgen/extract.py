@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
-from kbgen.bracket_acronyms import with_bracket_acronyms
+from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import glued, split_glued
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
@@ -249,6 +249,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     mentions: list[Mention] = []
     for article, norm, decided in zip(articles, normalised, decisions):
         found = with_bracket_acronyms(norm.text, apart(norm.text, split_glued(norm.text, decided, labels, language)))
+        found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from conftest import spans_of
 
 from kbgen.articles import Article
-from kbgen.bracket_acronyms import with_bracket_acronyms
+from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
 from kbgen.extract import Mention
 from kbgen.lang import profile
 from kbgen.resolve import resolve
+
+STOP_WORDS = profile("fr").stop_words()
 
 
 def test_the_acronym_after_its_name_is_found_with_the_names_label():
@@ -53,3 +55,38 @@ def test_extraction_gives_the_acronym_the_model_left_out(french_nlp):
     article = Article("a", None, "a", None, "fr", None, text, text)
     found = {(m.text, m.label) for m in extract([article], french_nlp).mentions}
     assert ("DGA", "ORG") in found
+
+
+def test_the_expansion_before_an_acronym_in_brackets_is_found_as_an_organisation():
+    text = "Le lotissement est suspendu, et la direction régionale des affaires culturelles (Drac) a été saisie."
+    spans = spans_of(text, ("Drac", "LOC"))
+    start = text.index("direction")
+    expansion = (start, start + len("direction régionale des affaires culturelles"), "ORG")
+    assert with_bracket_expansions(text, spans, STOP_WORDS) == [expansion, *spans]
+
+
+def test_the_expansion_starts_at_its_first_word_not_at_a_function_word():
+    text = "Le service départemental d'incendie et de secours (SDIS 83) a prépositionné 450 sapeurs."
+    spans = spans_of(text, ("SDIS 83", "MISC"))
+    found = with_bracket_expansions(text, spans, STOP_WORDS)
+    assert [text[s:e] for s, e, _ in found] == ["service départemental d'incendie et de secours", "SDIS 83"]
+    assert found[0][2] == "MISC"  # the acronym's label, no place or person to correct
+
+
+def test_no_expansion_where_the_words_before_do_not_spell_the_acronym_or_a_name_is_found():
+    for text, names in [
+        ("Il habite à Vannes (Morbihan) depuis dix ans.", [("Vannes", "LOC"), ("Morbihan", "LOC")]),
+        ("Il parle de la Confédération paysanne (CP) hier.", [("Confédération paysanne", "ORG"), ("CP", "ORG")]),
+        ("Il répond à la ville de Rennes (DR) ce matin.", [("Rennes", "LOC"), ("DR", "ORG")]),
+    ]:
+        spans = spans_of(text, *names)
+        assert with_bracket_expansions(text, spans, STOP_WORDS) == spans
+
+
+def test_extraction_gives_the_expansion_the_model_left_out(french_nlp):
+    from kbgen.extract import extract
+
+    text = "Le service départemental d'incendie et de secours (SDIS 83) a prépositionné 450 sapeurs-pompiers."
+    article = Article("a", None, "a", None, "fr", None, text, text)
+    found = {m.text for m in extract([article], french_nlp).mentions}
+    assert "service départemental d'incendie et de secours" in found
