@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
+from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
@@ -220,14 +221,8 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     )
     spans: list[list[tuple[int, int, str]]] = [[] for _ in articles]
     sentences: list[list[tuple[int, int]]] = [[] for _ in articles]
-    progress = tqdm(
-        nlp.pipe(texts),
-        total=len(pieces),
-        unit="text",
-        desc="NER",
-        disable=None if len(pieces) > 50 else True,
-        leave=False,
-    )
+    quiet = len(pieces) <= 50 or None  # tqdm: None shows a bar only on a terminal
+    progress = tqdm(nlp.pipe(texts), total=len(pieces), unit="text", desc="NER", disable=quiet, leave=False)
     broken: list[list[tuple[int, int]]] = [[] for _ in articles]  # pieces of spans that ran over a line end
     for (index, offset), doc in zip(pieces, progress):
         norm = normalised[index]
@@ -243,7 +238,9 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     mentions: list[Mention] = []
     split = split_all([norm.text for norm in normalised], spans, nlp, language)
     for article, norm, found in zip(articles, normalised, split):
-        for start, end, label in apart(norm.text, found):
+        found = with_bracket_acronyms(norm.text, apart(norm.text, found))
+        found = with_bracket_expansions(norm.text, found, language.stop_words())
+        for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)
             title_text = clean_name(article.text[slice(*norm.span(*title))]) if title[0] < title[1] else ""

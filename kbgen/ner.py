@@ -9,8 +9,8 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-from kbgen import extract as extract_module
 from kbgen import (
+    bracket_acronyms,
     glued,
     heading_phrases,
     name_adjectives,
@@ -23,6 +23,7 @@ from kbgen import (
     spans,
     word_case,
 )
+from kbgen import extract as extract_module
 from kbgen.articles import Article
 from kbgen.cache import Cached, ExtractionCache
 from kbgen.cluster import extract_on_cluster
@@ -220,6 +221,7 @@ EXTRACTION_MODULES = (
     names,
     reader_prompts,
     signatures,
+    bracket_acronyms,
 )
 
 
