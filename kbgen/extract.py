@@ -24,6 +24,7 @@ from tqdm import tqdm
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
+from kbgen.capitals import with_datelines
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
@@ -256,7 +257,8 @@ def _read_again(
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
-    place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures."""
+    place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures,
+    datelines."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -276,6 +278,7 @@ def _read_again(
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
+    spans = with_datelines(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kbgen import (
     bracket_acronyms,
+    capitals,
     glued,
     heading_phrases,
     name_adjectives,
@@ -222,6 +223,7 @@ EXTRACTION_MODULES = (
     reader_prompts,
     signatures,
     bracket_acronyms,
+    capitals,
 )
 
 
