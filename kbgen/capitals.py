@@ -3,7 +3,9 @@ capitals poorly: of the 33 datelines in capitals the judged sets open paragraphs
 ('NOUMÉA.', 'TOULOUSE.', 'SAINT-JEAN-DE-LUZ.'), it labels 4 a place, 18 an organisation, a
 work or a person, and finds nothing in 11. The structure of the text says more than the model there: a word in capitals
 that opens a paragraph, followed by a full stop, a date after a comma, a region in brackets or
-a dash, and then the paragraph's sentence, is the place the news is reported from.
+a dash, and then the paragraph's sentence, is the place the news is reported from. And a line
+wholly in capitals is a heading: what the model finds in it is a name only if the text names it
+elsewhere too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX'), not 'LE CHOIX DE LA RÉDACTION'.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ CAPITAL = "A-ZÀ-ÖØ-ÞŒ"
 PLACE_WORD = rf"[{CAPITAL}](?:[{CAPITAL}'-]*[{CAPITAL}])?"
 # What follows a dateline's place, before its paragraph's sentence: a full stop and a sentence's
 # capital, a comma and a date, a region or an agency in brackets, a dash.
+ACRONYM_MAX = 4  # letters of a word in capitals that may be an acronym ('CGT', 'LFI-NFP')
 AFTER_PLACE = rf"(?:\.[ \t]+(?=[{CAPITAL}][a-zà-ÿ])|,[ \t]+(?=\d)|[ \t]+\((?=[{CAPITAL}])|[ \t]+[-–—][ \t]+)"
 
 
@@ -70,3 +73,64 @@ def with_datelines(
         kept = [s for s in found if not any(s[0] < end and start < s[1] for start, end in places)]
         result.append(sorted(kept + [(start, end, "LOC") for start, end in places]))
     return result
+
+
+def without_headings_in_capitals(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less those in capitals on a line wholly in capitals (a heading: 'DÉCORATIONS ET
+    FEU D'ARTIFICE', 'LE CHOIX DE LA RÉDACTION', "L'ARMÉE DE TERRE S'IMPATIENTE") that the text
+    never writes otherwise, capitalised, on a line in mixed case: a name in a heading is named in
+    the text too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX', 'SUR LES PLANCHES' beside 'les
+    Planches'). A span whose every word is an acronym's length stays ('LE DPE', 'LFI-NFP'), and
+    so does one word the model's lexicon does not list as a common noun or adjective: a place
+    or a name the heading alone gives ('GUERRE EN UKRAINE')."""
+    from kbgen.rereading import common_words
+
+    model = getattr(nlp, "_path", None)
+    stop_words = language.stop_words()
+    result = []
+    for norm, found in zip(normalised, spans):
+        headings = [s for s in found if _heading_words(norm.text, s[0], s[1], stop_words)]
+        names = {s for s in headings if _unknown_word(norm.text[s[0] : s[1]], stop_words, common_words(model))}
+        result.append([s for s in found if s not in headings or s in names])
+    return result
+
+
+def _unknown_word(name: str, stop_words: frozenset[str], is_common: Callable[[str], bool]) -> bool:
+    """Whether the name is one word that the lexicon lists as no common noun nor adjective."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]{2,}", name) if w.lower() not in stop_words]
+    return len(words) == 1 and not is_common(words[0]) and not is_common(words[0].replace("œ", "oe"))
+
+
+def _heading_words(text: str, start: int, end: int, stop_words: frozenset[str]) -> bool:
+    """Whether the span at [start, end) is words of a heading in capitals, no name (see above)."""
+    name = text[start:end]
+    if not name.isupper() or all(len(w) <= ACRONYM_MAX for w in re.findall(r"[^\W\d_]+", name)):
+        return False
+    if _has_lower_case(_line(text, start, end)):
+        return False
+    core = _less_opening_function_words(name, stop_words)
+    for match in re.finditer(rf"(?<!\w){re.escape(core)}(?!\w)", text, re.IGNORECASE):
+        if match.group()[0].isupper() and _has_lower_case(_line(text, *match.span())):
+            return False
+    return True
+
+
+def _line(text: str, start: int, end: int) -> str:
+    """The line that holds [start, end)."""
+    line_end = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : line_end if line_end != -1 else len(text)]
+
+
+def _has_lower_case(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
+def _less_opening_function_words(name: str, stop_words: frozenset[str]) -> str:
+    """The name less the articles and elided words that open it: 'L'UNESCO' is 'UNESCO'."""
+    while (word := re.match(r"([^\W\d_]+)('|\s+)(?=\S)", name)) and (
+        word.group(1).lower() in stop_words or word.group(1).lower() + "'" in stop_words
+    ):
+        name = name[word.end() :]
+    return name

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
-from kbgen.capitals import with_datelines
+from kbgen.capitals import with_datelines, without_headings_in_capitals
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
@@ -270,6 +270,7 @@ def _read_again(
     spans = rereading.without_lexicon_openings(normalised, spans, nlp, language)
     spans = rereading.without_common_nouns_inside(normalised, spans, nlp, language)
     spans = rereading.without_headings(normalised, spans, nlp, language)
+    spans = without_headings_in_capitals(normalised, spans, nlp, language)
     spans = heading_phrases.without_heading_phrases(normalised, spans, nlp, language)
     spans = heading_phrases.without_misc_common_nouns(normalised, spans, nlp, language)
     spans = peoples_words.without_peoples_words(normalised, spans, nlp, language)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kbgen.articles import Article
-from kbgen.capitals import datelines
-from kbgen.extract import extract, load_pipeline
+from kbgen.capitals import datelines, without_headings_in_capitals
+from kbgen.extract import Normalised, extract, load_pipeline
 from kbgen.lang import profile
 from kbgen.resolve import resolve
 
@@ -76,3 +76,33 @@ def test_a_dateline_in_capitals_is_a_place_and_takes_no_type_from_the_model(nlp)
     assert found["NOUMÉA"] == "LOC"
     assert found["TOULOUSE"] == "LOC"
     assert found["SAINT-JEAN-DE-LUZ"] == "LOC"
+
+
+def heading_spans_left(text: str, names: list[str], nlp=None) -> list[str]:
+    """The names (each the first occurrence in `text`) left by without_headings_in_capitals."""
+    spans = [(text.index(n), text.index(n) + len(n), "MISC") for n in names]
+    (left,) = without_headings_in_capitals([Normalised(text, tuple(range(len(text) + 1)))], [spans], nlp, FR)
+    return [text[start:end] for start, end, _ in left]
+
+
+def test_words_of_a_heading_in_capitals_are_no_name():
+    text = "DÉCORATIONS ET FEU D'ARTIFICE\n\nLe soir, la ville a tiré son feu d'artifice."
+    assert heading_spans_left(text, ["DÉCORATIONS ET FEU D'ARTIFICE"]) == []
+    text = "L'ARMÉE DE TERRE S'IMPATIENTE\n\nLes chefs de l'armée de Terre attendent."
+    assert heading_spans_left(text, ["ARMÉE DE TERRE S'IMPATIENTE"]) == []
+
+
+def test_a_name_in_a_heading_in_capitals_stays_when_the_text_writes_it_capitalised(nlp):
+    text = "LA CONCURRENCE DE SPACEX\n\nSpaceX a lancé 2 000 satellites.\n\nUN SITE INSCRIT À L'UNESCO\n\nSelon l'Unesco, rien."
+    assert heading_spans_left(text, ["SPACEX", "L'UNESCO"]) == ["SPACEX", "L'UNESCO"]
+    # written only in lower case elsewhere, only in another heading, or on a line in mixed case
+    text = "CE QUE DIT L'ARRÊT\n\nL'arrêt de la cour est net: l'arrêt ne dit rien.\n\nL'ARRÊT, ENFIN"
+    assert heading_spans_left(text, ["L'ARRÊT"], nlp) == []
+    assert heading_spans_left("Un communiqué de VIE ASSOCIATIVE", ["VIE ASSOCIATIVE"]) == ["VIE ASSOCIATIVE"]
+
+
+def test_an_acronym_or_an_unknown_word_alone_in_a_heading_stays(nlp):
+    assert heading_spans_left("LE DPE, ARBITRE DES PRIX\n\nUn texte.", ["DPE"]) == ["DPE"]
+    assert heading_spans_left("LFI-NFP\n\nUn texte.", ["LFI-NFP"]) == ["LFI-NFP"]
+    text = "GUERRE EN UKRAINE\n\nLe président ukrainien est à Paris.\n\nLES FINANCES\n\nUn budget."
+    assert heading_spans_left(text, ["UKRAINE", "FINANCES"], nlp) == ["UKRAINE"]
