@@ -134,3 +134,10 @@ def _less_opening_function_words(name: str, stop_words: frozenset[str]) -> str:
     ):
         name = name[word.end() :]
     return name
+
+
+def written_in_capitals(form: str) -> bool:
+    """Whether a name is written in capitals and longer than an acronym in some word ('NOUMÉA',
+    'PASCAL VANHOUTTE'; not 'CNRS'): a dateline's, a heading's or a speaker's form, not the
+    name's own where the text writes it in mixed case too."""
+    return form.isupper() and any(len(w) > ACRONYM_MAX for w in re.findall(r"[^\W\d_]+", form))

@@ -21,6 +21,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from kbgen.articles import Article
+from kbgen.capitals import written_in_capitals
 from kbgen.curation import Curation, Rule
 from kbgen.entity_types import Contexts, decided_type, model_type, person_names
 from kbgen.errors import Problem
@@ -265,10 +266,13 @@ def _move(groups: dict[str, list[Mention]], source: str, target: str, which) -> 
 
 
 def _name(forms: Counter, key: str) -> str:
-    """The most used form of the group's own; on a tie the longer, then the accented one
+    """The most used form of the group's own, one in capitals last ('Nouméa', not the dateline's
+    'NOUMÉA', nor 'CIOTAT' beside 'La Ciotat'); on a tie the longer, then the accented one
     ('États-Unis' over 'Etats-Unis')."""
     own = Counter({f: n for f, n in forms.items() if fold(f) == key}) or forms
-    return min(own, key=lambda f: (-own[f], -len(f), -sum(not ch.isascii() for ch in f), f))
+    if all(written_in_capitals(f) for f in own):
+        own = Counter({f: n for f, n in forms.items() if not written_in_capitals(f)}) or own
+    return min(own, key=lambda f: (written_in_capitals(f), -own[f], -len(f), -sum(not ch.isascii() for ch in f), f))
 
 
 def _entities(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.articles import Article
-from kbgen.capitals import datelines, without_headings_in_capitals
+from kbgen.capitals import datelines, without_headings_in_capitals, written_in_capitals
 from kbgen.extract import Normalised, extract, load_pipeline
 from kbgen.lang import profile
 from kbgen.resolve import resolve
@@ -106,3 +106,19 @@ def test_an_acronym_or_an_unknown_word_alone_in_a_heading_stays(nlp):
     assert heading_spans_left("LFI-NFP\n\nUn texte.", ["LFI-NFP"]) == ["LFI-NFP"]
     text = "GUERRE EN UKRAINE\n\nLe président ukrainien est à Paris.\n\nLES FINANCES\n\nUn budget."
     assert heading_spans_left(text, ["UKRAINE", "FINANCES"], nlp) == ["UKRAINE"]
+
+
+def test_an_entity_is_named_by_its_mixed_case_form_not_its_dateline_in_capitals(nlp):
+    found = entities_of(
+        nlp,
+        "NOUMÉA. Il était 4 h 10 quand le Congrès a voté à Nouméa le budget de la province.",
+        "LA CIOTAT. Elle avait 88 ans et n'avait jamais quitté La Ciotat.",
+    )
+    assert found.get("Nouméa") == "LOC" and "NOUMÉA" not in found
+    assert found.get("La Ciotat") == "LOC" and "LA CIOTAT" not in found
+
+
+def test_written_in_capitals():
+    assert written_in_capitals("NOUMÉA") and written_in_capitals("PASCAL VANHOUTTE")
+    assert not written_in_capitals("CNRS") and not written_in_capitals("LFI-NFP")
+    assert not written_in_capitals("Nouméa") and not written_in_capitals("SpaceX")
