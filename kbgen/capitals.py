@@ -141,3 +141,19 @@ def written_in_capitals(form: str) -> bool:
     'PASCAL VANHOUTTE'; not 'CNRS'): a dateline's, a heading's or a speaker's form, not the
     name's own where the text writes it in mixed case too."""
     return form.isupper() and any(len(w) > ACRONYM_MAX for w in re.findall(r"[^\W\d_]+", form))
+
+
+def title_cased(name: str, stop_words: frozenset[str]) -> str:
+    """A name in capitals as a name is written: each word capitalised, the language's function
+    words inside it in lower case ('SAINT-JEAN-DE-LUZ' -> 'Saint-Jean-de-Luz', "VILLENEUVE-D'ASCQ"
+    -> "Villeneuve-d'Ascq", 'LA CIOTAT' -> 'La Ciotat')."""
+    pieces = re.split(r"(\W+)", name)  # words at even places, what separates them at odd ones
+    written = []
+    for index, piece in enumerate(pieces):
+        inside = 0 < index < len(pieces) - 1
+        elided = inside and pieces[index + 1] == "'" and piece.lower() + "'" in stop_words  # 'D'ASCQ'
+        if index % 2 == 0 and inside and (elided or (len(piece) > 1 and piece.lower() in stop_words)):
+            written.append(piece.lower())
+        else:
+            written.append(piece[:1] + piece[1:].lower() if index % 2 == 0 else piece)
+    return "".join(written)

@@ -21,7 +21,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from kbgen.articles import Article
-from kbgen.capitals import written_in_capitals
+from kbgen.capitals import title_cased, written_in_capitals
 from kbgen.curation import Curation, Rule
 from kbgen.entity_types import Contexts, decided_type, model_type, person_names
 from kbgen.errors import Problem
@@ -105,7 +105,8 @@ def resolve(
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
     owner_typed_mentions = {groups[key][0] for key, rule in overrides.items() if rule.type and groups.get(key)}
-    entities = _entities({k: v for k, v in groups.items() if k not in left_to}, overrides, type_of)
+    kept = {k: v for k, v in groups.items() if k not in left_to}
+    entities = _entities(kept, overrides, type_of, language.stop_words())
     owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     entities = typed_by_tables(entities, texts, known, owner_typed)
@@ -276,7 +277,10 @@ def _name(forms: Counter, key: str) -> str:
 
 
 def _entities(
-    groups: dict[str, list[Mention]], overrides: dict[str, Rule], type_of: Callable[[list[Mention]], str]
+    groups: dict[str, list[Mention]],
+    overrides: dict[str, Rule],
+    type_of: Callable[[list[Mention]], str],
+    stop_words: frozenset[str],
 ) -> list[Entity]:
     taken: set[str] = set()
     entities = []
@@ -284,7 +288,10 @@ def _entities(
         mentions = sorted(groups[key], key=lambda m: (m.article, m.start))
         rule = overrides.get(key)
         forms = Counter(m.text for m in mentions)
+        entity_type = (rule and rule.type) or type_of(mentions)
         name = (rule and rule.name) or _name(forms, key)
+        if not (rule and rule.name) and entity_type in ("PER", "LOC") and written_in_capitals(name):
+            name = title_cased(name, stop_words)  # a person or a place only ever written in capitals
         removed = {fold(alias) for alias in rule.remove_aliases} if rule else set()
         aliases = {f for f in forms if fold(f) not in removed} | set(rule.aliases if rule else ())
         aliases.discard(name)
@@ -292,7 +299,7 @@ def _entities(
             Entity(
                 slug=unique_slug(slugify(name), taken, fallback="entity"),
                 name=name,
-                type=(rule and rule.type) or type_of(mentions),
+                type=entity_type,
                 aliases=tuple(sorted(aliases)),
                 mentions=tuple(mentions),
                 description=rule.description if rule else None,

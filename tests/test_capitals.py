@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kbgen.articles import Article
-from kbgen.capitals import datelines, without_headings_in_capitals, written_in_capitals
+from kbgen.capitals import datelines, title_cased, without_headings_in_capitals, written_in_capitals
 from kbgen.extract import Normalised, extract, load_pipeline
 from kbgen.lang import profile
 from kbgen.resolve import resolve
@@ -73,9 +73,9 @@ def test_a_dateline_in_capitals_is_a_place_and_takes_no_type_from_the_model(nlp)
         "TOULOUSE. Après deux années de baisse, le marché toulousain se réveille.",
         "SAINT-JEAN-DE-LUZ. Le port de pêche a accueilli mercredi le nouveau chalutier.",
     )
-    assert found["NOUMÉA"] == "LOC"
-    assert found["TOULOUSE"] == "LOC"
-    assert found["SAINT-JEAN-DE-LUZ"] == "LOC"
+    assert found["Nouméa"] == "LOC"
+    assert found["Toulouse"] == "LOC"
+    assert found["Saint-Jean-de-Luz"] == "LOC"
 
 
 def heading_spans_left(text: str, names: list[str], nlp=None) -> list[str]:
@@ -122,3 +122,25 @@ def test_written_in_capitals():
     assert written_in_capitals("NOUMÉA") and written_in_capitals("PASCAL VANHOUTTE")
     assert not written_in_capitals("CNRS") and not written_in_capitals("LFI-NFP")
     assert not written_in_capitals("Nouméa") and not written_in_capitals("SpaceX")
+
+
+def test_a_person_or_a_place_only_written_in_capitals_is_named_as_a_name_is_written(nlp):
+    found = entities_of(nlp, "SAINT-JEAN-DE-LUZ. Le port de pêche a accueilli mercredi le nouveau chalutier.")
+    assert found.get("Saint-Jean-de-Luz") == "LOC"
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [
+        ("SAINT-JEAN-DE-LUZ", "Saint-Jean-de-Luz"),
+        ("VILLENEUVE-D'ASCQ", "Villeneuve-d'Ascq"),
+        ("LA CIOTAT", "La Ciotat"),
+        ("PASCAL VANHOUTTE", "Pascal Vanhoutte"),
+        # an initial is no elided function word, and a function word ending a name stays capitalised
+        ("A. FABRE", "A. Fabre"),
+        ("M. N RIOUST", "M. N Rioust"),
+        ("PIERRE LE", "Pierre Le"),
+    ],
+)
+def test_title_cased(written, name):
+    assert title_cased(written, FR.stop_words()) == name
