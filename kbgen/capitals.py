@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 CAPITAL = "A-ZÀ-ÖØ-ÞŒ"
 # A place's one word in capitals (a compound's hyphens and apostrophes inside: 'VILLENEUVE-D'ASCQ').
 PLACE_WORD = rf"[{CAPITAL}](?:[{CAPITAL}'-]*[{CAPITAL}])?"
+ACRONYM_MAX = 4  # letters of a word in capitals that may be an acronym ('CGT', 'LFI-NFP')
 # What follows a dateline's place, before its paragraph's sentence: a full stop and a sentence's
 # capital, a comma and a date, a region or an agency in brackets, a dash.
-ACRONYM_MAX = 4  # letters of a word in capitals that may be an acronym ('CGT', 'LFI-NFP')
 AFTER_PLACE = rf"(?:\.[ \t]+(?=[{CAPITAL}][a-zà-ÿ])|,[ \t]+(?=\d)|[ \t]+\((?=[{CAPITAL}])|[ \t]+[-–—][ \t]+)"
 
 
