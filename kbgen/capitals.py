@@ -1,12 +1,12 @@
 """Names written in capitals. The model was trained on text in mixed case and reads words in
 capitals poorly: of the 33 datelines in capitals the judged sets open paragraphs with
-('NOUMÉA.', 'TOULOUSE.', 'SAINT-JEAN-DE-LUZ.'), it labels 4 a place, 18 an organisation, a
-work or a person, and finds nothing in 11. The structure of the text says more than the model there: a word in capitals
-that opens a paragraph, followed by a full stop, a date after a comma, a region in brackets or
-a dash, and then the paragraph's sentence, is the place the news is reported from. And a line
-wholly in capitals is a heading: what the model finds in it is a name only if the text names it
-elsewhere too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX'), not 'LE CHOIX DE LA RÉDACTION'.
-"""
+('NOUMÉA.', 'TOULOUSE.', 'SAINT-JEAN-DE-LUZ.'), it labels 4 a place, 19 an organisation, a
+work or a person, and finds nothing in 10. The structure of the text says more than the model
+there: a word in capitals that opens a paragraph, followed by a full stop, a date after a
+comma, a region in brackets or a dash, and then the paragraph's sentence, is the place the news
+is reported from. And a line wholly in capitals is a heading: what the model finds in it is a
+name only if the text names it elsewhere too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX'), not
+'LE CHOIX DE LA RÉDACTION'."""
 
 from __future__ import annotations
 
