@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tqdm import tqdm
 
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
+from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
 from kbgen.errors import BuildError, Problem
@@ -237,8 +238,10 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     spans = _read_again(normalised, spans, broken, nlp, language)
     mentions: list[Mention] = []
     split = split_all([norm.text for norm in normalised], spans, nlp, language)
+    common = rereading.common_words(getattr(nlp, "_path", None))
     for article, norm, found in zip(articles, normalised, split):
-        found = with_bracket_acronyms(norm.text, apart(norm.text, found))
+        found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
+        found = with_bracket_acronyms(norm.text, found)
         found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
