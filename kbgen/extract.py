@@ -29,6 +29,7 @@ from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
 from kbgen.spans import (
     LABELS,
@@ -263,6 +264,7 @@ def _read_again(
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
+    spans = [with_organisation_complements(norm.text, found, language) for norm, found in zip(normalised, spans)]
     lexicon = rereading.lexicon_lists(getattr(nlp, "_path", None))
     spans = [joined_to_their_complement(n.text, f, language, lexicon) for n, f in zip(normalised, spans)]
     spans = [with_word_before_acronym(n.text, found, language, starts_sentence) for n, found in zip(normalised, spans)]
