@@ -31,6 +31,7 @@ from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
+from kbgen.side_by_side import joined_side_by_side
 from kbgen.spans import (
     LABELS,
     joined_at_connectors,
@@ -242,6 +243,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     common = rereading.common_words(getattr(nlp, "_path", None))
     for article, norm, found in zip(articles, normalised, split):
         found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
+        found = joined_side_by_side(norm.text, found, language)
         found = with_bracket_acronyms(norm.text, found)
         found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
@@ -264,8 +266,8 @@ def _read_again(
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
-    spans = [with_organisation_complements(norm.text, found, language) for norm, found in zip(normalised, spans)]
     lexicon = rereading.lexicon_lists(getattr(nlp, "_path", None))
+    spans = [with_organisation_complements(n.text, found, language, lexicon) for n, found in zip(normalised, spans)]
     spans = [joined_to_their_complement(n.text, f, language, lexicon) for n, f in zip(normalised, spans)]
     spans = [with_word_before_acronym(n.text, found, language, starts_sentence) for n, found in zip(normalised, spans)]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)

@@ -12,14 +12,16 @@ from kbgen.lang import LanguageProfile
 
 
 def with_organisation_complements(
-    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile
+    text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, lexicon
 ) -> list[tuple[int, int, str]]:
     """The spans, an organisation's name that opens with a capitalised head noun (the language's
     org_heads) joined, with its own label, to the name right after it on its line: a place
     after a preposition, when the organisation ends with a capitalised word ('Institut Pasteur de
     Lille'; one ending in lower case is joined_to_their_place's); or an organisation right after
     a space, when it ends with a lowercase word, which leaves it unfinished ("Fondation
-    d'entreprise Crédit Agricole Languedoc"). The second stays a name of its own only where the
+    d'entreprise Crédit Agricole Languedoc"); or a common noun coordinated with its last
+    complement (_coordinated_complement). `lexicon(word, part)`: whether the model's lexicon lists
+    the lowercase word as a form of that part of speech ('noun'). The second stays a name of its own only where the
     text writes it alone elsewhere ('Lille', not the 'Miel' of 'Fondation Lune de Miel')."""
     rules = language.rules
     connector = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions)
@@ -39,7 +41,10 @@ def with_organisation_complements(
                 and (
                     (label == "LOC" and last[:1].isupper() and preposition.fullmatch(text, before_end, start))
                     or (label == "ORG" and last[:1].islower() and text[before_end:start] == " ")
-                    or (label != "PER" and _coordinated_complement(text, before_start, before_end, start, language))
+                    or (
+                        lexicon(text[start:end].lower(), "noun")
+                        and _coordinated_complement(text, before_start, before_end, start, language)
+                    )
                 )
             )
             if joins:
@@ -57,10 +62,12 @@ def _written_elsewhere(text: str, start: int, end: int) -> bool:
 
 
 def _coordinated_complement(text: str, start: int, end: int, after: int, language: LanguageProfile) -> bool:
-    """Whether the text between the name [start, end) and the name at `after` coordinates a
-    second complement with the name's last one, its preposition repeated as written ('Fédération
-    de la Haute Couture' + 'et de la' + 'Mode'): a list of two names repeats the first's
-    preposition before it, which a name's own complement does not have ('de la CGT et de la CFDT')."""
+    """Whether the text between the name [start, end) and the name at `after`, a common noun,
+    coordinates a second complement with the name's last one, its preposition repeated as written
+    ('Fédération de la Haute Couture' + 'et de la' + 'Mode', 'ministère de la Culture et de la
+    Communication'): a common noun capitalised inside a sentence is a name's word, where a list
+    of two names repeats a preposition before a name ('Tribunal judiciaire de Laval et de Vidal
+    Conseil')."""
     rules = language.rules
     connector = "|".join(re.escape(p).replace(r"\ ", r"[ \t]+") for p in rules.prepositions)
     last = re.search(
