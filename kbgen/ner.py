@@ -10,15 +10,18 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import (
+    article_surnames,
     bracket_acronyms,
     glued,
     heading_phrases,
     name_adjectives,
     name_edges,
     names,
+    org_complements,
     peoples_words,
     reader_prompts,
     rereading,
+    side_by_side,
     signatures,
     spans,
     word_case,
@@ -222,6 +225,9 @@ EXTRACTION_MODULES = (
     reader_prompts,
     signatures,
     bracket_acronyms,
+    article_surnames,
+    org_complements,
+    side_by_side,
 )
 
 
