@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from tqdm import tqdm
 
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
+from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
 from kbgen.capitals import with_datelines, without_headings_in_capitals
@@ -29,7 +30,9 @@ from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
+from kbgen.side_by_side import joined_side_by_side
 from kbgen.spans import (
     LABELS,
     joined_at_connectors,
@@ -238,8 +241,11 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     spans = _read_again(normalised, spans, broken, nlp, language)
     mentions: list[Mention] = []
     split = split_all([norm.text for norm in normalised], spans, nlp, language)
+    common = rereading.common_words(getattr(nlp, "_path", None))
     for article, norm, found in zip(articles, normalised, split):
-        found = with_bracket_acronyms(norm.text, apart(norm.text, found))
+        found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
+        found = joined_side_by_side(norm.text, found, language)
+        found = with_bracket_acronyms(norm.text, found)
         found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
@@ -263,6 +269,7 @@ def _read_again(
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
     lexicon = rereading.lexicon_lists(getattr(nlp, "_path", None))
+    spans = [with_organisation_complements(n.text, found, language, lexicon) for n, found in zip(normalised, spans)]
     spans = [joined_to_their_complement(n.text, f, language, lexicon) for n, f in zip(normalised, spans)]
     spans = [with_word_before_acronym(n.text, found, language, starts_sentence) for n, found in zip(normalised, spans)]
     spans = rereading.without_common_openings(normalised, spans, nlp, language)

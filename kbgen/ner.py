@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from kbgen import (
+    article_surnames,
     bracket_acronyms,
     capitals,
     glued,
@@ -17,9 +18,11 @@ from kbgen import (
     name_adjectives,
     name_edges,
     names,
+    org_complements,
     peoples_words,
     reader_prompts,
     rereading,
+    side_by_side,
     signatures,
     spans,
     word_case,
@@ -224,6 +227,9 @@ EXTRACTION_MODULES = (
     signatures,
     bracket_acronyms,
     capitals,
+    article_surnames,
+    org_complements,
+    side_by_side,
 )
 
 
