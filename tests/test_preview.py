@@ -160,7 +160,7 @@ def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, 
         cache = Project.load(project).cache
         kept = cache.read_bytes()
         edit(project, "a retrouvé", "a revu")
-        until(lambda: "a revu".encode() in state.status.previews.get(page, b""), "the preview")
+        until(lambda: b"a revu" in state.status.previews.get(page, b""), "the preview")
         assert state.status.building and not release.is_set()
         assert cache.read_bytes() == kept  # the build's caches left alone
         release.set()
