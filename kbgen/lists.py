@@ -12,7 +12,7 @@ the given names ("Gaulle, Charles de"), as they are particles by their case."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kbgen.articles import Article
@@ -125,7 +125,7 @@ class Letter:
 
     label: str
     path: str
-    count: int
+    count: int | None  # None in the bar of a letter's own pages (see _index_files)
 
 
 def list_files(page, articles: tuple[Article, ...], entities: Sequence[Entity], top: list[Entity], ledes) -> list:
@@ -145,9 +145,12 @@ def _archive_files(page, articles: tuple[Article, ...]) -> list:
         for year, by_month in archive.items()
     )
     files = [page(f"{ARCHIVE}.html", "archive.html", years=bar)]
+    # A month's pages link the other months without their counts, which archive.html gives:
+    # else every article added would make every month's pages again, not its own month's.
+    other_months = tuple((year, tuple((day, path, None) for day, path, _ in months)) for year, months in bar)
     for by_month in archive.values():
         for name, pages in by_month.items():
-            files += [page(p.path, "month.html", month=month_of(name), shelf=p, years=bar) for p in pages]
+            files += [page(p.path, "month.html", month=month_of(name), shelf=p, years=other_months) for p in pages]
     return files
 
 
@@ -163,6 +166,9 @@ def _index_files(page, entities: Sequence[Entity]) -> list:
         page("entities/index.html", "entities.html", bars=bars, top=top),
         page("entities/a-z.html", "a-z.html", bar=bars.get(ALL, ())),
     ]
+    # A letter's pages link the other letters without their counts (the index pages give them),
+    # so that an entity added remakes its own letter's pages only.
+    uncounted = {kind: tuple(replace(letter, count=None) for letter in bar) for kind, bar in bars.items()}
     for kind, letters in shelves.items():
         for letter, pages in letters.items():
             # The same letter in each type's list where it has one (else its first), for the type filter.
@@ -170,7 +176,9 @@ def _index_files(page, entities: Sequence[Entity]) -> list:
                 other: shelves[other].get(letter, next(iter(shelves[other].values())))[0].path for other in shelves
             }
             files += [
-                page(p.path, "letter.html", kind=kind, letter=_label(letter), shelf=p, bar=bars[kind], across=across)
+                page(
+                    p.path, "letter.html", kind=kind, letter=_label(letter), shelf=p, bar=uncounted[kind], across=across
+                )
                 for p in pages
             ]
     return files

@@ -92,6 +92,13 @@ def extract_cached(
     return without_common_words(extraction, articles, project.language, project.word_case_cache, not preview), warnings
 
 
+def extract_alone(project: Project, articles: list[Article]) -> Extraction:
+    """NER of `articles` in this process, with no cache read or written: their common words
+    judged by their own texts (a preview made while a build writes the caches)."""
+    extraction = extract(articles, _loaded_pipeline(project, extraction_fingerprint(project)))
+    return without_common_words(extraction, articles, project.language)
+
+
 def _extracted(
     project: Project,
     missing: list[Article],

@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kbgen.articles import read_article
+from kbgen.articles import Article, read_article
 from kbgen.build import project_lock
 from kbgen.cards import Card, cards_of
-from kbgen.errors import BuildError
+from kbgen.errors import BuildError, ProjectLocked
+from kbgen.extract import Extraction
 from kbgen.link import KnowledgeBase
-from kbgen.ner import extract_cached
+from kbgen.ner import extract_alone, extract_cached
 from kbgen.project import Project
 from kbgen.render import OutputFile, Theme, article_page, wikilink_pages
 from kbgen.resolve import fold
@@ -57,17 +58,16 @@ class PreviewBase:
 
 def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | None:
     """The page of the article at `path` (in content/articles/, known to the last build) as it
-    reads now; None when there is nothing to preview: a new or unreadable article, or another
-    build running on the project. The model reads the text (and the extraction cache keeps it,
-    so the rebuild does not read it again)."""
+    reads now; None when there is nothing to preview: a new or unreadable article. The model reads
+    the text (and the extraction cache keeps it, so the rebuild does not read it again, unless a
+    build is running: see _extraction)."""
     slug = base.slugs.get(path.relative_to(root))
     if slug is None:
         return None
     try:
         project = Project.load(root)
-        with project_lock(project):
-            article = read_article(path, slug, project)
-            extraction, _ = extract_cached(project, [article], jobs=1, preview=True)
+        article = read_article(path, slug, project)
+        extraction = _extraction(project, article)
     except (BuildError, OSError):
         return None  # the rebuild says what is wrong
     linked: list[tuple[int, int, str]] = []
@@ -83,6 +83,18 @@ def preview_article(root: Path, base: PreviewBase, path: Path) -> OutputFile | N
     return article_page(
         theme, article, linked, tuple(entities.values()), related, pages_named=base.pages_named, cards=cards
     )
+
+
+def _extraction(project: Project, article: Article) -> Extraction:
+    """The article's mentions: through the extraction cache, which keeps them for the rebuild,
+    when no build holds the project; while one does, by the model alone, touching none of the
+    caches it is writing (one found locked would be taken for broken and set aside), the
+    article's common words judged by its own text."""
+    try:
+        with project_lock(project):
+            return extract_cached(project, [article], jobs=1, preview=True)[0]
+    except ProjectLocked:
+        return extract_alone(project, [article])
 
 
 _themes: dict[tuple, Theme] = {}  # the last preview's theme, by what it is made from

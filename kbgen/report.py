@@ -134,8 +134,9 @@ def rebuild_waits(what: str) -> None:
     _stamped(what, "another kbgen build is running on this project; trying again in a second")
 
 
-def previewed(what: str, seconds: float) -> None:
-    _stamped(what, f"shown in {seconds:.2f} s (a preview); rebuilding the site")
+def previewed(what: str, seconds: float, building: bool = False) -> None:
+    then = "rebuilt once the build under way is done" if building else "rebuilding the site"
+    _stamped(what, f"shown in {seconds:.2f} s (a preview); {then}")
 
 
 def _stamped(what: str, line: str) -> None:

@@ -394,6 +394,23 @@ def test_adding_an_article_does_not_remake_the_pages_of_articles_naming_its_enti
     assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
 
 
+def test_adding_an_article_remakes_only_its_own_month_and_letters(golden_project, tmp_path, monkeypatch):
+    """The archive's and the entity index's counts are on their overview pages only: an article
+    added in October naming Lyon remakes October's page and Lyon's letter, not September's page
+    nor the other letters' (whose navigation used to carry every count), and the site is a
+    clean build's."""
+    write(golden_project / "content/articles/lyon.md", "---\ntitle: Lyon\ndate: 2024-09-02\n---\nÀ Lyon.\n")
+    build(golden_project)
+    made = count_made(monkeypatch)
+    write(golden_project / "content/articles/encore.md", "---\ntitle: Encore\ndate: 2024-10-30\n---\nÀ Lyon, encore.\n")
+    build(golden_project)
+    months = sorted(p for p in made if p.startswith("archive"))
+    assert months == ["archive.html", "archive/2024-10.html"]
+    letters = sorted(p for p in made if p.startswith("entities/") and p.count("/") == 2 and len(p.split("/")[2]) < 8)
+    assert letters == ["entities/all/l.html", "entities/loc/l.html"]
+    assert site_files(golden_project / "_site") == site_files(clean_build(golden_project, tmp_path / "clean"))
+
+
 def test_the_corpus_wide_passes_follow_an_added_and_a_deleted_article(golden_project, tmp_path):
     """Whether a word opening a sentence is a common word, and where a known name was missed, is
     judged on the whole corpus from what the last build kept (kbgen.word_case, kbgen.missed): an

@@ -4,6 +4,7 @@ knowledge and the article's new text, without resolving, linking or writing the 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from kbgen.build import build
 from kbgen.preview import PreviewBase, preview_article, preview_theme
@@ -63,24 +64,36 @@ def test_a_name_two_entities_share_is_not_linked(golden_project):
     assert "marie dupont" not in PreviewBase.of(replace(kb, entities=kb.entities + (namesake,))).names
 
 
-def test_a_failing_preview_leaves_the_rebuild_to_report(golden_project, monkeypatch):
-    """kbgen serve: whatever goes wrong in a preview, there is none, and the rebuild still runs."""
+def test_a_failing_preview_answers_nothing(golden_project, monkeypatch):
+    """kbgen serve's preview process: whatever goes wrong in a preview, it answers None (no
+    preview: the rebuild reports the problem) and goes on with the next message."""
+    import multiprocessing
+    import signal
+
     import kbgen.preview as preview_module
-    from kbgen.serve.rebuild import Rebuilder
-    from kbgen.serve.status import LiveState
+    from kbgen.serve import previewer
 
-    def broken(*args):
-        raise KeyError("a bug")
+    base = PreviewBase.of(build(golden_project, keep_knowledge=True).knowledge)
+    real = preview_module.preview_article
+    calls = []
 
-    monkeypatch.setattr(preview_module, "preview_article", broken)
-    state = LiveState()
-    rebuilder = Rebuilder(golden_project.resolve(), golden_project.resolve() / "_site", state)
-    rebuilder.first_build()
-    assert rebuilder.base is not None and state.status.build == 1
-    edit(golden_project, "a rejoint", "a retrouvé")
-    rebuilder._rebuild({(golden_project / NOTE).resolve()})
-    assert state.status.build == 2 and state.status.ok and state.status.previews == {}
-    assert "a retrouvé" in (golden_project / "_site/articles/note-de-terrain.html").read_text("utf-8")
+    def broken_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise KeyError("a bug")
+        return real(*args)
+
+    monkeypatch.setattr(preview_module, "preview_article", broken_once)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # the process ignores Ctrl-C; not pytest
+    ours, theirs = multiprocessing.Pipe()
+    slug = base.slugs[Path(NOTE)]
+    asked = ("page", (golden_project / NOTE, slug, base.related.get(slug, ())))
+    for message in (("base", replace(base, related={})), asked, asked, ("stop", None)):
+        ours.send(message)
+    previewer._previews(theirs, golden_project)  # answers all four, then returns
+    assert ours.recv() is None
+    path, page = ours.recv()
+    assert path == "articles/note-de-terrain.html" and b"a rejoint" in page
 
 
 def test_the_preview_theme_is_kept_until_a_template_or_setting_changes(golden_project):
@@ -107,3 +120,52 @@ def test_a_preview_leaves_the_builds_word_counts_as_they_are(golden_project):
     edit(golden_project, "a rejoint", "a retrouvé")
     assert preview_article(golden_project, base, golden_project / NOTE) is not None
     assert counts.read_bytes() == kept
+
+
+def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, monkeypatch):
+    """kbgen serve: an article saved while a build holds the project (a minute and more at
+    10,000 articles) is previewed at once by the preview process, which then reads it with the
+    model alone, leaving the caches the build is writing be; the build after shows it too."""
+    import threading
+    import time
+
+    import kbgen.build as build_module
+    from kbgen.serve.rebuild import Rebuilder
+    from kbgen.serve.status import LiveState
+
+    project = golden_project.resolve()
+    page = str(project / "_site/articles/note-de-terrain.html")
+    state = LiveState()
+    rebuilder = Rebuilder(project, project / "_site", state)
+    rebuilder.first_build()
+    holding, release = threading.Event(), threading.Event()
+    real = build_module._build
+
+    def held(*args, **kwargs):  # inside the project's lock, as a long build is
+        holding.set()
+        release.wait(120)
+        return real(*args, **kwargs)
+
+    def until(condition, what: str) -> None:
+        deadline = time.monotonic() + 90
+        while not condition():
+            assert time.monotonic() < deadline, f"waited too long for {what}"
+            time.sleep(0.05)
+
+    monkeypatch.setattr(build_module, "_build", held)
+    rebuilder.start()
+    try:
+        edit(project, "a rejoint", "a retrouvé")
+        assert holding.wait(60)
+        cache = Project.load(project).cache
+        kept = cache.read_bytes()
+        edit(project, "a retrouvé", "a revu")
+        until(lambda: b"a revu" in state.status.previews.get(page, b""), "the preview")
+        assert state.status.building and not release.is_set()
+        assert cache.read_bytes() == kept  # the build's caches left alone
+        release.set()
+        until(lambda: not state.status.building and not state.status.previews, "the rebuilds")
+        assert "a revu" in (project / "_site/articles/note-de-terrain.html").read_text("utf-8")
+    finally:
+        release.set()
+        rebuilder.stop()

@@ -1,10 +1,12 @@
 """`kbgen serve`: build, serve the site to this machine, rebuild on every change, reload open pages.
 
-Three parts, wired together here:
+Four parts, wired together here:
 - kbgen/serve/server.py, the HTTP side: the output folder as `kbgen build` wrote it, previews,
   the reload script's tag on every page, the error page while there is no site, the event stream;
 - kbgen/serve/rebuild.py, the rebuild scheduler: one build at a time after each change
-  (kbgen/serve/watch.py says which), a preview of an edited article while it runs;
+  (kbgen/serve/watch.py says which);
+- kbgen/serve/previewer.py, an edited article's page at once, in a process of its own, even
+  while a build runs;
 - kbgen/serve/status.py, what the two share: the status open pages are told.
 The pages' side is a static script shipped with the theme: kbgen/default_theme/serve/live-reload.js.
 """

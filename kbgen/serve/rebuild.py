@@ -1,6 +1,7 @@
 """The rebuild scheduler of `kbgen serve`: one build at a time, started by the changes the
-watchers report (and again when the user changed something during a build), with a preview of
-an edited article while it runs; the outcome goes to the terminal and to the shared status."""
+watchers report (and again when the user changed something during a build); the previewer
+(kbgen/serve/previewer.py) shows an edited article meanwhile, even during a build; the outcome
+goes to the terminal and to the shared status."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from kbgen import parallel, report
 from kbgen.errors import BuildError, Problem, ProjectLocked
-from kbgen.project import Layout, Project
+from kbgen.project import Layout
+from kbgen.serve.previewer import Previewer
 from kbgen.serve.status import LiveState
 from kbgen.serve.watch import FOLDER, Signature, Watcher, signature
 
@@ -23,32 +25,55 @@ if TYPE_CHECKING:
     from kbgen.preview import PreviewBase
 
 
+PREVIEW_FIRST = 5.0  # seconds a rebuild waits for the preview of its changes (the model may be loading)
+
+
+class _Reported:
+    """Where the watchers put the paths that changed: the previewer is told at once, whatever
+    the rebuild thread is doing, and the rebuild thread's queue gets them."""
+
+    def __init__(self, rebuilder: Rebuilder):
+        self.rebuilder = rebuilder
+
+    def put(self, paths: set[Path]) -> None:
+        if self.rebuilder.previewer:
+            self.rebuilder.previewer.edited(paths)
+        self.rebuilder.changes.put(paths)
+
+
 class Rebuilder:
     """Runs the builds, one at a time, and tells the terminal and the pages how they went."""
 
     def __init__(self, project: Path, out: Path, state: LiveState, drafts: bool = False):
         self.project, self.out, self.state, self.drafts = project, out, state, drafts
         self.changes: queue.Queue = queue.Queue()
-        self.watcher = Watcher(project, self.changes)
+        self.previewer: Previewer | None = None  # started with the rebuilds, after the first build
+        self.knowledge: PreviewBase | None = None  # what the last good build knew, for previews
+        self.watcher = Watcher(project, _Reported(self))
         self.snapshot: dict[Path, Signature] = {}
-        self.base: PreviewBase | None = None  # what the last good build knew, for previews
         self.stopping = threading.Event()
         self.thread = parallel.in_background(self._run, "kbgen rebuild")
 
     def first_build(self) -> None:
         self.watcher.refresh()
         outcome = self._build()
+        self._record(outcome)
         if isinstance(outcome, BuildError):
             report.first_build_failed(outcome.problems, site_left=(self.out / "index.html").is_file())
         else:
             report.first_build_done(outcome)
 
     def start(self) -> None:
+        self.previewer = Previewer(self.project, self.out, self.state)
+        if self.knowledge is not None:
+            self.previewer.rebase(self.knowledge)
         self.thread.start()
 
     def stop(self) -> None:
         self.stopping.set()
         self.watcher.stop()
+        if self.previewer:
+            self.previewer.stop()
 
     def _run(self) -> None:
         self._warm()
@@ -72,7 +97,8 @@ class Rebuilder:
 
     def _rebuild(self, changed: set[Path]) -> set[Path]:
         """Build after `changed`; return what the user changed during the build, to build again."""
-        self._preview(changed)
+        if self.previewer:
+            self.previewer.wait(PREVIEW_FIRST)  # the preview first: the build would hold the project
         # Taken after the preview, which it would delay (a stat of every watched file), and before
         # the build, which reads the files as they are now.
         before = self._take_snapshot()
@@ -83,17 +109,13 @@ class Rebuilder:
             return set()
         what = _describe(changed, self.project)
         if isinstance(outcome, ProjectLocked):
+            self._record(outcome)
             report.rebuild_waits(what)
             self.stopping.wait(1)
             return changed
-        if isinstance(outcome, BuildError):
-            report.rebuild_failed(what, took, outcome.problems)
-            written = set()
-        else:
-            report.rebuilt(what, took, outcome)
-            written = {p.absolute() for p in outcome.ingested.written}
+        written = set() if isinstance(outcome, BuildError) else {p.absolute() for p in outcome.ingested.written}
         after = self.snapshot
-        return {
+        edited = {
             p
             for p in before.keys() | after.keys()
             if before.get(p) != after.get(p)
@@ -101,51 +123,26 @@ class Rebuilder:
             and p not in written
             and not self._written_by_build(p, before)
         }
+        self._record(outcome, edited)
+        if isinstance(outcome, BuildError):
+            report.rebuild_failed(what, took, outcome.problems)
+        else:
+            report.rebuilt(what, took, outcome)
+        return edited
 
     def _warm(self) -> None:
-        """Ready for previews: the model loaded, and what the last build knew (a first build that
-        found the site up to date linked nothing)."""
+        """Ready for previews: what the last build knew (a first build that found the site up to
+        date linked nothing); the previewer loads the model meanwhile."""
         from kbgen.build import link_project, project_lock
-        from kbgen.ner import load_model
-        from kbgen.preview import PreviewBase, preview_theme
+        from kbgen.preview import PreviewBase
 
         try:
-            if self.base is None and self.state.status.ok:
+            if self.knowledge is None and self.state.status.ok and self.previewer:
                 with project_lock(Layout.of(self.project)):
-                    self.base = PreviewBase.of(link_project(self.project))
-            load_model(self.project)
-            preview_theme(Project.load(self.project))  # its templates compiled before the first edit
+                    self.knowledge = PreviewBase.of(link_project(self.project))
+                self.previewer.rebase(self.knowledge)
         except (BuildError, OSError):
             pass  # no previews until a build succeeds: each edit waits for its rebuild
-
-    def _preview(self, changed: set[Path]) -> None:
-        """When only articles the last good build had were edited, show their pages at once."""
-        from kbgen.preview import preview_article
-
-        folder = Layout.of(self.project).articles
-        if (
-            self.base is None
-            or not self.state.status.ok
-            or not changed
-            or any(p.parent != folder or p.suffix != ".md" or not p.is_file() for p in changed)
-        ):
-            return
-        started = time.perf_counter()
-        pages = {}
-        try:
-            for path in sorted(changed):
-                page = preview_article(self.project, self.base, path)
-                if page is None:
-                    return
-                pages[str(self.out / page.path)] = page.make()
-        except Exception:  # a template's error, or a bug: no preview, and the rebuild reports it
-            if os.environ.get("KBGEN_DEBUG"):
-                import traceback
-
-                traceback.print_exc()
-            return
-        self.state.update(build=self.state.status.build + 1, previews=pages)
-        report.previewed(_describe(changed, self.project), time.perf_counter() - started)
 
     def _build(self) -> BuildSummary | BuildError:
         """One build: its BuildSummary, or the BuildError that stopped it."""
@@ -157,7 +154,9 @@ class Rebuilder:
         try:
             summary = build(self.project, self.out, keep_knowledge=True, drafts=self.drafts)
             if summary.knowledge is not None:
-                self.base = PreviewBase.of(summary.knowledge)
+                self.knowledge = PreviewBase.of(summary.knowledge)
+                if self.previewer:
+                    self.previewer.rebase(self.knowledge)
                 summary = replace(summary, knowledge=None)
         except BuildError as exc:
             outcome = exc
@@ -178,13 +177,14 @@ class Rebuilder:
             )
         else:
             outcome = summary
-        self._record(outcome)
         self.snapshot = self._take_snapshot()
         return outcome
 
-    def _record(self, outcome) -> None:
-        """The build's outcome in the status open pages are told."""
+    def _record(self, outcome, edited: frozenset[Path] | set[Path] = frozenset()) -> None:
+        """The build's outcome in the status open pages are told; the previews of the articles
+        `edited` while it ran are kept (the next build replaces them), the others dropped."""
         status = self.state.status
+        previews = self.previewer.keep_only(set(edited)) if self.previewer else {}
         if isinstance(outcome, ProjectLocked):  # not a failed build: it runs again in a second
             self.state.update(building=False)
         elif isinstance(outcome, BuildError):
@@ -193,11 +193,16 @@ class Rebuilder:
                 ok=False,
                 attempts=status.attempts + 1,
                 errors=tuple(map(str, outcome.problems)),
-                previews={},
+                previews=previews,
             )
         else:
             self.state.update(
-                building=False, ok=True, attempts=status.attempts + 1, build=status.build + 1, errors=(), previews={}
+                building=False,
+                ok=True,
+                attempts=status.attempts + 1,
+                build=status.build + 1,
+                errors=(),
+                previews=previews,
             )
 
     def _written_by_build(self, path: Path, before: dict[Path, Signature]) -> bool:

@@ -5,10 +5,10 @@ around each build let the rebuilder skip what the build itself wrote."""
 from __future__ import annotations
 
 import os
-import queue
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import click
 
@@ -32,6 +32,12 @@ def signature(path: Path) -> Signature:
     return FOLDER if path.is_dir() else (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
+class Sink(Protocol):
+    """Where the paths that changed go (a queue, or kbgen.serve.rebuild's fan-out)."""
+
+    def put(self, paths: set[Path]) -> None: ...
+
+
 @dataclass(frozen=True)
 class WatchPlan:
     deep: tuple[Path, ...]  # watched with everything below them
@@ -45,7 +51,7 @@ class Watcher:
     folders (recursively) and its top level (kbgen.yml, the entity patterns, and the folders
     coming or going). The top level is not watched recursively: _site/ and .venv/ live there."""
 
-    def __init__(self, project: Path, changes: queue.Queue):
+    def __init__(self, project: Path, changes: Sink):
         self.project, self.changes = project, changes
         self.plan: WatchPlan | None = None
         self._stops: list[threading.Event] = []
