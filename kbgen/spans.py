@@ -165,11 +165,6 @@ def is_common_noun(doc, nouns: frozenset[str]) -> bool:
     return len(doc) > 0 and doc[0].pos_ == "NOUN" and doc[0].text.lower() in nouns
 
 
-# A rank in a list ('23. Huser'): a short number standing alone as a word, unlike the end of a
-# sentence closing on a time ('à 7h30.'), a year ('en 2025.') or a decimal ('de 1,5.').
-_RANK = re.compile(r"(?:^|\s)\d{1,3}\.$")
-
-
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether `start` opens a sentence, a line or a dateline's text ('Rennes (AFP) - Le ...'),
     or a piece of a page's line after a middle dot, a bar or a bracket ('Yann Doré · Mis à jour
@@ -178,8 +173,9 @@ def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t\"'«([")
     if not before:
         return start <= 40
-    if language.rules.person_cues.search(text, max(0, start - 25), start) or _RANK.search(before):
-        return False  # 'M. Hotz'; a rank in a list: '23. Huser'
+    # 'M. Hotz'; a rank in a list ('23. Huser'): a short number alone, no time ('à 7h30.') nor year
+    if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"(?:^|\s)\d{1,3}\.$", before):
+        return False
     return before[-1] in ".!?…:\n·|•" or before.endswith((" -", " –", " —"))
 
 
