@@ -26,7 +26,7 @@ from kbgen.cache import SummaryCache, code_fingerprint
 from kbgen.extract import Mention
 from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.names import fold, inside_longer_name
-from kbgen.spans import trim
+from kbgen.spans import starts_sentence, trim
 
 if TYPE_CHECKING:
     from kbgen.resolve import Entity
@@ -122,9 +122,12 @@ def add_missed_mentions(
         with SummaryCache(cache) as remembered:
             found = _Remembered(remembered, language).found(articles, spans, types)
     added: dict[str, list[Mention]] = defaultdict(list)
+    named_inside = _named_inside(entities, articles, language)
     for article in articles:
         for start, end, form in found[article.slug]:
-            if article.slug not in (ignored.get(fold(form)) or ()):
+            if article.slug not in (ignored.get(fold(form)) or ()) and (
+                unique[form] in named_inside or not starts_sentence(article.text, start, language)
+            ):
                 entity = by_slug[unique[form]]
                 added[entity.slug].append(Mention(article.slug, start, end, article.text[start:end], entity.type))
     return [
@@ -133,6 +136,19 @@ def add_missed_mentions(
         else e
         for e in entities
     ]
+
+
+def _named_inside(entities: list[Entity], articles: list[Article], language: LanguageProfile) -> set[str]:
+    """The slugs of the entities the model found at least once inside a sentence, where a capital
+    says the word is a name. One found only where a sentence or a line opens ('Abonnez-vous',
+    'Temps de lecture : 3 min') has no such evidence: its other occurrences at a sentence start
+    are no more a name than it is, and are left alone."""
+    texts = {a.slug: a.text for a in articles}
+    return {
+        e.slug
+        for e in entities
+        if any(m.article in texts and not starts_sentence(texts[m.article], m.start, language) for m in e.mentions)
+    }
 
 
 def _found_in(

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
+from kbgen.article_names import owns_article
 from kbgen.articles import Article
 from kbgen.capitals import title_cased, written_in_capitals
 from kbgen.curation import Curation, Rule
 from kbgen.entity_types import Contexts, decided_type, model_type, person_names
 from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
-from kbgen.lang import LanguageProfile, Rules, plain_forms
+from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.missed import add_missed_mentions
 from kbgen.names import fold, is_acronym_of
 from kbgen.partners import typed_by_partners
@@ -94,7 +95,7 @@ def resolve(
         ignored_in = ignored.get(fold(mention.text), frozenset())
         if ignored_in is not None and mention.article not in ignored_in:
             groups[fold(mention.text)].append(mention)
-    _merge_article_forms(groups, texts, language.rules)
+    named_with_article = _merge_article_forms(groups, texts, language)
     _merge_acronyms(groups, texts)
     _merge_initials(groups)
     known = Contexts() if contexts is None else contexts
@@ -106,7 +107,7 @@ def resolve(
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}
     owner_typed_mentions = {groups[key][0] for key, rule in overrides.items() if rule.type and groups.get(key)}
     kept = {k: v for k, v in groups.items() if k not in left_to}
-    entities = _entities(kept, overrides, type_of, language.stop_words())
+    entities = _entities(kept, overrides, type_of, language.stop_words(), named_with_article)
     owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     entities = typed_by_tables(entities, texts, known, owner_typed)
@@ -123,18 +124,28 @@ def _merge(groups: dict[str, list[Mention]], source: str, target: str) -> None:
         groups[target].extend(groups.pop(source))
 
 
-def _merge_article_forms(groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules) -> None:
+def _merge_article_forms(
+    groups: dict[str, list[Mention]], texts: dict[str, str], language: LanguageProfile
+) -> dict[str, str]:
     """'La Russie' joins 'Russie'. Extraction keeps an article only where the text says it is
     the name's ('selon Le Monde'), so a bare mention written right after that article,
     capitalised, takes it too ('Le Monde a révélé', where the model's span starts after 'Le');
-    after a lowercase one it stays as it is ('la Russie'). The name is then the most written form."""
+    after a lowercase one it stays as it is ('la Russie'). Gives the groups whose name keeps the
+    article (article_names.owns_article: 'Le Mans', though 'du Mans' is written more), with the
+    key of that form; the others are named by their most written form."""
+    rules, named_with_article = language.rules, {}
     for key in sorted(groups):
         for article in rules.capitalised_articles:
             bare = key[len(article) :]
             if key in groups and key.startswith(article) and bare in groups:
                 groups[bare] = [_with_article(m, texts, rules.name_article) for m in groups[bare]]
+                bare_forms = {m.text for m in groups[bare] if fold(m.text) == bare}
+                written = [m for m in groups[key] + groups[bare] if fold(m.text) == key]  # with the article
+                if owns_article(article, written, bare_forms, texts, language):
+                    named_with_article[bare] = key
                 _merge(groups, key, bare)
                 break
+    return named_with_article
 
 
 def _with_article(mention: Mention, texts: dict[str, str], name_article: re.Pattern) -> Mention:
@@ -281,7 +292,11 @@ def _entities(
     overrides: dict[str, Rule],
     type_of: Callable[[list[Mention]], str],
     stop_words: frozenset[str],
+    named_with_article: dict[str, str] | None = None,
 ) -> list[Entity]:
+    """One entity per group; a group of `named_with_article` (its key -> the key of its form with
+    the article) is named by that form."""
+    named_with_article = named_with_article or {}
     taken: set[str] = set()
     entities = []
     for key in sorted(groups):
@@ -289,7 +304,7 @@ def _entities(
         rule = overrides.get(key)
         forms = Counter(m.text for m in mentions)
         entity_type = (rule and rule.type) or type_of(mentions)
-        name = (rule and rule.name) or _name(forms, key)
+        name = (rule and rule.name) or _name(forms, named_with_article.get(key, key))
         if not (rule and rule.name) and entity_type in ("PER", "LOC") and written_in_capitals(name):
             name = title_cased(name, stop_words)  # a person or a place only ever written in capitals
         removed = {fold(alias) for alias in rule.remove_aliases} if rule else set()

@@ -173,8 +173,9 @@ def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t\"'«([")
     if not before:
         return start <= 40
-    if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"\d\.$", before):
-        return False  # 'M. Hotz'; a rank in a list: '23. Huser'
+    # 'M. Hotz'; a rank in a list ('23. Huser'): a short number alone, no time ('à 7h30.') nor year
+    if language.rules.person_cues.search(text, max(0, start - 25), start) or re.search(r"(?:^|\s)\d{1,3}\.$", before):
+        return False
     return before[-1] in ".!?…:\n·|•" or before.endswith((" -", " –", " —"))
 
 

@@ -1,0 +1,71 @@
+"""The name of an entity some of whose mentions keep a capitalised article (kbgen.resolve,
+kbgen.article_names): 'Le Havre' even where 'du Havre' is written more, not 'la Russie', nor
+an article only ever written opening a sentence."""
+
+from __future__ import annotations
+
+from kbgen.article_names import owns_article
+from kbgen.articles import Article
+from kbgen.extract import Mention
+from kbgen.lang import profile
+from kbgen.resolve import resolve
+
+FRENCH = profile("fr")
+
+
+def article(slug: str, text: str) -> Article:
+    return Article(slug, None, slug, None, "fr", None, text, text)
+
+
+def mentions(art: Article, name: str, label: str = "LOC") -> list[Mention]:
+    found, start = [], art.text.find(name)
+    while start != -1:
+        found.append(Mention(art.slug, start, start + len(name), name, label))
+        start = art.text.find(name, start + len(name))
+    return found
+
+
+def names(texts_and_forms) -> dict[str, tuple[str, ...]]:
+    arts = [article(str(i), text) for i, (text, _) in enumerate(texts_and_forms)]
+    found = [m for art, (_, forms) in zip(arts, texts_and_forms) for form in forms for m in mentions(art, form)]
+    return {e.name: e.aliases for e in resolve(found, arts, language=FRENCH).entities}
+
+
+def test_the_name_keeps_an_article_it_owns_though_contracted_more_often():
+    found = names(
+        [
+            ("Le maire du Havre, au Havre, parle du Havre.", ["Havre"]),
+            ("Il habite à Lyon. Selon lui, Le Havre attire.", ["Le Havre"]),
+        ]
+    )
+    assert found == {"Le Havre": ("Havre",)}
+
+
+def test_an_article_the_corpus_writes_in_lower_case_before_the_name_is_a_determiner():
+    found = names(
+        [
+            ("Il parle de la Russie et de Russie.", ["Russie"]),
+            ("Il a dit que La Russie gagnera.", ["La Russie"]),
+        ]
+    )
+    assert found == {"Russie": ("La Russie",)}
+
+
+def test_an_article_written_only_where_a_sentence_opens_says_nothing():
+    found = names(
+        [
+            ("Le maire du Havre parle du Havre.", ["Havre"]),
+            ("Il pleut.\nLe Havre attire.", ["Le Havre"]),
+        ]
+    )
+    assert found == {"Havre": ("Le Havre",)}
+
+
+def test_owns_article_reads_elided_articles_and_needs_a_bare_form():
+    text = "Il travaille chez L'Oréal."
+    oreal = Mention("a", text.index("L'"), len(text) - 1, "L'Oréal", "ORG")
+    assert owns_article("l ", [oreal], ["Oréal"], {"a": text}, FRENCH)
+    europe = "Il parle de l'Europe. Il vit chez L'Europe."
+    written = Mention("a", europe.index("L'E"), len(europe) - 1, "L'Europe", "LOC")
+    assert not owns_article("l ", [written], ["Europe"], {"a": europe}, FRENCH)
+    assert not owns_article("le ", [oreal], [], {"a": text}, FRENCH)
