@@ -209,7 +209,9 @@ def decided_type(
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     # A one-word name that no title, no person's cue and no longer name of a person has.
     # An acronym after a function's title is what the function is of ('le sénateur LR'): no person's cue.
-    acronyms = [is_acronym(m, texts, rules) for m in mentions]
+    acronyms = [
+        (m.label == "PER" or found == "PER") and is_acronym(m, texts, rules) for m, found in zip(mentions, cues)
+    ]
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
     named_person = "PER" in cues or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
