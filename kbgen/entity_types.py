@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kbgen.acronym_persons import is_acronym
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold, is_acronym_of
@@ -207,13 +208,19 @@ def decided_type(
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
     named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
     # A one-word name that no title, no person's cue and no longer name of a person has.
-    said_person = (
-        "PER" in cues or titled or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
-    )
+    # An acronym after a function's title is what the function is of ('le sénateur LR'): no person's cue.
+    acronyms = [
+        (m.label == "PER" or found == "PER") and is_acronym(m, texts, rules) for m, found in zip(mentions, cues)
+    ]
+    cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
+    named_person = "PER" in cues or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
+    said_person = named_person or titled
     votes: Counter[str] = Counter()
-    for m, (context, cited) in zip(mentions, read, strict=True):
+    for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
+        elif acronym and m.label == "PER" and not named_person:
+            votes[NO_PERSON] += 1
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context and not (context == AT_PLACE and said_person):
