@@ -125,11 +125,13 @@ def test_a_preview_leaves_the_builds_word_counts_as_they_are(golden_project):
 def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, monkeypatch):
     """kbgen serve: an article saved while a build holds the project (a minute and more at
     10,000 articles) is previewed at once by the preview process, which then reads it with the
-    model alone, leaving the caches the build is writing be; the build after shows it too."""
+    model alone, leaving the caches the build is writing be; the build after shows it too, and
+    no build of serve's own process runs the model: the preview process read every text."""
     import threading
     import time
 
     import kbgen.build as build_module
+    import kbgen.ner as ner_module
     from kbgen.serve.rebuild import Rebuilder
     from kbgen.serve.status import LiveState
 
@@ -139,12 +141,12 @@ def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, 
     rebuilder = Rebuilder(project, project / "_site", state)
     rebuilder.first_build()
     holding, release = threading.Event(), threading.Event()
-    real = build_module._build
+    real_resolve, read_here = build_module.resolve_cached, []
 
-    def held(*args, **kwargs):  # inside the project's lock, as a long build is
+    def held(*args, **kwargs):  # after the build read the articles, inside the project's lock
         holding.set()
         release.wait(120)
-        return real(*args, **kwargs)
+        return real_resolve(*args, **kwargs)
 
     def until(condition, what: str) -> None:
         deadline = time.monotonic() + 90
@@ -152,7 +154,8 @@ def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, 
             assert time.monotonic() < deadline, f"waited too long for {what}"
             time.sleep(0.05)
 
-    monkeypatch.setattr(build_module, "_build", held)
+    monkeypatch.setattr(build_module, "resolve_cached", held)
+    monkeypatch.setattr(ner_module, "extract", lambda articles, *rest: read_here.append(articles) or [][0])
     rebuilder.start()
     try:
         edit(project, "a rejoint", "a retrouvé")
@@ -166,6 +169,7 @@ def test_an_article_saved_during_a_rebuild_is_previewed_at_once(golden_project, 
         release.set()
         until(lambda: not state.status.building and not state.status.previews, "the rebuilds")
         assert "a revu" in (project / "_site/articles/note-de-terrain.html").read_text("utf-8")
+        assert state.status.ok and read_here == []
     finally:
         release.set()
         rebuilder.stop()

@@ -92,6 +92,11 @@ class Rebuilder:
                     break
             # the build's own writes (generated pages, entities.yml) come back as changes: skip them
             changed = {p for p in changed if signature(p) != self.snapshot.get(p)} | forced
+            if forced and self.previewer:
+                # Previewed during the last build by the model alone: again now that no build
+                # holds the project, so the extraction cache keeps what the model read and this
+                # process need not load the model for the build.
+                self.previewer.edited(forced)
             forced = self._rebuild(changed) if changed else set()
             self.watcher.refresh()
 
