@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from kbgen import parallel, report
 from kbgen.project import Layout
+from kbgen.serve.status import Status
 
 if TYPE_CHECKING:
     from kbgen.preview import PreviewBase
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 class Previewer:
     """Previews the articles edited(), from the knowledge rebase() gave, into the shared status;
-    keep_only() says which survive a build's end."""
+    kept() says which survive a build's end."""
 
     def __init__(self, project: Path, out: Path, state: LiveState):
         self.project, self.out, self.state = project, out, state
@@ -64,11 +65,12 @@ class Previewer:
         with self._idle:
             self._idle.wait_for(lambda: self._pending == 0, timeout)
 
-    def keep_only(self, articles: set[Path]) -> dict[str, bytes]:
-        """The previews of `articles` (edited again while a build ran: the next build replaces
-        them), the others forgotten, for a build's status."""
+    def kept(self, previews: dict[str, bytes], articles: set[Path]) -> dict[str, bytes]:
+        """Of `previews` (the status's, as a build ends: called inside LiveState.change), those of
+        `articles`, edited again while the build ran (the next build replaces them); the others
+        are forgotten."""
         self.sources = {page: source for page, source in self.sources.items() if source in articles}
-        return {page: data for page, data in self.state.status.previews.items() if page in self.sources}
+        return {page: data for page, data in previews.items() if page in self.sources}
 
     def stop(self) -> None:
         self._todo.put(None)
@@ -116,9 +118,12 @@ class Previewer:
                 return  # nothing to preview (a broken article): the rebuild says what is wrong
             page = str(self.out / answer[0])
             pages[page], sources[page] = answer[1], path
-        self.sources.update(sources)
-        status = self.state.status
-        self.state.update(build=status.build + 1, previews={**status.previews, **pages})
+
+        def shown(status: Status) -> Status:
+            self.sources.update(sources)  # here, as a build's end drops the sources with their pages
+            return replace(status, build=status.build + 1, previews={**status.previews, **pages})
+
+        status = self.state.change(shown)
         report.previewed(_described(sorted(paths), self.project), time.perf_counter() - started, status.building)
 
 

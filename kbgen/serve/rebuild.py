@@ -17,7 +17,7 @@ from kbgen import parallel, report
 from kbgen.errors import BuildError, Problem, ProjectLocked
 from kbgen.project import Layout
 from kbgen.serve.previewer import Previewer
-from kbgen.serve.status import LiveState
+from kbgen.serve.status import LiveState, Status
 from kbgen.serve.watch import FOLDER, Signature, Watcher, signature
 
 if TYPE_CHECKING:
@@ -187,21 +187,21 @@ class Rebuilder:
 
     def _record(self, outcome, edited: frozenset[Path] | set[Path] = frozenset()) -> None:
         """The build's outcome in the status open pages are told; the previews of the articles
-        `edited` while it ran are kept (the next build replaces them), the others dropped."""
-        status = self.state.status
-        previews = self.previewer.keep_only(set(edited)) if self.previewer else {}
+        `edited` while it ran are kept (the next build replaces them), the others dropped. One
+        change of the status, so that a preview made meanwhile is neither lost nor counted twice."""
         if isinstance(outcome, ProjectLocked):  # not a failed build: it runs again in a second
             self.state.update(building=False)
-        elif isinstance(outcome, BuildError):
-            self.state.update(
-                building=False,
-                ok=False,
-                attempts=status.attempts + 1,
-                errors=tuple(map(str, outcome.problems)),
-                previews=previews,
-            )
-        else:
-            self.state.update(
+            return
+
+        def recorded(status: Status) -> Status:
+            previews = self.previewer.kept(status.previews, set(edited)) if self.previewer else {}
+            if isinstance(outcome, BuildError):
+                errors = tuple(map(str, outcome.problems))
+                return replace(
+                    status, building=False, ok=False, attempts=status.attempts + 1, errors=errors, previews=previews
+                )
+            return replace(
+                status,
                 building=False,
                 ok=True,
                 attempts=status.attempts + 1,
@@ -209,6 +209,8 @@ class Rebuilder:
                 errors=(),
                 previews=previews,
             )
+
+        self.state.change(recorded)
 
     def _written_by_build(self, path: Path, before: dict[Path, Signature]) -> bool:
         """content/entities.yml written with its template when missing, or a page generated from

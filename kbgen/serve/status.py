@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 
@@ -48,6 +49,14 @@ class LiveState:
     def update(self, **changes) -> Status:
         with self._changed:
             self._status = replace(self._status, **changes)
+            self._changed.notify_all()
+            return self._status
+
+    def change(self, changed: Callable[[Status], Status]) -> Status:
+        """The status made by `changed` from the current one, with no other change in between
+        (update() takes values read before it)."""
+        with self._changed:
+            self._status = changed(self._status)
             self._changed.notify_all()
             return self._status
 
