@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from kbgen.article_names import owns_article
+from kbgen.article_names import Candidate, owned, written_inside_sentence
 from kbgen.articles import Article
 from kbgen.capitals import title_cased, written_in_capitals
 from kbgen.curation import Curation, Rule
@@ -131,21 +131,22 @@ def _merge_article_forms(
     the name's ('selon Le Monde'), so a bare mention written right after that article,
     capitalised, takes it too ('Le Monde a révélé', where the model's span starts after 'Le');
     after a lowercase one it stays as it is ('la Russie'). Gives the groups whose name keeps the
-    article (article_names.owns_article: 'Le Mans', though 'du Mans' is written more), with the
+    article (article_names: 'Le Mans', though 'du Mans' is written more), with the
     key of that form; the others are named by their most written form."""
-    rules, named_with_article = language.rules, {}
+    rules, candidates = language.rules, []
     for key in sorted(groups):
         for article in rules.capitalised_articles:
             bare = key[len(article) :]
             if key in groups and key.startswith(article) and bare in groups:
                 groups[bare] = [_with_article(m, texts, rules.name_article) for m in groups[bare]]
-                bare_forms = {m.text for m in groups[bare] if fold(m.text) == bare}
                 written = [m for m in groups[key] + groups[bare] if fold(m.text) == key]  # with the article
-                if owns_article(article, written, bare_forms, texts, language):
-                    named_with_article[bare] = key
+                if written_inside_sentence(written, texts, language):
+                    bare_forms = frozenset(m.text for m in groups[bare] if fold(m.text) == bare)
+                    candidates.append((bare, key, Candidate(article, bare_forms)))
                 _merge(groups, key, bare)
                 break
-    return named_with_article
+    kept = owned((candidate for _, _, candidate in candidates), texts)  # the corpus read once for all
+    return {bare: key for bare, key, candidate in candidates if candidate in kept}
 
 
 def _with_article(mention: Mention, texts: dict[str, str], name_article: re.Pattern) -> Mention:

@@ -4,10 +4,15 @@ an article only ever written opening a sentence."""
 
 from __future__ import annotations
 
-from kbgen.article_names import owns_article
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kbgen.article_names import Candidate, owned, owns_article
 from kbgen.articles import Article
 from kbgen.extract import Mention
-from kbgen.lang import profile
+from kbgen.lang import plain_forms, profile
 from kbgen.resolve import resolve
 
 FRENCH = profile("fr")
@@ -69,3 +74,38 @@ def test_owns_article_reads_elided_articles_and_needs_a_bare_form():
     written = Mention("a", europe.index("L'E"), len(europe) - 1, "L'Europe", "LOC")
     assert not owns_article("l ", [written], ["Europe"], {"a": europe}, FRENCH)
     assert not owns_article("le ", [oreal], [], {"a": text}, FRENCH)
+
+
+def _one_scan_per_candidate(candidate: Candidate, texts: dict[str, str]) -> bool:
+    """What owned() says of one candidate, the plain way: a search of each text for it alone."""
+    lowered = candidate.article.replace(" ", "'") if len(candidate.article.strip()) == 1 else candidate.article
+    forms = "|".join(map(re.escape, sorted(candidate.bare_forms)))
+    pattern = re.compile(rf"(?<!\w){re.escape(lowered)}\s*(?:{forms})(?!\w)")
+    return not any(pattern.search(plain_forms(text)) for text in texts.values())
+
+
+_WORDS = ["le ", "la ", "les ", "l'", "l’", "Le ", "du ", " ", ", ", ".\n", "Mans", "Mans Sarthe", "Russie", "Mansart"]
+_FORMS = ["Mans", "Mans Sarthe", "Russie", "Oréal", "Sarthe"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(st.lists(st.sampled_from(_WORDS), max_size=12).map("".join), max_size=4),
+    candidates=st.lists(
+        st.builds(
+            Candidate,
+            st.sampled_from(["le ", "la ", "les ", "l "]),
+            st.frozensets(st.sampled_from(_FORMS), max_size=3),
+        ),
+        max_size=5,
+    ),
+)
+@example(  # a shorter form written inside a longer one
+    texts=["à la Mans Sarthe"],
+    candidates=[Candidate("la ", frozenset({"Mans"})), Candidate("la ", frozenset({"Mans Sarthe"}))],
+)
+@example(texts=["l’Oréal"], candidates=[Candidate("l ", frozenset({"Oréal"}))])  # a typographic apostrophe
+def test_owned_reads_the_corpus_once_and_says_what_a_scan_per_name_says(texts, candidates):
+    corpus = {str(i): text for i, text in enumerate(texts)}
+    expected = {c for c in candidates if c.bare_forms and _one_scan_per_candidate(c, corpus)}
+    assert owned(candidates, corpus) == expected
