@@ -304,11 +304,13 @@ def _write_and_index(
             return time.perf_counter() - started
 
         writers = site.writers(jobs)
+        copies.begin()
         placed, seconds = forked_batches(
             site.place_batch, *site.batches(writers), writers, then=index, doing="writing the site"
         )
         site.placed(placed)
         site.adopt(SEARCH_FOLDER)
+        copies.finish({path: (key, marked) for batch in placed for path, key, marked in batch if marked is not None})
     return site.written, seconds
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from conftest import write
 
 from kbgen import search, searchable
@@ -72,7 +73,10 @@ def test_a_rebuild_indexes_only_the_shards_with_a_changed_page(golden_project, m
     assert b"a retrouv" in own.read_bytes() and own.stat().st_ino == copied[own][0]
     kept = [copies / p.relative_to(site) for p, inode in pages.items() if p.stat().st_ino == inode]
     assert len(kept) > len(pages) / 2 and all((p.stat().st_ino, p.stat().st_mtime_ns) == copied[p] for p in kept)
-    assert [p.name for p in copies.parent.iterdir()] == ["pages"]  # the shards' folders of links are gone
+    assert sorted(p.name for p in copies.parent.iterdir()) == [
+        "copies.json",
+        "pages",
+    ]  # the shards' folders of links are gone
     after = {name: (site / "pagefind" / name / "pagefind-entry.json").stat().st_ino for name in listing["bundles"]}
     assert json.loads((site / "pagefind/shards.json").read_text()) == listing
     assert after[mine] != entries[mine]  # its shard indexed again (the page's words changed)
@@ -321,3 +325,33 @@ def test_only_the_entity_pages_with_words_of_their_own_are_in_the_search(golden_
     build(golden_project)
     entities = json.loads((site / "api/entities.json").read_text())
     assert pages_in(site / "pagefind/0") == 3 + len(entities)
+
+
+def test_a_rebuild_opens_no_copy_of_a_page_linked_unchanged(golden_project, monkeypatch):
+    """What each copy is of is listed (copies.json) once a build is done: the next trusts the
+    copies of the pages it links unchanged on their size and time, without opening them."""
+    build(golden_project)
+    opened = []
+    real = search._copy_mark
+    monkeypatch.setattr(search, "_copy_mark", lambda copy, key: opened.append(copy) or real(copy, key))
+    edited = golden_project / "content/articles/note-de-terrain.md"
+    edited.write_text(edited.read_text("utf-8").replace("a rejoint", "a retrouvé"), "utf-8")
+    build(golden_project)
+    assert opened == []
+    copies = Project.load(golden_project, golden_project / "_site").search_copies
+    listed = json.loads((copies / "copies.json").read_text("utf-8"))
+    assert sorted(listed) == sorted(p.relative_to(copies / "pages").as_posix() for p in copies.rglob("*.html"))
+
+
+def test_a_build_stopped_while_copying_leaves_no_list_of_the_copies(golden_project, monkeypatch):
+    build(golden_project)
+    copies = Project.load(golden_project, golden_project / "_site").search_copies
+    monkeypatch.setattr("kbgen.write.NewSite.placed", lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    edited = golden_project / "content/articles/note-de-terrain.md"
+    edited.write_text(edited.read_text("utf-8").replace("a rejoint", "a retrouvé"), "utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        build(golden_project)
+    assert not (copies / "copies.json").exists()  # the copies made meanwhile are not trusted on a list
+    monkeypatch.undo()
+    build(golden_project)
+    assert (copies / "copies.json").exists()
