@@ -4,7 +4,7 @@
 
 A mention reads as a place where the model labels it a place and either the words before it
 are a place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le
-Fenua', 'du Chatrier'), or the person's name writes it after the preposition of origin ('X de
+Fenua', 'du Chatrier'), or it opens a dateline ('La Rochelle - Le port ...'), or the person's name writes it after the preposition of origin ('X de
 Bouillon') and the mention goes without it (a particle kept, 'les de Mont', is the surname's
 own). One reads as a person's where the model labels it a person with no such words before it.
 All the bare name's mentions weigh: 'à' also comes before a person ('a répondu à Macron'), so
@@ -13,12 +13,16 @@ one such mention among many read as a person's leaves the name to the person.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold
 
+# After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
+# bracket ('Rennes (AFP) - '); a bracket alone is also a result's country ('Olano (Esp)').
+DATELINE_AFTER = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+[-–—][ \t]")
 LOOK_BEHIND = 30  # characters before a mention that hold its preposition and article
 
 
@@ -28,11 +32,19 @@ def read_as_place(mentions: Iterable[Mention], people: list[str], texts: dict[st
     place = person = 0
     for mention in mentions:
         before = _words_before(mention, texts)
-        if mention.label == "LOC" and (_place_word(before, rules) or _origin_dropped(mention, before, people, rules)):
+        placed = _place_word(before, rules) or _origin_dropped(mention, before, people, rules)
+        if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
             place += 1
         elif mention.label == "PER" and not _place_word(before, rules):
             person += 1
     return place > person
+
+
+def _opens_dateline(mention: Mention, before: str, texts: dict[str, str]) -> bool:
+    """Whether the mention opens its line before a dateline's spaced dash: 'La Rochelle - Le port
+    de La Rochelle a signé', 'Rennes (AFP) - ...'."""
+    after = texts.get(mention.article, "")[mention.end : mention.end + 30]
+    return not before.strip() and bool(DATELINE_AFTER.match(after))
 
 
 def _words_before(mention: Mention, texts: dict[str, str]) -> str:

@@ -47,6 +47,12 @@ def entities(text: str, *names: tuple[str, str]) -> dict[str, tuple[str, tuple[s
             (("Bouillon", "LOC"), ("Godefroy de Bouillon", "PER")),
             "Bouillon",
         ),
+        # a dateline: the place the article is written from, not the radio named after it
+        (
+            "La Rochelle - Le port a signé mardi un accord.\n\nInterrogé par France Bleu La Rochelle, il parle.",
+            (("La Rochelle", "LOC"), ("France Bleu La Rochelle", "PER")),
+            "La Rochelle",
+        ),
     ],
 )
 def test_a_name_read_as_a_place_stays_apart_from_the_person_it_names(text, names, place):
@@ -82,6 +88,18 @@ def test_a_name_read_as_a_place_stays_apart_from_the_person_it_names(text, names
             "Baptiste Rouergue gagne. CLASSEMENT FINAL\n\n1. Rouergue / Julie Sabatier",
             (("Baptiste Rouergue", "PER"), ("Rouergue", "LOC")),
             "Baptiste Rouergue",
+        ),
+        # a result's country in brackets, with no dateline's dash after it
+        (
+            'Abraham Olano gagne.\nOlano (Esp) 47\'07", Mauri à 41".',
+            (("Abraham Olano", "PER"), ("Olano", "LOC")),
+            "Abraham Olano",
+        ),
+        # a spaced dash inside a line: a team sheet's, no dateline
+        (
+            "Marco Bizot garde la cage.\nBrest : Bizot - Lala, Chardonnet.",
+            (("Marco Bizot", "PER"), ("Bizot", "LOC")),
+            "Marco Bizot",
         ),
     ],
 )
