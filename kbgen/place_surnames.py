@@ -2,11 +2,11 @@
 'née à Hayange' beside 'Vincent Hayange', 'le miracle du Chatrier' beside the court
 'Philippe-Chatrier', 'Bouillon et son château' beside 'Godefroy de Bouillon'.
 
-A mention reads as a place where the model labels it a place and either the words before it
-are a place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le
-Fenua', 'du Chatrier'), or it opens a dateline ('La Rochelle - Le port ...'), or the person's name writes it after the preposition of origin ('X de
-Bouillon') and the mention goes without it (a particle kept, 'les de Mont', is the surname's
-own). One reads as a person's where the model labels it a person with no such words before it.
+A mention reads as a place where the model labels it a place and: the words before it are a
+place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le Fenua',
+'du Chatrier'); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
+writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
+particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model labels it a person with no such words before it.
 All the bare name's mentions weigh: 'à' also comes before a person ('a répondu à Macron'), so
 one such mention among many read as a person's leaves the name to the person.
 """
