@@ -6,9 +6,10 @@ A mention reads as a place where the model labels it a place and: the words befo
 place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le Fenua',
 'du Chatrier'); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
 writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
-particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model labels it a person with no such words before it.
-All the bare name's mentions weigh: 'à' also comes before a person ('a répondu à Macron'), so
-one such mention among many read as a person's leaves the name to the person.
+particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model
+labels it a person with no such words before it. All the bare name's mentions weigh: 'à' also
+comes before a person ('a répondu à Macron'), so one such mention among many read as a
+person's leaves the name to the person.
 """
 
 from __future__ import annotations
