@@ -213,7 +213,7 @@ def decided_type(
         (m.label == "PER" or found == "PER") and is_acronym(m, texts, rules) for m, found in zip(mentions, cues)
     ]
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
-    named_person = "PER" in cues or any(len(m.text.split()) > 1 or fold(m.text) in persons.words for m in mentions)
+    named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
     votes: Counter[str] = Counter()
     for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):
@@ -226,6 +226,12 @@ def decided_type(
         if context and not (context == AT_PLACE and said_person):
             votes["LOC" if context == AT_PLACE else context] += CUE_WEIGHT
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+
+
+def _full_name(name: str, rules: Rules) -> bool:
+    """Whether a name of several words may be a person's first name and surname: not when an
+    article opens it ('Les Houches', 'La Rochelle'), which a person's names take only inside."""
+    return len(name.split()) > 1 and not fold(name).startswith(rules.capitalised_articles)
 
 
 def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> Context:

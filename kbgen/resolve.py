@@ -101,7 +101,7 @@ def resolve(
     known = Contexts() if contexts is None else contexts
     persons = person_names(groups, texts, language.rules, known)
     type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons, known=known)
-    homonyms = attach_surnames(groups, texts, type_of, language.rules.person_cues)
+    homonyms = attach_surnames(groups, texts, type_of, language.rules)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}

@@ -5,29 +5,32 @@ Son fils, Julien Bonnefoy ... M. Gérard Bonnefoy ... M. Bonnefoy'); when two ar
 nobody (the name is then a homonym's). A surname several
 people of the corpus bear is never given to one of them on a guess: its mentions in no such
 article are a homonym, whose page lists them ('Vidal peut désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
-de France') is never attached to one; a surname glued to the next capitalised word ('Vidal
+de France') is never attached to one, nor one its mentions read as a place ('née à Hayange' beside 'Vincent
+Hayange': kbgen.place_surnames); a surname glued to the next capitalised word ('Vidal
 Conseil') is part of another name, not the person."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
 from kbgen.extract import Mention
+from kbgen.lang import Rules
 from kbgen.names import inside_longer_name
+from kbgen.place_surnames import read_as_place
 
 Groups = dict[str, list[Mention]]
 PARTICLE_LETTERS = 3  # a surname of two words starts with a short one: 'Le Pen', not 'Laurent Girard'
 
 
 def attach_surnames(
-    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str], cues: re.Pattern
+    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str], rules: Rules
 ) -> dict[str, tuple[str, ...]]:
     """Move each bare surname's mentions to its person in `groups`; return the homonyms: the
     key of each surname left to several people -> their keys. `type_of` decides a group's type;
-    `cues` are the language's titles before a name ('Mme Vidal')."""
+    `rules` are the language's (its titles before a name, 'Mme Vidal', and its places' words)."""
+    cues = rules.person_cues
     people: dict[str, list[str]] = defaultdict(list)
     for key, mentions in groups.items():
         words = key.split()
@@ -48,6 +51,8 @@ def attach_surnames(
         # Only ever inside longer names ('Verdier Distribution'), or a place or an organisation
         # of its own: no person's surname, and left as it is.
         if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
+            continue
+        if read_as_place(mentions, candidates, texts, rules):  # 'née à Hayange' beside 'Vincent Hayange'
             continue
         del groups[key]  # its glued mentions with it: parts of other names
         left = []

@@ -1,0 +1,76 @@
+"""Whether a bare name its mentions read as a place is no person's surname, for kbgen.surnames:
+'née à Hayange' beside 'Vincent Hayange', 'le miracle du Chatrier' beside the court
+'Philippe-Chatrier', 'Bouillon et son château' beside 'Godefroy de Bouillon'.
+
+A mention reads as a place where the model labels it a place and: the words before it are a
+place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le Fenua',
+'du Chatrier'); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
+writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
+particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model
+labels it a person with no such words before it. All the bare name's mentions weigh: 'à' also
+comes before a person ('a répondu à Macron'), so one such mention among many read as a
+person's leaves the name to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kbgen.extract import Mention
+from kbgen.lang import Rules, plain_forms
+from kbgen.names import fold
+
+# After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
+# bracket ('Rennes (AFP) - '); a bracket alone is also a result's country ('Olano (Esp)').
+DATELINE_AFTER = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+[-–—][ \t]")
+LOOK_BEHIND = 30  # characters before a mention that hold its preposition and article
+
+
+def read_as_place(mentions: Iterable[Mention], people: list[str], texts: dict[str, str], rules: Rules) -> bool:
+    """Whether more of the bare name's `mentions` read as a place than as a person's surname;
+    `people` are the keys (folded names) of the persons the name may be the surname of."""
+    place = person = 0
+    for mention in mentions:
+        before = _words_before(mention, texts)
+        placed = _place_word(before, rules) or _origin_dropped(mention, before, people, rules)
+        if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
+            place += 1
+        elif mention.label == "PER" and not _place_word(before, rules):
+            person += 1
+    return place > person
+
+
+def _opens_dateline(mention: Mention, before: str, texts: dict[str, str]) -> bool:
+    """Whether the mention opens its line before a dateline's spaced dash: 'La Rochelle - Le port
+    de La Rochelle a signé', 'Rennes (AFP) - ...'."""
+    after = texts.get(mention.article, "")[mention.end : mention.end + 30]
+    return not before.strip() and bool(DATELINE_AFTER.match(after))
+
+
+def _words_before(mention: Mention, texts: dict[str, str]) -> str:
+    text = texts.get(mention.article, "")
+    return plain_forms(text[max(0, mention.start - LOOK_BEHIND) : mention.start]).rpartition("\n")[2]
+
+
+def _place_word(before: str, rules: Rules) -> bool:
+    """A place's preposition or an article right before ('à ', 'le ', 'du ', "l'"); not the bare
+    preposition of origin, which also says whose a thing is ('entrée de Blas')."""
+    if rules.place_article_before is None:
+        return False
+    found = rules.place_article_before.search(before)
+    if not found:
+        return False
+    word = (found.group("word") or found.group("elided")).lower()
+    return word not in rules.origin_prepositions
+
+
+def _origin_dropped(mention: Mention, before: str, people: list[str], rules: Rules) -> bool:
+    """Whether a person's name writes this one after the preposition of origin ('Godefroy de
+    Bouillon') and the mention does not ('Bouillon et son château'): the place he is named after."""
+    written = fold(mention.text)
+    after_origin = any(
+        f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions
+    )
+    last_word = before.rstrip().rpartition(" ")[2].casefold()
+    return after_origin and last_word not in rules.origin_prepositions
