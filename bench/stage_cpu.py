@@ -5,7 +5,10 @@ words around each mention (`.kbgen/contexts.sqlite`, where the kbgen run has it;
 to time a cold one). Prints a digest of the entities, to compare two versions of kbgen on the
 same project:
 
-    PYTHONPATH=/path/to/other/kbgen/parent .venv/bin/python bench/stage_cpu.py PROJECT
+    PYTHONPATH=/path/to/other/kbgen/parent .venv/bin/python bench/stage_cpu.py PROJECT [--parts]
+
+With --parts, each resolve also prints the CPU seconds of its steps (kbgen.resolve's functions
+that type, attach and merge), timed by wrappers put around them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import kbgen
@@ -29,7 +33,42 @@ except ImportError:  # a kbgen from before resolve's cache
     RememberedContexts = None
 
 
-def main(root: Path) -> None:
+RESOLVE_PARTS = (
+    "person_names",
+    "attach_surnames",
+    "_entities",
+    "typed_by_partners",
+    "typed_by_tables",
+    "add_missed_mentions",
+    "_merge_article_forms",
+    "_merge_acronyms",
+    "_merge_initials",
+    "_homonyms",
+)
+
+
+def timed_parts() -> Counter:
+    """Wrap resolve's steps so that each adds its CPU seconds to the counter returned."""
+    import kbgen.resolve as resolve_module
+
+    spent: Counter = Counter()
+
+    def wrapped(name: str, real):
+        def step(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return step
+
+    for name in RESOLVE_PARTS:
+        setattr(resolve_module, name, wrapped(name, getattr(resolve_module, name)))
+    return spent
+
+
+def main(root: Path, parts: bool = False) -> None:
     print("kbgen from", Path(kbgen.__file__).parent)
     for _ in range(3):
         project = Project.load(root)
@@ -39,7 +78,9 @@ def main(root: Path) -> None:
     articles = published(articles)
     extraction, _ = extract_cached(project, articles, 1, None, None)
     curation = load_curation(project.curation, project.shown(project.curation))
+    spent = timed_parts() if parts else Counter()
     for _ in range(3):
+        spent.clear()
         cached = (
             "no cache"
             if RememberedContexts is None
@@ -48,6 +89,8 @@ def main(root: Path) -> None:
         started = time.process_time()
         entities = resolved(project, articles, extraction.mentions, curation).entities
         print(f"resolve ({cached}): {len(entities)} entities, {time.process_time() - started:.2f} CPU s")
+        if spent:
+            print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in spent.most_common()))
     shown = repr(
         [(e.slug, e.name, e.type, e.aliases, [(m.article, m.start, m.end) for m in e.mentions]) for e in entities]
     )
@@ -55,12 +98,13 @@ def main(root: Path) -> None:
 
 
 def resolved(project, articles, mentions, curation) -> Resolution:
-    """resolve as a build calls it: with its cache where this kbgen has one."""
+    """resolve as a build calls it: with its caches where this kbgen has them."""
     if RememberedContexts is None:
         return resolve(mentions, articles, curation, language=project.language)
+    missed = {"missed_cache": project.missed_cache} if hasattr(project, "missed_cache") else {}
     with RememberedContexts(project, articles) as known:
-        return resolve(mentions, articles, curation, language=project.language, contexts=known.contexts)
+        return resolve(mentions, articles, curation, language=project.language, contexts=known.contexts, **missed)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), "--parts" in sys.argv[2:])
