@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
@@ -329,8 +330,9 @@ def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
     """ORG for a short name in brackets right after the full name of a body ('la Banque publique
     d'investissement (Bpifrance)', 'des agences régionales de santé (ARS)', "la Communauté
     d'agglomération de La Rochelle (CdA)"), or before it ("l'Afpa (Agence nationale pour la
-    formation professionnelle des adultes)"): the full name's head noun says what both are. The
-    model reads an unfamiliar short name as anything; its full name, a description, it does not."""
+    formation professionnelle des adultes)"): the full name's head noun says what both are, or,
+    whatever its head, a description in sentence case that spells it (kbgen.acronym_descriptions).
+    The model reads an unfamiliar short name as anything; its full name, a description, it does not."""
     if " " in m.text:  # a short name is one word; a person's name in brackets is the body's officer
         return None
     if text[m.end : m.end + 1] == ")":
@@ -338,6 +340,8 @@ def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
         # A word the model reads as a person's must be spelt by the full name: a body's officer
         # may be named in brackets after it too.
         if before and _names_a_body(m.text, before.group(1), rules, before=True, spelt=m.label == "PER"):
+            return "ORG"
+        if defined_in_sentence_case(m.text, text, m.start, rules):
             return "ORG"
     after = BRACKET_AFTER.match(text, m.end)
     if after and _names_a_body(m.text, after.group(1), rules, before=False, spelt=True):
