@@ -37,6 +37,7 @@ from kbgen.acronym_persons import is_acronym
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold, is_acronym_of
+from kbgen.trade_heads import is_establishment, is_org_head
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
@@ -106,8 +107,9 @@ def _cue_before(before: str, rules: Rules) -> str | None:
         return "PER"
     for words in (before, _without_modifier(before, rules), shorter):
         word = WORD_BEFORE.search(words)
-        head = word.group(1).lower() if word else ""
-        if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
+        head = word.group(1) if word else ""
+        # 'les opérateurs Lime, Dott'; 'la moutarderie Edmond Fallot' (written in lower case: no name's word)
+        if is_org_head(head, rules) and (head.islower() or not is_establishment(head, rules)):
             return "ORG"
     return None
 
@@ -246,9 +248,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     first, _, rest = m.text.partition(" ")
     # A compound's first part is its head too ('Radio-Canada'), not a place's ('Salon-de-Provence').
     part, _, compound = m.text.partition("-")
-    if (rest and first.lower() in rules.org_heads) or (
-        " " not in part and compound and part.lower() in rules.org_heads
-    ):
+    if (rest and is_org_head(first, rules)) or (" " not in part and compound and part.lower() in rules.org_heads):
         return "ORG"
     # A person's name may hold a surname in capitals ('Marie LE GALL'): only other labels are doubted.
     if rest and (_ends_with_head(m.text, rules) or (m.label in ("MISC", "LOC") and _carries_acronym(m.text))):
