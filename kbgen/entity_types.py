@@ -32,10 +32,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold, is_acronym_of
+from kbgen.trade_heads import is_establishment, is_org_head
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
 CUE_WEIGHT = 2  # a word in the text says more than the model's guess on one mention, not more than two
@@ -105,8 +107,9 @@ def _cue_before(before: str, rules: Rules) -> str | None:
         return "PER"
     for words in (before, _without_modifier(before, rules), shorter):
         word = WORD_BEFORE.search(words)
-        head = word.group(1).lower() if word else ""
-        if head in rules.org_heads or head.removesuffix("s") in rules.org_heads:  # 'les opérateurs Lime, Dott'
+        head = word.group(1) if word else ""
+        # 'les opérateurs Lime, Dott'; 'la moutarderie Edmond Fallot' (written in lower case: no name's word)
+        if is_org_head(head, rules) and (head.islower() or not is_establishment(head, rules)):
             return "ORG"
     return None
 
@@ -251,9 +254,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     first, _, rest = m.text.partition(" ")
     # A compound's first part is its head too ('Radio-Canada'), not a place's ('Salon-de-Provence').
     part, _, compound = m.text.partition("-")
-    if (rest and first.lower() in rules.org_heads) or (
-        " " not in part and compound and part.lower() in rules.org_heads
-    ):
+    if (rest and is_org_head(first, rules)) or (" " not in part and compound and part.lower() in rules.org_heads):
         return "ORG"
     # A person's name may hold a surname in capitals ('Marie LE GALL'): only other labels are doubted.
     if rest and (_ends_with_head(m.text, rules) or (m.label in ("MISC", "LOC") and _carries_acronym(m.text))):
@@ -335,8 +336,9 @@ def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
     """ORG for a short name in brackets right after the full name of a body ('la Banque publique
     d'investissement (Bpifrance)', 'des agences régionales de santé (ARS)', "la Communauté
     d'agglomération de La Rochelle (CdA)"), or before it ("l'Afpa (Agence nationale pour la
-    formation professionnelle des adultes)"): the full name's head noun says what both are. The
-    model reads an unfamiliar short name as anything; its full name, a description, it does not."""
+    formation professionnelle des adultes)"): the full name's head noun says what both are, or,
+    whatever its head, a description in sentence case that spells it (kbgen.acronym_descriptions).
+    The model reads an unfamiliar short name as anything; its full name, a description, it does not."""
     if " " in m.text:  # a short name is one word; a person's name in brackets is the body's officer
         return None
     if text[m.end : m.end + 1] == ")":
@@ -344,6 +346,8 @@ def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
         # A word the model reads as a person's must be spelt by the full name: a body's officer
         # may be named in brackets after it too.
         if before and _names_a_body(m.text, before.group(1), rules, before=True, spelt=m.label == "PER"):
+            return "ORG"
+        if defined_in_sentence_case(m.text, text, m.start, rules):
             return "ORG"
     after = BRACKET_AFTER.match(text, m.end)
     if after and _names_a_body(m.text, after.group(1), rules, before=False, spelt=True):

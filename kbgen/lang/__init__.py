@@ -113,6 +113,9 @@ class Rules:
     # of those, the bare preposition of origin ("de", "d"): a country after it is a singular
     # ('équipe de Suisse'), a people's word a plural ('millions de Français')
     origin_prepositions: frozenset[str] = frozenset()
+    # the shape of a noun naming a trade's establishment, in lower case, which makes the name after
+    # it or begun by it a business ('la moutarderie X', 'Brasserie X'); None: no such suffix
+    establishment_noun: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -338,13 +338,13 @@ RULES = Rules(
     place_article_before=re.compile(r"(?:\b(?P<word>le|la|du|au|en|à|de)\s+|\b(?P<elided>[ld])'\s*)$", re.IGNORECASE),
     origin_prepositions=frozenset(("de", "d")),
     name_particles=("de ",),
-    # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ").
-    capitalised_articles=("la ", "le ", "les ", "l "),
+    capitalised_articles=("la ", "le ", "les ", "l "),  # 'La Russie' is 'Russie' (folded keys: "l'" reads "l ")
     name_article=re.compile(r"Le |La |Les |L'"),
     zero_is_singular=True,  # "0 mention"
     # 'le Stade rennais', 'l'Olympique lyonnais' (clubs); 'le Stade de France', 'le stade Marcel-Michelin' are places
     club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
     institution_heads=INSTITUTION_HEADS,
+    establishment_noun=re.compile(r"[^\W\d_]{4,}eries?"),  # moutarderie, imprimerie; not Valerie
     definite_before=re.compile(r"(?<![\w'-])(?:[Ll][ea]|[Ll]es|[Aa]ux?|[Dd]u|[Dd]es)\s+$|(?<![\w'-])[Ll]'\s*$"),
 )
 
