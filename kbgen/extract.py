@@ -30,6 +30,7 @@ from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
 from kbgen.side_by_side import joined_side_by_side
@@ -245,7 +246,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     for article, norm, found in zip(articles, normalised, split):
         found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
         found = joined_side_by_side(norm.text, found, language)
-        found = with_bracket_acronyms(norm.text, found)
+        found = with_bracket_acronyms(norm.text, with_body_numbers(norm.text, found))
         found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
