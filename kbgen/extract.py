@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
+from kbgen import (
+    heading_phrases,
+    name_adjectives,
+    parallel,
+    peoples_words,
+    quoted_titles,
+    reader_prompts,
+    rereading,
+    signatures,
+)
 from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
@@ -288,6 +297,7 @@ def _read_again(
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
     spans = with_datelines(normalised, spans, nlp, language)
+    spans = quoted_titles.with_quoted_titles(normalised, spans, nlp)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 
