@@ -21,16 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from tqdm import tqdm
 
-from kbgen import (
-    heading_phrases,
-    name_adjectives,
-    parallel,
-    peoples_words,
-    quoted_titles,
-    reader_prompts,
-    rereading,
-    signatures,
-)
+from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
@@ -42,6 +33,7 @@ from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_
 from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
+from kbgen.quoted_titles import with_quoted_titles
 from kbgen.side_by_side import joined_side_by_side
 from kbgen.spans import (
     LABELS,
@@ -274,7 +266,7 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
     place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures,
-    datelines."""
+    datelines, titles in quotes."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -296,8 +288,7 @@ def _read_again(
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
-    spans = with_datelines(normalised, spans, nlp, language)
-    spans = quoted_titles.with_quoted_titles(normalised, spans, nlp)
+    spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 
