@@ -30,8 +30,10 @@ from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
 from kbgen.project import CONFIG_FILE
+from kbgen.quoted_titles import with_quoted_titles
 from kbgen.side_by_side import joined_side_by_side
 from kbgen.spans import (
     LABELS,
@@ -245,7 +247,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     for article, norm, found in zip(articles, normalised, split):
         found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
         found = joined_side_by_side(norm.text, found, language)
-        found = with_bracket_acronyms(norm.text, found)
+        found = with_bracket_acronyms(norm.text, with_body_numbers(norm.text, found))
         found = with_bracket_expansions(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
@@ -264,7 +266,7 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
     place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures,
-    datelines."""
+    datelines, titles in quotes."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -286,7 +288,7 @@ def _read_again(
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
-    spans = with_datelines(normalised, spans, nlp, language)
+    spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

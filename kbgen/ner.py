@@ -18,8 +18,10 @@ from kbgen import (
     name_adjectives,
     name_edges,
     names,
+    numbered_bodies,
     org_complements,
     peoples_words,
+    quoted_titles,
     reader_prompts,
     rereading,
     side_by_side,
@@ -237,6 +239,8 @@ EXTRACTION_MODULES = (
     article_surnames,
     org_complements,
     side_by_side,
+    numbered_bodies,
+    quoted_titles,
 )
 
 
