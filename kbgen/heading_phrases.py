@@ -1,6 +1,7 @@
-"""Headings and labels the model reads as a MISC name: a line that opens with common words in
-sentence case ('Trafic ferroviaire interrompu entre Strasbourg et Sarrebourg', 'Temps de
-lecture : 3 min', 'Mardi 4 août 2021'). A work's title or an event written so inside a
+"""Headings and labels the model reads as a MISC name: a line, or a field of a byline's line, that
+opens with common words in sentence case ('Trafic ferroviaire interrompu entre Strasbourg et
+Sarrebourg', 'Temps de lecture : 3 min', 'Publié le 3 mai · Temps de lecture : 4 min', 'Mardi 4
+août 2021'). A work's title or an event written so inside a
 sentence ('une lecture d'En attendant Godot', 'la Fête du citron a ouvert') is left alone:
 only a line's opening is doubted, and only the MISC label, the model's least sure one (an
 institution's heading, 'Conseil fédéral', is read as an organisation). And a MISC word that
@@ -9,6 +10,7 @@ l'Économie', 'jusqu'au Festival interceltique'), wherever it stands."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms
@@ -23,10 +25,11 @@ NAME_TAGS = ("PROPN", "X")  # what the tagger gives a name's word, or a word it 
 
 def opens_heading(text: str, start: int, end: int) -> bool:
     """Whether the span at [start, end), of two words or more with only its first capitalised,
-    opens its line, and that line is a heading or a label: it ends with no full stop, or the
-    span ends before a colon."""
+    opens its line, or one of the line's fields (opens_field), and that line is a heading or a
+    label: it ends with no full stop, or the span ends before a colon."""
     name = text[start:end]
-    if " " not in name or name[1:] != name[1:].lower() or text[text.rfind("\n", 0, start) + 1 : start].strip():
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    if " " not in name or name[1:] != name[1:].lower() or (before.strip() and not opens_field(before)):
         return False
     line_end = text.find("\n", end)
     line = text[start : line_end if line_end != -1 else len(text)].rstrip()
@@ -56,6 +59,16 @@ def without_heading_phrases(
         if words and not any(t.pos_ in NAME_TAGS for t in words) and not written_as_name(text, first, language):
             headings.add((index, start))
     return [[span for span in found if (index, span[0]) not in headings] for index, found in enumerate(spans)]
+
+
+# A field of a line set apart by a separator with spaces around it: 'Publié le 3 mai · Temps de
+# lecture : 4 min', 'Par X — Mis à jour le 2 juin'. Typography, not words: no hyphen of a word.
+FIELD_SEPARATOR = re.compile(r"\s[·•|—–-]\s+$")
+
+
+def opens_field(before: str) -> bool:
+    """Whether the text before a span on its line ends with a field separator set apart by spaces."""
+    return FIELD_SEPARATOR.search(before) is not None
 
 
 def _line(text: str, start: int) -> str:

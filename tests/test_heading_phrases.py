@@ -33,6 +33,12 @@ FRENCH = profile("fr")
         ("Le Festival de Cannes ouvre\nLe jury est connu.", "Festival de Cannes", "MISC", False),
         ("Conseil fédéral\nLe gouvernement a décidé.", "Conseil fédéral", "ORG", False),
         ("Temps de lecture\nIl lit. Le Temps de lecture est un titre.", "Temps de lecture", "MISC", False),
+        # a field of a byline's line, after a separator set apart by spaces
+        ("Par Ana Lopez\n3 mai 2025 · Temps de lecture : 4 min\n\nLe conseil a voté.", "Temps de lecture", "MISC", True),
+        ("Publié le 3 mai — Mis à jour le 4 mai\n\nLe conseil a voté.", "Mis à jour", "MISC", True),
+        # not after a word's hyphen, nor after a separator inside a sentence's line
+        ("Il a vu Saint-Temps de lecture : un village.", "Temps de lecture", "MISC", False),
+        ("Il a dit · Temps de lecture aussi, puis il est parti.", "Temps de lecture", "MISC", False),
     ],
 )
 def test_a_misc_of_common_words_opening_a_heading_is_no_name(french_nlp, text, span, label, heading):
