@@ -34,7 +34,12 @@ FRENCH = profile("fr")
         ("Conseil fédéral\nLe gouvernement a décidé.", "Conseil fédéral", "ORG", False),
         ("Temps de lecture\nIl lit. Le Temps de lecture est un titre.", "Temps de lecture", "MISC", False),
         # a field of a byline's line, after a separator set apart by spaces
-        ("Par Ana Lopez\n3 mai 2025 · Temps de lecture : 4 min\n\nLe conseil a voté.", "Temps de lecture", "MISC", True),
+        (
+            "Par Ana Lopez\n3 mai 2025 · Temps de lecture : 4 min\n\nLe conseil a voté.",
+            "Temps de lecture",
+            "MISC",
+            True,
+        ),
         ("Publié le 3 mai — Mis à jour le 4 mai\n\nLe conseil a voté.", "Mis à jour", "MISC", True),
         # not after a word's hyphen, nor after a separator inside a sentence's line
         ("Il a vu Saint-Temps de lecture : un village.", "Temps de lecture", "MISC", False),
