@@ -24,6 +24,8 @@ from kbgen.names import fold
 # After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
 # bracket ('Rennes (AFP) - '); a bracket alone is also a result's country ('Olano (Esp)').
 DATELINE_AFTER = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+[-–—][ \t]")
+# A word, then a preposition written as a word or elided, at the end of the text before a name
+NOUN_OF = re.compile(r"(?<![\w'-])(?P<noun>[^\W\d_][\w-]*)\s+(?:(?P<of>\w+)\s+|(?P<elided>\w)'\s*)$")
 LOOK_BEHIND = 30  # characters before a mention that hold its preposition and article
 
 
@@ -33,7 +35,9 @@ def read_as_place(mentions: Iterable[Mention], people: list[str], texts: dict[st
     place = person = 0
     for mention in mentions:
         before = _words_before(mention, texts)
-        placed = _place_word(before, rules) or _origin_dropped(mention, before, people, rules)
+        origin = _after_origin(mention, people, rules)
+        placed = _place_word(before, rules) or _origin_dropped(before, origin, rules)
+        placed = placed or (not origin and _noun_of_before(before, rules))
         if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
             place += 1
         elif mention.label == "PER" and not _place_word(before, rules):
@@ -65,12 +69,28 @@ def _place_word(before: str, rules: Rules) -> bool:
     return word not in rules.origin_prepositions
 
 
-def _origin_dropped(mention: Mention, before: str, people: list[str], rules: Rules) -> bool:
+def _after_origin(mention: Mention, people: list[str], rules: Rules) -> bool:
     """Whether a person's name writes this one after the preposition of origin ('Godefroy de
-    Bouillon') and the mention does not ('Bouillon et son château'): the place he is named after."""
+    Bouillon')."""
     written = fold(mention.text)
-    after_origin = any(
-        f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions
-    )
+    return any(f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions)
+
+
+def _origin_dropped(before: str, after_origin: bool, rules: Rules) -> bool:
+    """Whether the person's name writes the mention after the preposition of origin and the
+    mention does not ('Bouillon et son château'): the place he is named after."""
     last_word = before.rstrip().rpartition(" ")[2].casefold()
     return after_origin and last_word not in rules.origin_prepositions
+
+
+def _noun_of_before(before: str, rules: Rules) -> bool:
+    """A definite article, a lowercase word (a common noun) and the preposition of origin right
+    before: 'le village de Ventron', 'des urgences de Commentry', 'la montée de Rue'. A person's
+    surname is also written so ('les fans de Sinner'), so this counts only with the model's place
+    label, and not where the person's own name has the preposition ('la famille de Mont' beside
+    'Joseph Laurent de Mont': his particle)."""
+    found = NOUN_OF.search(before)
+    if rules.definite_before is None or not found or found.group("noun")[0].isupper():
+        return False
+    origin = (found.group("of") or found.group("elided")).casefold()
+    return origin in rules.origin_prepositions and rules.definite_before.search(before[: found.start()]) is not None
