@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kbgen.coordinated_places import beside_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold
@@ -29,15 +30,26 @@ NOUN_OF = re.compile(r"(?<![\w'-])(?P<noun>[^\W\d_][\w-]*)\s+(?:(?P<of>\w+)\s+|(
 LOOK_BEHIND = 30  # characters before a mention that hold its preposition and article
 
 
-def read_as_place(mentions: Iterable[Mention], people: list[str], texts: dict[str, str], rules: Rules) -> bool:
+def read_as_place(
+    mentions: Iterable[Mention],
+    people: list[str],
+    texts: dict[str, str],
+    rules: Rules,
+    places: dict[str, list[Mention]] | None = None,
+) -> bool:
     """Whether more of the bare name's `mentions` read as a place than as a person's surname;
-    `people` are the keys (folded names) of the persons the name may be the surname of."""
+    `people` are the keys (folded names) of the persons the name may be the surname of; `places`
+    the places of several words of each article (kbgen.coordinated_places)."""
     place = person = 0
     for mention in mentions:
         before = _words_before(mention, texts)
         origin = _after_origin(mention, people, rules)
         placed = _place_word(before, rules) or _origin_dropped(before, origin, rules)
-        placed = placed or (not origin and _noun_of_before(before, rules))
+        placed = (
+            placed
+            or (not origin and _noun_of_before(before, rules))
+            or beside_place(mention, places or {}, texts, rules)
+        )
         if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
             place += 1
         elif mention.label == "PER" and not _place_word(before, rules):
