@@ -15,10 +15,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
 from kbgen.lang import Rules
 from kbgen.names import inside_longer_name
-from kbgen.coordinated_places import places_of_several_words
 from kbgen.place_surnames import read_as_place
 
 Groups = dict[str, list[Mention]]
