@@ -4,7 +4,10 @@
 
 A mention reads as a place where the model labels it a place and: the words before it are a
 place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le Fenua',
-'du Chatrier'); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
+'du Chatrier'), or a common noun and 'de' after a definite article ('le village de Ventron';
+not where the person's own name has that particle: 'la famille de Mont' beside 'Joseph Laurent
+de Mont'), or it is listed beside a place of several words ('Oger et Le Mesnil-sur-Oger':
+kbgen.coordinated_places); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
 writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
 particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model
 labels it a person with no such words before it. All the bare name's mentions weigh: 'à' also
