@@ -4,7 +4,10 @@
 
 A mention reads as a place where the model labels it a place and: the words before it are a
 place's preposition or an article (a person's surname takes neither: 'à Hayange', 'le Fenua',
-'du Chatrier'); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
+'du Chatrier'), or a common noun and 'de' after a definite article ('le village de Ventron';
+not where the person's own name has that particle: 'la famille de Mont' beside 'Joseph Laurent
+de Mont'), or it is listed beside a place of several words ('Oger et Le Mesnil-sur-Oger':
+kbgen.coordinated_places); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
 writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
 particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model
 labels it a person with no such words before it. All the bare name's mentions weigh: 'à' also
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kbgen.coordinated_places import beside_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, plain_forms
 from kbgen.names import fold
@@ -24,16 +28,31 @@ from kbgen.names import fold
 # After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
 # bracket ('Rennes (AFP) - '); a bracket alone is also a result's country ('Olano (Esp)').
 DATELINE_AFTER = re.compile(r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+[-–—][ \t]")
+# A word, then a preposition written as a word or elided, at the end of the text before a name
+NOUN_OF = re.compile(r"(?<![\w'-])(?P<noun>[^\W\d_][\w-]*)\s+(?:(?P<of>\w+)\s+|(?P<elided>\w)'\s*)$")
 LOOK_BEHIND = 30  # characters before a mention that hold its preposition and article
 
 
-def read_as_place(mentions: Iterable[Mention], people: list[str], texts: dict[str, str], rules: Rules) -> bool:
+def read_as_place(
+    mentions: Iterable[Mention],
+    people: list[str],
+    texts: dict[str, str],
+    rules: Rules,
+    places: dict[str, list[Mention]] | None = None,
+) -> bool:
     """Whether more of the bare name's `mentions` read as a place than as a person's surname;
-    `people` are the keys (folded names) of the persons the name may be the surname of."""
+    `people` are the keys (folded names) of the persons the name may be the surname of; `places`
+    the places of several words of each article (kbgen.coordinated_places)."""
     place = person = 0
     for mention in mentions:
         before = _words_before(mention, texts)
-        placed = _place_word(before, rules) or _origin_dropped(mention, before, people, rules)
+        origin = _after_origin(mention, people, rules)
+        placed = _place_word(before, rules) or _origin_dropped(before, origin, rules)
+        placed = (
+            placed
+            or (not origin and _noun_of_before(before, rules))
+            or beside_place(mention, places or {}, texts, rules)
+        )
         if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
             place += 1
         elif mention.label == "PER" and not _place_word(before, rules):
@@ -65,12 +84,28 @@ def _place_word(before: str, rules: Rules) -> bool:
     return word not in rules.origin_prepositions
 
 
-def _origin_dropped(mention: Mention, before: str, people: list[str], rules: Rules) -> bool:
+def _after_origin(mention: Mention, people: list[str], rules: Rules) -> bool:
     """Whether a person's name writes this one after the preposition of origin ('Godefroy de
-    Bouillon') and the mention does not ('Bouillon et son château'): the place he is named after."""
+    Bouillon')."""
     written = fold(mention.text)
-    after_origin = any(
-        f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions
-    )
+    return any(f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions)
+
+
+def _origin_dropped(before: str, after_origin: bool, rules: Rules) -> bool:
+    """Whether the person's name writes the mention after the preposition of origin and the
+    mention does not ('Bouillon et son château'): the place he is named after."""
     last_word = before.rstrip().rpartition(" ")[2].casefold()
     return after_origin and last_word not in rules.origin_prepositions
+
+
+def _noun_of_before(before: str, rules: Rules) -> bool:
+    """A definite article, a lowercase word (a common noun) and the preposition of origin right
+    before: 'le village de Ventron', 'des urgences de Commentry', 'la montée de Rue'. A person's
+    surname is also written so ('les fans de Sinner'), so this counts only with the model's place
+    label, and not where the person's own name has the preposition ('la famille de Mont' beside
+    'Joseph Laurent de Mont': his particle)."""
+    found = NOUN_OF.search(before)
+    if rules.definite_before is None or not found or found.group("noun")[0].isupper():
+        return False
+    origin = (found.group("of") or found.group("elided")).casefold()
+    return origin in rules.origin_prepositions and rules.definite_before.search(before[: found.start()]) is not None

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
 from kbgen.lang import Rules
 from kbgen.names import inside_longer_name
@@ -38,6 +39,7 @@ def attach_surnames(
             people[words[-1]].append(key)
             if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
                 people[" ".join(words[-2:])].append(key)
+    places = places_of_several_words(groups, type_of, set(people))  # 'Oger et Le Mesnil-sur-Oger'
     homonyms = {}
     for key in sorted(k for k in groups if k in people):
         candidates = sorted(c for c in people[key] if c in groups)  # a person may have joined another
@@ -52,7 +54,7 @@ def attach_surnames(
         # of its own: no person's surname, and left as it is.
         if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
             continue
-        if read_as_place(mentions, candidates, texts, rules):  # 'née à Hayange' beside 'Vincent Hayange'
+        if read_as_place(mentions, candidates, texts, rules, places):  # 'née à Hayange' beside 'Vincent Hayange'
             continue
         del groups[key]  # its glued mentions with it: parts of other names
         left = []
