@@ -103,10 +103,13 @@ def _words_to_read(
 ) -> list[tuple[int, int]]:
     """Where the words of a span in capitals stand that are no function words (its function
     words alone when it has no other); none when it is not in capitals or the text writes one
-    of them capitalised inside a sentence, nor when a full stop follows it."""
+    of them capitalised inside a sentence, nor when a full stop follows it, nor after lower case
+    on its line: a heading or a label opens its line ('ON AIME : le prix')."""
     name = text[start:end]
     if not name.isupper() or re.match(r"\.(?!\.)", text[end : end + 2]):
         return []  # before a full stop, a word in capitals is a dateline's place ('VALAIS. —', capitals.py)
+    if any(ch.islower() for ch in text[text.rfind("\n", 0, start) + 1 : start]):
+        return []  # after lower case on its line, capitals are an acronym's ('les TER vers Marseille')
     words = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\W\d_]{2,}", name)]
     content = [(s, e) for s, e in words if text[s:e].lower() not in stop_words] or words
     if any(written_as_name(text, text[s] + text[s + 1 : e].lower(), language) for s, e in content):

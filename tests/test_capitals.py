@@ -125,6 +125,9 @@ def test_a_verb_or_an_adverb_in_capitals_is_no_name(nlp):
     # a dateline's place in capitals inside a line, before its full stop ('valais' of 'valoir')
     text = "M. Capré était né en 1847. VALAIS. — La grève s'est étendue samedi aux travaux."
     assert heading_spans_left(text, ["VALAIS"], nlp) == ["VALAIS"]
+    # inside a sentence in mixed case, capitals are an acronym's ('ter', Latin, is an adverb)
+    text = "SNCF Voyageurs a supprimé les TER entre Toulon et Les Arcs ce lundi."
+    assert heading_spans_left(text, ["TER"], nlp) == ["TER"]
 
 
 def test_an_entity_is_named_by_its_mixed_case_form_not_its_dateline_in_capitals(nlp):
