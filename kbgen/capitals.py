@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from kbgen.heading_verbs import without_verbs_in_capitals
 from kbgen.lang import LanguageProfile
 from kbgen.spans import written_as_name
 
@@ -84,7 +85,8 @@ def without_headings_in_capitals(
     the text too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX', 'SUR LES PLANCHES' beside 'les
     Planches'). A span whose every word is an acronym's length stays ('LE DPE', 'LFI-NFP'), and
     so does one word the model's lexicon does not list as a common noun or adjective: a place
-    or a name the heading alone gives ('GUERRE EN UKRAINE')."""
+    or a name the heading alone gives ('GUERRE EN UKRAINE'). Then those in capitals that are
+    verbs or adverbs, on any line (heading_verbs: 'UN MOLIÈRE POUR OUVRIR', 'ON AIME : le prix')."""
     from kbgen.rereading import common_words
 
     model = getattr(nlp, "_path", None)
@@ -94,7 +96,7 @@ def without_headings_in_capitals(
         headings = [s for s in found if _heading_words(norm.text, s[0], s[1], stop_words)]
         names = {s for s in headings if _unknown_word(norm.text[s[0] : s[1]], stop_words, common_words(model))}
         result.append([s for s in found if s not in headings or s in names])
-    return result
+    return without_verbs_in_capitals(normalised, result, nlp, language)
 
 
 def _unknown_word(name: str, stop_words: frozenset[str], is_common: Callable[[str], bool]) -> bool:

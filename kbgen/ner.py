@@ -15,6 +15,7 @@ from kbgen import (
     capitals,
     glued,
     heading_phrases,
+    heading_verbs,
     name_adjectives,
     name_edges,
     names,
@@ -241,6 +242,7 @@ EXTRACTION_MODULES = (
     side_by_side,
     numbered_bodies,
     quoted_titles,
+    heading_verbs,
 )
 
 

@@ -108,6 +108,28 @@ def test_an_acronym_or_an_unknown_word_alone_in_a_heading_stays(nlp):
     assert heading_spans_left(text, ["UKRAINE", "FINANCES"], nlp) == ["UKRAINE"]
 
 
+def test_a_verb_or_an_adverb_in_capitals_is_no_name(nlp):
+    text = (
+        "DES TARIFS RÉSIDENTS GELÉS JUSQU'EN 2028\n\nLe tarif reste.\n\nUN MOLIÈRE POUR OUVRIR\n\nRÉPARABLE, VRAIMENT ?"
+    )
+    assert heading_spans_left(text, ["GELÉS", "OUVRIR", "VRAIMENT"], nlp) == []
+    text = "QUELLES ESSENCES POUR LA FORÊT DE DEMAIN ?\n\nLes chênes souffrent."
+    assert heading_spans_left(text, ["DEMAIN"], nlp) == []
+    # a label in capitals opening a line in mixed case
+    text = "ON AIME : le design.\nON AIME MOINS : le prix."
+    assert heading_spans_left(text, ["AIME", "ON AIME MOINS"], nlp) == []
+    # a place the tagger may misread in lower case is no verb of the lexicon; a verb's form the
+    # text writes capitalised inside a sentence is a name (the town of Aime); a noun stays
+    text = "GUERRE AU NIGER\n\nUn texte.\n\nDÉPART D'AIME\n\nLe car part d'Aime à 8 h.\n\nLA CGT"
+    assert heading_spans_left(text, ["NIGER", "AIME", "CGT"], nlp) == ["NIGER", "AIME", "CGT"]
+    # a dateline's place in capitals inside a line, before its full stop ('valais' of 'valoir')
+    text = "M. Capré était né en 1847. VALAIS. — La grève s'est étendue samedi aux travaux."
+    assert heading_spans_left(text, ["VALAIS"], nlp) == ["VALAIS"]
+    # inside a sentence in mixed case, capitals are an acronym's ('ter', Latin, is an adverb)
+    text = "SNCF Voyageurs a supprimé les TER entre Toulon et Les Arcs ce lundi."
+    assert heading_spans_left(text, ["TER"], nlp) == ["TER"]
+
+
 def test_an_entity_is_named_by_its_mixed_case_form_not_its_dateline_in_capitals(nlp):
     found = entities_of(
         nlp,
