@@ -154,6 +154,7 @@ class SearchCopies:
 
     def finish(self, copied: dict[str, tuple[str, bool]]) -> None:
         """Once every copy is made: the key of the page each is of, and its mark (see begin())."""
+        self.folder.mkdir(parents=True, exist_ok=True)  # a site of no page has no copy
         listed = {}
         for path, (key, marked) in copied.items():
             status = (self.folder / PAGES / path).stat()
