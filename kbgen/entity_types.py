@@ -35,7 +35,7 @@ from typing import NamedTuple
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
 from kbgen.extract import Mention
-from kbgen.lang import Rules, plain_forms
+from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold, is_acronym_of
 from kbgen.trade_heads import is_establishment, is_org_head
 
@@ -60,7 +60,7 @@ def model_type(mentions: Iterable[Mention]) -> str:
 
 def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
     """The type the words around a name at [start, end) give it, if any."""
-    before = _line_before(text, start)
+    before = line_before(text, start)
     if rules.person_after.match(text, end):
         return "PER"
     found = _cue_before(before, rules)
@@ -80,7 +80,7 @@ def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
     of them does ('sur GitHub et Hugging Face.'); a subject is developed ('une conférence sur
     l'Helvétie sous la domination romaine')."""
     text = texts.get(m.article, "")
-    before = _line_before(text, m.start)
+    before = line_before(text, m.start)
     if rules.source_before.search(before):
         return True
     if rules.medium_before is None or m.label != "MISC" or " " in m.text:
@@ -90,12 +90,6 @@ def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
 
 
 CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
-
-
-def _line_before(text: str, start: int) -> str:
-    """The words before `start`, in plain forms, on its own line only: a table's or a list's
-    previous cell says nothing about a name."""
-    return plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -292,7 +286,7 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
         return None
     if words[0].lower() in rules.name_heads:
         return None
-    return "ORG" if rules.venue_before.search(_line_before(text, m.start)) else None
+    return "ORG" if rules.venue_before.search(line_before(text, m.start)) else None
 
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
@@ -305,7 +299,7 @@ def _at_place(m: Mention, text: str, rules: Rules) -> str | None:
     leaves to the corpus's persons' names."""
     if rules.place_before is None or " " in m.text or m.label not in ("PER", "MISC"):
         return None
-    return AT_PLACE if rules.place_before.search(_line_before(text, m.start)) else None
+    return AT_PLACE if rules.place_before.search(line_before(text, m.start)) else None
 
 
 def _ends_with_head(name: str, rules: Rules) -> bool:
@@ -392,4 +386,4 @@ def _acronym_after_article(m: Mention, text: str, rules: Rules) -> str | None:
     pattern = rules.article_before_acronym
     if pattern is None or m.label == "LOC" or not ACRONYM.fullmatch(m.text):
         return None
-    return "ORG" if pattern.search(_line_before(text, m.start)) else None
+    return "ORG" if pattern.search(line_before(text, m.start)) else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms
+from kbgen.lang import OPENING_QUOTES, LanguageProfile, line_before
 from kbgen.rereading import CONTEXT_CHARS, TAGGER, common_nouns, tagged_texts
 from kbgen.spans import written_as_name
 
@@ -117,7 +117,7 @@ def without_misc_common_nouns(
 def _after_place_preposition(text: str, start: int, language: LanguageProfile) -> bool:
     """Whether the word at `start` follows a place's preposition on its line ('à Amphion')."""
     pattern = language.rules.place_before
-    before = plain_forms(text[max(0, start - 80) : start]).rpartition("\n")[2]
+    before = line_before(text, start)
     return pattern is not None and pattern.search(before) is not None
 
 

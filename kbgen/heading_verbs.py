@@ -61,9 +61,9 @@ def verb_or_adverb_forms(model: Path | None) -> Callable[[str], bool]:
     lemma of its exceptions ('ouvrir', 'retenir'), or a form it gives such a lemma for ('gelés')."""
     from spacy.strings import get_string_id
 
-    from kbgen.rereading import _lookups
+    from kbgen.rereading import lookups
 
-    tables = _lookups(model)
+    tables = lookups(model)
     index, exceptions = tables.get("lemma_index", {}), tables.get("lemma_exc", {})
     lemmas, forms = set(), set()
     for part in ("verb", "adv"):

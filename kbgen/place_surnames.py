@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from kbgen.coordinated_places import beside_place
 from kbgen.extract import Mention
-from kbgen.lang import Rules, plain_forms
+from kbgen.lang import Rules, line_before
 from kbgen.names import fold
 
 # After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
@@ -45,7 +45,7 @@ def read_as_place(
     the places of several words of each article (kbgen.coordinated_places)."""
     place = person = 0
     for mention in mentions:
-        before = _words_before(mention, texts)
+        before = line_before(texts.get(mention.article, ""), mention.start, LOOK_BEHIND)
         origin = _after_origin(mention, people, rules)
         placed = _place_word(before, rules) or _origin_dropped(before, origin, rules)
         placed = (
@@ -65,11 +65,6 @@ def _opens_dateline(mention: Mention, before: str, texts: dict[str, str]) -> boo
     de La Rochelle a signé', 'Rennes (AFP) - ...'."""
     after = texts.get(mention.article, "")[mention.end : mention.end + 30]
     return not before.strip() and bool(DATELINE_AFTER.match(after))
-
-
-def _words_before(mention: Mention, texts: dict[str, str]) -> str:
-    text = texts.get(mention.article, "")
-    return plain_forms(text[max(0, mention.start - LOOK_BEHIND) : mention.start]).rpartition("\n")[2]
 
 
 def _place_word(before: str, rules: Rules) -> bool:

@@ -193,7 +193,7 @@ def _is_noun_at(doc, position: int) -> bool:
 
 
 @functools.cache
-def _lookups(model: Path | None) -> dict:
+def lookups(model: Path | None) -> dict:
     """The lemmatizer's tables of the pipeline at `model` (a folder), read once; none when it has
     no such tables. About half a second: read only when a word needs them."""
     tables = model / "lemmatizer" / "lookups" / "lookups.bin" if model else None
@@ -209,7 +209,7 @@ def common_nouns(model: Path | None) -> frozenset[str]:
     """The common nouns the lemmatizer of the pipeline at `model` (a folder) lists, in lower case."""
     from spacy.strings import get_string_id
 
-    return frozenset(_lookups(model).get("lemma_index", {}).get(get_string_id("noun"), ()))
+    return frozenset(lookups(model).get("lemma_index", {}).get(get_string_id("noun"), ()))
 
 
 @functools.cache
@@ -217,7 +217,7 @@ def common_adjectives(model: Path | None) -> frozenset[str]:
     """The adjectives the lemmatizer of the pipeline at `model` (a folder) lists, in lower case."""
     from spacy.strings import get_string_id
 
-    return frozenset(_lookups(model).get("lemma_index", {}).get(get_string_id("adj"), ()))
+    return frozenset(lookups(model).get("lemma_index", {}).get(get_string_id("adj"), ()))
 
 
 @functools.cache
@@ -227,7 +227,7 @@ def common_words(model: Path | None, parts: tuple[str, ...] = ("noun", "adj")) -
     ('travaux', 'associative'; not 'valais', a form of 'valoir'). None is, with no such tables."""
     from spacy.strings import get_string_id
 
-    tables = _lookups(model)
+    tables = lookups(model)
     index, forms = tables.get("lemma_index", {}), tables.get("lemma_lookup", {})
     lemmas = frozenset(word for pos in parts for word in index.get(get_string_id(pos), ()))
     return lambda word: word in lemmas or any(lemma in lemmas for lemma in forms.get(get_string_id(word), ()))

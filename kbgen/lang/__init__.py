@@ -50,6 +50,12 @@ def plain_forms(text: str) -> str:
     return text
 
 
+def line_before(text: str, start: int, chars: int = 80) -> str:
+    """At most `chars` characters before `start`, in plain forms, on its own line only: a
+    table's or a list's previous cell says nothing about the words that follow it."""
+    return plain_forms(text[max(0, start - chars) : start]).rpartition("\n")[2]
+
+
 @dataclass(frozen=True)
 class Rules:
     """The words of one language that tell a name from what surrounds it, used to trim and
