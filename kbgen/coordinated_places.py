@@ -8,7 +8,6 @@ is nobody's bare surname, and a list mostly joins names of one kind."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules
@@ -16,14 +15,12 @@ from kbgen.lang import Rules
 Groups = dict[str, list[Mention]]
 
 
-def places_of_several_words(
-    groups: Groups, type_of: Callable[[list[Mention]], str], surnames: set[str]
-) -> dict[str, list[Mention]]:
-    """Article -> the mentions of places of several words in it: their group typed a place, its
-    key of several words and no person's surname (`surnames`: 'le pen')."""
+def places_of_several_words(groups: Groups, types: dict[str, str], surnames: set[str]) -> dict[str, list[Mention]]:
+    """Article -> the mentions of places of several words in it: their group typed a place
+    (`types`: the type of each key of several words) and no person's surname (`surnames`: 'le pen')."""
     places: dict[str, list[Mention]] = defaultdict(list)
     for key, mentions in groups.items():
-        if len(key.split()) > 1 and key not in surnames and type_of(mentions) == "LOC":
+        if types.get(key) == "LOC" and key not in surnames:
             for mention in mentions:
                 places[mention.article].append(mention)
     return places

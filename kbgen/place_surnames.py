@@ -44,9 +44,10 @@ def read_as_place(
     `people` are the keys (folded names) of the persons the name may be the surname of; `places`
     the places of several words of each article (kbgen.coordinated_places)."""
     place = person = 0
+    after_origin = _origin_tails(people, rules)
     for mention in mentions:
         before = line_before(texts.get(mention.article, ""), mention.start, LOOK_BEHIND)
-        origin = _after_origin(mention, people, rules)
+        origin = fold(mention.text) in after_origin
         placed = _place_word(before, rules) or _origin_dropped(before, origin, rules)
         placed = (
             placed
@@ -79,11 +80,19 @@ def _place_word(before: str, rules: Rules) -> bool:
     return word not in rules.origin_prepositions
 
 
-def _after_origin(mention: Mention, people: list[str], rules: Rules) -> bool:
-    """Whether a person's name writes this one after the preposition of origin ('Godefroy de
-    Bouillon')."""
-    written = fold(mention.text)
-    return any(f" {person}".endswith(f" {word} {written}") for person in people for word in rules.origin_prepositions)
+def _origin_tails(people: list[str], rules: Rules) -> set[str]:
+    """What the persons' names write after a preposition of origin, to their end ('bouillon' of
+    'godefroy de bouillon'): the folded names a mention may be written after it. Read once per
+    bare name, not once per mention (a common surname has hundreds of persons and mentions)."""
+    tails = set()
+    for person in people:
+        spaced = f" {person}"
+        for word in rules.origin_prepositions:
+            at = spaced.find(f" {word} ")
+            while at >= 0:
+                tails.add(spaced[at + len(word) + 2 :])
+                at = spaced.find(f" {word} ", at + 1)
+    return tails
 
 
 def _origin_dropped(before: str, after_origin: bool, rules: Rules) -> bool:

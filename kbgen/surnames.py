@@ -33,13 +33,15 @@ def attach_surnames(
     `rules` are the language's (its titles before a name, 'Mme Vidal', and its places' words)."""
     cues = rules.person_cues
     people: dict[str, list[str]] = defaultdict(list)
-    for key, mentions in groups.items():
+    # The types of the names of several words, decided once: the persons' and the places' below.
+    types = {key: type_of(mentions) for key, mentions in groups.items() if len(key.split()) > 1}
+    for key, kind in types.items():
         words = key.split()
-        if len(words) > 1 and type_of(mentions) == "PER":
+        if kind == "PER":
             people[words[-1]].append(key)
             if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
                 people[" ".join(words[-2:])].append(key)
-    places = places_of_several_words(groups, type_of, set(people))  # 'Oger et Le Mesnil-sur-Oger'
+    places = places_of_several_words(groups, types, set(people))  # 'Oger et Le Mesnil-sur-Oger'
     homonyms = {}
     for key in sorted(k for k in groups if k in people):
         candidates = sorted(c for c in people[key] if c in groups)  # a person may have joined another

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from kbgen.articles import Article
 from kbgen.extract import Mention
 from kbgen.lang import profile
+from kbgen.place_surnames import _origin_tails
 from kbgen.resolve import resolve
 
 
@@ -108,3 +111,17 @@ def test_a_surname_the_model_reads_as_a_place_without_a_places_words_goes_to_its
     surname = person.split()[-1]
     assert found[person][1] == (surname,)
     assert surname not in found
+
+
+FRENCH = profile("fr").rules
+WORDS = st.sampled_from(["de", "d", "du", "la", "bouillon", "mont", "x"])
+
+
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=5).map(" ".join), max_size=6), st.lists(WORDS, max_size=3))
+@example(["la de x de mont"], ["mont"])
+def test_the_names_written_after_a_preposition_of_origin_are_read_once_as_a_scan_would(people, written):
+    """What a person's name writes after 'de' (read once per bare name) is what a scan of every
+    name for every mention finds: 'bouillon' of 'godefroy de bouillon', 'mont' of 'la de x de mont'."""
+    mention = " ".join(written)
+    scanned = any(f" {p}".endswith(f" {w} {mention}") for p in people for w in FRENCH.origin_prepositions)
+    assert (mention in _origin_tails(people, FRENCH)) == scanned
