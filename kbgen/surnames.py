@@ -7,9 +7,7 @@ people of the corpus bear is never given to one of them on a guess: its mentions
 article are a homonym, whose page lists them ('Vidal peut désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
 de France') is never attached to one, nor one its mentions read as a place ('née à Hayange' beside 'Vincent
 Hayange': kbgen.place_surnames); a surname glued to the next capitalised word ('Vidal
-Conseil') is part of another name, not the person. A surname after a plural determiner or a number in an
-article naming several of its people ('Deux Chabrol', 'les frères Martin') is the family: no
-person's mention, nor a homonym's."""
+Conseil') is part of another name, not the person."""
 
 from __future__ import annotations
 
@@ -19,7 +17,7 @@ from dataclasses import replace
 
 from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
-from kbgen.lang import Rules, line_before
+from kbgen.lang import Rules
 from kbgen.names import inside_longer_name
 from kbgen.place_surnames import read_as_place
 
@@ -61,8 +59,6 @@ def attach_surnames(
         del groups[key]  # its glued mentions with it: parts of other names
         left = []
         for mention in mentions:
-            if _several(mention, in_article, texts, rules):  # 'les frères Martin': the family, nobody's mention
-                continue
             owner = candidates[0] if len(candidates) == 1 else subject.get(mention.article)
             if owner:
                 groups[owner].append(mention)
@@ -72,16 +68,6 @@ def attach_surnames(
             groups[key] = left
             homonyms[key] = tuple(candidates)
     return homonyms
-
-
-def _several(mention: Mention, in_article: dict[str, set[str]], texts: dict[str, str], rules: Rules) -> bool:
-    """Whether the bare surname names several people of its article at once: written after a
-    plural determiner or a number ('Deux Chabrol', 'les frères Martin') where the article names
-    two people of that name or more (`in_article`: each person's articles)."""
-    named = sum(mention.article in articles for articles in in_article.values())
-    if rules.several_before is None or named < 2:
-        return False
-    return rules.several_before.search(line_before(texts.get(mention.article, ""), mention.start, 40)) is not None
 
 
 def _subjects(groups: Groups, candidates: list[str]) -> dict[str, str]:

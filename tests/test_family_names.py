@@ -1,6 +1,5 @@
 """A family's members named in one article: a bare first name is the one person of the article
-with that first name (kbgen.first_names); a surname after a plural determiner or a number, in an
-article naming several people of that name, is the family, not a person (kbgen.surnames)."""
+with that first name (kbgen.first_names)."""
 
 from __future__ import annotations
 
@@ -37,11 +36,10 @@ BROTHERS = (
 def test_a_bare_first_name_is_the_one_person_of_its_article_with_that_first_name():
     a = article("a", BROTHERS)
     names = ("Martin", "Hugo", "Léo", "Hugo Martin", "Léo Martin", "Romain Martin")
-    entities, homonyms = resolved(mentions_of(a, *names), [a])
+    entities, _ = resolved(mentions_of(a, *names), [a])
     assert {"Hugo", "Léo", "Martin"}.isdisjoint(entities)
     assert [m.text for m in entities["Hugo Martin"].mentions] == ["Hugo", "Hugo Martin"]
     assert [m.text for m in entities["Léo Martin"].mentions] == ["Léo", "Léo Martin"]
-    assert all(not h.mentions for h in homonyms.values())  # 'les frères Martin': the family, no mention
 
 
 def test_a_bare_first_name_is_left_alone_where_its_article_does_not_say_whose_it_is():
@@ -68,17 +66,6 @@ def test_a_bare_first_name_that_is_also_another_persons_other_word_is_left_alone
     mentions = mentions_of(a, "Martin", "Martin Dubois", "Hugo Martin") + mentions_of(b, "Martin Dubois")
     entities, _ = resolved(mentions, [a, b])
     assert [m.text for m in entities["Martin Dubois"].mentions] == ["Martin Dubois", "Martin Dubois"]
-
-
-def test_a_surname_after_a_plural_determiner_names_the_family_only_where_several_bear_it():
-    a = article("a", "Deux Chabrol se sont croisés : Marc Chabrol et Léna Chabrol. Chabrol rit.")
-    b = article("b", "Les Vidal sont venus. Paul Vidal a parlé.")  # one Vidal named: his
-    mentions = mentions_of(a, "Chabrol", "Marc Chabrol", "Léna Chabrol", "Chabrol") + mentions_of(
-        b, "Vidal", "Paul Vidal"
-    )
-    entities, homonyms = resolved(mentions, [a, b])
-    assert [m.start for m in homonyms["Chabrol"].mentions] == [a.text.rindex("Chabrol")]  # not 'Deux Chabrol'
-    assert [m.text for m in entities["Paul Vidal"].mentions] == ["Vidal", "Paul Vidal"]
 
 
 def test_an_organisations_name_or_a_results_line_gives_no_first_name():
