@@ -5,7 +5,8 @@ Mentions are grouped by a folded key (case, accents, apostrophes and hyphens ign
 a capitalised article ('La Russie') joins the bare form; an acronym joins its expansion, written
 in brackets beside it ('Organisation des Nations unies (ONU)') or named in the same article with
 the acronym's letters as its initials ('Les Républicains', 'LR'); a bare surname joins its person
-(kbgen.surnames), and a surname several people bear gets a homonym page listing them. Each
+(kbgen.surnames), a bare first name the one person of its article of that first name
+(kbgen.first_names), and a surname several people bear gets a homonym page listing them. Each
 entity's type is decided by all its mentions (kbgen.entity_types); the names the model missed
 are linked after (kbgen.missed).
 """
@@ -27,6 +28,7 @@ from kbgen.curation import Curation, Rule
 from kbgen.entity_types import Contexts, decided_type, model_type, person_names
 from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
+from kbgen.first_names import attach_first_names
 from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.missed import add_missed_mentions
 from kbgen.names import fold, is_acronym_of
@@ -102,6 +104,7 @@ def resolve(
     persons = person_names(groups, texts, language.rules, known)
     type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons, known=known)
     homonyms = attach_surnames(groups, texts, type_of, language.rules)
+    attach_first_names(groups, texts, type_of, language.rules)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}
     left_to = {key: people for key, people in left_to.items() if len(people) > 1}

@@ -2,26 +2,30 @@
 article names; of several the article names, its subject: the one it names more often than the
 others, the relatives and namesakes it sets beside them being named less ('Gérard Bonnefoy ...
 Son fils, Julien Bonnefoy ... M. Gérard Bonnefoy ... M. Bonnefoy'); when two are named as often,
-nobody (the name is then a homonym's). A surname several
+the one named first, where the mention reads as a person (kbgen.surnames._subject_of). A surname several
 people of the corpus bear is never given to one of them on a guess: its mentions in no such
 article are a homonym, whose page lists them ('Vidal peut désigner…'). A name whose own mentions elsewhere say it is no person ('France', beside 'Cécile
 de France') is never attached to one, nor one its mentions read as a place ('née à Hayange' beside 'Vincent
 Hayange': kbgen.place_surnames); a surname glued to the next capitalised word ('Vidal
-Conseil') is part of another name, not the person."""
+Conseil') is part of another name, not the person. A surname after a plural determiner or a number in an
+article naming several of its people ('Deux Chabrol', 'les frères Martin') is the family: no
+person's mention, nor a homonym's."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
 from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
-from kbgen.lang import Rules
+from kbgen.lang import Rules, line_before
 from kbgen.names import inside_longer_name
 from kbgen.place_surnames import read_as_place
 
 Groups = dict[str, list[Mention]]
+_NOUN_BEFORE = re.compile(r"(?<![\w'-])[a-zà-ÿœæ]+\s+$")  # a word in lower case at the end of the text before a name
 PARTICLE_LETTERS = 3  # a surname of two words starts with a short one: 'Le Pen', not 'Laurent Girard'
 
 
@@ -61,7 +65,9 @@ def attach_surnames(
         del groups[key]  # its glued mentions with it: parts of other names
         left = []
         for mention in mentions:
-            owner = candidates[0] if len(candidates) == 1 else subject.get(mention.article)
+            if _several(mention, in_article, texts, rules):  # 'les frères Martin': the family, nobody's mention
+                continue
+            owner = candidates[0] if len(candidates) == 1 else _subject_of(mention, subject, texts, rules)
             if owner:
                 groups[owner].append(mention)
             else:
@@ -72,19 +78,53 @@ def attach_surnames(
     return homonyms
 
 
-def _subjects(groups: Groups, candidates: list[str]) -> dict[str, str]:
-    """Each article's subject among the `candidates` (keys in `groups`) it names: the only one
-    it names, else the one it names more often than any other; none when two tie."""
+def _several(mention: Mention, in_article: dict[str, set[str]], texts: dict[str, str], rules: Rules) -> bool:
+    """Whether the bare surname names several people of its article at once: written after a
+    plural determiner or a number ('Deux Chabrol', 'les frères Martin') where the article names
+    two people of that name or more (`in_article`: each person's articles)."""
+    named = sum(mention.article in articles for articles in in_article.values())
+    if rules.several_before is None or named < 2:
+        return False
+    return rules.several_before.search(line_before(texts.get(mention.article, ""), mention.start, 40)) is not None
+
+
+def _subject_of(
+    mention: Mention, subjects: dict[str, tuple[str, bool]], texts: dict[str, str], rules: Rules
+) -> str | None:
+    """The person a bare surname names in its article, of several who bear it: the article's
+    subject, when named more often; when named first only, where the mention reads as a person
+    (the model's label, or a title: 'Mme Morvan'), as the subject's type then follows it, and
+    not after an article and a noun ('la famille Bich', 'au palais Garnier': what the noun says)."""
+    found = subjects.get(mention.article)
+    if found is None:
+        return None
+    person, more_often = found
+    if more_often or mention.title:
+        return person
+    line = line_before(texts.get(mention.article, ""), mention.start, 40)
+    noun = _NOUN_BEFORE.search(line)
+    definite = rules.definite_before
+    after_noun = noun is not None and definite is not None and definite.search(line, 0, noun.start()) is not None
+    return person if mention.label == "PER" and not after_noun else None
+
+
+def _subjects(groups: Groups, candidates: list[str]) -> dict[str, tuple[str, bool]]:
+    """Each article's subject among the `candidates` (keys in `groups`) it names, and whether it
+    names it more often than any other: the only one it names, else the one it names most; of
+    those named as often, the one it names first (its lead names its subject, relatives and
+    namesakes come after it: 'Jeanne Morvan est morte ... Son fils, Pierre Morvan ... Mme Morvan
+    laisse trois enfants')."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
+    first: dict[tuple[str, str], int] = {}
     for candidate in candidates:
         for m in groups[candidate]:
             counts[m.article, candidate] += 1
-    ranked: dict[str, list[tuple[int, str]]] = defaultdict(list)
+            first[m.article, candidate] = min(m.start, first.get((m.article, candidate), m.start))
+    ranked: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for (article, candidate), count in counts.items():
-        ranked[article].append((count, candidate))
-    subject: dict[str, str] = {}
+        ranked[article].append((count, -first[article, candidate], candidate))
+    subjects = {}
     for article, named in ranked.items():
         named.sort(reverse=True)
-        if len(named) == 1 or named[0][0] > named[1][0]:  # a tie says nothing: no guess
-            subject[article] = named[0][1]
-    return subject
+        subjects[article] = (named[0][2], len(named) == 1 or named[0][0] > named[1][0])
+    return subjects

@@ -381,7 +381,7 @@ def test_a_bare_surname_goes_to_a_person_its_article_names_or_the_one_bearing_it
 )
 def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_most(order, surname, written):
     """The article's subject, named again further on, takes its bare surname; when nobody is
-    named more often than the others, nobody does (no guess): the mentions stay the homonym's."""
+    named more often than the others, the one named first does (its lead names its subject)."""
     names, count = order
     people = [f"{first} {surname}" for first in names[:count]]
     bare = written.format(surname)
@@ -398,9 +398,19 @@ def test_a_surname_several_people_of_one_article_bear_goes_to_the_one_it_names_m
         if subject_again:
             assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname, people[0]]
             assert all(not h.mentions for h in result.homonyms)
-        else:
-            assert all(surname not in (m.text for m in entities[p].mentions) for p in people)
-            assert [len(h.mentions) for h in result.homonyms] == [2]
+        else:  # as often as the others: the first named, where the model reads a person
+            assert [m.text for m in entities[people[0]].mentions] == [people[0], surname, surname]
+            assert all(not h.mentions for h in result.homonyms)
+
+
+def test_a_tie_goes_to_the_first_named_only_where_the_mention_reads_as_a_person():
+    """'Frédéric Bazille ... Son père, Gaston Bazille ... Bazille finançait' (the model reading
+    a place there): the first named would take the place's label; the mention stays the homonym's."""
+    a = article("a", "Frédéric Bazille peint. Son père, Gaston Bazille, paie. Bazille finançait Monet.")
+    mentions = mentions_of(a, ("Frédéric Bazille", "PER"), ("Gaston Bazille", "PER"), ("Bazille", "LOC"))
+    result = resolve_all(mentions, [a], language=profile("fr"))
+    assert [len(h.mentions) for h in result.homonyms] == [1]
+    assert [m.text for m in by_name(result.entities)["Frédéric Bazille"].mentions] == ["Frédéric Bazille"]
 
 
 def test_a_surname_of_one_article_goes_to_the_person_it_names_most_before_the_first_named():

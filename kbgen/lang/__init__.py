@@ -122,6 +122,10 @@ class Rules:
     # the shape of a noun naming a trade's establishment, in lower case, which makes the name after
     # it or begun by it a business ('la moutarderie X', 'Brasserie X'); None: no such suffix
     establishment_noun: re.Pattern | None = None
+    # what, at the end of the text before a surname, makes it several people's: a plural
+    # determiner or a number ('les frères Martin', 'Deux Chabrol'), the family, not one person of
+    # it (kbgen.surnames); None: no such evidence in this language
+    several_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

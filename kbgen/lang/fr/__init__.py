@@ -1,13 +1,12 @@
-"""French: the words that tell a name from what surrounds it (see kbgen.lang.Rules).
-
-Plain forms only (straight apostrophes), compared in lower case unless said otherwise.
-"""
+"""French: the words that tell a name from what surrounds it (see kbgen.lang.Rules). Plain forms
+only (straight apostrophes), compared in lower case unless said otherwise."""
 
 from __future__ import annotations
 
 import re
 
 from kbgen.lang import DateWords, Rules
+from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
 
@@ -327,6 +326,7 @@ RULES = Rules(
     name_heads=NAME_HEADS,
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
+    several_before=SEVERAL_BEFORE,
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
