@@ -14,7 +14,7 @@ Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model 
 or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
 is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
-organisation; so does a work of several words where someone is ('à la Maison de la radio'). A
+organisation (a one-word place ending its clause there is only evened: 'en ligne sur Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
 name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
+from kbgen.business_cues import ON_MEDIUM, is_cited, medium_read_as_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold, is_acronym_of
@@ -70,26 +71,6 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
         # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
         found = _cue_before(before[: coordinated.start()], rules)
     return found
-
-
-def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
-    """Whether the words before the mention cite it as the source of what is reported ('selon
-    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV'), or, for a one-word name
-    the model reads as a work, as the medium it is on ('sur Netflix', 'sur TikTok': a platform or
-    a channel; a work is on one, not on another work). The medium ends what is said, or a list
-    of them does ('sur GitHub et Hugging Face.'); a subject is developed ('une conférence sur
-    l'Helvétie sous la domination romaine')."""
-    text = texts.get(m.article, "")
-    before = line_before(text, m.start)
-    if rules.source_before.search(before):
-        return True
-    if rules.medium_before is None or m.label != "MISC" or " " in m.text:
-        return False
-    ends = CLAUSE_END.match(text, m.end) or rules.coordination.match(text, m.end)
-    return ends is not None and rules.medium_before.search(before) is not None
-
-
-CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -221,7 +202,8 @@ def decided_type(
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context and not (context == AT_PLACE and said_person):
-            votes["LOC" if context == AT_PLACE else context] += CUE_WEIGHT
+            kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
+            votes[kind] += weight
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
 
 
@@ -264,6 +246,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
+        or medium_read_as_place(m, text, rules)
         or _venue(m, text, rules)
         or _quoted(m, text)
     )
@@ -290,6 +273,8 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
+# What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
+CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1)}
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:
