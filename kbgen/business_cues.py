@@ -1,6 +1,7 @@
-"""What the words before a one-word name say of a body, a platform or a medium that the model
-reads as a place or a work (kbgen.entity_types): the source of what is reported ('selon
-Mediapart'), the medium something is on ('sur Netflix', 'sur Instagram.')."""
+"""What the words before a one-word name say of a body, a platform, a medium or a business that the
+model reads as a place, a person or a work (kbgen.entity_types): the source of what is reported
+('selon Mediapart'), the medium something is on ('sur Netflix', 'sur Instagram.'), the house where
+one works, buys or is published ('chez Verkor', 'chez Cafpi')."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a li
 # A platform's cue that only evens the model's place label on its mention (decided_type): a name
 # read as a place on any other mention stays one.
 ON_MEDIUM = "ORG~"
+AT_HOUSE = "ORG?"  # a business's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 
 
 def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
@@ -48,3 +50,17 @@ def medium_read_as_place(m: Mention, text: str, rules: Rules) -> str | None:
     joined = rules.coordination.match(text, m.end)
     again = joined is not None and rules.medium_before.search(text[m.end : joined.end() + 4]) is not None
     return ON_MEDIUM if again or CLAUSE_END.match(text, m.end) else None
+
+
+def at_house(m: Mention, text: str, rules: Rules) -> str | None:
+    """A business's cue for a one-word name the model reads as no organisation, right after the
+    preposition of someone's house ('chez Verkor', 'chez Cafpi', 'publié chez Gallimard'): where
+    one works, buys or is published. A person's house too ('chez Haeberlin' where Marc Haeberlin
+    is named), which decided_type leaves to the corpus's evidence of a person; and the house of
+    two named together ('chez Manget et Cherbuliez'): not read."""
+    if rules.house_before is None or m.label == "ORG" or " " in m.text:
+        return None
+    if not rules.house_before.search(line_before(text, m.start)):
+        return None
+    joined = rules.coordination.match(text, m.end)
+    return None if joined and text[joined.end() : joined.end() + 1].isupper() else AT_HOUSE

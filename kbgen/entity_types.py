@@ -7,14 +7,16 @@ complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joine
 after a definite article is an organisation's acronym: 'la FDSEA'; a one-word short name in
 brackets beside a body's full name is that body's: 'la Banque publique d'investissement
 (Bpifrance)'; a one-word name after a place's preposition is a place, 'à Écully', unless the
-corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'), and the name's own
-first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
-after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
-Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads as a work
-or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
+corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'; after 'chez', a business
+unless the corpus says so too: 'chez Verkor', not 'chez Haeberlin' beside 'Marc Haeberlin'), and
+the name's own first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or
+its last word after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names
+too ('lycée Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads
+as a work or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
 is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
-organisation (a one-word place ending its clause there is only evened: 'en ligne sur Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
+organisation (a one-word place ending its clause there is only evened: 'en ligne sur
+Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
 name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
@@ -34,7 +36,7 @@ from typing import NamedTuple
 
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
-from kbgen.business_cues import ON_MEDIUM, is_cited, medium_read_as_place
+from kbgen.business_cues import AT_HOUSE, ON_MEDIUM, at_house, is_cited, medium_read_as_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold, is_acronym_of
@@ -201,7 +203,7 @@ def decided_type(
             votes[NO_PERSON] += 1
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
-        if context and not (context == AT_PLACE and said_person):
+        if context and not (context in YIELDING and said_person):
             kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
             votes[kind] += weight
     return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
@@ -247,6 +249,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or medium_read_as_place(m, text, rules)
+        or at_house(m, text, rules)
         or _venue(m, text, rules)
         or _quoted(m, text)
     )
@@ -274,7 +277,8 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 # What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
-CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1)}
+CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1)}
+YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:

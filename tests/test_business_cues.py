@@ -39,3 +39,44 @@ def test_a_one_word_place_ending_its_clause_after_sur_is_a_platform(name, before
 )
 def test_a_place_after_sur_in_a_list_named_again_or_going_on_stays_a_place(text, names):
     assert typed(text, *names) == {names[0][0]: "LOC", **{name: "LOC" for name, _ in names}}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("PER", "LOC", "MISC")),
+    st.sampled_from(("Même constat chez ", "Les cellules sont produites chez ", "Chez ", "Il sera vendu chez ")),
+    st.sampled_from((", où l'on observe un retour.", ".", ", à Dunkerque.", " et chez Decathlon.")),
+)
+def test_a_one_word_name_after_chez_is_a_business(name, label, before, after):
+    """'chez Verkor', 'chez Cafpi', 'Chez Bic,': where one works, buys or is published."""
+    assert typed(f"{before}{name}{after}", (name, label))[name] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # the corpus names the person: his house
+        (
+            "Marc Haeberlin dirige l'Auberge. Elle a appris chez Haeberlin, puis enseigné chez Haeberlin.",
+            [("Marc Haeberlin", "PER"), ("Haeberlin", "PER"), ("Haeberlin", "PER")],
+            {"Marc Haeberlin": "PER"},
+        ),
+        # a title names the person
+        (
+            "M. Dupont a reçu ses amis. Ils ont dîné chez Dupont.",
+            [("Dupont", "PER"), ("Dupont", "PER")],
+            {"Dupont": "PER"},
+        ),
+        # two named together: the house of two persons
+        (
+            "Chez Manget et Cherbuliez imprimeurs-libraires à Genève.",
+            [("Manget", "PER"), ("Cherbuliez", "PER")],
+            {"Manget": "PER", "Cherbuliez": "PER"},
+        ),
+        # not 'chez' but another preposition
+        ("Il a dîné avec Dupont.", [("Dupont", "PER")], {"Dupont": "PER"}),
+    ],
+)
+def test_a_named_person_or_two_names_after_chez_stay_persons(text, names, expected):
+    assert typed(text, *names) == expected
