@@ -11,8 +11,8 @@ from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
 
 CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
-# A platform's cue that only evens the model's place label on its mention (decided_type): a name
-# read as a place on any other mention stays one.
+# A platform's cue that outweighs the model's place label on its own mention, not on two more
+# (decided_type): a name the corpus reads as a place again stays one.
 ON_MEDIUM = "ORG~"
 AT_HOUSE = "ORG?"  # a business's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 
@@ -41,7 +41,8 @@ def medium_read_as_place(m: Mention, text: str, rules: Rules) -> str | None:
     A place is where one goes or falls, and it is said in a list of places ('tombés sur Colmar
     et Turckheim'): the preposition is not said again there. A weak cue, not a citation: the
     model's place label still counts, so that a place the corpus names again ('les grêlons sont
-    tombés sur Colmar.', 'à Colmar') stays one. Not a compound of capitalised parts, a place's
+    tombés sur Colmar.', 'à Colmar') stays one, and a platform it names so in most mentions is one
+    ('sur Instagram.' five times, 'de l'Antiquité à Instagram' once). Not a compound of capitalised parts, a place's
     shape ('sur Hong-Kong.')."""
     if rules.medium_before is None or m.label != "LOC" or " " in m.text or "-" in m.text:
         return None

@@ -15,8 +15,8 @@ too ('lycée Chaptal', 'rue de Brest'); a word in capitals beside others in a na
 as a work or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
 is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
-organisation (a one-word place ending its clause there is only evened: 'en ligne sur
-Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
+organisation (a one-word place ending its clause there, a little more than its place label:
+'en ligne sur Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
 name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
@@ -29,8 +29,8 @@ name that nothing in the corpus says is a person it loses a tie ('imposés par W
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -52,9 +52,9 @@ NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place:
 NOT_SPEAKING = ("LOC", "MISC")  # labels of what is cited as a source only by mistake
 
 
-def majority(votes: Counter, doubted: str = "") -> str:
+def majority(votes: Mapping[str, float], doubted: str = "") -> str:
     """The type with the most votes; on a tie the first of TYPE_PRIORITY, the `doubted` type last."""
-    return max(TYPE_PRIORITY, key=lambda t: (votes[t], t != doubted, -TYPE_PRIORITY.index(t)))
+    return max(TYPE_PRIORITY, key=lambda t: (votes.get(t, 0), t != doubted, -TYPE_PRIORITY.index(t)))
 
 
 def model_type(mentions: Iterable[Mention]) -> str:
@@ -195,7 +195,7 @@ def decided_type(
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
     named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
@@ -206,7 +206,7 @@ def decided_type(
         if context and not (context in YIELDING and said_person):
             kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
             votes[kind] += weight
-    return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+    return majority(votes, doubted="" if said_person else "PER") if any(votes.values()) else NO_PERSON
 
 
 def _full_name(name: str, rules: Rules) -> bool:
@@ -277,7 +277,7 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 # What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
-CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1)}
+CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1.5)}
 YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 
