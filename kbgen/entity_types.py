@@ -7,14 +7,16 @@ complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joine
 after a definite article is an organisation's acronym: 'la FDSEA'; a one-word short name in
 brackets beside a body's full name is that body's: 'la Banque publique d'investissement
 (Bpifrance)'; a one-word name after a place's preposition is a place, 'à Écully', unless the
-corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'), and the name's own
-first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or its last word
-after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names too ('lycée
-Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads as a work
-or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
+corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'; after 'chez', a business
+unless the corpus says so too: 'chez Verkor', not 'chez Haeberlin' beside 'Marc Haeberlin'), and
+the name's own first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or
+its last word after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names
+too ('lycée Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads
+as a work or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
 A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
 is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
-organisation; so does a work of several words where someone is ('à la Maison de la radio'). A
+organisation (a one-word place ending its clause there, a little more than its place label:
+'en ligne sur Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
 name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and
@@ -27,13 +29,14 @@ name that nothing in the corpus says is a person it loses a tie ('imposés par W
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
+from kbgen.business_cues import AT_HOUSE, ON_MEDIUM, at_house, is_cited, medium_read_as_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold, is_acronym_of
@@ -49,9 +52,9 @@ NO_PERSON = "ORG"  # a name that is neither a person nor, by the model, a place:
 NOT_SPEAKING = ("LOC", "MISC")  # labels of what is cited as a source only by mistake
 
 
-def majority(votes: Counter, doubted: str = "") -> str:
+def majority(votes: Mapping[str, float], doubted: str = "") -> str:
     """The type with the most votes; on a tie the first of TYPE_PRIORITY, the `doubted` type last."""
-    return max(TYPE_PRIORITY, key=lambda t: (votes[t], t != doubted, -TYPE_PRIORITY.index(t)))
+    return max(TYPE_PRIORITY, key=lambda t: (votes.get(t, 0), t != doubted, -TYPE_PRIORITY.index(t)))
 
 
 def model_type(mentions: Iterable[Mention]) -> str:
@@ -70,26 +73,6 @@ def cue(text: str, start: int, end: int, rules: Rules) -> str | None:
         # 'les opérateurs Lime et Bird': a name joined to the one before shares its cue.
         found = _cue_before(before[: coordinated.start()], rules)
     return found
-
-
-def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
-    """Whether the words before the mention cite it as the source of what is reported ('selon
-    Mediapart', 'interrogée par France Inter', 'a confirmé sur BFMTV'), or, for a one-word name
-    the model reads as a work, as the medium it is on ('sur Netflix', 'sur TikTok': a platform or
-    a channel; a work is on one, not on another work). The medium ends what is said, or a list
-    of them does ('sur GitHub et Hugging Face.'); a subject is developed ('une conférence sur
-    l'Helvétie sous la domination romaine')."""
-    text = texts.get(m.article, "")
-    before = line_before(text, m.start)
-    if rules.source_before.search(before):
-        return True
-    if rules.medium_before is None or m.label != "MISC" or " " in m.text:
-        return False
-    ends = CLAUSE_END.match(text, m.end) or rules.coordination.match(text, m.end)
-    return ends is not None and rules.medium_before.search(before) is not None
-
-
-CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a line's end after a name
 
 
 def _cue_before(before: str, rules: Rules) -> str | None:
@@ -212,7 +195,7 @@ def decided_type(
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
     named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)
     for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
@@ -220,9 +203,10 @@ def decided_type(
             votes[NO_PERSON] += 1
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
-        if context and not (context == AT_PLACE and said_person):
-            votes["LOC" if context == AT_PLACE else context] += CUE_WEIGHT
-    return majority(votes, doubted="" if said_person else "PER") if +votes else NO_PERSON
+        if context and not (context in YIELDING and said_person):
+            kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
+            votes[kind] += weight
+    return majority(votes, doubted="" if said_person else "PER") if any(votes.values()) else NO_PERSON
 
 
 def _full_name(name: str, rules: Rules) -> bool:
@@ -264,6 +248,8 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
+        or medium_read_as_place(m, text, rules)
+        or at_house(m, text, rules)
         or _venue(m, text, rules)
         or _quoted(m, text)
     )
@@ -290,6 +276,9 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
+# What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
+CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1.5)}
+YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:

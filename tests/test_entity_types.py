@@ -143,8 +143,8 @@ def test_a_one_word_work_the_text_is_on_is_a_medium(name, before, after):
     [
         # a subject developed after it, not a medium
         ("Il donne une conférence sur Helvétie sous la domination romaine.", "Helvétie", "MISC"),
-        # a place the model reads as one
-        ("Les grêlons sont tombés sur Colmar.", "Colmar", "LOC"),
+        # a place the model reads as one, in a list of places (business_cues.medium_read_as_place)
+        ("Les grêlons sont tombés sur Colmar et Turckheim.", "Colmar", "LOC"),
         # a work's title of several words
         ("Un assistant branché sur Google Drive.", "Google Drive", "MISC"),
         # not 'sur' but a place's preposition

@@ -286,7 +286,7 @@ def test_a_name_cited_as_a_source_is_no_place_nor_a_work_but_a_person_stays_one(
         "a",
         "Selon Mediapart, les comptes sont faux. Interrogée par Radio Nord, Léa Roux a réagi. La ministre "
         "a confirmé dimanche sur Canal Info que rien ne change. Selon Luc Morel, tout va bien. Il a marché sur "
-        "Rome. Il a estimé que les bouchons sur Lyon duraient. Une étude d'Airparif le montre. Le film, distribué par "
+        "Rome. Il vit à Rome. Il a estimé que les bouchons sur Lyon duraient. Une étude d'Airparif le montre. Le film, distribué par "
         "Le Lotus, sort. Un rapport de l’Insee suit.",
     )
     mentions = mentions_of(
@@ -297,13 +297,15 @@ def test_a_name_cited_as_a_source_is_no_place_nor_a_work_but_a_person_stays_one(
         ("Canal Info", "LOC"),
         ("Luc Morel", "PER"),
         ("Rome", "LOC"),
+        ("Rome", "LOC"),
         ("Lyon", "LOC"),
         ("Airparif", "LOC"),
         ("Le Lotus", "MISC"),
         ("Insee", "LOC"),
     )
     entities = by_name(resolve(mentions, [a]))
-    # 'sur' cites a source only after a verb of saying, and not across a clause ('que').
+    # 'sur' cites a source only after a verb of saying, and not across a clause ('que'). A place ending
+    # its clause after 'sur' is evened by a platform's cue (business_cues): the corpus's other mention decides.
     assert {name: e.type for name, e in entities.items()} == {
         "Mediapart": "ORG",
         "Radio Nord": "ORG",

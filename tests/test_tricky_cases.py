@@ -106,9 +106,10 @@ def entities_of(nlp, *texts: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             {"Marie Dupont": ("PER", ()), "Lyon": ("LOC", ())},
         ),
         # a heading's common noun alone, which the tagger reads as a noun and the model's lexicon
-        # lists; a name the tagger reads as a noun but the lexicon does not list stays
+        # lists; a name the tagger reads as a noun but the lexicon does not list stays ('sur Lyon.'
+        # ending its clause, named once, would read as a platform: kbgen.business_cues)
         (
-            "Reportage - Les vendanges commencent.\n\nMétéo - La pluie revient sur Lyon.\n\nMediapart a publié "
+            "Reportage - Les vendanges commencent.\n\nMétéo - La pluie revient sur Lyon ce soir.\n\nMediapart a publié "
             "une enquête.",
             {"Lyon": ("LOC", ()), "Mediapart": ("LOC", ())},
         ),

@@ -109,6 +109,9 @@ class Rules:
     # the preposition of a place, just before a one-word name: a place unless the corpus says the
     # name is a person's ('à Écully', but 'il a écrit à Macron' where Emmanuel Macron is named)
     place_before: re.Pattern | None = None
+    # the preposition of someone's house, just before a one-word name: a business where one works,
+    # buys or is published unless the corpus says the name is a person's ('chez Verkor'); None: none
+    house_before: re.Pattern | None = None
     # the form of a verb that addresses the reader, matched on a sentence's first word before any
     # hyphen ('Abonnez-vous', 'Téléchargez'): a site's prompt (kbgen.reader_prompts); None: none
     reader_verb: re.Pattern | None = None

@@ -332,6 +332,7 @@ RULES = Rules(
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
     article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
     place_before=re.compile(r"(?:^|[\s,(])à\s+$"),  # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
+    house_before=re.compile(r"(?:^|[\s,(])chez\s+$", re.IGNORECASE),  # 'chez Verkor', 'Chez Bic,'
     medium_before=re.compile(r"(?:^|[\s,(])sur\s+$", re.IGNORECASE),  # 'sur Netflix', 'Sur TikTok,'
     venue_before=re.compile(r"(?:^|[\s(])(?:à la|à l'|au)\s*$", re.IGNORECASE),  # not 'aux' (Rules.venue_before)
     reader_verb=re.compile(r"[^\W\d_]{2,}ez", re.IGNORECASE),  # 2nd person plural: 'Abonnez', 'Réagissez'
@@ -387,14 +388,7 @@ DATES = DateWords(
 )
 
 # What opens a line pointing to another article ('Lire aussi : Le budget voté'), before its colon.
-CROSS_REFERENCES = (
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "lire également",
-    "à lire également",
-    "voir aussi",
-    "à voir aussi",
-    "sur le même sujet",
-    "pour aller plus loin",
+CROSS_REFERENCES = tuple(
+    "lire aussi, à lire aussi, a lire aussi, lire également, à lire également, voir aussi, à voir aussi, "
+    "sur le même sujet, pour aller plus loin".split(", ")
 )

@@ -1,0 +1,82 @@
+"""A platform or a business the model reads as a place, a person or a work, by the words before it
+(kbgen.business_cues): 'sur Instagram.', 'chez Verkor'."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import typed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+WORD = st.text("bcdfghjklmnprstvz", min_size=2, max_size=6).map(str.capitalize)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("Les photos sont en ligne sur ", "Suivez-nous sur ", "Elle l'a annoncé en mars, sur ")),
+    st.sampled_from((".", ", comme chaque année.", " et sur LinkedIn.", "\n")),
+)
+def test_a_one_word_place_ending_its_clause_after_sur_is_a_platform(name, before, after):
+    """'en ligne sur Instagram.', 'sur Snapchat et sur TikTok': the model reads the platform as a place."""
+    assert typed(f"{before}{name}{after}", (name, "LOC")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a list of places: the preposition is not said again
+        ("Les grêlons sont tombés sur Colmar et Turckheim.", [("Colmar", "LOC"), ("Turckheim", "LOC")]),
+        # the same place named again: its place label outweighs the cue
+        ("Les grêlons sont tombés sur Colmar. À Colmar, les toits ont souffert.", [("Colmar", "LOC")] * 2),
+        # a compound of capitalised parts, a place's shape
+        ("On les dirige actuellement sur Hong-Kong.", [("Hong-Kong", "LOC")]),
+        # the clause goes on: where something was made, said or shot
+        ("Le modèle, financé sur Kickstarter en 2023, a été vendu.", [("Kickstarter", "LOC")]),
+        # not 'sur'
+        ("Les photos sont en ligne à Colmar.", [("Colmar", "LOC")]),
+    ],
+)
+def test_a_place_after_sur_in_a_list_named_again_or_going_on_stays_a_place(text, names):
+    assert typed(text, *names) == {names[0][0]: "LOC", **{name: "LOC" for name, _ in names}}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("PER", "LOC", "MISC")),
+    st.sampled_from(("Même constat chez ", "Les cellules sont produites chez ", "Chez ", "Il sera vendu chez ")),
+    st.sampled_from((", où l'on observe un retour.", ".", ", à Dunkerque.", " et chez Decathlon.")),
+)
+def test_a_one_word_name_after_chez_is_a_business(name, label, before, after):
+    """'chez Verkor', 'chez Cafpi', 'Chez Bic,': where one works, buys or is published."""
+    assert typed(f"{before}{name}{after}", (name, label))[name] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # the corpus names the person: his house
+        (
+            "Marc Haeberlin dirige l'Auberge. Elle a appris chez Haeberlin, puis enseigné chez Haeberlin.",
+            [("Marc Haeberlin", "PER"), ("Haeberlin", "PER"), ("Haeberlin", "PER")],
+            {"Marc Haeberlin": "PER"},
+        ),
+        # a title names the person
+        (
+            "M. Dupont a reçu ses amis. Ils ont dîné chez Dupont.",
+            [("Dupont", "PER"), ("Dupont", "PER")],
+            {"Dupont": "PER"},
+        ),
+        # two named together: the house of two persons
+        (
+            "Chez Manget et Cherbuliez imprimeurs-libraires à Genève.",
+            [("Manget", "PER"), ("Cherbuliez", "PER")],
+            {"Manget": "PER", "Cherbuliez": "PER"},
+        ),
+        # not 'chez' but another preposition
+        ("Il a dîné avec Dupont.", [("Dupont", "PER")], {"Dupont": "PER"}),
+    ],
+)
+def test_a_named_person_or_two_names_after_chez_stay_persons(text, names, expected):
+    assert typed(text, *names) == expected
