@@ -8,6 +8,7 @@ name. Names proper coordinated ('Martell et Courvoisier', 'Lyon et Marseille') s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kbgen.lang import LanguageProfile
@@ -21,9 +22,10 @@ def joined_coordinated_nouns(
     text: str, spans: list[tuple[int, int, str]], language: LanguageProfile, lexicon
 ) -> list[tuple[int, int, str]]:
     """The spans, each run of pieces joined by commas and a closing 'et' on one line, where every
-    word next to a joint is a capitalised common noun (`lexicon(word, 'noun')`) inside a sentence
-    and no person's piece has a title or several words, as one name: an organisation's when a piece is one
-    or every piece is a person's (a person is named by no common nouns alone), else the first's kind."""
+    word next to a joint is a capitalised common noun (`lexicon(word, 'noun')`) inside a sentence,
+    one piece is such a noun alone, and no person's piece has a title or several words, as one
+    name: an organisation's when a piece is one or every piece is a person's (a person is named by
+    no common nouns alone), else the first's kind."""
     from kbgen.spans import starts_sentence
 
     spans = sorted(spans)
@@ -45,7 +47,9 @@ def joined_coordinated_nouns(
             and not _after_title(text, run, language)
         ):
             labels = [label for _, _, label in run]
-            label = "ORG" if "ORG" in labels or set(labels) == {"PER"} else next(l for l in labels if l != "PER")
+            label = (
+                "ORG" if "ORG" in labels or set(labels) == {"PER"} else next(kind for kind in labels if kind != "PER")
+            )
             result.append((run[0][0], run[-1][1], label))
             index += len(run)
         else:
@@ -75,7 +79,7 @@ def _closed_by_and(text: str, run: list[tuple[int, int, str]]) -> list[tuple[int
 def _all_nouns_at_joints(text: str, run: list[tuple[int, int, str]], lexicon, stop_words: frozenset[str]) -> bool:
     """Whether the words on both sides of each joint of the run are capitalised common nouns, whole
     words (not 'Saint' of 'Saint-Laurent-du-Var') and no function words ('Le' of 'Le Figaro')."""
-    for before, after in zip(run, run[1:]):
+    for before, after in itertools.pairwise(run):
         for word in (text[before[0] : before[1]].split()[-1], text[after[0] : after[1]].split()[0]):
             if not (word.isalpha() and word[:1].isupper() and not word.isupper()) or word.lower() in stop_words:
                 return False

@@ -96,7 +96,11 @@ def _ends_with(words: list[re.Match], letter: str, stop_words: frozenset[str]) -
     last = [w.group() for w in words]
     if _initial(last[-1]) == letter:
         return True
-    if len(last) >= 3 and last[-1][:1].isupper() and last[-2].rstrip("'’").lower() in ("de", "du", "des", "d", "la", "l"):
+    if (
+        len(last) >= 3
+        and last[-1][:1].isupper()
+        and last[-2].rstrip("'’").lower() in ("de", "du", "des", "d", "la", "l")
+    ):
         content = [w for w in last[:-1] if w.rstrip("'’").lower() not in stop_words]
         return bool(content) and _initial(content[-1]) == letter
     return False

@@ -8,7 +8,19 @@ from kbgen.coordinated_nouns import joined_coordinated_nouns
 from kbgen.lang import profile
 
 FRENCH = profile("fr")
-NOUNS = {"parole", "réparation", "villes", "villages", "sports", "loisirs", "aviron", "boulanger", "marchand", "air", "canada"}
+NOUNS = {
+    "parole",
+    "réparation",
+    "villes",
+    "villages",
+    "sports",
+    "loisirs",
+    "aviron",
+    "boulanger",
+    "marchand",
+    "air",
+    "canada",
+}
 
 
 def lexicon(word: str, part: str) -> bool:
