@@ -78,13 +78,21 @@ def _closed_by_and(text: str, run: list[tuple[int, int, str]]) -> list[tuple[int
 
 def _all_nouns_at_joints(text: str, run: list[tuple[int, int, str]], lexicon, stop_words: frozenset[str]) -> bool:
     """Whether the words on both sides of each joint of the run are capitalised common nouns, whole
-    words (not 'Saint' of 'Saint-Laurent-du-Var') and no function words ('Le' of 'Le Figaro')."""
-    for before, after in itertools.pairwise(run):
-        for word in (text[before[0] : before[1]].split()[-1], text[after[0] : after[1]].split()[0]):
-            if not (word.isalpha() and word[:1].isupper() and not word.isupper()) or word.lower() in stop_words:
-                return False
-            if not lexicon(word.lower(), "noun"):
-                return False
+    words (not 'Saint' of 'Saint-Laurent-du-Var'), no function words ('Le' of 'Le Figaro'), not
+    all adjectives too."""
+    joints = [
+        word
+        for before, after in itertools.pairwise(run)
+        for word in (text[before[0] : before[1]].split()[-1], text[after[0] : after[1]].split()[0])
+    ]
+    for word in joints:
+        if not (word.isalpha() and word[:1].isupper() and not word.isupper()) or word.lower() in stop_words:
+            return False
+        if not lexicon(word.lower(), "noun"):
+            return False
+    # nouns that are all adjectives too name peoples or qualities ('Juifs et Arabes'), no name's words
+    if all(lexicon(word.lower(), "adj") for word in joints):
+        return False
     # a common noun alone is no name by itself: one piece is one; two names of several words
     # each are a list ('Air Canada et Air France': 'canada' is a noun too)
     return any(" " not in text[start:end].strip() for start, end, _ in run)

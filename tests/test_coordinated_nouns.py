@@ -23,8 +23,11 @@ NOUNS = {
 }
 
 
+ADJECTIVES = {"juifs", "arabes"}
+
+
 def lexicon(word: str, part: str) -> bool:
-    return part == "noun" and word in NOUNS
+    return word in (NOUNS | ADJECTIVES if part == "noun" else ADJECTIVES if part == "adj" else set())
 
 
 def _joined(text: str, *pieces: tuple[str, str]) -> list[tuple[int, int, str]]:
@@ -50,6 +53,8 @@ def test_names_proper_persons_with_a_title_and_sentence_starts_stay_apart():
         ("Il cite Parole, Réparation, puis se tait.", [("Parole", "ORG"), ("Réparation", "ORG")]),
         # the run opens a sentence, where a capital says nothing
         ("Parole et Réparation ont signé.", [("Parole", "ORG"), ("Réparation", "ORG")]),
+        # peoples' words: nouns and adjectives
+        ("des négociations de paix entre Juifs et Arabes ?", [("Juifs", "PER"), ("Arabes", "PER")]),
         # two names of several words each: a list, though their words are nouns too
         ("avec Air Canada et Air France depuis Montréal.", [("Air Canada", "ORG"), ("Air France", "ORG")]),
         # a lowercase word between: 'et de la', another joint
