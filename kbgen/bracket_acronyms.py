@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kbgen.expansion_pieces import with_expansions_whole
 from kbgen.names import is_acronym_of
 
 # Up to two spaces, an opening bracket, a word in capitals (digits, '&' and '-' inside), its closing bracket.
@@ -68,3 +69,11 @@ def with_bracket_expansions(
                     added.append((e_start, e_start + len(expansion), "ORG" if kind else label))
                 break
     return sorted([*spans, *added]) if added else spans
+
+
+def with_defined_names(
+    text: str, spans: list[tuple[int, int, str]], stop_words: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """`spans`, sorted, with the names the text defines by an acronym in brackets: an expansion the
+    model left out (with_bracket_expansions), one it read in pieces (expansion_pieces)."""
+    return with_expansions_whole(text, with_bracket_expansions(text, spans, stop_words), stop_words)

@@ -24,7 +24,7 @@ from tqdm import tqdm
 from kbgen import heading_phrases, name_adjectives, parallel, peoples_words, reader_prompts, rereading, signatures
 from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
-from kbgen.bracket_acronyms import with_bracket_acronyms, with_bracket_expansions
+from kbgen.bracket_acronyms import with_bracket_acronyms, with_defined_names
 from kbgen.capitals import with_datelines, without_headings_in_capitals
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
@@ -248,7 +248,7 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
         found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
         found = joined_side_by_side(norm.text, found, language)
         found = with_bracket_acronyms(norm.text, with_body_numbers(norm.text, found))
-        found = with_bracket_expansions(norm.text, found, language.stop_words())
+        found = with_defined_names(norm.text, found, language.stop_words())
         for start, end, label in found:
             title = title_before(norm.text, start, language) if label == "PER" else (start, start)
             start, end = norm.span(start, end)

@@ -13,6 +13,8 @@ from kbgen import (
     article_surnames,
     bracket_acronyms,
     capitals,
+    coordinated_nouns,
+    expansion_pieces,
     glued,
     heading_phrases,
     heading_verbs,
@@ -243,6 +245,8 @@ EXTRACTION_MODULES = (
     numbered_bodies,
     quoted_titles,
     heading_verbs,
+    expansion_pieces,
+    coordinated_nouns,
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kbgen.coordinated_nouns import joined_coordinated_nouns
 from kbgen.lang import LanguageProfile
 
 
@@ -18,7 +19,8 @@ def with_organisation_complements(
     org_heads) joined, with its own label, to the name right after it on its line (_runs_on).
     The second stays a name of its own only where the text writes it alone elsewhere ('Lille',
     not the 'Miel' of 'Fondation Lune de Miel'). `lexicon(word, part)`: whether the model's
-    lexicon lists the lowercase word as a form of that part of speech ('noun')."""
+    lexicon lists the lowercase word as a form of that part of speech ('noun'). Capitalised common
+    nouns coordinated are one name too (coordinated_nouns: 'Parole et Réparation')."""
     result: list[tuple[int, int, str]] = []
     for start, end, label in sorted(spans):
         if result and result[-1][1] <= start and _runs_on(text, result[-1], (start, end, label), language, lexicon):
@@ -26,7 +28,7 @@ def with_organisation_complements(
             if not _written_elsewhere(text, start, end):
                 continue
         result.append((start, end, label))
-    return sorted(result)
+    return joined_coordinated_nouns(text, sorted(result), language, lexicon)
 
 
 def _runs_on(
