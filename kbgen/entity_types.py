@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
+from kbgen.apposition_cues import DESCRIBED, described_as_body
 from kbgen.business_cues import AT_HOUSE, ON_MEDIUM, at_house, is_cited, medium_read_as_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before, plain_forms
@@ -245,6 +246,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     text = texts.get(m.article, "")
     return (
         cue(text, m.start, m.end, rules)
+        or described_as_body(m, text, rules)
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
@@ -277,7 +279,12 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 # What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
-CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1.5)}
+CUE_VOTES = {
+    AT_PLACE: ("LOC", CUE_WEIGHT),
+    AT_HOUSE: ("ORG", CUE_WEIGHT),
+    ON_MEDIUM: ("ORG", 1.5),
+    DESCRIBED: ("ORG", CUE_WEIGHT + 1),
+}
 YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 
