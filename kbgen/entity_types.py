@@ -216,7 +216,9 @@ def decided_type(
         if context and not (context in YIELDING and said_person):
             kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
             votes[kind] += weight
-    return majority(votes, doubted="" if said_person and not shape_only else "PER") if any(votes.values()) else NO_PERSON
+    return (
+        majority(votes, doubted="" if said_person and not shape_only else "PER") if any(votes.values()) else NO_PERSON
+    )
 
 
 def _full_name(name: str, rules: Rules) -> bool:
