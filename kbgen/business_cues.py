@@ -15,6 +15,10 @@ CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a li
 # (decided_type): a name the corpus reads as a place again stays one.
 ON_MEDIUM = "ORG~"
 AT_HOUSE = "ORG?"  # a business's cue that a person's name elsewhere in the corpus outweighs (decided_type)
+# A business's cue for a name of two words, which a person's first name and surname have too: it
+# yields to a title, a person's cue, or a first word that opens another person's name (decided_type).
+AT_HOUSE_NAMED = "ORG?2"
+WHOLE_WORD = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")  # no initial ('J. J. Burgdorfer'), no number
 
 
 def is_cited(m: Mention, texts: dict[str, str], rules: Rules) -> bool:
@@ -58,10 +62,17 @@ def at_house(m: Mention, text: str, rules: Rules) -> str | None:
     preposition of someone's house ('chez Verkor', 'chez Cafpi', 'publié chez Gallimard'): where
     one works, buys or is published. A person's house too ('chez Haeberlin' where Marc Haeberlin
     is named), which decided_type leaves to the corpus's evidence of a person; and the house of
-    two named together ('chez Manget et Cherbuliez'): not read."""
-    if rules.house_before is None or m.label == "ORG" or " " in m.text:
+    two named together ('chez Manget et Cherbuliez'): not read. A name of two whole capitalised
+    words ('chez Pernod Ricard', 'Chez Berry Architectures') gets the weaker cue AT_HOUSE_NAMED:
+    'chez Marc Haeberlin' is a person's house, whose first name opens other persons' names."""
+    words = m.text.split()
+    if rules.house_before is None or m.label == "ORG" or len(words) > 2:
         return None
     if not rules.house_before.search(line_before(text, m.start)):
         return None
     joined = rules.coordination.match(text, m.end)
-    return None if joined and text[joined.end() : joined.end() + 1].isupper() else AT_HOUSE
+    if joined and text[joined.end() : joined.end() + 1].isupper():
+        return None
+    if len(words) == 1:
+        return AT_HOUSE
+    return AT_HOUSE_NAMED if all(WHOLE_WORD.fullmatch(word) for word in words) else None

@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
-from kbgen.business_cues import AT_HOUSE, ON_MEDIUM, at_house, is_cited, medium_read_as_place
+from kbgen.apposition_cues import DESCRIBED, described_as_body
+from kbgen.business_cues import AT_HOUSE, AT_HOUSE_NAMED, ON_MEDIUM, at_house, is_cited, medium_read_as_place
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold, is_acronym_of
@@ -148,6 +149,7 @@ class PersonNames(NamedTuple):
 
     words: frozenset[str] = frozenset()  # their first names and surnames ('David' where 'David Wehren' is)
     surnames: frozenset[str] = frozenset()  # words more often last in them than first ('Girard', not 'Albert')
+    first_names: frozenset[str] = frozenset()  # words that open two of them or more ('Marc': a first name)
 
 
 NO_NAMES = PersonNames()
@@ -163,7 +165,9 @@ def person_names(
     ]
     firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
     return PersonNames(
-        frozenset(w for words in names for w in words), frozenset(w for w in lasts if lasts[w] > firsts[w])
+        frozenset(w for words in names for w in words),
+        frozenset(w for w in lasts if lasts[w] > firsts[w]),
+        frozenset(w for w in firsts if firsts[w] > 1),
     )
 
 
@@ -196,6 +200,7 @@ def decided_type(
     named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
     votes: defaultdict[str, float] = defaultdict(float)
+    shape_only = False
     for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):
         if cited:
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
@@ -203,10 +208,17 @@ def decided_type(
             votes[NO_PERSON] += 1
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
+        if context == AT_HOUSE_NAMED:
+            # 'chez Marc Haeberlin': a person's house, by the corpus's first names (unknown yet: a person's)
+            if persons is NO_NAMES or titled or "PER" in cues or fold(m.text.split()[0]) in persons.first_names:
+                continue
+            shape_only = True  # a person's first name and surname were only the name's shape
         if context and not (context in YIELDING and said_person):
             kind, weight = CUE_VOTES.get(context, (context, CUE_WEIGHT))
             votes[kind] += weight
-    return majority(votes, doubted="" if said_person else "PER") if any(votes.values()) else NO_PERSON
+    return (
+        majority(votes, doubted="" if said_person and not shape_only else "PER") if any(votes.values()) else NO_PERSON
+    )
 
 
 def _full_name(name: str, rules: Rules) -> bool:
@@ -245,6 +257,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     text = texts.get(m.article, "")
     return (
         cue(text, m.start, m.end, rules)
+        or described_as_body(m, text, rules)
         or _acronym_after_article(m, text, rules)
         or _short_name_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
@@ -277,7 +290,13 @@ def _venue(m: Mention, text: str, rules: Rules) -> str | None:
 
 AT_PLACE = "LOC?"  # a place's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 # What the cues of their own kind vote, a type and a weight; any other cue votes its type, CUE_WEIGHT.
-CUE_VOTES = {AT_PLACE: ("LOC", CUE_WEIGHT), AT_HOUSE: ("ORG", CUE_WEIGHT), ON_MEDIUM: ("ORG", 1.5)}
+CUE_VOTES = {
+    AT_PLACE: ("LOC", CUE_WEIGHT),
+    AT_HOUSE: ("ORG", CUE_WEIGHT),
+    AT_HOUSE_NAMED: ("ORG", CUE_WEIGHT),
+    ON_MEDIUM: ("ORG", 1.5),
+    DESCRIBED: ("ORG", CUE_WEIGHT + 1),
+}
 YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 

@@ -80,3 +80,48 @@ def test_a_one_word_name_after_chez_is_a_business(name, label, before, after):
 )
 def test_a_named_person_or_two_names_after_chez_stay_persons(text, names, expected):
     assert typed(text, *names) == expected
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Une convention avec Pernod Ricard. Chez Pernod Ricard, on attend des résultats.",
+            [("Pernod Ricard", "PER")] * 2,
+        ),
+        ("Chez Berry Architectures, on revendique une bibliothèque qui se traverse.", [("Berry Architectures", "PER")]),
+        (
+            "Les dossards restent disponibles chez Intersport Abbeville jusqu'à samedi.",
+            [("Intersport Abbeville", "PER")],
+        ),
+    ],
+)
+def test_a_two_word_name_after_chez_is_a_business(text, names):
+    """'chez Pernod Ricard': a first name and a surname's shape, but its first word opens no other
+    person's name in the corpus."""
+    assert typed(text, *names) == {names[0][0]: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # the first word opens another person's name: a first name, his house
+        (
+            "Marc Hirtz est venu. Elle a appris chez Marc Haeberlin, à Illhaeusern.",
+            [("Marc Hirtz", "PER"), ("Marc Haeberlin", "PER")],
+            {"Marc Hirtz": "PER", "Marc Haeberlin": "PER"},
+        ),
+        # initials
+        ("On souscrit chez J. Burgdorfer, libraire.", [("J. Burgdorfer", "PER")], {"J. Burgdorfer": "PER"}),
+        # a title before another mention
+        (
+            "Chez Paul Dubreuil, on dîne tard. M. Paul Dubreuil le confirme.",
+            [("Paul Dubreuil", "PER"), ("Paul Dubreuil", "PER")],
+            {"Paul Dubreuil": "PER"},
+        ),
+        # three words
+        ("Chez Jean Paul Dubreuil, on dîne tard.", [("Jean Paul Dubreuil", "PER")], {"Jean Paul Dubreuil": "PER"}),
+    ],
+)
+def test_a_two_word_person_after_chez_stays_one(text, names, expected):
+    assert typed(text, *names) == expected
