@@ -9,6 +9,12 @@ shape and place, never its words:
   jm@agence.fr'), not a sentence that happens to cite a site;
 - what follows a rule of dashes among the last lines: the signature or footer an e-mail sets
   apart that way ('---', as the '-- ' signature separator of mail).
+
+And anywhere, a copyright sign and the few words after it that close a line: a picture's credit
+('Photo : la cabine immobilisée au-dessus du pylône 2. © Lecteur / DR'). The sign is the page's,
+not a sentence's (an article writes about rights in words), and what follows it names who took
+the picture, not who is in the news; the caption before it describes the picture with the
+text's own names, and stays.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ _WEB = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.[a-z]{2,6}/\S*", re.IGNOR
 # separator throughout ('06 12 34 56 78', '+33 6 12 34 56 78'); a date's dots change pace.
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d|0\d)(?P<s>[\s.-]?)\d{2}(?:(?P=s)\d{2}){3}(?![\d,])")
 _RULE = re.compile(r"^\s*[-_–—=*]{3,}\s*$")
+CREDIT_TAIL_WORDS = 6  # words after a copyright sign that closes a line: its holder, a year
 
 
 def furniture_lines(lines: list[str]) -> set[int]:
@@ -39,3 +46,11 @@ def _contact(line: str) -> bool:
     """Whether a line gives an address or a number to write to or call, with few words besides."""
     rest = _PHONE.sub(" ", _WEB.sub(" ", _EMAIL.sub(" ", line)))
     return rest != line and len(re.findall(r"[^\W\d_]+", rest)) <= CONTACT_WORDS_MAX
+
+
+def without_credit(line: str) -> str:
+    """The line less the credit that closes it (see above), or as it is."""
+    sign = line.rfind("©")
+    if sign == -1 or len(line[sign + 1 :].split()) > CREDIT_TAIL_WORDS:
+        return line
+    return line[:sign].rstrip(" -–—/|·•,")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from kbgen.dates import When, date_in_name
 from kbgen.lang import DateWords
-from kbgen.plain_furniture import furniture_lines
+from kbgen.plain_furniture import furniture_lines, without_credit
 from kbgen.titles import infer_title
 
 TITLE_LINE_MAX = 200  # characters: a longer first line is a paragraph, not a title
@@ -76,7 +76,10 @@ def read_plain_text(paragraphs: list[str], name: str, words: DateWords, today: d
     when, updated, lines = _dateline(lines, words, today or dt.date.today())
     # After the dateline: an e-mail's 'Date :' header line dates the text before it goes.
     furniture = furniture_lines([line.text for line in lines])
-    lines = [line for index, line in enumerate(lines) if index not in furniture]
+    lines = [
+        _Line(line.paragraph, without_credit(line.text)) for index, line in enumerate(lines) if index not in furniture
+    ]
+    lines = [line for line in lines if line.text.strip()]
     if when is None:
         from_name = date_in_name(name.rsplit(".", 1)[0])
         when = from_name if from_name and _plausible(from_name.date, today or dt.date.today()) else None

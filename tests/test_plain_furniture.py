@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kbgen.ingest import clean_paragraphs
 from kbgen.lang import profile
 from kbgen.pages import parse_page
-from kbgen.plain_furniture import furniture_lines
+from kbgen.plain_furniture import furniture_lines, without_credit
 from kbgen.plaintext import read_plain_text
 from kbgen.project import Project
 
@@ -113,3 +113,30 @@ def test_a_repeated_footer_that_lost_a_contact_line_is_still_left_out(tmp_path):
     for path in report.written:
         body = parse_page(path.read_text("utf-8")).body
         assert "abonné" not in body and "Éclair" not in body
+
+
+def test_the_credit_that_closes_a_caption_leaves_and_the_caption_stays():
+    assert (
+        without_credit("Photo : la cabine immobilisée au-dessus du pylône 2. © Lecteur / DR")
+        == "Photo : la cabine immobilisée au-dessus du pylône 2."
+    )
+    assert (
+        without_credit("Photo : le départ du skiff. © Rallye Passion / Léa Carrière") == "Photo : le départ du skiff."
+    )
+    assert without_credit("© Le Fleuve Express 2025.") == ""
+
+
+def test_a_copyright_sign_inside_a_sentence_stays():
+    for line in [
+        "Le logo © Disney figure sur chaque boîte, a constaté la répression des fraudes lors de son contrôle.",
+        "Le signe © suivi du nom du titulaire des droits et de l'année de la première publication suffit.",
+        STORY[1],
+    ]:
+        assert without_credit(line) == line
+
+
+def test_a_plain_text_loses_its_credits_not_its_captions():
+    read_text = read_plain_text(
+        [STORY[0], "Photo : la halle de la forge. © Ville de Pesmes", *STORY[1:]], "a.txt", profile("fr").dates
+    )
+    assert read_text.paragraphs == ["Photo : la halle de la forge.", *STORY[1:]]

@@ -45,3 +45,38 @@ def test_the_persons_a_signature_names_are_no_mention(french_nlp, line, names):
 )
 def test_a_line_that_signs_nothing_keeps_its_persons(french_nlp, text, name):
     assert _kept(french_nlp, BODY + text + "\n", name) == [name]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        # a page's byline strip: parts set apart by middle dots, one a date
+        (
+            "Yann-Erwan Doré et Nolwenn Querré · 15 mars 2026 à 23h10 · Mis à jour le 16 mars",
+            ["Yann-Erwan Doré", "Nolwenn Querré"],
+        ),
+        ("Par Élodie Fabre-Chantelot · 5 novembre 2026 à 17 h 40 · 2 min de lecture", ["Élodie Fabre-Chantelot"]),
+        ("Lecture : 6 min · Photos : Vaimiti Lenoir / Campus Fenua", ["Vaimiti Lenoir"]),
+        # a second author after the first, whatever joins them
+        ("Par Nadia Ferhat, avec Loïc Bénard", ["Nadia Ferhat", "Loïc Bénard"]),
+        # a noun whose complement is the authors, at the head
+        ("Une enquête de Bastien Morvillier et Inès Charpentier", ["Bastien Morvillier", "Inès Charpentier"]),
+    ],
+)
+def test_a_byline_at_the_head_of_a_page_names_no_mention(french_nlp, line, names):
+    assert _kept(french_nlp, line + "\n" + BODY, *names) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # parts and a time, but a sentence with its verb: a television listing
+        ("France 3 · 21h10 · Capitaine Marleau. Corinne Masiero enquête dans un haras.", "Corinne Masiero"),
+        # the head's noun phrase names someone the text writes about again
+        ("Le retour de Jean Dupont\nJean Dupont a inauguré la salle.", "Jean Dupont"),
+        # far below the head: a strip in the body is the text's own list
+        (BODY * 5 + "Marie Curie · 1867 · Varsovie", "Marie Curie"),
+    ],
+)
+def test_a_head_line_that_signs_nothing_keeps_its_persons(french_nlp, text, name):
+    assert _kept(french_nlp, text + "\n" + BODY, name) == [name]
