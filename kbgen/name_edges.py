@@ -240,7 +240,7 @@ def joined_to_their_complement(
         after = gap.match(text, end)
         if (
             after is not None
-            and label in ("ORG", "MISC")
+            and (label in ("ORG", "MISC") or _common_noun_read_as_place(text, start, end, label, lexicon))
             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", word)
             and word.lower() not in rules.org_heads | rules.generic_words
             and lexicon(word.lower(), "noun")
@@ -251,8 +251,19 @@ def joined_to_their_complement(
                 absorbed.add(after.end())
             else:
                 end = _lowercase_complement(text, after.end(), language, lexicon) or end
+            label = "ORG" if label == "LOC" and end > start + len(word) else label
         result.append((start, end, label))
     return result
+
+
+def _common_noun_read_as_place(text: str, start: int, end: int, label: str, lexicon) -> bool:
+    """Whether the model read as a place a capitalised common noun that the text writes in
+    lower case too ('Centre' of 'le Centre des monuments nationaux', 'Thermes' of 'les Thermes
+    du Parc Sévigné'): a head noun, named only with its complement, of a body rather than a
+    place. The lowercase use in the text keeps out a town the lexicon lists as a plural noun
+    ('Paris', 'Tours')."""
+    word = text[start:end]
+    return label == "LOC" and lexicon(word.lower(), "noun") and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 def _lowercase_complement(text: str, start: int, language: LanguageProfile, lexicon) -> int | None:
