@@ -240,7 +240,7 @@ def joined_to_their_complement(
         after = gap.match(text, end)
         if (
             after is not None
-            and (label in ("ORG", "MISC") or _common_noun_read_as_place(text, start, end, label, lexicon))
+            and (label in ("ORG", "MISC") or _common_noun_read_as_place(text, start, end, label))
             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", word)
             and word.lower() not in rules.org_heads | rules.generic_words
             and lexicon(word.lower(), "noun")
@@ -256,14 +256,23 @@ def joined_to_their_complement(
     return result
 
 
-def _common_noun_read_as_place(text: str, start: int, end: int, label: str, lexicon) -> bool:
-    """Whether the model read as a place a capitalised common noun that the text writes in
-    lower case too ('Centre' of 'le Centre des monuments nationaux', 'Thermes' of 'les Thermes
-    du Parc Sévigné'): a head noun, named only with its complement, of a body rather than a
-    place. The lowercase use in the text keeps out a town the lexicon lists as a plural noun
-    ('Paris', 'Tours')."""
-    word = text[start:end]
-    return label == "LOC" and lexicon(word.lower(), "noun") and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
+# A lowercase definite article, perhaps in a contraction with 'à' or 'de', right before a word.
+_DEFINITE_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:le|la|les|du|des|au|aux)[ \t]+|l['’][ \t]*)$")
+
+
+def _common_noun_read_as_place(text: str, start: int, end: int, label: str) -> bool:
+    """Whether the model read as a place a capitalised word (a common noun, the caller checks)
+    that a lowercase definite article introduces ('le Centre des monuments nationaux', 'les
+    Thermes du Parc Sévigné'): the head noun of a body, named only with its complement. A town
+    takes no article ('à Tours de ...'); one whose article is part of its name writes it
+    capitalised ('Le Havre'). A singular only: towns named like plural nouns ('le Paris des
+    années folles', 'Tours', 'les Landes') are places with an article too."""
+    word = text[start:end].lower()
+    return (
+        label == "LOC"
+        and not word.endswith(("s", "x"))
+        and _DEFINITE_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
 
 
 def _lowercase_complement(text: str, start: int, language: LanguageProfile, lexicon) -> int | None:
