@@ -245,6 +245,9 @@ def joined_to_their_complement(
             and word.lower() not in rules.org_heads | rules.generic_words
             and lexicon(word.lower(), "noun")
             and not starts_sentence(text, start, language)
+            # a place the model found after it, written with its own lowercase head, is a place of
+            # its own: 'la salle du Conclave du palais des Papes'
+            and not (label == "LOC" and after.end() in starts and text[after.end()].islower())
         ):
             if after.end() in starts and starts[after.end()][1] != "PER":
                 end = starts[after.end()][0]

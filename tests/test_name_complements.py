@@ -74,3 +74,9 @@ def test_a_singular_common_noun_read_as_a_place_after_an_article_is_a_body_with_
 def test_a_plural_or_a_word_with_no_article_read_as_a_place_stays_alone(lexicon, text, name):
     spans = spans_of(text, (name, "LOC"))
     assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
+
+
+def test_a_place_the_model_found_with_its_own_lowercase_head_is_not_taken_as_the_complement(lexicon):
+    text = "La conférence a eu lieu dans la salle du Conclave du palais des Papes, à Avignon."
+    spans = spans_of(text, ("Conclave", "LOC"), ("palais des Papes", "LOC"), ("Avignon", "LOC"))
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
