@@ -240,19 +240,42 @@ def joined_to_their_complement(
         after = gap.match(text, end)
         if (
             after is not None
-            and label in ("ORG", "MISC")
+            and (label in ("ORG", "MISC") or _common_noun_read_as_place(text, start, end, label))
             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", word)
             and word.lower() not in rules.org_heads | rules.generic_words
             and lexicon(word.lower(), "noun")
             and not starts_sentence(text, start, language)
+            # a place the model found after it, written with its own lowercase head, is a place of
+            # its own: 'la salle du Conclave du palais des Papes'
+            and not (label == "LOC" and after.end() in starts and text[after.end()].islower())
         ):
             if after.end() in starts and starts[after.end()][1] != "PER":
                 end = starts[after.end()][0]
                 absorbed.add(after.end())
             else:
                 end = _lowercase_complement(text, after.end(), language, lexicon) or end
+            label = "ORG" if label == "LOC" and end > start + len(word) else label
         result.append((start, end, label))
     return result
+
+
+# A lowercase definite article, perhaps in a contraction with 'à' or 'de', right before a word.
+_DEFINITE_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:(?:le|la|les|du|des|au|aux)[ \t]+|l['’][ \t]*)$")
+
+
+def _common_noun_read_as_place(text: str, start: int, end: int, label: str) -> bool:
+    """Whether the model read as a place a capitalised word (a common noun, the caller checks)
+    that a lowercase definite article introduces ('le Centre des monuments nationaux', 'les
+    Thermes du Parc Sévigné'): the head noun of a body, named only with its complement. A town
+    takes no article ('à Tours de ...'); one whose article is part of its name writes it
+    capitalised ('Le Havre'). A singular only: towns named like plural nouns ('le Paris des
+    années folles', 'Tours', 'les Landes') are places with an article too."""
+    word = text[start:end].lower()
+    return (
+        label == "LOC"
+        and not word.endswith(("s", "x"))
+        and _DEFINITE_ARTICLE_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
 
 
 def _lowercase_complement(text: str, start: int, language: LanguageProfile, lexicon) -> int | None:

@@ -18,6 +18,7 @@ from kbgen import (
     glued,
     heading_phrases,
     heading_verbs,
+    hyphen_compounds,
     name_adjectives,
     name_edges,
     names,
@@ -247,6 +248,7 @@ EXTRACTION_MODULES = (
     heading_verbs,
     expansion_pieces,
     coordinated_nouns,
+    hyphen_compounds,
 )
 
 

@@ -10,6 +10,7 @@ import functools
 import itertools
 import re
 
+from kbgen.hyphen_compounds import opens_hyphenated_name
 from kbgen.lang import LanguageProfile, Rules, plain_forms
 from kbgen.name_edges import (
     article_is_names,
@@ -161,8 +162,8 @@ def is_common_noun(doc, nouns: frozenset[str]) -> bool:
     common noun by two witnesses: the tagger reads it as one in its context, not as a proper
     noun, and the model's lexicon (`nouns`, in lower case) lists it ('Vidéo - Découvrez...',
     'Crédit photo : ...'). Either alone is weak: the tagger reads unknown names as nouns
-    ('Mediapart a publié'), and the lexicon lists nouns that are names too ('Rose')."""
-    return len(doc) > 0 and doc[0].pos_ == "NOUN" and doc[0].text.lower() in nouns
+    ('Mediapart a publié'), and the lexicon lists nouns that are names too ('Rose'). Not one opening a hyphenated name."""
+    return len(doc) > 0 and doc[0].pos_ == "NOUN" and doc[0].text.lower() in nouns and not opens_hyphenated_name(doc)
 
 
 def starts_sentence(text: str, start: int, language: LanguageProfile) -> bool:

@@ -827,3 +827,24 @@ def test_an_acronym_of_the_span_itself_adds_nothing():
     assert with_words_of_acronym(text, start, end) == end
     text = "Les Républicains ont voté non (LR) hier."
     assert with_words_of_acronym(text, 4, 16) == 16  # 'Républicains' is the acronym's letters already
+
+
+@pytest.mark.parametrize(
+    "text, word, common",
+    [
+        # a common noun joined by a hyphen to a capitalised word: the compound is a name
+        (
+            "La chaleur fait fondre le permafrost. Météo-France relevait vendredi un isotherme élevé.",
+            "Météo-France",
+            False,
+        ),
+        # a hyphen set apart by spaces joins nothing: the noun alone is no name
+        ("Les orages ont cessé.\nVidéo - France : les dégâts dans la vallée.", "Vidéo", True),
+    ],
+)
+def test_a_common_noun_opening_a_hyphenated_name_keeps_it(french_nlp, text, word, common):
+    from kbgen.rereading import without_common_openings
+
+    start = text.index(word)
+    spans = [[(start, start + len(word), "ORG")]]
+    assert without_common_openings([normalise(text)], spans, french_nlp, FRENCH) == ([[]] if common else spans)

@@ -51,3 +51,32 @@ def test_lowercase_words_join_up_to_a_function_word_or_a_verb(lexicon):
 def test_a_place_a_sentences_first_word_a_proper_name_a_person_or_a_head_stays(lexicon, text, name, label):
     spans = spans_of(text, (name, label))
     assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
+
+
+def test_a_singular_common_noun_read_as_a_place_after_an_article_is_a_body_with_its_complement(lexicon):
+    text = "Le site, ancien centre de tri, est géré depuis mai par le Centre des monuments nationaux."
+    spans = spans_of(text, ("Centre", "LOC"))
+    start = text.index("Centre")
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
+        (start, start + len("Centre des monuments nationaux"), "ORG")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # 'paris' is the plural of 'pari' in the lexicon: a town named like a plural noun
+        ("Il a vécu à Lyon puis dans le Paris des années folles.", "Paris"),
+        # no article before it: a town, whatever the lexicon says of its word
+        ("Il a quitté Montpellier pour Nice, puis Orange de nuit.", "Orange"),
+    ],
+)
+def test_a_plural_or_a_word_with_no_article_read_as_a_place_stays_alone(lexicon, text, name):
+    spans = spans_of(text, (name, "LOC"))
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
+
+
+def test_a_place_the_model_found_with_its_own_lowercase_head_is_not_taken_as_the_complement(lexicon):
+    text = "La conférence a eu lieu dans la salle du Conclave du palais des Papes, à Avignon."
+    spans = spans_of(text, ("Conclave", "LOC"), ("palais des Papes", "LOC"), ("Avignon", "LOC"))
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
