@@ -17,22 +17,36 @@ def lexicon(french_nlp):
     return lexicon_lists(getattr(french_nlp, "_path", None))
 
 
-def test_a_name_found_right_after_the_preposition_joins_the_noun_and_is_no_name_alone(lexicon):
-    text = "Il salue les responsables du Secours catholique et des Apprentis d'Auteuil, très implantés."
-    spans = spans_of(text, ("Apprentis", "MISC"), ("Auteuil", "LOC"))
-    start = text.index("Apprentis")
-    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
-        (start, start + len("Apprentis d'Auteuil"), "MISC")
-    ]
-
-
-def test_lowercase_words_join_up_to_a_function_word_or_a_verb(lexicon):
-    text = "Il l'a dit lors des Rencontres du capitalisme familial organisées par le club."
-    spans = spans_of(text, ("Rencontres", "MISC"))
-    start = text.index("Rencontres")
-    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
-        (start, start + len("Rencontres du capitalisme familial"), "MISC")
-    ]
+@pytest.mark.parametrize(
+    "text, found, joined, label",
+    [
+        # a name found right after the preposition joins the noun, and is no name alone
+        (
+            "Il salue les responsables du Secours catholique et des Apprentis d'Auteuil, très implantés.",
+            (("Apprentis", "MISC"), ("Auteuil", "LOC")),
+            "Apprentis d'Auteuil",
+            "MISC",
+        ),
+        # lowercase words join up to a function word or a verb
+        (
+            "Il l'a dit lors des Rencontres du capitalisme familial organisées par le club.",
+            (("Rencontres", "MISC"),),
+            "Rencontres du capitalisme familial",
+            "MISC",
+        ),
+        # a singular common noun read as a place after an article is a body, with its complement
+        (
+            "Le site, ancien centre de tri, est géré depuis mai par le Centre des monuments nationaux.",
+            (("Centre", "LOC"),),
+            "Centre des monuments nationaux",
+            "ORG",
+        ),
+    ],
+)
+def test_a_common_noun_found_alone_joins_its_complement(lexicon, text, found, joined, label):
+    spans = spans_of(text, *found)
+    start = text.index(joined)
+    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [(start, start + len(joined), label)]
 
 
 @pytest.mark.parametrize(
@@ -51,15 +65,6 @@ def test_lowercase_words_join_up_to_a_function_word_or_a_verb(lexicon):
 def test_a_place_a_sentences_first_word_a_proper_name_a_person_or_a_head_stays(lexicon, text, name, label):
     spans = spans_of(text, (name, label))
     assert joined_to_their_complement(text, spans, FRENCH, lexicon) == spans
-
-
-def test_a_singular_common_noun_read_as_a_place_after_an_article_is_a_body_with_its_complement(lexicon):
-    text = "Le site, ancien centre de tri, est géré depuis mai par le Centre des monuments nationaux."
-    spans = spans_of(text, ("Centre", "LOC"))
-    start = text.index("Centre")
-    assert joined_to_their_complement(text, spans, FRENCH, lexicon) == [
-        (start, start + len("Centre des monuments nationaux"), "ORG")
-    ]
 
 
 @pytest.mark.parametrize(
