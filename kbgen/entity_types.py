@@ -1,30 +1,34 @@
-"""One type per entity, decided by the evidence of all its mentions: the model's label of each,
-and the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la
-Première ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans';
-an organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the
-complement that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by
-'et' shares its cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals
-after a definite article is an organisation's acronym: 'la FDSEA'; a one-word short name in
-brackets beside a body's full name is that body's: 'la Banque publique d'investissement
-(Bpifrance)'; a one-word name after a place's preposition is a place, 'à Écully', unless the
-corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'; after 'chez', a business
-unless the corpus says so too: 'chez Verkor', not 'chez Haeberlin' beside 'Marc Haeberlin'), and
-the name's own first word or a compound's first part ('Université de Lyon', 'Radio-Canada'), or
-its last word after capitalised ones ('Bordeaux Métropole'), a head noun of the language's names
-too ('lycée Chaptal', 'rue de Brest'); a word in capitals beside others in a name the model reads
-as a work or an event: the acronym a firm's or a body's name carries ('Mistral AI', 'Oddo BHF').
-A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word work a text
-is on ('sur Netflix'), is no place nor work: the model's place or misc label there counts for an
-organisation (a one-word place ending its clause there, a little more than its place label:
-'en ligne sur Instagram.'); so does a work of several words where someone is ('à la Maison de la radio'). A
-name alone in its quotes is a work's title ('chanter « L'Aventurier »').
+"""One type per entity, decided by the evidence of all its mentions: the model's label of each, and
+the words around it, which outweigh the model (a title makes a person: 'M. Vidal', 'la Première
+ministre britannique Theresa May', and so does an age after the name: 'Malo, 17 ans'; an
+organisation's head noun an organisation: 'la société Lime', 'le groupe Vinci', with the complement
+that narrows it: 'les opérateurs de trottinettes Lime'; a name joined to another by 'et' shares its
+cue: '... Lime et Bird', '... Force ouvrière et Sud Santé'; a name in capitals after a definite
+article is an organisation's acronym: 'la FDSEA'; a one-word short name in brackets beside a body's
+full name is that body's: 'la Banque publique d'investissement (Bpifrance)', which says what the
+name is, as an apposition does, and outweighs the model's labels on two other mentions
+(kbgen.bracket_definitions); a one-word name after a place's preposition is a place, 'à Écully',
+unless the corpus says it is a person's: 'à Macron' beside 'Emmanuel Macron'; after 'chez', a
+business unless the corpus says so too: 'chez Verkor', not 'chez Haeberlin' beside 'Marc
+Haeberlin'), and the name's own first word or a compound's first part ('Université de Lyon',
+'Radio-Canada'), or its last word after capitalised ones ('Bordeaux Métropole'), a head noun of the
+language's names too ('lycée Chaptal', 'rue de Brest'); a word in capitals beside others in a name
+the model reads as a work or an event: the acronym a firm's or a body's name carries ('Mistral AI',
+'Oddo BHF'). A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word
+work a text is on ('sur Netflix'), is no place nor work: the model's place or misc label there
+counts for an organisation (a one-word place ending its clause there, a little more than its place
+label: 'en ligne sur Instagram.'; one the model reads as a person's, unless the corpus names the
+person: 'publiées sur Strava.'); so does a work of several words where someone is ('à la Maison de
+la radio'). A name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
-The model's person label is doubted where the text contradicts it: it is void after a title and
-a preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
+The model's person label is doubted where the text contradicts it: it is void after a title and a
+preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
 begins with a word the corpus's persons bear as their surname, never written with a title nor
-referred to by its last word alone ('Girard Industries' beside 'Marie Girard'); on a one-word
-name that nothing in the corpus says is a person it loses a tie ('imposés par Washington' PER,
-'Washington a annoncé' LOC)."""
+referred to by its last word alone ('Girard Industries' beside 'Marie Girard'), or on a name of two
+words that are a word of a name of no person's and a common noun of the corpus, with no person's
+evidence ('Corse Matin' beside 'la Collectivité de Corse' and 'ce matin': kbgen.common_tails); on a
+one-word name that nothing in the corpus says is a person it loses a tie ('imposés par Washington'
+PER, 'Washington a annoncé' LOC)."""
 
 from __future__ import annotations
 
@@ -34,13 +38,22 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kbgen.acronym_descriptions import defined_in_sentence_case
 from kbgen.acronym_persons import is_acronym
 from kbgen.apposition_cues import DESCRIBED, described_as_body
-from kbgen.business_cues import AT_HOUSE, AT_HOUSE_NAMED, ON_MEDIUM, at_house, is_cited, medium_read_as_place
+from kbgen.bracket_definitions import defined_in_brackets
+from kbgen.business_cues import (
+    AT_HOUSE,
+    AT_HOUSE_NAMED,
+    ON_MEDIUM,
+    ON_MEDIUM_NAMED,
+    at_house,
+    is_cited,
+    medium_read_as_place,
+)
+from kbgen.common_tails import first_name_joined, with_common_noun
 from kbgen.extract import Mention
-from kbgen.lang import Rules, line_before, plain_forms
-from kbgen.names import fold, is_acronym_of
+from kbgen.lang import Rules, line_before
+from kbgen.names import fold
 from kbgen.trade_heads import is_establishment, is_org_head
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
@@ -150,6 +163,7 @@ class PersonNames(NamedTuple):
     words: frozenset[str] = frozenset()  # their first names and surnames ('David' where 'David Wehren' is)
     surnames: frozenset[str] = frozenset()  # words more often last in them than first ('Girard', not 'Albert')
     first_names: frozenset[str] = frozenset()  # words that open two of them or more ('Marc': a first name)
+    common: frozenset[str] = frozenset()  # of them, a place's word and a common noun (common_tails: 'Corse Matin')
 
 
 NO_NAMES = PersonNames()
@@ -158,16 +172,16 @@ NO_NAMES = PersonNames()
 def person_names(
     groups: dict[str, list[Mention]], texts: dict[str, str], rules: Rules, known: Contexts | None = None
 ) -> PersonNames:
-    names = [
-        key.split()
-        for key, mentions in groups.items()
-        if " " in key and decided_type(mentions, texts, rules, known=known) == "PER"
-    ]
+    persons = {
+        key for key, group in groups.items() if " " in key and decided_type(group, texts, rules, known=known) == "PER"
+    }
+    names = [key.split() for key in persons]
     firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
     return PersonNames(
         frozenset(w for words in names for w in words),
         frozenset(w for w in lasts if lasts[w] > firsts[w]),
         frozenset(w for w in firsts if firsts[w] > 1),
+        with_common_noun(groups, persons, texts.values(), rules),
     )
 
 
@@ -190,7 +204,10 @@ def decided_type(
     firsts = {fold(w[0]) for w in words if len(w[0].rstrip(".")) > 1} if all(len(w) > 1 for w in words) else set()
     # A person's surname followed by more words, never referred to by its last word alone, with no
     # title: a company named after someone ('Vidal Conseil', 'Girard Industries').
-    named_after = "PER" not in cues and not titled and bool(firsts & persons.surnames)
+    # So is a place's word and a common noun ('Corse Matin'), unless another first name is joined to it.
+    common = bool(persons.common) and {fold(m.text) for m in mentions} <= persons.common
+    common = common and not first_name_joined(mentions, texts)
+    named_after = "PER" not in cues and not titled and (bool(firsts & persons.surnames) or common)
     # A one-word name that no title, no person's cue and no longer name of a person has.
     # An acronym after a function's title is what the function is of ('le sénateur LR'): no person's cue.
     acronyms = [
@@ -259,7 +276,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         cue(text, m.start, m.end, rules)
         or described_as_body(m, text, rules)
         or _acronym_after_article(m, text, rules)
-        or _short_name_in_brackets(m, text, rules)
+        or defined_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or medium_read_as_place(m, text, rules)
         or at_house(m, text, rules)
@@ -295,9 +312,10 @@ CUE_VOTES = {
     AT_HOUSE: ("ORG", CUE_WEIGHT),
     AT_HOUSE_NAMED: ("ORG", CUE_WEIGHT),
     ON_MEDIUM: ("ORG", 1.5),
+    ON_MEDIUM_NAMED: ("ORG", 1.5),
     DESCRIBED: ("ORG", CUE_WEIGHT + 1),
 }
-YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
+YIELDING = (AT_PLACE, AT_HOUSE, ON_MEDIUM_NAMED)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:
@@ -318,11 +336,6 @@ def _ends_with_head(name: str, rules: Rules) -> bool:
     return words[-1].lower() in rules.org_heads and all(w[:1].isupper() for w in words)
 
 
-# The words before a bracket opened right before a name, on its line, back to a sentence's punctuation.
-BEFORE_BRACKET = re.compile(r"([^.,;:!?()\n]*)\(\s*$")
-BRACKET_AFTER = re.compile(r"\s*\(([^()\n]*)\)")  # a bracket right after a name, and what it holds
-
-
 def _carries_acronym(name: str) -> bool:
     """Whether a name of several words has one in capitals beside words that are not: a firm's
     or a body's name carries its acronym ('Mistral AI', 'Oddo BHF', 'UGC Normandie'); a work's
@@ -332,56 +345,6 @@ def _carries_acronym(name: str) -> bool:
     words = name.split()
     acronyms = [w for w in words if w.isalpha() and w.isupper() and 1 < len(w) <= 4 and set(w) - set("IVXLCDM")]
     return bool(acronyms) and any(w != w.upper() for w in words)
-
-
-def _short_name_in_brackets(m: Mention, text: str, rules: Rules) -> str | None:
-    """ORG for a short name in brackets right after the full name of a body ('la Banque publique
-    d'investissement (Bpifrance)', 'des agences régionales de santé (ARS)', "la Communauté
-    d'agglomération de La Rochelle (CdA)"), or before it ("l'Afpa (Agence nationale pour la
-    formation professionnelle des adultes)"): the full name's head noun says what both are, or,
-    whatever its head, a description in sentence case that spells it (kbgen.acronym_descriptions).
-    The model reads an unfamiliar short name as anything; its full name, a description, it does not."""
-    if " " in m.text:  # a short name is one word; a person's name in brackets is the body's officer
-        return None
-    if text[m.end : m.end + 1] == ")":
-        before = BEFORE_BRACKET.search(plain_forms(text[max(0, m.start - 120) : m.start]))
-        # A word the model reads as a person's must be spelt by the full name: a body's officer
-        # may be named in brackets after it too.
-        if before and _names_a_body(m.text, before.group(1), rules, before=True, spelt=m.label == "PER"):
-            return "ORG"
-        if defined_in_sentence_case(m.text, text, m.start, rules):
-            return "ORG"
-    after = BRACKET_AFTER.match(text, m.end)
-    if after and _names_a_body(m.text, after.group(1), rules, before=False, spelt=True):
-        return "ORG"
-    return None
-
-
-def _names_a_body(short: str, words: str, rules: Rules, before: bool, spelt: bool) -> bool:
-    """Whether `words`, before the bracket (`before`) or in it, hold the full name of a body that
-    `short` abbreviates: from one of the organisation's head nouns before the bracket (or from
-    the bracket's first word) on, the short name's letters are its words' initials, or, unless it
-    must be `spelt` so, nothing else in it is capitalised (a description, no other name: not 'le
-    conseil régional Jean Dupont (LR)'), so that any abbreviation is read ('Bpifrance'). A full
-    name in brackets after a short one must be spelt by it: the bracket may be a person's
-    affiliation."""
-    tokens = words.split()
-    heads = [i for i, word in enumerate(tokens) if _is_head(word, rules)]
-    if not heads or (not before and heads[0] != 0):
-        return False
-    expansions = [tokens[i:] for i in heads] if before else [tokens]
-    return any(
-        is_acronym_of(short, " ".join(words)) or (not spelt and not any(w[:1].isupper() for w in words[1:]))
-        for words in expansions
-    )
-
-
-def _is_head(word: str, rules: Rules) -> bool:
-    """Whether a word, less an elided article ("l'Agence"), is an organisation's head noun, in
-    the singular or the plural ('agences')."""
-    elided = rules.elision.match(word)
-    word = word[elided.end() :].lower() if elided else word.lower()
-    return word in rules.org_heads or word.removesuffix("s") in rules.org_heads
 
 
 ACRONYM = re.compile(r"[A-ZÀ-Þ]{2,}(?:[ &-][A-ZÀ-Þ]{2,})*")

@@ -47,6 +47,16 @@ def test_a_short_name_spelt_by_a_body_s_full_name_beside_it_is_an_organisation(t
     assert typed(text, (short, label)) == {short: "ORG"}
 
 
+def test_a_short_name_defined_in_brackets_outweighs_the_model_s_place_on_two_other_mentions():
+    """'la Banque publique d'investissement (Bpifrance)' says what the name is; 'avec Partech et
+    Bpifrance.', 'Bpifrance et la région ont apporté' are the model's guesses."""
+    text = (
+        "La Banque publique d'investissement (Bpifrance) apporte un prêt. La start-up a levé des fonds "
+        "avec Bpifrance. Bpifrance et la région ont apporté 3 millions."
+    )
+    assert typed(text, *[("Bpifrance", "LOC")] * 3) == {"Bpifrance": "ORG"}
+
+
 @pytest.mark.parametrize(
     "text, name, label",
     [

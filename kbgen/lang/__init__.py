@@ -129,6 +129,10 @@ class Rules:
     # determiner or a number ('les frères Martin', 'Deux Chabrol'), the family, not one person of
     # it (kbgen.surnames); None: no such evidence in this language
     several_before: re.Pattern | None = None
+    # a determiner right before a word in lower case, the word in group 1 ('ce matin', 'les
+    # nouvelles', "l'immobilier"): the word is a common noun of the language, as a text uses it
+    # (kbgen.common_tails); None: no such evidence in this language
+    noun_determiners: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

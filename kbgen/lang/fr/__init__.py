@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kbgen.lang import DateWords, Rules
+from kbgen.lang.fr.determiners import NOUN_DETERMINERS
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
@@ -327,6 +328,7 @@ RULES = Rules(
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
     several_before=SEVERAL_BEFORE,
+    noun_determiners=NOUN_DETERMINERS,
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
