@@ -14,23 +14,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
 from kbgen.names import fold
 
-# A capitalised word alone, then 'et', right before the name: another first name of one family.
-FIRST_NAME_JOINED = re.compile(r"(?:^|[^\w'-])[A-ZÀ-Þ][\w-]+\s+et\s+$")
+# A capitalised word, then 'et', right before the name, and the word before it (group 1), if any:
+# another first name of one family when that word is no capitalised one ('où Louis et Auguste
+# Lumière'), the end of another name when it is ('Gérard Loup et Sylvie Loup', 'Air Corsica et').
+JOINED_BEFORE = re.compile(r"(?:(\S+)\s+)?[A-ZÀ-Þ][\w-]*\s+et\s+$")
 
 
-def with_common_noun(groups: Iterable[str], persons: set[str], texts: Iterable[str], rules: Rules) -> frozenset[str]:
+def with_common_noun(
+    groups: Mapping[str, list[Mention]], persons: set[str], texts: Iterable[str], rules: Rules
+) -> frozenset[str]:
     """Of the persons' names of two words (`persons`, keys of `groups`, folded), those whose first
     word is a word of a name of no person and opens no other person's name, and whose second is a
     common noun of the corpus that ends no other person's name."""
     pairs = [key.split() for key in persons if key.count(" ") == 1]
     firsts, lasts = Counter(first for first, _ in pairs), Counter(last for _, last in pairs)
-    others = {word for key in groups if key not in persons for word in key.split()}
+    # A compound's parts are no words of their own: 'rue Victor-Hugo' names no 'Victor'.
+    others = {fold(word) for key, group in groups.items() if key not in persons for word in group[0].text.split()}
     candidates = [(f, s) for f, s in pairs if f in others and firsts[f] == 1 and lasts[s] == 1]
     nouns = common_nouns({second for _, second in candidates}, texts, rules)
     return frozenset(f"{first} {second}" for first, second in candidates if second in nouns)
@@ -50,4 +55,8 @@ def common_nouns(words: set[str], texts: Iterable[str], rules: Rules) -> frozens
 def first_name_joined(mentions: Iterable[Mention], texts: dict[str, str]) -> bool:
     """Whether a capitalised word alone and 'et' come right before a mention ('Louis et Auguste
     Lumière'): the first names of two persons of one family."""
-    return any(FIRST_NAME_JOINED.search(line_before(texts.get(m.article, ""), m.start)) for m in mentions)
+    for m in mentions:
+        joined = JOINED_BEFORE.search(line_before(texts.get(m.article, ""), m.start))
+        if joined and not (joined.group(1) or "")[:1].isupper():
+            return True
+    return False

@@ -59,15 +59,21 @@ def test_a_place_s_word_and_a_common_noun_is_no_person(text, names, name):
         ),
         # the first word opens another person's name: a first name
         (
-            "Le lycée Claire-Moulin ouvre. Claire Dupuis et Claire Fontaine boivent à la fontaine.",
-            [("lycée Claire-Moulin", "ORG"), ("Claire Dupuis", "PER"), ("Claire Fontaine", "PER")],
+            "La Fondation Claire ouvre. Claire Dupuis et Claire Fontaine boivent à la fontaine.",
+            [("Fondation Claire", "ORG"), ("Claire Dupuis", "PER"), ("Claire Fontaine", "PER")],
             "Claire Fontaine",
         ),
         # another first name joined by 'et': one family
         (
-            "Le cinéma Louis-Auguste ouvre. Louis et Auguste Lumière montrèrent la lumière.",
-            [("cinéma Louis-Auguste", "ORG"), ("Auguste Lumière", "PER")],
+            "La Fondation Auguste ouvre. Louis et Auguste Lumière montrèrent la lumière.",
+            [("Fondation Auguste", "ORG"), ("Auguste Lumière", "PER")],
             "Auguste Lumière",
+        ),
+        # the first word is a compound's part only: a street named after a person
+        (
+            "Il habite rue Victor-Hugo. Victor Berger garde ses brebis avec le berger.",
+            [("rue Victor-Hugo", "LOC"), ("Victor Berger", "PER")],
+            "Victor Berger",
         ),
         # the first word is no word of another name: the shape of a first name
         ("La chanteuse Vanessa Paradis évoque le paradis.", [("Vanessa Paradis", "PER")], "Vanessa Paradis"),
