@@ -18,8 +18,9 @@ the model reads as a work or an event: the acronym a firm's or a body's name car
 work a text is on ('sur Netflix'), is no place nor work: the model's place or misc label there
 counts for an organisation (a one-word place ending its clause there, a little more than its place
 label: 'en ligne sur Instagram.'; one the model reads as a person's, unless the corpus names the
-person: 'publiées sur Strava.'); so does a work of several words where someone is ('à la Maison de
-la radio'). A name alone in its quotes is a work's title ('chanter « L'Aventurier »').
+person: 'publiées sur Strava.'); so does a place or a work after a verb of a match, a club named by
+its town ('a battu Lens': kbgen.match_cues); so does a work of several words where someone is ('à
+la Maison de la radio'). A name alone in its quotes is a work's title ('chanter « L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and a
 preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -53,6 +54,7 @@ from kbgen.business_cues import (
 from kbgen.common_tails import first_name_joined, with_common_noun
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
+from kbgen.match_cues import opponent
 from kbgen.names import fold
 from kbgen.trade_heads import is_establishment, is_org_head
 
@@ -279,6 +281,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or defined_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or medium_read_as_place(m, text, rules)
+        or opponent(m, text, rules)
         or at_house(m, text, rules)
         or _venue(m, text, rules)
         or _quoted(m, text)

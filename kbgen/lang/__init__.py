@@ -133,6 +133,9 @@ class Rules:
     # nouvelles', "l'immobilier"): the word is a common noun of the language, as a text uses it
     # (kbgen.common_tails); None: no such evidence in this language
     noun_determiners: re.Pattern | None = None
+    # a verb of a match, just before a name: who is played, met or beaten ('affronter le ', 'a battu ',
+    # 'match contre '), a club, which the model reads as its town (kbgen.match_cues); None: none
+    opponent_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 
 from kbgen.lang import DateWords, Rules
 from kbgen.lang.fr.determiners import NOUN_DETERMINERS
+from kbgen.lang.fr.matches import OPPONENT_BEFORE
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
@@ -329,6 +330,7 @@ RULES = Rules(
     people_determiners=PEOPLE_DETERMINERS,
     several_before=SEVERAL_BEFORE,
     noun_determiners=NOUN_DETERMINERS,
+    opponent_before=OPPONENT_BEFORE,
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
