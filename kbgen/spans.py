@@ -319,7 +319,8 @@ def _label_by_context(text: str, start: int, name: str, label: str, language: La
         # partners' names joined by an ampersand: a firm's ('Vilmorin & Cie', 'B&B Hotels'); an old
         # text's '&' for 'et' joins what follows in lower case ('la Turquie & de l'Asie')
         return "ORG"
-    if first.lower() in language.rules.club_heads and rest.islower() and language.rules.demonym.search(rest):
+    people = rest.islower() or (rest.isalpha() and rest[:1].isupper())  # 'Stade Brestois', not 'Stade Jean-Bouin'
+    if first.lower() in language.rules.club_heads and people and language.rules.demonym.search(rest):
         return "ORG"  # a club named after its town's people, not a stadium: 'Stade rennais'
     return label
 

@@ -689,9 +689,13 @@ def test_a_cell_after_a_bar_opens_as_a_sentence():
         ("Le Stade rennais se déplacera à Paris.", "Stade rennais", "ORG"),
         ("Samedi, l'ASM a battu le Stade toulousain (27-23).", "Stade toulousain", "ORG"),
         ("L'Olympique lyonnais recrute.", "Olympique lyonnais", "ORG"),
+        # the people's word capitalised, as clubs write it: one word
+        ("Suivez le derby entre le Stade Brestois et le Stade Rennais.", "Stade Brestois", "ORG"),
         # places: a stadium's name, a region with a people's adjective, a head that names no club
         ("Le match aura lieu au Stade de France.", "Stade de France", "LOC"),
         ("Le match aura lieu au Stade Vélodrome.", "Stade Vélodrome", "LOC"),
+        ("Le match aura lieu au Stade Marcel-Michelin.", "Stade Marcel-Michelin", "LOC"),
+        ("Le match aura lieu au Stade Jean Bouin.", "Stade Jean Bouin", "LOC"),
         ("Il neige dans le Jura bernois.", "Jura bernois", "LOC"),
         ("Il pleut sur le Pays basque.", "Pays basque", "LOC"),
     ],
