@@ -14,9 +14,6 @@ CLAUSE_END = re.compile(r"[^\S\n]*(?:[^\w\s'’-]|\n|$)")  # punctuation or a li
 # A platform's cue that outweighs the model's place label on its own mention, not on two more
 # (decided_type): a name the corpus reads as a place again stays one.
 ON_MEDIUM = "ORG~"
-# The same cue on a name the model reads as a person's ('publiées sur Strava.'), which yields to the
-# corpus's evidence of a person as AT_HOUSE does ('tirer sur Dupont.' where Paul Dupont is named).
-ON_MEDIUM_NAMED = "ORG~?"
 AT_HOUSE = "ORG?"  # a business's cue that a person's name elsewhere in the corpus outweighs (decided_type)
 # A business's cue for a name of two words, which a person's first name and surname have too: it
 # yields to a title, a person's cue, or a first word that opens another person's name (decided_type).
@@ -51,15 +48,13 @@ def medium_read_as_place(m: Mention, text: str, rules: Rules) -> str | None:
     tombés sur Colmar.', 'à Colmar') stays one, and a platform it names so in most mentions is one
     ('sur Instagram.' five times, 'de l'Antiquité à Instagram' once). Not a compound of capitalised parts, a place's
     shape ('sur Hong-Kong.')."""
-    if rules.medium_before is None or m.label not in ("LOC", "PER") or " " in m.text or "-" in m.text:
+    if rules.medium_before is None or m.label != "LOC" or " " in m.text or "-" in m.text:
         return None
     if not rules.medium_before.search(line_before(text, m.start)):
         return None
     joined = rules.coordination.match(text, m.end)
     again = joined is not None and rules.medium_before.search(text[m.end : joined.end() + 4]) is not None
-    if not (again or CLAUSE_END.match(text, m.end)):
-        return None
-    return ON_MEDIUM if m.label == "LOC" else ON_MEDIUM_NAMED
+    return ON_MEDIUM if again or CLAUSE_END.match(text, m.end) else None
 
 
 def at_house(m: Mention, text: str, rules: Rules) -> str | None:

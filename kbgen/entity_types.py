@@ -17,10 +17,10 @@ the model reads as a work or an event: the acronym a firm's or a body's name car
 'Oddo BHF'). A name cited as a source ('selon Mediapart', 'a confirmé sur BFMTV'), or a one-word
 work a text is on ('sur Netflix'), is no place nor work: the model's place or misc label there
 counts for an organisation (a one-word place ending its clause there, a little more than its place
-label: 'en ligne sur Instagram.'; one the model reads as a person's, unless the corpus names the
-person: 'publiées sur Strava.'); so does a place or a work after a verb of a match, a club named by
-its town ('a battu Lens': kbgen.match_cues); so does a work of several words where someone is ('à
-la Maison de la radio'). A name alone in its quotes is a work's title ('chanter « L'Aventurier »').
+label: 'en ligne sur Instagram.'); so does a place or a work after a verb of a match, a club named
+by its town ('a battu Lens': kbgen.match_cues); so does a work of several words where someone is
+('à la Maison de la radio'). A name alone in its quotes is a work's title ('chanter
+« L'Aventurier »').
 
 The model's person label is doubted where the text contradicts it: it is void after a title and a
 preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -42,15 +42,7 @@ from typing import NamedTuple
 from kbgen.acronym_persons import is_acronym
 from kbgen.apposition_cues import DESCRIBED, described_as_body
 from kbgen.bracket_definitions import defined_in_brackets
-from kbgen.business_cues import (
-    AT_HOUSE,
-    AT_HOUSE_NAMED,
-    ON_MEDIUM,
-    ON_MEDIUM_NAMED,
-    at_house,
-    is_cited,
-    medium_read_as_place,
-)
+from kbgen.business_cues import AT_HOUSE, AT_HOUSE_NAMED, ON_MEDIUM, at_house, is_cited, medium_read_as_place
 from kbgen.common_tails import first_name_joined, with_common_noun
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
@@ -315,10 +307,9 @@ CUE_VOTES = {
     AT_HOUSE: ("ORG", CUE_WEIGHT),
     AT_HOUSE_NAMED: ("ORG", CUE_WEIGHT),
     ON_MEDIUM: ("ORG", 1.5),
-    ON_MEDIUM_NAMED: ("ORG", 1.5),
     DESCRIBED: ("ORG", CUE_WEIGHT + 1),
 }
-YIELDING = (AT_PLACE, AT_HOUSE, ON_MEDIUM_NAMED)  # cues a person's evidence in the corpus outweighs
+YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:

@@ -125,33 +125,3 @@ def test_a_two_word_name_after_chez_is_a_business(text, names):
 )
 def test_a_two_word_person_after_chez_stays_one(text, names, expected):
     assert typed(text, *names) == expected
-
-
-@settings(max_examples=30, deadline=None)
-@given(
-    WORD,
-    st.sampled_from(("Les traces GPS sont publiées sur ", "Suivez la course sur ", "Les photos sont en ligne sur ")),
-    st.sampled_from((".", ", comme chaque année.", " et sur LinkedIn.")),
-)
-def test_a_one_word_person_ending_its_clause_after_sur_is_a_platform(name, before, after):
-    """'publiées sur Strava.': the model reads the platform as a person."""
-    assert typed(f"{before}{name}{after}", (name, "PER")) == {name: "ORG"}
-
-
-@pytest.mark.parametrize(
-    "text, names, expected",
-    [
-        # the corpus names the person: who is fired at, counted on
-        (
-            "Paul Dupont est arrivé. Le policier a tiré sur Dupont.",
-            [("Paul Dupont", "PER"), ("Dupont", "PER")],
-            {"Paul Dupont": "PER"},
-        ),
-        # a title on another mention
-        ("M. Vidal parle. On peut compter sur Vidal.", [("Vidal", "PER"), ("Vidal", "PER")], {"Vidal": "PER"}),
-        # the clause goes on: what something is about
-        ("Ils nourrissaient sur Staline des illusions.", [("Staline", "PER")], {"Staline": "PER"}),
-    ],
-)
-def test_a_named_person_or_a_clause_going_on_after_sur_stays_a_person(text, names, expected):
-    assert typed(text, *names) == expected
