@@ -199,9 +199,7 @@ def decided_type(
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
     named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
-    # A place is bombed, rained on or looked out over ('des frappes sur Kharkiv.', 'la pluie
-    # tombée sur Lyon.') as a platform is posted on: the medium's cue of one mention alone is no
-    # evidence against the model's place; a platform is said so again ('sur Instagram.' twice).
+    # A place is struck once ('des frappes sur Kharkiv.'); a platform is posted on again.
     if cues.count(ON_MEDIUM) < 2:
         cues = [None if found == ON_MEDIUM else found for found in cues]
     votes: defaultdict[str, float] = defaultdict(float)
