@@ -129,6 +129,14 @@ class Rules:
     # determiner or a number ('les frères Martin', 'Deux Chabrol'), the family, not one person of
     # it (kbgen.surnames); None: no such evidence in this language
     several_before: re.Pattern | None = None
+    # a sentence's opening and a place's preposition, at the end of the text before a name that a
+    # comma follows: the place a sentence opens with ('À Lyon, les loyers...'), not someone a
+    # sentence is about; None: no such evidence in this language
+    fronted_place_before: re.Pattern | None = None
+    # a comma and a demonstrative pronoun right after a name that opens its sentence: the name
+    # set apart and taken up as a thing ('Rochefort, c'est la ville'; a person's is taken up by a
+    # personal pronoun, 'Macron, il...'); None: no such evidence in this language
+    demonstrative_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,10 @@ RULES = Rules(
     demonym=DEMONYM,
     people_determiners=PEOPLE_DETERMINERS,
     several_before=SEVERAL_BEFORE,
+    # a line's, a sentence's or a quotation's opening, then 'À' capitalised (or 'A', unaccented as
+    # capitals often are): 'À Mauriac, on m'appelle...'
+    fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),
+    demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
