@@ -32,6 +32,7 @@ from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
+from kbgen.portfolios import without_portfolios
 from kbgen.project import CONFIG_FILE
 from kbgen.quoted_titles import with_quoted_titles
 from kbgen.side_by_side import joined_side_by_side
@@ -49,14 +50,7 @@ if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
 
 # Components a trained pipeline has that NER does not need (their weights are not even loaded).
-NOT_NEEDED = [
-    "parser",
-    "senter",
-    "attribute_ruler",
-    "lemmatizer",
-    "tagger",
-    "trainable_lemmatizer",
-]
+NOT_NEEDED = ["parser", "senter", "attribute_ruler", "lemmatizer", "tagger", "trainable_lemmatizer"]
 
 
 @dataclass(frozen=True, slots=True)  # many thousands of them: no __dict__ each
@@ -283,7 +277,7 @@ def _read_again(
     spans = heading_phrases.without_heading_phrases(normalised, spans, nlp, language)
     spans = heading_phrases.without_misc_common_nouns(normalised, spans, nlp, language)
     spans = peoples_words.without_peoples_words(normalised, spans, nlp, language)
-    spans = rereading.without_portfolios(normalised, spans, nlp, language)
+    spans = without_portfolios(normalised, spans, nlp, language)
     spans = rereading.without_closing_words(normalised, spans, nlp, language)
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)

@@ -7,7 +7,10 @@ place's preposition or an article (a person's surname takes neither: 'à Hayange
 'du Chatrier'), or a common noun and 'de' after a definite article ('le village de Ventron';
 not where the person's own name has that particle: 'la famille de Mont' beside 'Joseph Laurent
 de Mont'), or it is listed beside a place of several words ('Oger et Le Mesnil-sur-Oger':
-kbgen.coordinated_places); or it opens a dateline ('La Rochelle - Le port ...'); or the person's name
+kbgen.coordinated_places), or it opens its sentence set apart by a comma and taken up by a
+demonstrative pronoun ('« Rochefort, c'est la ville d'en face'); or it opens a dateline ('La
+Rochelle - Le port ...'); or the sentence opens with it as its place, whatever the model's label
+('À Mauriac, on m'appelle...': the place only, the bare name then labelled so); or the person's name
 writes it after the preposition of origin ('X de Bouillon') and the mention goes without it (a
 particle kept, 'les de Mont', is the surname's own). One reads as a person's where the model
 labels it a person with no such words before it. All the bare name's mentions weigh: 'à' also
@@ -19,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kbgen.coordinated_places import beside_place
 from kbgen.extract import Mention
-from kbgen.lang import Rules, line_before
+from kbgen.lang import Rules, line_before, plain_forms
 from kbgen.names import fold
 
 # After a dateline's place: a dash set apart by spaces, perhaps after an agency's or a region's
@@ -54,7 +58,11 @@ def read_as_place(
             or (not origin and _noun_of_before(before, rules))
             or beside_place(mention, places or {}, texts, rules)
         )
-        if mention.label == "LOC" and (placed or _opens_dateline(mention, before, texts)):
+        if mention.label == "LOC" and (
+            placed or _opens_dateline(mention, before, texts) or _taken_up_as_thing(mention, before, texts, rules)
+        ):
+            place += 1
+        elif _fronted_place(mention, before, texts, rules):  # whatever its label: 'À Mauriac, on...'
             place += 1
         elif mention.label == "PER" and not _place_word(before, rules):
             person += 1
@@ -66,6 +74,42 @@ def _opens_dateline(mention: Mention, before: str, texts: dict[str, str]) -> boo
     de La Rochelle a signé', 'Rennes (AFP) - ...'."""
     after = texts.get(mention.article, "")[mention.end : mention.end + 30]
     return not before.strip() and bool(DATELINE_AFTER.match(after))
+
+
+def fronted_places_relabelled(mentions: list[Mention], texts: dict[str, str], rules: Rules) -> list[Mention]:
+    """The mentions, those a sentence opens with as its place ('À Mauriac, on...') labelled a
+    place: the model's person label there is the article's person's name read into it."""
+    relabelled = []
+    for mention in mentions:
+        before = line_before(texts.get(mention.article, ""), mention.start, LOOK_BEHIND)
+        fronted = mention.label != "LOC" and _fronted_place(mention, before, texts, rules)
+        relabelled.append(replace(mention, label="LOC") if fronted else mention)
+    return relabelled
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether the text before a name (plain forms) ends a sentence or opens a quotation."""
+    return not before.strip() or before.rstrip()[-1] in '.!?…"“'
+
+
+def _fronted_place(mention: Mention, before: str, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether the mention is the place its sentence opens with: the preposition of a place
+    opening the sentence, the name, a comma ('À Mauriac, on m'appelle déjà le pilote'; 'À Lyon,
+    les loyers'). News opens sentences so with places; a person after a fronted 'À' is rare, so
+    this holds whatever the model's label (it reads a surname of the article as the person's)."""
+    after = texts.get(mention.article, "")[mention.end : mention.end + 1]
+    return rules.fronted_place_before is not None and after == "," and bool(rules.fronted_place_before.search(before))
+
+
+def _taken_up_as_thing(mention: Mention, before: str, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether the mention opens its sentence, set apart by a comma and taken up by a
+    demonstrative pronoun ('« Rochefort, c'est la ville d'en face'): said of a thing or a place,
+    where a person is taken up by a personal pronoun ('Macron, il...'). Counted with the model's
+    place label only: 'Macron, c'est fini' is also written."""
+    if rules.demonstrative_after is None or not _opens_sentence(before):
+        return False
+    after = plain_forms(texts.get(mention.article, "")[mention.end : mention.end + 12])
+    return rules.demonstrative_after.match(after) is not None
 
 
 def _place_word(before: str, rules: Rules) -> bool:

@@ -260,29 +260,6 @@ def without_headings(
     return [[span for span in found if (index, span[0]) not in headings] for index, found in enumerate(spans)]
 
 
-def without_portfolios(
-    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
-) -> list[list[tuple[int, int, str]]]:
-    """The spans less those right after a minister's title and its preposition
-    (`Rules.portfolio_before`: 'ministre des Transports', 'ministre de l'Éducation nationale')
-    that the model, reading them alone, finds no name in: a portfolio. A place it does read as
-    one stays ('Premier ministre des Pays-Bas')."""
-    pattern = language.rules.portfolio_before
-    if pattern is None:
-        return spans
-    candidates = {
-        (index, start): norm.text[start:end]
-        for index, (norm, found) in enumerate(zip(normalised, spans))
-        for start, end, _ in found
-        if pattern.search(norm.text, max(0, start - 80), start)
-    }
-    labels = labels_alone(candidates.values(), nlp)
-    return [
-        [span for span in found if (index, span[0]) not in candidates or labels[candidates[index, span[0]]]]
-        for index, found in enumerate(spans)
-    ]
-
-
 def with_listed_places_relabelled(
     normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], nlp, language: LanguageProfile
 ) -> list[list[tuple[int, int, str]]]:

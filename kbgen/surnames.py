@@ -22,7 +22,7 @@ from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
 from kbgen.names import inside_longer_name
-from kbgen.place_surnames import read_as_place
+from kbgen.place_surnames import fronted_places_relabelled, read_as_place
 
 Groups = dict[str, list[Mention]]
 _NOUN_BEFORE = re.compile(r"(?<![\w'-])[a-zà-ÿœæ]+\s+$")  # a word in lower case at the end of the text before a name
@@ -61,6 +61,7 @@ def attach_surnames(
         if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
             continue
         if read_as_place(mentions, candidates, texts, rules, places):  # 'née à Hayange' beside 'Vincent Hayange'
+            groups[key] = fronted_places_relabelled(groups[key], texts, rules)
             continue
         del groups[key]  # its glued mentions with it: parts of other names
         left = []

@@ -575,6 +575,11 @@ def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading
         ("Il a parlé en présence du ministre des Transports, Philippe Tabarot.", "Transports", True),
         ("Nous avons écrit à la ministre de la Mer et au préfet.", "Mer", True),
         ("La ministre déléguée chargée de l'Intelligence artificielle a parlé.", "Intelligence artificielle", True),
+        # common words the model, reading them alone, calls a person or a work
+        ("Elle a écrit à la ministre du Logement.", "Logement", True),
+        ("La ministre de la Transition écologique a parlé.", "Transition écologique", True),
+        # a place the model reads alone stays, though the lexicon lists the word ('canada')
+        ("Le premier ministre du Canada, Mark Carney, a parlé.", "Canada", False),
         # places the model reads alone as names; no minister's title before
         ("Le Premier ministre des Pays-Bas, Dick Schoof, est venu.", "Pays-Bas", False),
         ("Le ministre du Royaume-Uni chargé du commerce est venu.", "Royaume-Uni", False),
@@ -582,7 +587,7 @@ def test_a_span_in_capitals_of_common_words_never_written_as_a_name_is_a_heading
     ],
 )
 def test_a_ministers_portfolio_is_no_name(french_nlp, text, span, portfolio):
-    from kbgen.rereading import without_portfolios
+    from kbgen.portfolios import without_portfolios
 
     norms, spans = one_span(text, span, "ORG")
     assert without_portfolios(norms, spans, french_nlp, FRENCH) == ([[]] if portfolio else spans)

@@ -136,6 +136,14 @@ class Rules:
     # a verb of a match, just before a name: who is played, met or beaten ('affronter le ', 'a battu ',
     # 'match contre '), a club, which the model reads as its town (kbgen.match_cues); None: none
     opponent_before: re.Pattern | None = None
+    # a sentence's opening and a place's preposition, at the end of the text before a name that a
+    # comma follows: the place a sentence opens with ('À Lyon, les loyers...'), not someone a
+    # sentence is about; None: no such evidence in this language
+    fronted_place_before: re.Pattern | None = None
+    # a comma and a demonstrative pronoun right after a name that opens its sentence: the name
+    # set apart and taken up as a thing ('Rochefort, c'est la ville'; a person's is taken up by a
+    # personal pronoun, 'Macron, il...'); None: no such evidence in this language
+    demonstrative_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from kbgen.lang import DateWords, Rules
-from kbgen.lang.fr.determiners import NOUN_DETERMINERS
-from kbgen.lang.fr.matches import OPPONENT_BEFORE
+from kbgen.lang.fr.determiners import NOUN_DETERMINERS, OPPONENT_BEFORE, PEOPLE_DETERMINERS
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
@@ -306,9 +305,6 @@ PORTFOLIO_BEFORE = re.compile(
     r"\b(?:ministre|ministère|secrétaire d'état)s?(?:\s+[a-zà-ÿ-]+){0,2}\s+(?:de la |de l'|des |du |de |d')$",
     re.IGNORECASE,
 )
-PEOPLE_DETERMINERS = re.compile(
-    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
-)
 
 RULES = Rules(
     elision=ELISION,
@@ -331,6 +327,10 @@ RULES = Rules(
     several_before=SEVERAL_BEFORE,
     noun_determiners=NOUN_DETERMINERS,
     opponent_before=OPPONENT_BEFORE,
+    # a line's, a sentence's or a quotation's opening, then 'À' capitalised (or 'A', unaccented as
+    # capitals often are): 'À Mauriac, on m'appelle...'
+    fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),
+    demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
     # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals

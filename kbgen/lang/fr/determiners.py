@@ -1,10 +1,26 @@
-"""What, written before a word in lower case, makes it a common noun in French (kbgen.lang.Rules.noun_determiners)."""
+"""What the words right before a name or a word say of it in French: a determiner before a common noun or
+a people's word (kbgen.lang.Rules.noun_determiners, people_determiners), a verb of a match before an opponent
+(Rules.opponent_before)."""
 
 import re
+
+# Words before a people's name ("les Français", "des Suisses", "deux Américains").
+PEOPLE_DETERMINERS = re.compile(
+    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
+)
 
 # A determiner, then a word in lower case (group 1): a common noun as the text uses it ('ce matin',
 # 'de basket', 'les nouvelles', "l'immobilier"). The determiners are a closed class of the language.
 NOUN_DETERMINERS = re.compile(
     r"(?<![\w'’-])(?:(?i:le|la|les|un|une|de|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos)\s+"
     r"|(?i:l|d)['’]\s*)([a-zà-ÿœæ][a-zà-ÿœæ-]*)(?![\w'’])"
+)
+
+# A verb of a match and what may come between it and the name: who is played, met or beaten
+# ('affronter le ', 'recevra ', 'a battu ', 'match contre ', "s'est imposée dimanche face à").
+OPPONENT_BEFORE = re.compile(
+    r"(?:\b(?:affront(?:er|e|ent|era|eront|ait|é|ée|és)|re(?:çoit|çoivent|cevra|cevront|cevait|cevoir)"
+    r"|bat(?:tre|tent|tra|tront|tait|tu|tue|tus|tues)?)|\bmatch\s+contre|\bimposée?s?(?:\s+\S+){0,4}?\s+face\s+(?:à|au|aux))"
+    r"\s+(?:(?:le|la|les)\s+|l['’]\s*)?$",
+    re.IGNORECASE,
 )
