@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kbgen.lang import DateWords, Rules
+from kbgen.lang.fr.peoples import COPULA_BEFORE, INDEFINITE_BEFORE, PEOPLE_NOUN_BEFORE, PLACE_USE_BEFORE
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
@@ -350,6 +351,10 @@ RULES = Rules(
     club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
     institution_heads=INSTITUTION_HEADS,
     establishment_noun=re.compile(r"[^\W\d_]{4,}eries?"),  # moutarderie, imprimerie; not Valerie
+    people_noun_before=PEOPLE_NOUN_BEFORE,
+    indefinite_before=INDEFINITE_BEFORE,
+    copula_before=COPULA_BEFORE,
+    place_use_before=PLACE_USE_BEFORE,
     definite_before=re.compile(r"(?<![\w'-])(?:[Ll][ea]|[Ll]es|[Aa]ux?|[Dd]u|[Dd]es)\s+$|(?<![\w'-])[Ll]'\s*$"),
 )
 
