@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+# Determiners of people, several or one ('les ', 'deux ', 'une '), before a word they make a noun.
+PEOPLE_DETERMINERS = re.compile(
+    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
+)
 # 'la' of a person, not a place's after a preposition ('vis-à-vis de la Bernina'); not 'le',
 # with which a region is named after its town ('le Valenciennois'), nor 'des', 'de les' too
 _NOT_AFTER = "".join(rf"(?<!\b{word} )" for word in ("de", "à", "entre", "par", "sur", "pour", "avec", "vers"))
