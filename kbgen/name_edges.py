@@ -27,17 +27,24 @@ def _name_head(heads: tuple[str, ...], prepositions: tuple[str, ...]) -> re.Patt
     )
 
 
-def with_name_head(text: str, start: int, label: str, language: LanguageProfile) -> tuple[int, str]:
+def with_name_head(
+    text: str, start: int, label: str, language: LanguageProfile, end: int | None = None
+) -> tuple[int, str]:
     """Where the name starts, and its kind, when the model left out the lowercase head noun it
     is written with ('rue de Saint-Malo', 'lycée Chateaubriand', "chambre de commerce et
     d'industrie d'Ille-et-Vilaine"; the language's name_heads). The longer words between are
     no function words; a person the model saw is one only written right after the head ('lycée
-    Chateaubriand'): 'à la place de Dupont' says 'instead of'."""
+    Chateaubriand') or after a preposition as a place's one word (_place_named_like_person:
+    'la place de Jaude'), never after the head of a locution ('à la place de Dupont' says
+    'instead of'). `end`: where the model's span ends."""
     rules = language.rules
     line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
     match = _name_head(tuple(sorted(rules.name_heads)), rules.prepositions).search(text, line_start, start)
-    if match is None or (label == "PER" and (match.group("link").strip() or match.end("head") != match.start("link"))):
+    if match is None:
         return start, label
+    if label == "PER" and (match.group("link").strip() or match.end("head") != match.start("link")):
+        if not (match.group("link").strip() and _place_named_like_person(text, match, start, end)):
+            return start, label
     linking = {w for p in rules.prepositions for w in re.findall(r"\w+", p)}
     words = re.findall(r"\w{3,}", text[match.end("head") : match.start("link")])
     if any(w in language.stop_words() and w not in linking for w in words):
@@ -45,6 +52,21 @@ def with_name_head(text: str, start: int, label: str, language: LanguageProfile)
     if match.group("head") in rules.institution_heads and not _names_institution_of(text, match, label, rules):
         return start, label
     return match.start(), rules.name_heads[match.group("head")]
+
+
+def _place_named_like_person(text: str, match: re.Match, start: int, end: int | None) -> bool:
+    """Whether the one word the model read as a person after a name's head and a preposition
+    ('la place de Jaude', "place d'Armes", 'le quartier de Carnot') is the place's name: the
+    head is no locution's ('à la place de', 'à la suite de': a preposition and an article
+    before a noun and 'de' make one), the head is the preposition's only word before it, and
+    the text never writes the word elsewhere, as it names a person again ('Dupont' after
+    'Marie Dupont')."""
+    if end is None or re.search(r"\s", text[start:end]) or match.end("head") != match.start("link"):
+        return False
+    if re.search(r"(?:^|\s)(?:à\s+la|à\s+l['’]|au|aux)\s*$", text[max(0, match.start() - 8) : match.start()]):
+        return False
+    word = re.escape(text[start:end])
+    return len(re.findall(rf"(?<![\w-]){word}(?![\w-])", text)) == 1
 
 
 def _names_institution_of(text: str, match: re.Match, label: str, rules: Rules) -> bool:

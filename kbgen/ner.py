@@ -14,6 +14,7 @@ from kbgen import (
     bracket_acronyms,
     capitals,
     coordinated_nouns,
+    demonyms,
     expansion_pieces,
     glued,
     heading_phrases,
@@ -162,8 +163,17 @@ def without_common_words(
     """The mentions less the one-word ones at a sentence start that the corpus writes mostly in
     lower case (word_case.mostly_lowercase): a corpus-wide judgment, so made after the cache,
     which keeps each article's own; the corpus's word counts kept in `cache` when given (and
-    only read when `articles` are not the `whole` corpus: see word_case.corpus_cases)."""
+    only read when `articles` are not the `whole` corpus: see word_case.corpus_cases); then less
+    the peoples' words read as names (kbgen.demonyms), by the places of the same `articles`."""
     texts = {a.slug: a.text for a in articles}
+    return demonyms.without_peoples_names(
+        _without_common_words(extraction, texts, language, cache, whole), texts, language
+    )
+
+
+def _without_common_words(
+    extraction: Extraction, texts: dict[str, str], language, cache: Path | None, whole: bool
+) -> Extraction:
     opening = [
         m
         for m in extraction.mentions

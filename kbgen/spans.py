@@ -67,7 +67,7 @@ def trim(
     rules = language.rules
     start = _with_name_article(text, start, language)
     if head:
-        start, label = with_name_head(text, start, label, language)
+        start, label = with_name_head(text, start, label, language, end)
 
     def strip_edges() -> None:
         nonlocal start, end

@@ -144,6 +144,18 @@ class Rules:
     # set apart and taken up as a thing ('Rochefort, c'est la ville'; a person's is taken up by a
     # personal pronoun, 'Macron, il...'); None: no such evidence in this language
     demonstrative_after: re.Pattern | None = None
+    # a determiner of people at the end of the text before a capitalised word ('les ', 'la ',
+    # 'chers '): a word the corpus's places are made into after it names people ('les
+    # Malouins', kbgen.demonyms); not the masculine singular article, with which a region is
+    # named ('le Valenciennois'), nor 'des', a contraction too ('la route des Indes'); None: none
+    people_noun_before: re.Pattern | None = None
+    # the indefinite article of one, with at most one lower-case word after it (group `between`):
+    # no place nor person's name follows it, whatever the word ('une Périgourdine, Lou Vigneras')
+    indefinite_before: re.Pattern | None = None
+    # a subject and the verb 'be' right before a word: it says what the subject is ('je suis ')
+    copula_before: re.Pattern | None = None
+    # where a word is a place's name: its preposition before it ('à ', 'en ', 'dans les ')
+    place_use_before: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kbgen.lang import DateWords, Rules
-from kbgen.lang.fr.determiners import NOUN_DETERMINERS, OPPONENT_BEFORE, PEOPLE_DETERMINERS
+from kbgen.lang.fr import determiners, peoples
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
@@ -323,13 +323,11 @@ RULES = Rules(
     org_heads=ORG_HEADS,
     name_heads=NAME_HEADS,
     demonym=DEMONYM,
-    people_determiners=PEOPLE_DETERMINERS,
+    people_determiners=peoples.PEOPLE_DETERMINERS,
     several_before=SEVERAL_BEFORE,
-    noun_determiners=NOUN_DETERMINERS,
-    opponent_before=OPPONENT_BEFORE,
-    # a line's, a sentence's or a quotation's opening, then 'À' capitalised (or 'A', unaccented as
-    # capitals often are): 'À Mauriac, on m'appelle...'
-    fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),
+    noun_determiners=determiners.NOUN_DETERMINERS,
+    opponent_before=determiners.OPPONENT_BEFORE,
+    fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),  # 'À Mauriac, on...' ('A' unaccented)
     demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
@@ -350,6 +348,10 @@ RULES = Rules(
     club_heads=frozenset(("stade", "olympique", "racing", "sporting", "athletic", "entente")),
     institution_heads=INSTITUTION_HEADS,
     establishment_noun=re.compile(r"[^\W\d_]{4,}eries?"),  # moutarderie, imprimerie; not Valerie
+    people_noun_before=peoples.PEOPLE_NOUN_BEFORE,
+    indefinite_before=peoples.INDEFINITE_BEFORE,
+    copula_before=peoples.COPULA_BEFORE,
+    place_use_before=peoples.PLACE_USE_BEFORE,
     definite_before=re.compile(r"(?<![\w'-])(?:[Ll][ea]|[Ll]es|[Aa]ux?|[Dd]u|[Dd]es)\s+$|(?<![\w'-])[Ll]'\s*$"),
 )
 

@@ -1,13 +1,7 @@
-"""What the words right before a name or a word say of it in French: a determiner before a common noun or
-a people's word (kbgen.lang.Rules.noun_determiners, people_determiners), a verb of a match before an opponent
-(Rules.opponent_before)."""
+"""What the words right before a name or a word say of it in French: a determiner before a common noun
+(kbgen.lang.Rules.noun_determiners), a verb of a match before an opponent (Rules.opponent_before)."""
 
 import re
-
-# Words before a people's name ("les Français", "des Suisses", "deux Américains").
-PEOPLE_DETERMINERS = re.compile(
-    r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|deux|trois|quelques|plusieurs|nombreux|un|une)|\d)\s+$", re.IGNORECASE
-)
 
 # A determiner, then a word in lower case (group 1): a common noun as the text uses it ('ce matin',
 # 'de basket', 'les nouvelles', "l'immobilier"). The determiners are a closed class of the language.
