@@ -210,9 +210,6 @@ def decided_type(
     cues = [None if acronym and found == "PER" else found for found, acronym in zip(cues, acronyms, strict=True)]
     named_person = "PER" in cues or any(_full_name(m.text, rules) or fold(m.text) in persons.words for m in mentions)
     said_person = named_person or titled
-    # A place is struck once ('des frappes sur Kharkiv.'); a platform is posted on again.
-    if cues.count(ON_MEDIUM) < 2:
-        cues = [None if found == ON_MEDIUM else found for found in cues]
     votes: defaultdict[str, float] = defaultdict(float)
     shape_only = False
     for m, context, (_, cited), acronym in zip(mentions, cues, read, acronyms, strict=True):

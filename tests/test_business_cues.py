@@ -17,11 +17,9 @@ WORD = st.text("bcdfghjklmnprstvz", min_size=2, max_size=6).map(str.capitalize)
     st.sampled_from(("Les photos sont en ligne sur ", "Suivez-nous sur ", "Elle l'a annoncé en mars, sur ")),
     st.sampled_from((".", ", comme chaque année.", " et sur LinkedIn.", "\n")),
 )
-def test_a_one_word_place_ending_its_clause_after_sur_twice_is_a_platform(name, before, after):
-    """'en ligne sur Instagram.', 'sur Snapchat et sur TikTok': the model reads the platform as a
-    place; a platform is said so again."""
-    text = f"{before}{name}{after} La vidéo a été vue sur {name}."
-    assert typed(text, (name, "LOC"), (name, "LOC")) == {name: "ORG"}
+def test_a_one_word_place_ending_its_clause_after_sur_is_a_platform(name, before, after):
+    """'en ligne sur Instagram.', 'sur Snapchat et sur TikTok': the model reads the platform as a place."""
+    assert typed(f"{before}{name}{after}", (name, "LOC")) == {name: "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -37,10 +35,6 @@ def test_a_one_word_place_ending_its_clause_after_sur_twice_is_a_platform(name, 
         ("Le modèle, financé sur Kickstarter en 2023, a été vendu.", [("Kickstarter", "LOC")]),
         # not 'sur'
         ("Les photos sont en ligne à Colmar.", [("Colmar", "LOC")]),
-        # said so once: a place struck, rained on or looked over as well as a platform posted on
-        ("Des missiles ont été tirés sur Kharkiv.", [("Kharkiv", "LOC")]),
-        ("Les photos sont en ligne sur Colmar.", [("Colmar", "LOC")]),
-        ("Des frappes sur Gaza, selon l'armée.", [("Gaza", "LOC")]),
     ],
 )
 def test_a_place_after_sur_in_a_list_named_again_or_going_on_stays_a_place(text, names):
