@@ -29,6 +29,22 @@ def entities(text: str, *names: tuple[str, str]) -> dict[str, tuple[str, tuple[s
     return {e.name: (e.type, e.aliases) for e in resolution.entities}
 
 
+def assert_place_kept_apart(text: str, names: tuple[tuple[str, str], ...], place: str) -> None:
+    """The person of `names` has no alias, and `place` is a place of its own."""
+    found = entities(text, *names)
+    person = next(name for name, label in names if label == "PER")
+    assert found[person] == ("PER", ())
+    assert found[place][0] == "LOC"
+
+
+def assert_surname_of(text: str, names: tuple[tuple[str, str], ...], person: str) -> None:
+    """The bare surname of `person` is one of its names, no entity of its own."""
+    found = entities(text, *names)
+    surname = person.split()[-1]
+    assert found[person][1] == (surname,)
+    assert surname not in found
+
+
 @pytest.mark.parametrize(
     ("text", "names", "place"),
     [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_place_surnames import entities
+from tests.test_place_surnames import assert_place_kept_apart, assert_surname_of
 
 
 @pytest.mark.parametrize(
@@ -38,10 +38,7 @@ from tests.test_place_surnames import entities
     ],
 )
 def test_a_name_in_a_places_frame_stays_apart_from_the_person_it_names(text, names, place):
-    found = entities(text, *names)
-    person = next(name for name, label in names if label == "PER")
-    assert found[person] == ("PER", ())
-    assert found[place][0] == "LOC"
+    assert_place_kept_apart(text, names, place)
 
 
 @pytest.mark.parametrize(
@@ -80,7 +77,4 @@ def test_a_name_in_a_places_frame_stays_apart_from_the_person_it_names(text, nam
     ],
 )
 def test_a_surname_outside_a_places_frame_goes_to_its_person(text, names, person):
-    found = entities(text, *names)
-    surname = person.split()[-1]
-    assert found[person][1] == (surname,)
-    assert surname not in found
+    assert_surname_of(text, names, person)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.test_place_surnames import entities
+from tests.test_place_surnames import assert_place_kept_apart, assert_surname_of, entities
 
 
 @pytest.mark.parametrize(
@@ -40,10 +40,7 @@ from tests.test_place_surnames import entities
     ],
 )
 def test_a_name_its_sentence_reads_as_a_place_stays_apart_from_the_person(text, names, place):
-    found = entities(text, *names)
-    person = next(name for name, label in names if label == "PER")
-    assert found[person] == ("PER", ())
-    assert found[place][0] == "LOC"
+    assert_place_kept_apart(text, names, place)
 
 
 @pytest.mark.parametrize(
@@ -82,10 +79,7 @@ def test_a_name_its_sentence_reads_as_a_place_stays_apart_from_the_person(text, 
     ],
 )
 def test_a_surname_its_sentence_reads_as_a_person_goes_to_its_person(text, names, person):
-    found = entities(text, *names)
-    surname = person.split()[-1]
-    assert found[person][1] == (surname,)
-    assert surname not in found
+    assert_surname_of(text, names, person)
 
 
 SURNAMES = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True)
