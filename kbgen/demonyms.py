@@ -19,6 +19,7 @@ preposition ('vis-à-vis de la Bernina'); and a place the model found as a peopl
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -42,26 +43,50 @@ def without_peoples_names(extraction: Extraction, texts: dict[str, str], languag
         if m.label in LABELS:
             by_article[m.article].append(m)
     found: dict[int, str] = {}  # id of a people's word's mention -> the word, folded
-    determined: list[tuple[Mention, str]] = []  # mentions after a determiner of people, and their word
+    words = _Words(language)
+    candidates: list[tuple[Mention, str]] = []  # one-word mentions not found so, and their word
     for slug, mentions in by_article.items():
         text = texts[slug]
         mentions.sort(key=lambda m: m.start)
         for index, m in enumerate(mentions):
-            word = _word_of(m, language)
+            word = words.of(m)
             if word is None:
                 continue
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             if _before_a_person(m, following, text, language) or _after_indefinite(m, text, language):
                 found[id(m)] = fold(word)
-            elif _after_people_determiner(m, text, language):
-                determined.append((m, word))
-    places = _place_stems([m for m in extraction.mentions if m.label == "LOC" and id(m) not in found], language)
-    found.update((id(m), fold(word)) for m, word in determined if _made_from_a_place(word, places))
+            else:
+                candidates.append((m, word))
+    places = _place_stems([m for m in extraction.mentions if m.label == "LOC" and id(m) not in found], words)
+    made = words.made_from(places)
+    # The place a word is made from first, a dictionary's lookup; its determiner, a pattern's search, after.
+    found.update(
+        (id(m), fold(word))
+        for m, word in candidates
+        if made(word) and _after_people_determiner(m, texts[m.article], language)
+    )
     if not found:
         return extraction
     places_named = _written_as_places(extraction.mentions, set(found.values()), texts, language)
     dropped = {key for key, word in found.items() if word not in places_named}
     return Extraction(tuple(m for m in extraction.mentions if id(m) not in dropped), extraction.sentences)
+
+
+class _Words:
+    """Each mention's word (_word_of), and whether a word is made from a place (_made_from_a_place),
+    worked out once per name: a corpus names the same places and people again and again."""
+
+    def __init__(self, language: LanguageProfile):
+        self.language = language
+        self._words: dict[str, str | None] = {}
+
+    def of(self, mention: Mention) -> str | None:
+        if mention.text not in self._words:
+            self._words[mention.text] = _word_of(mention, self.language)
+        return self._words[mention.text]
+
+    def made_from(self, places: dict[str, set[tuple[str, ...]]]):
+        return functools.cache(lambda word: _made_from_a_place(word, places))
 
 
 def _word_of(mention: Mention, language: LanguageProfile) -> str | None:
@@ -143,12 +168,12 @@ def _determined(pattern: re.Pattern | None, before: str, rules: Rules) -> bool:
     return not between or between.lower() not in rules.name_heads
 
 
-def _place_stems(mentions: list[Mention], language: LanguageProfile) -> dict[str, set[tuple[str, ...]]]:
+def _place_stems(mentions: list[Mention], known: _Words) -> dict[str, set[tuple[str, ...]]]:
     """The names of places `mentions` (the corpus's places) are written with, less an article they
     open with, each as its folded words, by their last word's first three letters."""
     stems: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for m in mentions:
-        word = _word_of(m, language)
+        word = known.of(m)
         name = word if word is not None else m.text
         words = tuple(fold(name).split())
         if words and len(words[-1]) >= 3:
