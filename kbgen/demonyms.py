@@ -67,7 +67,7 @@ def without_peoples_names(extraction: Extraction, texts: dict[str, str], languag
     )
     if not found:
         return extraction
-    places_named = _written_as_places(extraction.mentions, set(found.values()), texts, language)
+    places_named = _written_as_places(extraction.mentions, set(found.values()), texts, words)
     dropped = {key for key, word in found.items() if word not in places_named}
     return Extraction(tuple(m for m in extraction.mentions if id(m) not in dropped), extraction.sentences)
 
@@ -209,17 +209,17 @@ def derives_from(word: tuple[str, ...], place: tuple[str, ...]) -> bool:
 
 
 def _written_as_places(
-    mentions: tuple[Mention, ...], words: set[str], texts: dict[str, str], language: LanguageProfile
+    mentions: tuple[Mention, ...], words: set[str], texts: dict[str, str], known: _Words
 ) -> set[str]:
     """Of `words` (folded), those the corpus names somewhere where a place is named: after a
     place's preposition (Rules.place_use_before: 'à Tournus', 'en Suisse', 'dans les Landes')."""
-    pattern = language.rules.place_use_before
+    pattern = known.language.rules.place_use_before
     if pattern is None:
         return set()
     named = set()
     for m in mentions:
         folded = fold(m.text)
-        if (folded in words or folded.partition(" ")[2] in words) and (word := _word_of(m, language)):
+        if (folded in words or folded.partition(" ")[2] in words) and (word := known.of(m)):
             if fold(word) not in named and pattern.search(line_before(texts[m.article], m.start, LOOK_BEHIND)):
                 named.add(fold(word))
     return named
