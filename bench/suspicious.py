@@ -9,7 +9,8 @@ Assembles the project in DIR (which must not exist):
 - the hand-written articles of bench/suspicious/ (homonyms, page furniture, acronyms);
 builds it, then writes `kbgen entities --suspicious --json` to DIR/queue.json and prints the
 counts, and the share of the queue judged wrong by hand in bench/results/suspicious-judged.json
-(name -> {"wrong": bool, "why": ...}; entities of the queue not judged there are listed).
+("name|TYPE" -> {"wrong": bool, "why": ...}: an entity is judged as typed, since a type the rules
+change may make it right or wrong; entities of the queue not judged there are listed).
 
     .venv/bin/python bench/suspicious.py DIR
 """
@@ -56,7 +57,7 @@ def main() -> None:
     )
     (project / "queue.json").write_bytes(queue.stdout)
     articles = len(list((project / "content" / "articles").glob("*.md")))
-    total, flagged = len(json.loads(every.stdout)), [e["name"] for e in json.loads(queue.stdout)]
+    total, flagged = len(json.loads(every.stdout)), [f"{e['name']}|{e['type']}" for e in json.loads(queue.stdout)]
     print(f"{articles} articles, {total} entities, {len(flagged)} flagged ({100 * len(flagged) / total:.1f}%)")
     judged = json.loads(JUDGED.read_text("utf-8"))
     wrong = sum(judged[name]["wrong"] for name in flagged if name in judged)

@@ -36,6 +36,11 @@ DOUBTS = {  # how likely each kind of evidence is to mean the entity is wrong
     NOT_A_PERSON: 0.7,  # a surname and a common noun other names end with, never said alone: 'Dupont Immobilier'
     NOT_A_NAME: 0.8,  # a person named with a long lowercase word, or a name with a symbol: 'Merci ! Votre'
 }
+# The model's split vote, its share of mentions against the type most voted, counts for this much:
+# resolve's types already weigh those votes with evidence of their own (titles, head nouns, the
+# corpus's other names), so an entity doubted for its votes alone is mostly right (measured:
+# bench/results/suspicious.md).
+VOTES_WEIGHT = 0.4
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # 'franco-allemand' is one word, not 'franco'
 SENTENCE_END = re.compile(r"(?:^|[.!?:…»\n])[\s«\"'’*#>-]*$")
 SYMBOLS = re.compile(r"[!?©@#|/\\=+<>\[\]{}]")
@@ -133,5 +138,6 @@ def _votes(e: Entity) -> list[Reason]:
     votes = Counter(m.label for m in e.mentions)
     top = votes.most_common(1)[0][1] / len(e.mentions) if e.mentions else 1
     if len(e.mentions) >= 2 and top < 2 / 3:
-        return [(f"{TYPE_DISAGREEMENT} " + ", ".join(f"{t} {n}" for t, n in votes.most_common()), 1 - top)]
+        split = ", ".join(f"{t} {n}" for t, n in votes.most_common())
+        return [(f"{TYPE_DISAGREEMENT} {split}", VOTES_WEIGHT * (1 - top))]
     return []

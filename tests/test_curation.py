@@ -232,10 +232,29 @@ def test_the_review_queue_is_ranked_by_mentions_times_doubt_and_short():
     named = [entity(f"Ville{i}", "LOC", 3) for i in range(36)] + [
         entity("Emmanuel Macron", "PER", 10),
         entity("Macron", "PER", 4),  # unmerged: doubt 0.7, score 2.8
-        entity("Lime", "ORG", 6, ["ORG", "ORG", "ORG", "PER", "PER", "LOC"]),  # doubt 0.5, score 3
+        entity("Lime", "ORG", 12, ["ORG"] * 6 + ["PER"] * 4 + ["LOC"] * 2),  # split vote: doubt 0.4 * 0.5, score 2.4
         entity("Bird", "PER", 1),  # no doubt
         entity("Amis", "ORG", 2),  # a common word (doubt 0.9), score 1.8
     ]
     queue = review_queue(named, {"a": "Les amis de Lime. Ses amis.", "b": "mid-sentence " * 5})
-    assert [(s.entity.name, round(s.score, 2)) for s in queue] == [("Lime", 3.0), ("Macron", 2.8)]  # 5% of 41
-    assert queue[1].reasons == ("duplicate? of Emmanuel Macron",)
+    assert [(s.entity.name, round(s.score, 2)) for s in queue] == [("Macron", 2.8), ("Lime", 2.4)]  # 5% of 41
+    assert queue[0].reasons == ("duplicate? of Emmanuel Macron",)
+    assert queue[1].reasons == ("type? ORG 6, PER 4, LOC 2",)
+
+
+def test_a_split_vote_alone_weighs_less_than_a_common_word():
+    """The model's votes are one piece of the evidence resolve typed an entity with: a split vote
+    alone queues an entity only when it is cited often, where a common word needs two mentions."""
+    from kbgen.extract import Mention
+    from kbgen.resolve import Entity
+    from kbgen.suspects import review_queue
+
+    def entity(name, kind, labels):
+        mentions = tuple(Mention("b", 20 + i, 21 + i, name, label) for i, label in enumerate(labels))
+        return Entity(name.lower(), name, kind, (), mentions)
+
+    others = [entity(f"Ville{i}", "LOC", ["LOC"] * 3) for i in range(60)]
+    split = entity("Valone", "ORG", ["ORG", "ORG", "ORG", "PER", "PER", "LOC"])  # half the votes: 6 * 0.2 = 1.2
+    common = entity("Amis", "ORG", ["ORG", "ORG"])
+    queue = review_queue([*others, split, common], {"a": "Les amis. Ses amis.", "b": "mid-sentence " * 5})
+    assert [s.entity.name for s in queue] == ["Amis"]
