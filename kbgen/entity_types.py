@@ -20,7 +20,8 @@ counts for an organisation (a one-word place ending its clause there, a little m
 label: 'en ligne sur Instagram.'); so does a place or a work after a verb of a match, a club named
 by its town ('a battu Lens': kbgen.match_cues); so does a work of several words where someone is
 ('à la Maison de la radio'). A name alone in its quotes is a work's title ('chanter
-« L'Aventurier »').
+« L'Aventurier »'); a first name and a surname that speak after a quotation are a person's, whatever
+the model's label ('», résume Lourdes Ibarra': kbgen.speakers).
 
 The model's person label is doubted where the text contradicts it: it is void after a title and a
 preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -48,6 +49,7 @@ from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
 from kbgen.match_cues import opponent
 from kbgen.names import fold
+from kbgen.speakers import speaker
 from kbgen.trade_heads import is_establishment, is_org_head
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
@@ -268,6 +270,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     text = texts.get(m.article, "")
     return (
         cue(text, m.start, m.end, rules)
+        or speaker(m, text, rules)
         or described_as_body(m, text, rules)
         or _acronym_after_article(m, text, rules)
         or defined_in_brackets(m, text, rules)
