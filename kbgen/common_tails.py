@@ -26,19 +26,16 @@ from kbgen.names import fold
 JOINED_BEFORE = re.compile(r"(?:(\S+)\s+)?[A-ZÀ-Þ][\w-]*\s+et\s+$")
 
 
-def with_common_noun(
-    groups: Mapping[str, list[Mention]], persons: set[str], texts: Iterable[str], rules: Rules
-) -> frozenset[str]:
+def common_tail_candidates(groups: Mapping[str, list[Mention]], persons: set[str]) -> list[tuple[str, str]]:
     """Of the persons' names of two words (`persons`, keys of `groups`, folded), those whose first
-    word is a word of a name of no person and opens no other person's name, and whose second is a
-    common noun of the corpus that ends no other person's name."""
+    word is a word of a name of no person and opens no other person's name, and whose second ends
+    no other person's name, as (first, second): those whose second word is a common noun of the
+    corpus (common_nouns, read once for every caller by entity_types.person_names) are the ones."""
     pairs = [key.split() for key in persons if key.count(" ") == 1]
     firsts, lasts = Counter(first for first, _ in pairs), Counter(last for _, last in pairs)
     # A compound's parts are no words of their own: 'rue Victor-Hugo' names no 'Victor'.
     others = {fold(word) for key, group in groups.items() if key not in persons for word in group[0].text.split()}
-    candidates = [(f, s) for f, s in pairs if f in others and firsts[f] == 1 and lasts[s] == 1]
-    nouns = common_nouns({second for _, second in candidates}, texts, rules)
-    return frozenset(f"{first} {second}" for first, second in candidates if second in nouns)
+    return [(f, s) for f, s in pairs if f in others and firsts[f] == 1 and lasts[s] == 1]
 
 
 def common_nouns(words: set[str], texts: Iterable[str], rules: Rules) -> frozenset[str]:

@@ -20,7 +20,8 @@ counts for an organisation (a one-word place ending its clause there, a little m
 label: 'en ligne sur Instagram.'); so does a place or a work after a verb of a match, a club named
 by its town ('a battu Lens': kbgen.match_cues); so does a work of several words where someone is
 ('à la Maison de la radio'). A name alone in its quotes is a work's title ('chanter
-« L'Aventurier »').
+« L'Aventurier »'); a first name and a surname that speak after a quotation are a person's, whatever
+the model's label ('», résume Lourdes Ibarra': kbgen.speakers).
 
 The model's person label is doubted where the text contradicts it: it is void after a title and a
 preposition ('le président de Nantes Métropole' is about what he presides), and on a name that
@@ -29,7 +30,9 @@ referred to by its last word alone ('Girard Industries' beside 'Marie Girard'), 
 words that are a word of a name of no person's and a common noun of the corpus, with no person's
 evidence ('Corse Matin' beside 'la Collectivité de Corse' and 'ce matin': kbgen.common_tails); on a
 one-word name that nothing in the corpus says is a person it loses a tie ('imposés par Washington'
-PER, 'Washington a annoncé' LOC)."""
+PER, 'Washington a annoncé' LOC). The model's place label counts for an organisation on a name of a
+place the corpus names alone and a word no place's nor the language's ('Trenitalia France', 'Qatar
+Racing': kbgen.place_brands)."""
 
 from __future__ import annotations
 
@@ -43,11 +46,13 @@ from kbgen.acronym_persons import is_acronym
 from kbgen.apposition_cues import DESCRIBED, described_as_body
 from kbgen.bracket_definitions import defined_in_brackets
 from kbgen.business_cues import AT_HOUSE, AT_HOUSE_NAMED, ON_MEDIUM, at_house, is_cited, medium_read_as_place
-from kbgen.common_tails import first_name_joined, with_common_noun
+from kbgen.common_tails import common_nouns, common_tail_candidates, first_name_joined
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
 from kbgen.match_cues import opponent
 from kbgen.names import fold
+from kbgen.place_brands import place_brand_candidates
+from kbgen.speakers import speaker
 from kbgen.trade_heads import is_establishment, is_org_head
 
 TYPE_PRIORITY = ("PER", "ORG", "LOC", "MISC")
@@ -158,6 +163,7 @@ class PersonNames(NamedTuple):
     surnames: frozenset[str] = frozenset()  # words more often last in them than first ('Girard', not 'Albert')
     first_names: frozenset[str] = frozenset()  # words that open two of them or more ('Marc': a first name)
     common: frozenset[str] = frozenset()  # of them, a place's word and a common noun (common_tails: 'Corse Matin')
+    brands: frozenset[str] = frozenset()  # names read as places, a place and a brand's word (place_brands)
 
 
 NO_NAMES = PersonNames()
@@ -171,11 +177,16 @@ def person_names(
     }
     names = [key.split() for key in persons]
     firsts, lasts = Counter(words[0] for words in names), Counter(words[-1] for words in names)
+    tails, brands = common_tail_candidates(groups, persons), place_brand_candidates(groups, rules)
+    # The corpus read once for the common nouns both ask about.
+    asked = {second for _, second in tails} | {word for others in brands.values() for word in others}
+    nouns = common_nouns(asked, texts.values(), rules)
     return PersonNames(
         frozenset(w for words in names for w in words),
         frozenset(w for w in lasts if lasts[w] > firsts[w]),
         frozenset(w for w in firsts if firsts[w] > 1),
-        with_common_noun(groups, persons, texts.values(), rules),
+        frozenset(f"{first} {second}" for first, second in tails if second in nouns),
+        frozenset(key for key, others in brands.items() if nouns.isdisjoint(others)),
     )
 
 
@@ -217,6 +228,8 @@ def decided_type(
             votes[NO_PERSON] += CUE_WEIGHT  # a place or a work does not speak: a medium, a body
         elif acronym and m.label == "PER" and not named_person:
             votes[NO_PERSON] += 1
+        elif m.label == "LOC" and fold(m.text) in persons.brands:
+            votes[NO_PERSON] += 1  # 'Trenitalia France': the place names the body
         elif m.label != "PER" or not (is_title_of(m, rules) or named_after):
             votes[m.label] += 1
         if context == AT_HOUSE_NAMED:
@@ -268,6 +281,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
     text = texts.get(m.article, "")
     return (
         cue(text, m.start, m.end, rules)
+        or speaker(m, text, rules)
         or described_as_body(m, text, rules)
         or _acronym_after_article(m, text, rules)
         or defined_in_brackets(m, text, rules)

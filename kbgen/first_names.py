@@ -44,7 +44,9 @@ def attach_first_names(
         articles = {c: {m.article for m in groups[c]} for c in firsts[key] | others.get(key, set())}
         kept: list[Mention] = []
         for mention in groups[key]:
-            owner = _owner(mention, firsts[key], articles, texts, rules)
+            # The article's other mentions of the name count: 'maire de Lourdes' says 'de Lourdes' is the town.
+            same = [m for m in groups[key] if m.article == mention.article]
+            owner = _owner(mention, same, firsts[key], articles, texts, rules)
             (groups[owner] if owner else kept).append(mention)
         if kept:
             groups[key] = kept
@@ -60,15 +62,21 @@ def _first_and_surname(name: str) -> bool:
 
 
 def _owner(
-    mention: Mention, persons: set[str], articles: dict[str, set[str]], texts: dict[str, str], rules: Rules
+    mention: Mention,
+    same: list[Mention],
+    persons: set[str],
+    articles: dict[str, set[str]],
+    texts: dict[str, str],
+    rules: Rules,
 ) -> str | None:
     """The person of `persons` (keys of those whose first name the mention is) it is a mention
     of: the one its article names, where it names no other person of that name (`articles`:
-    each such person's articles, and those whose name has it as another word)."""
+    each such person's articles, and those whose name has it as another word), and does not read
+    the name as a place (`same`: the name's mentions in the article)."""
     named = [c for c, found in articles.items() if mention.article in found]
     if len(named) != 1 or named[0] not in persons or mention.title:
         return None
     text = texts.get(mention.article, "")
     if inside_longer_name(text, mention.start, mention.end, rules.person_cues):
         return None
-    return None if read_as_place([mention], named, texts, rules) else named[0]
+    return None if read_as_place(same, named, texts, rules) else named[0]

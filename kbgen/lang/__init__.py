@@ -136,6 +136,9 @@ class Rules:
     # a verb of a match, just before a name: who is played, met or beaten ('affronter le ', 'a battu ',
     # 'match contre '), a club, which the model reads as its town (kbgen.match_cues); None: none
     opponent_before: re.Pattern | None = None
+    # a quotation's end, a comma and the verb of the incise, just before a name: who said it ('»,
+    # résume ', '», assure-t-elle '), a speaker, never a place (kbgen.speakers); None: none
+    speaker_before: re.Pattern | None = None
     # a sentence's opening and a place's preposition, at the end of the text before a name that a
     # comma follows: the place a sentence opens with ('À Lyon, les loyers...'), not someone a
     # sentence is about; None: no such evidence in this language

@@ -327,12 +327,12 @@ RULES = Rules(
     several_before=SEVERAL_BEFORE,
     noun_determiners=determiners.NOUN_DETERMINERS,
     opponent_before=determiners.OPPONENT_BEFORE,
+    speaker_before=determiners.SPEAKER_BEFORE,
     fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),  # 'À Mauriac, on...' ('A' unaccented)
     demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
     portfolio_before=PORTFOLIO_BEFORE,
-    # written as in a sentence: 'LA CIOTAT.' is a dateline in capitals
-    article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),
+    article_before_acronym=re.compile(r"(?:^|[\s(])[Ll](?:e|a|')\s*$"),  # as in a sentence: 'LA CIOTAT.' is a dateline
     place_before=re.compile(r"(?:^|[\s,(])à\s+$"),  # 'à Écully', ', à Sartène': 'à' alone, not 'à la' nor 'au'
     house_before=re.compile(r"(?:^|[\s,(])chez\s+$", re.IGNORECASE),  # 'chez Verkor', 'Chez Bic,'
     medium_before=re.compile(r"(?:^|[\s,(])sur\s+$", re.IGNORECASE),  # 'sur Netflix', 'Sur TikTok,'

@@ -1,5 +1,5 @@
 """What the words right before a name or a word say of it in French: a determiner before a common noun
-(kbgen.lang.Rules.noun_determiners), a verb of a match before an opponent (Rules.opponent_before)."""
+(kbgen.lang.Rules.noun_determiners), a verb of a match before an opponent (Rules.opponent_before), the speaker of a quotation (Rules.speaker_before)."""
 
 import re
 
@@ -18,3 +18,12 @@ OPPONENT_BEFORE = re.compile(
     r"\s+(?:(?:le|la|les)\s+|l['’]\s*)?$",
     re.IGNORECASE,
 )
+
+# The end of a quotation, a comma and one word in lower case, the verb of the incise: who said it comes
+# next ('», résume ', '», assure '). Punctuation and the incise's shape only, no list of verbs; the
+# word is no preposition, conjunction or article, closed classes ('», dans Lyon', '», et Paris').
+INCISE_NOT = (
+    "à|au|aux|dans|de|des|du|d|en|sur|sous|chez|pour|par|selon|vers|avec|contre|entre|depuis|pendant|après|avant"
+    "|devant|derrière|sans|malgré|et|ou|mais|donc|car|ni|or|comme|puis|alors|quand|lors|le|la|les|l|un|une"
+)
+SPEAKER_BEFORE = re.compile(rf"[»”\"][^\S\n]*,[^\S\n]*(?!(?:{INCISE_NOT})(?![\w-]))[a-zà-ÿ][\w-]*[^\S\n]+$")
