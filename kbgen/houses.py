@@ -7,7 +7,12 @@ names the person and the house side by side. The mention's own cue says which (k
 a head noun before it, an apposition, the preposition of a house): the cue is read on that
 mention alone, so a person's surname elsewhere stays his. After 'chez', the house ends its clause
 ('Chez Dior, ...', 'chez Balenciaga, avenue George-V'): followed by more words, it is the person
-whose work or manner is spoken of ('on retrouve chez Diethelm la sincérité')."""
+whose work or manner is spoken of ('on retrouve chez Diethelm la sincérité'). A surname alone in
+a table's cell beside numbers is what the table ranks, a company on a stock table (kbgen.tables:
+a table names persons in full), not the founder the text names ('Hermès' beside 'Thierry Hermès').
+The model's organisation label says so too where it is given to two bare mentions or more (once is
+a guess: 'de Muynck se détache') and one person of the corpus bears the name: where several do, the
+bare name is often the family's ('la famille Peugeot'), which the model reads as an organisation."""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from kbgen.apposition_cues import DESCRIBED
 from kbgen.business_cues import CLAUSE_END, ON_MEDIUM
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
+from kbgen.tables import is_cell
 
 # The cues of kbgen.entity_types that say a one-word name is an organisation's.
 ORGANISATION_CUES = ("ORG", DESCRIBED, ON_MEDIUM)
@@ -25,13 +31,16 @@ READ_TWICE = 2  # the model's organisation label on one mention is a guess ('de 
 
 
 def names_house(mention: Mention, cue: str | None, texts: dict[str, str], rules: Rules, read: bool) -> bool:
-    """Whether a bare surname's mention, of cue `cue` (kbgen.entity_types), names a house. After
-    the preposition of a house whatever the model's label (the cue is read for other labels only)."""
+    """Whether a bare surname's mention, of cue `cue` (kbgen.entity_types), names a house; `read`,
+    whether the model's organisation label is read. After the preposition of a house whatever the
+    model's label (the cue is read for other labels only)."""
     if cue in ORGANISATION_CUES:
         return True
     if read and _read_as_body(mention):
         return True
     text = texts.get(mention.article, "")
+    if is_cell(text, mention.start, mention.end):
+        return True
     if rules.house_before is None or not rules.house_before.search(line_before(text, mention.start)):
         return False
     return CLAUSE_END.match(text, mention.end) is not None

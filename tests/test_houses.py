@@ -87,3 +87,17 @@ def test_the_model_reading_a_family_as_an_organisation_makes_no_house():
     text = "Robert Peugeot et Édouard Peugeot dirigent. La famille Peugeot vote. Les Peugeot attendent."
     names = [("Robert Peugeot", "PER"), ("Édouard Peugeot", "PER"), ("Peugeot", "ORG"), ("Peugeot", "ORG")]
     assert "ORG" not in typed(text, *names).values()
+
+
+def test_a_surname_alone_in_a_tables_cell_is_the_house_it_ranks():
+    """A stock table's company, not the founder the text names ('Hermès' beside 'Thierry Hermès')."""
+    text = "Son gérant descend du fondateur Thierry Hermès.\n\nGroupe\n\n2026\n\nLVMH\n\n58,8\n\nHermès\n\n11,9\n"
+    names = [("Thierry Hermès", "PER"), ("LVMH", "ORG"), ("Hermès", "PER")]
+    assert typed(text, *names) == {"Thierry Hermès": "PER", "LVMH": "ORG", "Hermès": "ORG"}
+
+
+def test_a_surname_among_a_lines_words_in_a_table_stays_the_persons():
+    """A match sheet's line of scorers is no cell of one name: 'Dembélé (61e, 88e)'."""
+    text = "Ousmane Dembélé a marqué deux fois.\n\nButs\n\nBarcola (31e), Dembélé (61e, 88e)\n\nPossession\n\n64 %\n"
+    names = [("Ousmane Dembélé", "PER"), ("Barcola", "PER"), ("Dembélé", "LOC")]
+    assert typed(text, *names) == {"Ousmane Dembélé": "PER", "Barcola": "PER"}
