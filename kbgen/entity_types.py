@@ -251,6 +251,11 @@ def _full_name(name: str, rules: Rules) -> bool:
     return len(name.split()) > 1 and not fold(name).startswith(rules.capitalised_articles)
 
 
+def mention_cue(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> str | None:
+    """The type the words around one mention give it (read once a resolve: `known`)."""
+    return _known(m, texts, rules, known)[0]
+
+
 def _known(m: Mention, texts: dict[str, str], rules: Rules, known: Contexts) -> Context:
     try:
         return known.read[m]

@@ -25,7 +25,7 @@ from kbgen.article_names import Candidate, owned, written_inside_sentence
 from kbgen.articles import Article
 from kbgen.capitals import title_cased, written_in_capitals
 from kbgen.curation import Curation, Rule
-from kbgen.entity_types import Contexts, decided_type, model_type, person_names
+from kbgen.entity_types import Contexts, decided_type, mention_cue, model_type, person_names
 from kbgen.errors import Problem
 from kbgen.extract import Mention, clean_name
 from kbgen.first_names import attach_first_names
@@ -103,7 +103,8 @@ def resolve(
     known = Contexts() if contexts is None else contexts
     persons = person_names(groups, texts, language.rules, known)
     type_of = partial(decided_type, texts=texts, rules=language.rules, persons=persons, known=known)
-    homonyms = attach_surnames(groups, texts, type_of, language.rules)
+    cue_of = partial(mention_cue, texts=texts, rules=language.rules, known=known)
+    homonyms = attach_surnames(groups, texts, type_of, language.rules, cue_of)
     attach_first_names(groups, texts, type_of, language.rules)
     overrides = _apply_rules(groups, curation, warnings)
     left_to = {key: [c for c in people if c in groups] for key, people in homonyms.items() if key in groups}

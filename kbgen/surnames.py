@@ -20,21 +20,29 @@ from dataclasses import replace
 
 from kbgen.coordinated_places import places_of_several_words
 from kbgen.extract import Mention
+from kbgen.houses import set_apart
 from kbgen.lang import Rules, line_before
 from kbgen.names import inside_longer_name
 from kbgen.place_surnames import fronted_places_relabelled, read_as_place
 
 Groups = dict[str, list[Mention]]
 _NOUN_BEFORE = re.compile(r"(?<![\w'-])[a-zà-ÿœæ]+\s+$")  # a word in lower case at the end of the text before a name
+HOUSE = "\x00house"  # the key of a house named like several persons, apart from their homonym
 PARTICLE_LETTERS = 3  # a surname of two words starts with a short one: 'Le Pen', not 'Laurent Girard'
 
 
 def attach_surnames(
-    groups: Groups, texts: dict[str, str], type_of: Callable[[list[Mention]], str], rules: Rules
+    groups: Groups,
+    texts: dict[str, str],
+    type_of: Callable[[list[Mention]], str],
+    rules: Rules,
+    cue_of: Callable[[Mention], str | None] = lambda m: None,
 ) -> dict[str, tuple[str, ...]]:
     """Move each bare surname's mentions to its person in `groups`; return the homonyms: the
     key of each surname left to several people -> their keys. `type_of` decides a group's type;
-    `rules` are the language's (its titles before a name, 'Mme Vidal', and its places' words)."""
+    `rules` are the language's (its titles before a name, 'Mme Vidal', and its places' words);
+    `cue_of`, the type a mention's words give it, by which a house named after the person is
+    told from him (kbgen.houses)."""
     cues = rules.person_cues
     people: dict[str, list[str]] = defaultdict(list)
     # The types of the names of several words, decided once: the persons' and the places' below.
@@ -55,6 +63,8 @@ def attach_surnames(
         subject = _subjects(groups, candidates)
         glued = [inside_longer_name(texts.get(m.article, ""), m.start, m.end, cues) for m in groups[key]]
         mentions = [m for m, part in zip(groups[key], glued, strict=True) if not part]
+        # 'Chez Dior,' beside 'Christian Dior': the house, no mention of the person
+        mentions, houses = set_apart(groups, key, mentions, cue_of, texts, rules, len(candidates) == 1)
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
         # Only ever inside longer names ('Verdier Distribution'), or a place or an organisation
         # of its own: no person's surname, and left as it is.
@@ -76,6 +86,8 @@ def attach_surnames(
         if len(candidates) > 1:  # its page says who the name may be, bare mentions or not
             groups[key] = left
             homonyms[key] = tuple(candidates)
+        if houses:  # an entity of its own, apart from the homonym's page
+            groups[key if len(candidates) == 1 else f"{key}{HOUSE}"] = houses
     return homonyms
 
 

@@ -56,9 +56,10 @@ def test_a_one_word_name_after_chez_is_a_business(name, label, before, after):
 @pytest.mark.parametrize(
     "text, names, expected",
     [
-        # the corpus names the person: his house
+        # the corpus names the person: what is learnt from him (ending its clause, 'chez Haeberlin,'
+        # is his house, a restaurant's or a firm's: kbgen.houses, tests/test_houses.py)
         (
-            "Marc Haeberlin dirige l'Auberge. Elle a appris chez Haeberlin, puis enseigné chez Haeberlin.",
+            "Marc Haeberlin dirige l'Auberge. Elle a appris chez Haeberlin la rigueur, puis chez Haeberlin le goût.",
             [("Marc Haeberlin", "PER"), ("Haeberlin", "PER"), ("Haeberlin", "PER")],
             {"Marc Haeberlin": "PER"},
         ),
