@@ -66,9 +66,12 @@ def attach_surnames(
         # 'Chez Dior,' beside 'Christian Dior': the house, no mention of the person
         mentions, houses = set_apart(groups, key, mentions, cue_of, texts, rules, len(candidates) == 1)
         elsewhere = [m for m in mentions if not any(m.article in in_article[c] for c in candidates)]
-        # Only ever inside longer names ('Verdier Distribution'), or a place or an organisation
-        # of its own: no person's surname, and left as it is.
-        if not mentions or (elsewhere and type_of(elsewhere) != "PER"):
+        if not mentions:  # only ever inside longer names ('Verdier Distribution'): left as it is
+            continue
+        if elsewhere and type_of(elsewhere) != "PER":
+            # A place or an organisation of its own elsewhere: that name stays, but an article that
+            # names one of its people still says who its mentions read as a person are.
+            groups[key] = _read_as_people(groups[key], mentions, elsewhere, candidates, groups, subject, texts, rules)
             continue
         if read_as_place(mentions, candidates, texts, rules, places):  # 'née à Hayange' beside 'Vincent Hayange'
             groups[key] = fronted_places_relabelled(groups[key], texts, rules)
@@ -89,6 +92,33 @@ def attach_surnames(
         if houses:  # an entity of its own, apart from the homonym's page
             groups[key if len(candidates) == 1 else f"{key}{HOUSE}"] = houses
     return homonyms
+
+
+def _read_as_people(
+    own: list[Mention],
+    mentions: list[Mention],
+    elsewhere: list[Mention],
+    candidates: list[str],
+    groups: Groups,
+    subject: dict[str, tuple[str, bool]],
+    texts: dict[str, str],
+    rules: Rules,
+) -> list[Mention]:
+    """Of a name's `mentions` in the articles of its `candidates`, those that read as a person (a
+    title, 'Mme Dupuis', or the model's label) go to the person their article names; the name
+    keeps the others (`own`: all its mentions). 'France' in 'en France' stays the place beside
+    'Cécile de France'; 'Mme Dupuis' is the one Dupuis her article names, though 'Dupuis' is an
+    organisation somewhere else."""
+    moved = set()
+    for mention in mentions:
+        if mention in elsewhere or not (mention.title or mention.label == "PER"):
+            continue
+        named = [c for c in candidates if any(m.article == mention.article for m in groups[c])]
+        owner = named[0] if len(named) == 1 else _subject_of(mention, subject, texts, rules)
+        if owner:
+            groups[owner].append(mention)
+            moved.add(id(mention))
+    return [m for m in own if id(m) not in moved]
 
 
 def _several(mention: Mention, in_article: dict[str, set[str]], texts: dict[str, str], rules: Rules) -> bool:

@@ -68,6 +68,25 @@ def test_shared_surname_is_decided_by_the_article_and_never_guessed():
     assert [m.article for m in dupont.mentions] == ["c"]
 
 
+def test_a_name_of_its_own_elsewhere_still_lets_an_article_say_who_its_people_are():
+    """'Dupuis' recruits in one article (an organisation, say the model's labels), yet in the
+    articles naming Sarah or Olivier Dupuis, 'Mme Dupuis' and a 'Dupuis' read as a person are
+    theirs; what reads as the organisation stays it."""
+    a = article("a", "Sarah Dupuis arrive. Mme Dupuis parle. Selon Dupuis, rien.")
+    b = article("b", "Olivier Dupuis arrive. Dupuis repart.")
+    c = article("c", "Dupuis recrute. Dupuis embauche.")
+    mentions = (
+        mentions_of(a, ("Sarah Dupuis", "PER"), ("Dupuis", "PER"), ("Dupuis", "ORG"))
+        + mentions_of(b, ("Olivier Dupuis", "PER"), ("Dupuis", "PER"))
+        + mentions_of(c, ("Dupuis", "ORG"), ("Dupuis", "ORG"))
+    )
+    mentions[1] = replace(mentions[1], title="Mme")  # extraction's title before the name
+    entities = by_name(resolve(mentions, [a, b, c]))
+    assert [m.start for m in entities["Sarah Dupuis"].mentions] == [0, a.text.index("Dupuis parle")]
+    assert [m.article for m in entities["Olivier Dupuis"].mentions] == ["b", "b"]
+    assert [m.article for m in entities["Dupuis"].mentions] == ["a", "c", "c"]
+
+
 def test_capitalised_article_and_case_or_accent_variants_are_one_entity():
     a = article("a", "La Russie et la Russie. Les Etats-Unis et les États-Unis. OTAN.")
     mentions = mentions_of(a, ("La Russie", "LOC"), ("Russie", "LOC"), ("Etats-Unis", "LOC"), ("États-Unis", "LOC"))
