@@ -44,15 +44,9 @@ def attach_surnames(
     `cue_of`, the type a mention's words give it, by which a house named after the person is
     told from him (kbgen.houses)."""
     cues = rules.person_cues
-    people: dict[str, list[str]] = defaultdict(list)
     # The types of the names of several words, decided once: the persons' and the places' below.
     types = {key: type_of(mentions) for key, mentions in groups.items() if len(key.split()) > 1}
-    for key, kind in types.items():
-        words = key.split()
-        if kind == "PER":
-            people[words[-1]].append(key)
-            if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
-                people[" ".join(words[-2:])].append(key)
+    people = _people_by_surname(types)
     places = places_of_several_words(groups, types, set(people))  # 'Oger et Le Mesnil-sur-Oger'
     homonyms = {}
     for key in sorted(k for k in groups if k in people):
@@ -92,6 +86,18 @@ def attach_surnames(
         if houses:  # an entity of its own, apart from the homonym's page
             groups[key if len(candidates) == 1 else f"{key}{HOUSE}"] = houses
     return homonyms
+
+
+def _people_by_surname(types: dict[str, str]) -> dict[str, list[str]]:
+    """Each surname -> the keys of the persons' names (of `types`) that end with it."""
+    people: dict[str, list[str]] = defaultdict(list)
+    for key, kind in types.items():
+        words = key.split()
+        if kind == "PER":
+            people[words[-1]].append(key)
+            if len(words) > 2 and len(words[-2]) <= PARTICLE_LETTERS:  # 'Le Pen', 'Da Costa', 'Van Damme'
+                people[" ".join(words[-2:])].append(key)
+    return people
 
 
 def _read_as_people(
