@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from kbgen.lang import line_before
 from kbgen.names import fold
+from kbgen.partners import says_nothing
 
 if TYPE_CHECKING:
     from kbgen.entity_types import Contexts
@@ -45,12 +46,41 @@ def typed_by_numbers(
 ) -> list[Entity]:
     """The entities, those named with a number (see the module) typed as works."""
     bodies = _places_and_bodies(entities)
-    return [
-        replace(entity, type=WORK_TYPE)
-        if _numbered_work(entity, rules, known, owner_typed, bodies) and _thing(entity, texts, rules)
-        else entity
+    works = [
+        _numbered_work(entity, rules, known, owner_typed, bodies) and _thing(entity, texts, rules)
         for entity in entities
     ]
+    entities = [replace(e, type=WORK_TYPE) if work else e for e, work in zip(entities, works, strict=True)]
+    short = _short_forms(entities, known, owner_typed)
+    return [replace(e, type=WORK_TYPE) if i in short else e for i, e in enumerate(entities)]
+
+
+def _short_forms(entities: list[Entity], known: Contexts, owner_typed: set[str]) -> set[int]:
+    """The entities that are a numbered work's name without its number, in one of its articles,
+    with nothing around them to say what they are: the work's short form. The model reads it as a
+    person ('« Ariane fait maintenant ce qu'on attend »' beside 'Ariane 6') or, an event's named by
+    its year, as a place ('le Mondial' beside 'Mondial 2030'); a place named only in the event's
+    articles: a town of the corpus is its host ('Paris' beside 'Paris 2024'), a river a product's
+    namesake ('le Furan' beside 'le Furan 2')."""
+    numbered: dict[str, set[str]] = {}
+    editions: dict[str, set[str]] = {}
+    for e in entities:
+        found = _NUMBERED.fullmatch(e.name)
+        if e.type == WORK_TYPE and found:
+            numbered.setdefault(fold(found.group("name")), set()).update(e.articles)
+            if found.group("year"):
+                editions.setdefault(fold(found.group("name")), set()).update(e.articles)
+    return {
+        i
+        for i, e in enumerate(entities)
+        if " " not in e.name
+        and (
+            (e.type == "PER" and not numbered.get(fold(e.name), set()).isdisjoint(e.articles))
+            or (e.type == "LOC" and set(e.articles) <= editions.get(fold(e.name), set()))
+        )
+        and e.slug not in owner_typed
+        and says_nothing(e, known)
+    }
 
 
 def _places_and_bodies(entities: list[Entity]) -> set[str]:
@@ -68,7 +98,7 @@ def _numbered_work(entity: Entity, rules: Rules, known: Contexts, owner_typed: s
         return False
     if not numbered.group("year") and (fold(name) in bodies or fold(first) in bodies):
         return False
-    return all(not m.title and known.read.get(m, (None, False)) == (None, False) for m in entity.mentions)
+    return says_nothing(entity, known)
 
 
 def _thing(entity: Entity, texts: dict[str, str], rules: Rules) -> bool:
