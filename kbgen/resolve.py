@@ -32,6 +32,7 @@ from kbgen.first_names import attach_first_names
 from kbgen.lang import LanguageProfile, plain_forms
 from kbgen.missed import add_missed_mentions
 from kbgen.names import fold, is_acronym_of
+from kbgen.numbered_works import typed_by_numbers
 from kbgen.partners import typed_by_partners
 from kbgen.slugs import slugify, unique_slug
 from kbgen.surnames import attach_surnames
@@ -115,6 +116,7 @@ def resolve(
     owner_typed = {e.slug for e in entities if not owner_typed_mentions.isdisjoint(e.mentions)}
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     entities = typed_by_tables(entities, texts, known, owner_typed)
+    entities = typed_by_numbers(entities, texts, language.rules, known, owner_typed)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))

@@ -251,11 +251,11 @@ def title_before(text: str, start: int, language: LanguageProfile) -> tuple[int,
 
 def is_debris(name: str, language: LanguageProfile) -> bool:
     """Fragments no reader wants as a page: function words, lowercase words, single characters,
-    generic nouns alone ('Etat', 'Conseil'), days and months."""
+    generic nouns alone ('Etat', 'Conseil'), days and months, ordinals ('XIXe')."""
     if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
         return True
-    letters = sum(ch.isalpha() for ch in name)
-    if letters == 0 or letters < len(name.replace(" ", "")) / 2:
+    letters, ordinal = sum(ch.isalpha() for ch in name), language.rules.roman_ordinal
+    if letters == 0 or letters < len(name.replace(" ", "")) / 2 or (ordinal and ordinal.fullmatch(name)):
         return True
     lower = name.lower().rstrip(".")
     return lower in language.stop_words() or lower in language.rules.generic_words

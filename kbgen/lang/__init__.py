@@ -159,6 +159,8 @@ class Rules:
     copula_before: re.Pattern | None = None
     # where a word is a place's name: its preposition before it ('à ', 'en ', 'dans les ')
     place_use_before: re.Pattern | None = None
+    # an ordinal in Roman numerals, a century's or a rank's ('XIXe', 'XVIIe'): no name; None: none
+    roman_ordinal: re.Pattern | None = None
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from kbgen.lang import DateWords, Rules
-from kbgen.lang.fr import determiners, peoples
+from kbgen.lang.fr import determiners, numerals, peoples
 from kbgen.lang.fr.several import SEVERAL_BEFORE
 
 MODEL = "fr_core_news_sm"
-
 # Elided articles and pronouns glued to a name: "l'OTAN", "d'Allemagne", "qu'".
 ELISION = re.compile(r"(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uelqu)'")
 # A whole word each ('un' never eats the start of 'université').
@@ -352,6 +351,7 @@ RULES = Rules(
     indefinite_before=peoples.INDEFINITE_BEFORE,
     copula_before=peoples.COPULA_BEFORE,
     place_use_before=peoples.PLACE_USE_BEFORE,
+    roman_ordinal=numerals.ROMAN_ORDINAL,
     definite_before=re.compile(r"(?<![\w'-])(?:[Ll][ea]|[Ll]es|[Aa]ux?|[Dd]u|[Dd]es)\s+$|(?<![\w'-])[Ll]'\s*$"),
 )
 
