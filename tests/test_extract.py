@@ -478,6 +478,20 @@ def test_the_extraction_cache_is_keyed_by_every_module_that_decides_what_extract
         assert not missing, f"{module.__name__} uses {missing}, which the cache key leaves out"
 
 
+def test_the_extraction_cache_is_keyed_by_every_module_of_the_language():
+    """The language's rules are split across modules of its package (peoples' words,
+    determiners, numerals): each is in the cache's key, so an edit to any one reads the texts again."""
+    from pathlib import Path
+
+    from kbgen.lang import profile
+
+    language = profile("fr")
+    keyed = set(language.files())
+    package = "kbgen.lang.fr"
+    loaded = {Path(m.__file__) for name, m in list(sys.modules.items()) if name.startswith(package) and m.__file__}
+    assert len(loaded) > 1 and loaded <= keyed
+
+
 @pytest.mark.parametrize(
     "text, first, place, joined",
     [

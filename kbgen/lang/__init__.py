@@ -205,10 +205,11 @@ class LanguageProfile:
         return _stop_words(self.code)
 
     def files(self) -> list[Path]:
-        """The files whose content decides what the rules find (for the extraction cache)."""
+        """The files whose content decides what the rules find (for the extraction cache): this
+        module and every module of the language's package (its rules are split across several)."""
         rules_file = importlib.import_module(f"{__name__}.{self.code}").__file__
         assert rules_file is not None  # each language is a package with an __init__.py
-        return [Path(__file__), Path(rules_file)]
+        return [Path(__file__), *sorted(Path(rules_file).parent.glob("*.py"))]
 
 
 def available() -> list[str]:
