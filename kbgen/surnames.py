@@ -110,14 +110,15 @@ def _read_as_people(
     texts: dict[str, str],
     rules: Rules,
 ) -> list[Mention]:
-    """Of a name's `mentions` in the articles of its `candidates`, those that read as a person (a
-    title, 'Mme Dupuis', or the model's label) go to the person their article names; the name
-    keeps the others (`own`: all its mentions). 'France' in 'en France' stays the place beside
-    'Cécile de France'; 'Mme Dupuis' is the one Dupuis her article names, though 'Dupuis' is an
-    organisation somewhere else."""
+    """Of a name's `mentions` in the articles of its `candidates`, those a title says are a
+    person's ('Mme Dupuis') go to the person their article names; the name keeps the others
+    (`own`: all its mentions). 'France' in 'en France' stays the place beside 'Cécile de France',
+    and so does a 'Bergerac' only the model reads as a person beside 'Jérôme Bergerac' ('Pour moi,
+    Bergerac n'est pas seulement une ville'); 'Mme Dupuis' is the one Dupuis her article names,
+    though 'Dupuis' is an organisation somewhere else."""
     moved = set()
     for mention in mentions:
-        if mention in elsewhere or not (mention.title or mention.label == "PER"):
+        if mention in elsewhere or not mention.title:
             continue
         named = [c for c in candidates if any(m.article == mention.article for m in groups[c])]
         owner = named[0] if len(named) == 1 else _subject_of(mention, subject, texts, rules)

@@ -70,8 +70,8 @@ def test_shared_surname_is_decided_by_the_article_and_never_guessed():
 
 def test_a_name_of_its_own_elsewhere_still_lets_an_article_say_who_its_people_are():
     """'Dupuis' recruits in one article (an organisation, say the model's labels), yet in the
-    articles naming Sarah or Olivier Dupuis, 'Mme Dupuis' and a 'Dupuis' read as a person are
-    theirs; what reads as the organisation stays it."""
+    article naming Sarah Dupuis, 'Mme Dupuis' is hers; what the model alone reads as a person
+    ('Dupuis repart' beside 'Olivier Dupuis') stays the name's, as the organisation does."""
     a = article("a", "Sarah Dupuis arrive. Mme Dupuis parle. Selon Dupuis, rien.")
     b = article("b", "Olivier Dupuis arrive. Dupuis repart.")
     c = article("c", "Dupuis recrute. Dupuis embauche.")
@@ -83,8 +83,8 @@ def test_a_name_of_its_own_elsewhere_still_lets_an_article_say_who_its_people_ar
     mentions[1] = replace(mentions[1], title="Mme")  # extraction's title before the name
     entities = by_name(resolve(mentions, [a, b, c]))
     assert [m.start for m in entities["Sarah Dupuis"].mentions] == [0, a.text.index("Dupuis parle")]
-    assert [m.article for m in entities["Olivier Dupuis"].mentions] == ["b", "b"]
-    assert [m.article for m in entities["Dupuis"].mentions] == ["a", "c", "c"]
+    assert [m.article for m in entities["Olivier Dupuis"].mentions] == ["b"]
+    assert [m.article for m in entities["Dupuis"].mentions] == ["a", "b", "c", "c"]
 
 
 def test_capitalised_article_and_case_or_accent_variants_are_one_entity():
