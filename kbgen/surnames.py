@@ -65,7 +65,7 @@ def attach_surnames(
         if elsewhere and type_of(elsewhere) != "PER":
             # A place or an organisation of its own elsewhere: that name stays, but an article that
             # names one of its people still says who its mentions read as a person are.
-            groups[key] = _read_as_people(groups[key], mentions, elsewhere, candidates, groups, subject, texts, rules)
+            groups[key] = _read_as_people(groups[key], mentions, groups, subject, texts, rules)
             continue
         if read_as_place(mentions, candidates, texts, rules, places):  # 'née à Hayange' beside 'Vincent Hayange'
             groups[key] = fronted_places_relabelled(groups[key], texts, rules)
@@ -103,25 +103,20 @@ def _people_by_surname(types: dict[str, str]) -> dict[str, list[str]]:
 def _read_as_people(
     own: list[Mention],
     mentions: list[Mention],
-    elsewhere: list[Mention],
-    candidates: list[str],
     groups: Groups,
     subject: dict[str, tuple[str, bool]],
     texts: dict[str, str],
     rules: Rules,
 ) -> list[Mention]:
-    """Of a name's `mentions` in the articles of its `candidates`, those a title says are a
-    person's ('Mme Dupuis') go to the person their article names; the name keeps the others
-    (`own`: all its mentions). 'France' in 'en France' stays the place beside 'Cécile de France',
-    and so does a 'Bergerac' only the model reads as a person beside 'Jérôme Bergerac' ('Pour moi,
-    Bergerac n'est pas seulement une ville'); 'Mme Dupuis' is the one Dupuis her article names,
-    though 'Dupuis' is an organisation somewhere else."""
+    """Of a name's `mentions`, those a title says are a person's ('Mme Dupuis') go to the person
+    their article names (`subject`: each article's, of the name's people); the name keeps the
+    others (`own`: all its mentions). 'France' in 'en France' stays the place beside 'Cécile de
+    France', and so does a 'Bergerac' only the model reads as a person beside 'Jérôme Bergerac'
+    ('Pour moi, Bergerac n'est pas seulement une ville'); 'Mme Dupuis' is the one Dupuis her
+    article names, though 'Dupuis' is an organisation somewhere else."""
     moved = set()
     for mention in mentions:
-        if mention in elsewhere or not mention.title:
-            continue
-        named = [c for c in candidates if any(m.article == mention.article for m in groups[c])]
-        owner = named[0] if len(named) == 1 else _subject_of(mention, subject, texts, rules)
+        owner = _subject_of(mention, subject, texts, rules) if mention.title else None
         if owner:
             groups[owner].append(mention)
             moved.add(id(mention))
