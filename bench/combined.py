@@ -2,9 +2,11 @@
 the sets' seeds in one project, their judgments in one list. Prints `kbgen eval` of the whole,
 then the most-cited entities of the site built from it, each marked by the judgments (right,
 wrong type, listed as no name, judged nowhere), and the persons one of whose names is judged a
-place only.
+place only. With --queue, the review queue (`kbgen entities --suspicious`) of that site judged
+the same way: the share of its entities really wrong, on judgments none of its weights was
+chosen on, beside the share wrong among every judged entity.
 
-    .venv/bin/python bench/combined.py [--top 30] [--keep DIR] [SET ...]
+    .venv/bin/python bench/combined.py [--top 30] [--queue] [--keep DIR] [SET ...]
 
 SET defaults to every bench/modern_news* folder. Runs `python -m kbgen` of this interpreter.
 """
@@ -22,6 +24,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import yaml
+
+from kbgen.evaluate import normalize
 
 BENCH = Path(__file__).resolve().parent
 
@@ -51,7 +55,7 @@ def kbgen(*args: str) -> str:
 
 
 def built_entities(folder: Path) -> list[dict]:
-    """The entities of the site built from folder/seeds as one project."""
+    """The entities of the site built from folder/seeds as one project (folder/project)."""
     project = folder / "project"
     kbgen("new", str(project))
     for example in (project / "content/articles").glob("*.md"):
@@ -85,10 +89,47 @@ def verdict(entity: dict, types: dict[str, set[str]], nots: set[str]) -> str:
     return "not a name (listed)" if any(f in nots for f in forms) else "judged nowhere"
 
 
+def judge_queue(project: Path, judged: dict, entities: list[dict]) -> None:
+    """The review queue (`kbgen entities --suspicious`) judged as `kbgen eval` judges a
+    document's entities: an entity is wrong in a document whose judgment does not expect its
+    name with its type, and wrong when it is wrong in most of the judged documents it is in.
+    The same for every entity, to compare."""
+    listed = json.loads(kbgen("entities", "--project", str(project), "--suspicious", "--json"))
+    source = {}
+    for path in (project / "content" / "articles").glob("*.md"):
+        front = path.read_text("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+        source[path.stem] = (yaml.safe_load(front) or {}).get("source")
+    expected = {
+        doc: {normalize(str(n)): kind.split("/") for kind, names in lists.items() if kind != "not" for n in names or ()}
+        for doc, lists in judged.items()
+    }
+
+    def wrong_in(entity: dict) -> tuple[int, int]:
+        docs = [source.get(slug) for slug in entity["articles"]]
+        judged_docs = [expected[d] for d in docs if d in expected]
+        right = sum(entity["type"] in j.get(normalize(entity["name"]), ()) for j in judged_docs)
+        return len(judged_docs) - right, len(judged_docs)
+
+    every = {e["slug"]: e for e in entities}
+    queue = [every[e["slug"]] for e in listed if e["slug"] in every]
+    for title, group in (("review queue", queue), ("every entity", entities)):
+        verdicts = [wrong_in(e) for e in group]
+        judged_ones = sum(1 for _, n in verdicts if n)
+        wrong = sum(1 for w, n in verdicts if n and 2 * w > n)
+        print(
+            f"{title}: {len(group)} entities ({100 * len(group) / max(1, len(entities)):.1f}%), {judged_ones} in a "
+            f"judged document, {wrong} wrong in most of theirs ({100 * wrong / max(1, judged_ones):.1f}%)"
+        )
+    for entity in queue:
+        w, n = wrong_in(entity)
+        print(f"  {entity['name'][:40]:40} {entity['type']:4} {entity['mentions']:4}  wrong in {w} of {n} documents")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="*", type=Path)
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--queue", action="store_true", help="judge the review queue too")
     parser.add_argument("--keep", type=Path, help="build in this new folder and keep it")
     args = parser.parse_args()
     sets = [s.resolve() for s in args.sets] or sorted(p for p in BENCH.glob("modern_news*") if p.is_dir())
@@ -114,6 +155,8 @@ def main() -> None:
         for entity in entities:
             if entity["type"] == "PER" and any(fold(a) in place_only for a in entity["aliases"]):
                 print(f"person with a place alias: {entity['name']} {entity['aliases']}")
+        if args.queue:
+            judge_queue(folder / "project", judged, entities)
 
 
 if __name__ == "__main__":
