@@ -22,6 +22,9 @@ AT_HOUSE_NAMED = "ORG?2"
 # A company's cue from the people's adjective before it ('du chinois ByteDance'), which a person's
 # evidence in the corpus outweighs (decided_type): 'l'historien Fluck' beside 'Pierre Fluck'.
 OF_ORIGIN = "ORG?o"
+# A medium's cue for a one-word name the model reads as a person's ('diffusé sur Arte'), which a
+# person's evidence in the corpus outweighs (decided_type): 'compter sur Mbappé' beside 'Kylian Mbappé'.
+ON_MEDIUM_NAMED = "ORG?m"
 WHOLE_WORD = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")  # no initial ('J. J. Burgdorfer'), no number
 
 
@@ -93,3 +96,18 @@ def of_origin(m: Mention, text: str, rules: Rules) -> str | None:
     if rules.origin_adjective_before is None or m.label not in ("PER", "MISC"):
         return None
     return OF_ORIGIN if rules.origin_adjective_before.search(line_before(text, m.start)) else None
+
+
+def medium_read_as_person(m: Mention, text: str, rules: Rules) -> str | None:
+    """A medium's cue for a one-word name the model reads as a person's, right after the medium's
+    preposition, whatever follows ('un reportage diffusé sur Arte à l'automne', 'publiées sur
+    Strava.'): a channel or a platform, which the model reads as a first name or a surname. A
+    person is written in full before being named by one word; a surname alone after 'sur'
+    ('compter sur Mbappé') is the person's where the corpus names him (decided_type). The medium
+    ends its complement: an article after the name opens the verb's object, the name is what the
+    verb is about ('nourrissaient sur Staline des illusions')."""
+    if rules.medium_before is None or rules.medium_after is None or m.label != "PER" or " " in m.text or "-" in m.text:
+        return None
+    if not rules.medium_after.match(text, m.end):
+        return None
+    return ON_MEDIUM_NAMED if rules.medium_before.search(line_before(text, m.start)) else None

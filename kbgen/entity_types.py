@@ -50,8 +50,10 @@ from kbgen.business_cues import (
     AT_HOUSE_NAMED,
     OF_ORIGIN,
     ON_MEDIUM,
+    ON_MEDIUM_NAMED,
     at_house,
     is_cited,
+    medium_read_as_person,
     medium_read_as_place,
     of_origin,
 )
@@ -301,6 +303,7 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or defined_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or medium_read_as_place(m, text, rules)
+        or medium_read_as_person(m, text, rules)
         or opponent(m, text, rules)
         or at_house(m, text, rules)
         or of_origin(m, text, rules)
@@ -338,8 +341,9 @@ CUE_VOTES = {
     ON_MEDIUM: ("ORG", 1.5),
     DESCRIBED: ("ORG", CUE_WEIGHT + 1),
     OF_ORIGIN: ("ORG", CUE_WEIGHT),
+    ON_MEDIUM_NAMED: ("ORG", CUE_WEIGHT),
 }
-YIELDING = (AT_PLACE, AT_HOUSE, OF_ORIGIN)  # cues a person's evidence in the corpus outweighs
+YIELDING = (AT_PLACE, AT_HOUSE, OF_ORIGIN, ON_MEDIUM_NAMED)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:

@@ -177,3 +177,53 @@ def test_a_name_after_a_definite_article_and_a_peoples_adjective_is_a_company(na
 )
 def test_a_person_or_a_place_after_a_peoples_word_stays_one(text, names, expected):
     assert typed(text, *names) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(
+        (
+            "Un reportage sera diffusé sur ",
+            "Les traces GPS sont publiées sur ",
+            "Il commentait la finale en direct sur ",
+            "Six épisodes diffusés jeudi sur ",
+        )
+    ),
+    st.sampled_from((" à l'automne.", ".", " devant un million de spectateurs.", " et déjà en ligne.", ", dès jeudi.")),
+)
+def test_a_one_word_person_after_sur_ending_its_complement_is_a_medium(name, before, after):
+    """'diffusé sur Arte à l'automne', 'publiées sur Strava.': the model reads the channel or the
+    platform as a person's first name or surname."""
+    assert typed(f"{before}{name}{after}", (name, "PER")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # an article after the name: the verb's object follows, the name is what it is about
+        (
+            "Roosevelt et Churchill nourrissaient sur Staline des illusions.",
+            [("Staline", "PER")],
+            {"Staline": "PER"},
+        ),
+        # the corpus names the person in full
+        (
+            "Kylian Mbappé a marqué. Le club compte sur Mbappé pour la finale.",
+            [("Kylian Mbappé", "PER"), ("Mbappé", "PER")],
+            {"Kylian Mbappé": "PER"},
+        ),
+        # a title
+        (
+            "M. Dupont a parlé. Elle a tiré sur Dupont à bout portant.",
+            [("Dupont", "PER"), ("Dupont", "PER")],
+            {"Dupont": "PER"},
+        ),
+        # a person's first name and surname
+        ("Une exposition sur Camille Claudel.", [("Camille Claudel", "PER")], {"Camille Claudel": "PER"}),
+        # not 'sur'
+        ("Un reportage sera diffusé par Dupont à l'automne.", [("Dupont", "PER")], {"Dupont": "PER"}),
+    ],
+)
+def test_a_person_after_sur_stays_one(text, names, expected):
+    assert typed(text, *names) == expected

@@ -143,6 +143,9 @@ class Rules:
     # by where it is from ('le français Orano', 'du chinois ByteDance'); a person's people is a noun,
     # capitalised ('le Français Dupont') (kbgen.business_cues); None: no such evidence
     origin_adjective_before: re.Pattern | None = None
+    # what may follow a medium named after medium_before: the clause's end, a preposition or a
+    # conjunction, no article ('sur Arte à l'automne', not 'sur Staline des illusions'); None: none
+    medium_after: re.Pattern | None = None
     # a sentence's opening and a place's preposition, at the end of the text before a name that a
     # comma follows: the place a sentence opens with ('À Lyon, les loyers...'), not someone a
     # sentence is about; None: no such evidence in this language

@@ -328,6 +328,7 @@ RULES = Rules(
     opponent_before=determiners.OPPONENT_BEFORE,
     speaker_before=determiners.SPEAKER_BEFORE,
     origin_adjective_before=determiners.ORIGIN_ADJECTIVE_BEFORE,
+    medium_after=determiners.MEDIUM_AFTER,
     fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),  # 'À Mauriac, on...' ('A' unaccented)
     demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
