@@ -1,7 +1,8 @@
 """What the words before a one-word name say of a body, a platform, a medium or a business that the
 model reads as a place, a person or a work (kbgen.entity_types): the source of what is reported
 ('selon Mediapart'), the medium something is on ('sur Netflix', 'sur Instagram.'), the house where
-one works, buys or is published ('chez Verkor', 'chez Cafpi')."""
+one works, buys or is published ('chez Verkor', 'chez Cafpi'), the company a people's adjective
+names by where it is from ('le français Orano')."""
 
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ AT_HOUSE = "ORG?"  # a business's cue that a person's name elsewhere in the corp
 # A business's cue for a name of two words, which a person's first name and surname have too: it
 # yields to a title, a person's cue, or a first word that opens another person's name (decided_type).
 AT_HOUSE_NAMED = "ORG?2"
+# A company's cue from the people's adjective before it ('du chinois ByteDance'), which a person's
+# evidence in the corpus outweighs (decided_type): 'l'historien Fluck' beside 'Pierre Fluck'.
+OF_ORIGIN = "ORG?o"
+# A medium's cue for a one-word name the model reads as a person's ('diffusé sur Arte'), which a
+# person's evidence in the corpus outweighs (decided_type): 'compter sur Mbappé' beside 'Kylian Mbappé'.
+ON_MEDIUM_NAMED = "ORG?m"
 WHOLE_WORD = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")  # no initial ('J. J. Burgdorfer'), no number
 
 
@@ -76,3 +83,31 @@ def at_house(m: Mention, text: str, rules: Rules) -> str | None:
     if len(words) == 1:
         return AT_HOUSE
     return AT_HOUSE_NAMED if all(WHOLE_WORD.fullmatch(word) for word in words) else None
+
+
+def of_origin(m: Mention, text: str, rules: Rules) -> str | None:
+    """A company's cue for a name the model reads as a person or a work, right after a definite
+    article and a people's adjective in lower case ('le français Orano', 'du chinois ByteDance',
+    'la française MaiaSpace'): the adjective stands for the company's noun it leaves out ('le
+    groupe français'); a person's people is a capitalised noun ('le Français Dupont'). A place
+    the model reads as one is left alone ('l'ancienne Yougoslavie'); a name of a person's shape,
+    or known as a person's in the corpus, keeps its person's evidence (decided_type): the nouns of
+    that shape are also persons' trades ('l'historien Pierre Fluck')."""
+    if rules.origin_adjective_before is None or m.label not in ("PER", "MISC"):
+        return None
+    return OF_ORIGIN if rules.origin_adjective_before.search(line_before(text, m.start)) else None
+
+
+def medium_read_as_person(m: Mention, text: str, rules: Rules) -> str | None:
+    """A medium's cue for a one-word name the model reads as a person's, right after the medium's
+    preposition, whatever follows ('un reportage diffusé sur Arte à l'automne', 'publiées sur
+    Strava.'): a channel or a platform, which the model reads as a first name or a surname. A
+    person is written in full before being named by one word; a surname alone after 'sur'
+    ('compter sur Mbappé') is the person's where the corpus names him (decided_type). The medium
+    ends its complement: an article after the name opens the verb's object, the name is what the
+    verb is about ('nourrissaient sur Staline des illusions')."""
+    if rules.medium_before is None or rules.medium_after is None or m.label != "PER" or " " in m.text or "-" in m.text:
+        return None
+    if not rules.medium_after.match(text, m.end):
+        return None
+    return ON_MEDIUM_NAMED if rules.medium_before.search(line_before(text, m.start)) else None

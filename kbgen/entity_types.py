@@ -45,7 +45,18 @@ from typing import NamedTuple
 from kbgen.acronym_persons import is_acronym
 from kbgen.apposition_cues import DESCRIBED, described_as_body
 from kbgen.bracket_definitions import defined_in_brackets
-from kbgen.business_cues import AT_HOUSE, AT_HOUSE_NAMED, ON_MEDIUM, at_house, is_cited, medium_read_as_place
+from kbgen.business_cues import (
+    AT_HOUSE,
+    AT_HOUSE_NAMED,
+    OF_ORIGIN,
+    ON_MEDIUM,
+    ON_MEDIUM_NAMED,
+    at_house,
+    is_cited,
+    medium_read_as_person,
+    medium_read_as_place,
+    of_origin,
+)
 from kbgen.common_tails import common_nouns, common_tail_candidates, first_name_joined
 from kbgen.extract import Mention
 from kbgen.lang import Rules, line_before
@@ -292,8 +303,10 @@ def _context(m: Mention, texts: dict[str, str], rules: Rules) -> str | None:
         or defined_in_brackets(m, text, rules)
         or _at_place(m, text, rules)
         or medium_read_as_place(m, text, rules)
+        or medium_read_as_person(m, text, rules)
         or opponent(m, text, rules)
         or at_house(m, text, rules)
+        or of_origin(m, text, rules)
         or _venue(m, text, rules)
         or _quoted(m, text)
     )
@@ -327,8 +340,10 @@ CUE_VOTES = {
     AT_HOUSE_NAMED: ("ORG", CUE_WEIGHT),
     ON_MEDIUM: ("ORG", 1.5),
     DESCRIBED: ("ORG", CUE_WEIGHT + 1),
+    OF_ORIGIN: ("ORG", CUE_WEIGHT),
+    ON_MEDIUM_NAMED: ("ORG", CUE_WEIGHT),
 }
-YIELDING = (AT_PLACE, AT_HOUSE)  # cues a person's evidence in the corpus outweighs
+YIELDING = (AT_PLACE, AT_HOUSE, OF_ORIGIN, ON_MEDIUM_NAMED)  # cues a person's evidence in the corpus outweighs
 
 
 def _at_place(m: Mention, text: str, rules: Rules) -> str | None:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kbgen.lang import Rules
+from kbgen.lang import Rules, line_before
 from kbgen.spans import joined
 
 if TYPE_CHECKING:
@@ -45,11 +45,35 @@ def typed_by_partners(
     result = []
     for i, entity in enumerate(entities):
         votes = partners.get(i, Counter())
-        listed = [t for t in MISREAD if 2 * votes[t] > len(entity.mentions) and votes[t] > votes[entity.type]]
+        listed = [t for t in MISREAD if _listed_as(t, entity, votes, texts, rules)]
         if listed and _misread(entity, listed[0]) and entity.slug not in owner_typed and says_nothing(entity, known):
             entity = replace(entity, type=listed[0])
         result.append(entity)
     return result
+
+
+def _listed_as(kind: str, entity: Entity, votes: Counter[str], texts: dict[str, str], rules: Rules) -> bool:
+    """Whether most of the entity's mentions are listed with names of type `kind`, more than with
+    its own; or half of them with organisations where no mention is where something is ('à
+    Nevers', 'en Suisse'): a body named twice, once listed with another ('un préavis déposé par
+    Sud-Rail et la CGT-Cheminots', 'délégué syndical de Sud-Rail'), unless the model reads it as
+    a place on each mention."""
+    if votes[kind] <= votes[entity.type]:
+        return False
+    if 2 * votes[kind] > len(entity.mentions):
+        return True
+    # A place the model reads as one on every mention stays one ('la Serbie et la Yougoslavie').
+    doubted = entity.type != "LOC" or any(m.label != "LOC" for m in entity.mentions)
+    half = 2 * votes[kind] == len(entity.mentions)
+    return kind == "ORG" and half and doubted and not _placed(entity, texts, rules)
+
+
+def _placed(entity: Entity, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether a mention of the entity comes after a place's preposition ('à Nevers', 'en Suisse')."""
+    pattern = rules.place_use_before
+    return pattern is None or any(
+        pattern.search(line_before(texts.get(m.article, ""), m.start)) for m in entity.mentions
+    )
 
 
 def _misread(entity: Entity, partner_type: str) -> bool:

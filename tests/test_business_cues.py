@@ -126,3 +126,104 @@ def test_a_two_word_name_after_chez_is_a_business(text, names):
 )
 def test_a_two_word_person_after_chez_stays_one(text, names, expected):
     assert typed(text, *names) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(("PER", "MISC")),
+    st.sampled_from(
+        (
+            "Au moment même où le français ",
+            "TikTok, propriété du chinois ",
+            "Le lancement de la française ",
+            "L'américain ",
+            "X, l'ancien ",
+            "Un accord avec l'énergéticien ",
+        )
+    ),
+    st.sampled_from((" perdait le contrôle de sa mine.", ", est visé.", " a annoncé un plan.")),
+)
+def test_a_name_after_a_definite_article_and_a_peoples_adjective_is_a_company(name, label, before, after):
+    """'le français Orano', 'du chinois ByteDance', 'la française MaiaSpace': the adjective stands for
+    the company's noun it leaves out; the model reads the unfamiliar name as a person or a work."""
+    assert typed(f"{before}{name}{after}", (name, label)) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # a people's noun, capitalised: a person of that people
+        ("Victoire du Français Dupont devant le Brésilien Silva.", [("Dupont", "PER")], {"Dupont": "PER"}),
+        # a person's trade of that shape, the person named in full
+        (
+            "« C'était la potasse », rappelle l'historien Pierre Fluck.",
+            [("Pierre Fluck", "PER")],
+            {"Pierre Fluck": "PER"},
+        ),
+        # the same trade before a surname the corpus gives a first name
+        (
+            "Pierre Fluck a enseigné à Mulhouse. Selon l'historien Fluck, la potasse a tout changé.",
+            [("Pierre Fluck", "PER"), ("Fluck", "PER")],
+            {"Pierre Fluck": "PER"},
+        ),
+        # a place the model reads as one
+        ("Il est né dans l'ancienne Yougoslavie.", [("Yougoslavie", "LOC")], {"Yougoslavie": "LOC"}),
+        # an indefinite article: no company's noun left out
+        ("Il a rencontré un américain Smith.", [("Smith", "PER")], {"Smith": "PER"}),
+        # a word of another shape ('célèbre')
+        ("Le célèbre Dupont a chanté.", [("Dupont", "PER")], {"Dupont": "PER"}),
+    ],
+)
+def test_a_person_or_a_place_after_a_peoples_word_stays_one(text, names, expected):
+    assert typed(text, *names) == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    WORD,
+    st.sampled_from(
+        (
+            "Un reportage sera diffusé sur ",
+            "Les traces GPS sont publiées sur ",
+            "Il commentait la finale en direct sur ",
+            "Six épisodes diffusés jeudi sur ",
+        )
+    ),
+    st.sampled_from((" à l'automne.", ".", " devant un million de spectateurs.", " et déjà en ligne.", ", dès jeudi.")),
+)
+def test_a_one_word_person_after_sur_ending_its_complement_is_a_medium(name, before, after):
+    """'diffusé sur Arte à l'automne', 'publiées sur Strava.': the model reads the channel or the
+    platform as a person's first name or surname."""
+    assert typed(f"{before}{name}{after}", (name, "PER")) == {name: "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        # an article after the name: the verb's object follows, the name is what it is about
+        (
+            "Roosevelt et Churchill nourrissaient sur Staline des illusions.",
+            [("Staline", "PER")],
+            {"Staline": "PER"},
+        ),
+        # the corpus names the person in full
+        (
+            "Kylian Mbappé a marqué. Le club compte sur Mbappé pour la finale.",
+            [("Kylian Mbappé", "PER"), ("Mbappé", "PER")],
+            {"Kylian Mbappé": "PER"},
+        ),
+        # a title
+        (
+            "M. Dupont a parlé. Elle a tiré sur Dupont à bout portant.",
+            [("Dupont", "PER"), ("Dupont", "PER")],
+            {"Dupont": "PER"},
+        ),
+        # a person's first name and surname
+        ("Une exposition sur Camille Claudel.", [("Camille Claudel", "PER")], {"Camille Claudel": "PER"}),
+        # not 'sur'
+        ("Un reportage sera diffusé par Dupont à l'automne.", [("Dupont", "PER")], {"Dupont": "PER"}),
+    ],
+)
+def test_a_person_after_sur_stays_one(text, names, expected):
+    assert typed(text, *names) == expected

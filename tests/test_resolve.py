@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kbgen.articles import Article
@@ -612,3 +612,43 @@ def test_a_type_the_owner_set_is_kept_beside_any_partner(tmp_path):
     mentions = mentions_of(a, ("Daher", "PER"), ("Renault", "ORG"))
     assert by_name(resolve(mentions, [a], curation))["Daher"].type == "PER"
     assert by_name(resolve(mentions, [a]))["Daher"].type == "ORG"
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(("Sud-Rail", "Peugeot Invest", "Cédéao", "Salinea")),
+    st.sampled_from((("MISC", "MISC"), ("PER", "PER"), ("LOC", "MISC"), ("MISC", "LOC"))),
+    st.sampled_from(("Un préavis déposé par {} et Renault.", "Les médiateurs entre la {} et Renault.")),
+    st.sampled_from(("Le délégué de {} a parlé.", "Hier, {} a signé.")),
+)
+def test_a_name_listed_beside_an_organisation_once_in_two_mentions_is_one(name, labels, listed, other):
+    """'déposé par Sud-Rail et la CGT-Cheminots', 'délégué syndical de Sud-Rail': half of a body's
+    mentions listed with another, none where something is."""
+    assume(" " not in name or "PER" not in labels)  # a first name and a surname say a person
+    text = f"{listed.format(name)} {other.format(name)}"
+    a = article("a", text)
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    mentions = [Mention("a", s, s + len(name), name, label) for s, label in zip(starts, labels, strict=True)]
+    mentions += mentions_of(a, ("Renault", "ORG"))
+    assert by_name(resolve(sorted(mentions, key=lambda m: m.start), [a]))[name].type == "ORG"
+
+
+@pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # a mention where something is: a town ('diriger un théâtre à Nevers')
+        ("La Ville de Nevers et Renault ont signé. Diriger un théâtre à Nevers.", "Nevers", ("LOC", "LOC")),
+        ("La Ville de Nevers et Renault ont signé. Diriger un théâtre à Nevers.", "Nevers", ("MISC", "LOC")),
+        # the model reads it as a place on each mention ('la Serbie et la Yougoslavie')
+        ("L'union avec la Serbie et Renault. Le bétail de la Serbie.", "Serbie", ("LOC", "LOC")),
+        # one mention in three listed
+        ("Une note de Daher. Daher et Renault. Daher encore.", "Daher", ("MISC", "MISC", "MISC")),
+    ],
+)
+def test_a_place_or_a_name_listed_once_in_more_mentions_keeps_its_type(text, name, labels):
+    a = article("a", text)
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    mentions = [Mention("a", s, s + len(name), name, label) for s, label in zip(starts, labels, strict=True)]
+    mentions += mentions_of(a, ("Renault", "ORG"))
+    entities = by_name(resolve(sorted(mentions, key=lambda m: m.start), [a]))
+    assert entities[name].type == ("LOC" if name != "Daher" else "MISC")

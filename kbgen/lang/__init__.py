@@ -139,6 +139,13 @@ class Rules:
     # a quotation's end, a comma and the verb of the incise, just before a name: who said it ('»,
     # résume ', '», assure-t-elle '), a speaker, never a place (kbgen.speakers); None: none
     speaker_before: re.Pattern | None = None
+    # a definite article and a people's adjective in lower case, just before a name: a company named
+    # by where it is from ('le français Orano', 'du chinois ByteDance'); a person's people is a noun,
+    # capitalised ('le Français Dupont') (kbgen.business_cues); None: no such evidence
+    origin_adjective_before: re.Pattern | None = None
+    # what may follow a medium named after medium_before: the clause's end, a preposition or a
+    # conjunction, no article ('sur Arte à l'automne', not 'sur Staline des illusions'); None: none
+    medium_after: re.Pattern | None = None
     # a sentence's opening and a place's preposition, at the end of the text before a name that a
     # comma follows: the place a sentence opens with ('À Lyon, les loyers...'), not someone a
     # sentence is about; None: no such evidence in this language

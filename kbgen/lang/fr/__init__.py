@@ -327,6 +327,8 @@ RULES = Rules(
     noun_determiners=determiners.NOUN_DETERMINERS,
     opponent_before=determiners.OPPONENT_BEFORE,
     speaker_before=determiners.SPEAKER_BEFORE,
+    origin_adjective_before=determiners.ORIGIN_ADJECTIVE_BEFORE,
+    medium_after=determiners.MEDIUM_AFTER,
     fronted_place_before=re.compile(r"(?:^|[.!?…]\s+|[\"“]\s*)[ÀA]\s+$"),  # 'À Mauriac, on...' ('A' unaccented)
     demonstrative_after=re.compile(r",\s+(?:c'|ce\s|ça\s|cela\s)", re.IGNORECASE),  # 'Arudy, c'est à...'
     function_before=FUNCTION_BEFORE,
@@ -374,16 +376,8 @@ DATES = DateWords(
     weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     published=("publié le", "publie le", "publié", "publie", "paru le", "parution le", "créé le", "mis en ligne le"),
     updated=("mis à jour le", "mis a jour le", "mis à jour", "mis a jour", "mise à jour le", "mise à jour", "màj le")
-    + (
-        "màj",
-        "maj le",
-        "actualisé le",
-        "actualise le",
-        "actualisé",
-        "modifié le",
-        "modifie le",
-        "dernière mise à jour",
-    ),
+    + ("màj", "maj le", "actualisé le", "actualise le", "actualisé", "modifié le", "modifie le")
+    + ("dernière mise à jour",),
     before_date=("le", "du", "en date du"),
     before_time=("à", "a"),
     hour_marks=("h",),

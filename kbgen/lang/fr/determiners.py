@@ -1,5 +1,6 @@
 """What the words right before a name or a word say of it in French: a determiner before a common noun
-(kbgen.lang.Rules.noun_determiners), a verb of a match before an opponent (Rules.opponent_before), the speaker of a quotation (Rules.speaker_before)."""
+(kbgen.lang.Rules.noun_determiners), a verb of a match before an opponent (Rules.opponent_before), the speaker of a quotation (Rules.speaker_before), a company's people's adjective
+(Rules.origin_adjective_before), what follows a medium (Rules.medium_after)."""
 
 import re
 
@@ -27,3 +28,21 @@ INCISE_NOT = (
     "|devant|derrière|sans|malgré|et|ou|mais|donc|car|ni|or|comme|puis|alors|quand|lors|le|la|les|l|un|une"
 )
 SPEAKER_BEFORE = re.compile(rf"[»”\"][^\S\n]*,[^\S\n]*(?!(?:{INCISE_NOT})(?![\w-]))[a-zà-ÿ][\w-]*[^\S\n]+$")
+
+# A definite article (a closed class, capitalised at a sentence's start too) and a word in lower case
+# of the shape of a people's adjective: a company named by where it is from ('le français Orano', 'du
+# chinois ByteDance', 'la française MaiaSpace', "l'ancien Twitter"). The suffixes are the language's
+# way of making such adjectives; a person's people is a capitalised noun ('le Français Dupont').
+ORIGIN_ADJECTIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:(?i:le|la|du|au|de\s+la|à\s+la)\s+|(?i:l|de\s+l)['’]\s*)"
+    r"[a-zà-ÿ]+(?:ais|aise|ois|oise|ain|aine|and|ande|ien|ienne)\s+$"
+)
+
+# What may follow a medium named after 'sur' ('diffusé sur Arte à l'automne', 'sur Strava.'): the
+# clause's end, a preposition or a conjunction opening the next complement or item, a demonstrative
+# opening a time ('ce soir'); not an article, which opens the object of the verb before it ('nourrir
+# sur Staline des illusions'). Closed classes of the language.
+MEDIUM_AFTER = re.compile(
+    r"[^\S\n]*(?:[^\w\s'’-]|\n|$|(?:à|au|aux|dans|en|pour|par|dès|depuis|devant|avec|et|ou|mais|pendant|jusqu|lors"
+    r"|entre|après|avant|sans|puis|comme|ce|cet|cette)(?![\w-]))"
+)
