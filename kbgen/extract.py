@@ -28,6 +28,7 @@ from kbgen.bracket_acronyms import with_bracket_acronyms, with_defined_names
 from kbgen.capitals import with_datelines, without_headings_in_capitals
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
+from kbgen.glued_words import without_glued_descriptors
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
 from kbgen.numbered_bodies import with_body_numbers
@@ -260,7 +261,7 @@ def _read_again(
 ) -> list[list[tuple[int, int, str]]]:
     """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
     place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures,
-    datelines, titles in quotes."""
+    datelines, titles in quotes, peoples' words glued before a person."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -283,6 +284,7 @@ def _read_again(
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
     spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
+    spans = without_glued_descriptors(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 
