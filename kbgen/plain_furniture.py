@@ -51,6 +51,7 @@ def _contact(line: str) -> bool:
 def without_credit(line: str) -> str:
     """The line less the credit that closes it (see above), or as it is."""
     sign = line.rfind("©")
-    if sign == -1 or len(line[sign + 1 :].split()) > CREDIT_TAIL_WORDS:
+    # Words, not the bars and slashes between a credit's holders ('© Le Phare de Seine / Hélène Quesnel-Baudry').
+    if sign == -1 or len(re.findall(r"\w+(?:[-'’]\w+)*", line[sign + 1 :])) > CREDIT_TAIL_WORDS:
         return line
     return line[:sign].rstrip(" -–—/|·•,")
