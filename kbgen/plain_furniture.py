@@ -14,7 +14,8 @@ And anywhere, a copyright sign and the few words after it that close a line: a p
 ('Photo : la cabine immobilisée au-dessus du pylône 2. © Lecteur / DR'). The sign is the page's,
 not a sentence's (an article writes about rights in words), and what follows it names who took
 the picture, not who is in the news; the caption before it describes the picture with the
-text's own names, and stays.
+text's own names, and stays (kbgen.signatures drops the names the caption alone gives). Its
+holders are counted in words, not the slashes between them.
 """
 
 from __future__ import annotations
