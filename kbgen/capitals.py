@@ -83,8 +83,8 @@ def without_headings_in_capitals(
     FEU D'ARTIFICE', 'LE CHOIX DE LA RÉDACTION', "L'ARMÉE DE TERRE S'IMPATIENTE") that the text
     never writes otherwise, capitalised, on a line in mixed case: a name in a heading is named in
     the text too ('LA CONCURRENCE DE SPACEX' beside 'SpaceX', 'SUR LES PLANCHES' beside 'les
-    Planches'). A span whose every word is an acronym's length stays ('LE DPE', 'LFI-NFP'), and
-    so does one word the model's lexicon does not list as a common noun or adjective: a place
+    Planches'). A span whose every word is an acronym's length stays ('LE DPE', 'LFI-NFP') unless
+    each is a common word (_heading_words: 'À LA CLÉ', 'DANS LE TOP 5'), and so does one word the model's lexicon does not list as a common noun or adjective: a place
     or a name the heading alone gives ('GUERRE EN UKRAINE'). Then those in capitals that are
     verbs or adverbs, on any line (heading_verbs: 'UN MOLIÈRE POUR OUVRIR', 'ON AIME : le prix')."""
     from kbgen.rereading import common_words
@@ -92,9 +92,25 @@ def without_headings_in_capitals(
     model = getattr(nlp, "_path", None)
     stop_words = language.stop_words()
     result = []
+    lexicon: list[Callable[[str], bool]] = []  # read only when a heading needs it
+
     for norm, found in zip(normalised, spans):
-        headings = [s for s in found if _heading_words(norm.text, s[0], s[1], stop_words)]
-        names = {s for s in headings if _unknown_word(norm.text[s[0] : s[1]], stop_words, common_words(model))}
+        text = norm.text
+
+        def is_common(word: str) -> bool:
+            lexicon[:] = lexicon or [common_words(model)]
+            return lexicon[0](word)
+
+        def in_use(word: str, text: str = text) -> bool:  # the lexicon's, or the text's own in lower case
+            return is_common(word) or _written_in_lower_case(text, word)
+
+        headings = [s for s in found if _heading_words(text, s[0], s[1], stop_words, in_use)]
+        # A short word the text writes in lower case is a common word too ('LES FAUX CONSEILLERS').
+        names = {
+            s
+            for s in headings
+            if _unknown_word(text[s[0] : s[1]], stop_words, in_use if _short(text[s[0] : s[1]]) else is_common)
+        }
         result.append([s for s in found if s not in headings or s in names])
     return without_verbs_in_capitals(normalised, result, nlp, language)
 
@@ -105,11 +121,23 @@ def _unknown_word(name: str, stop_words: frozenset[str], is_common: Callable[[st
     return len(words) == 1 and not is_common(words[0]) and not is_common(words[0].replace("œ", "oe"))
 
 
-def _heading_words(text: str, start: int, end: int, stop_words: frozenset[str]) -> bool:
-    """Whether the span at [start, end) is words of a heading in capitals, no name (see above)."""
+def _heading_words(
+    text: str, start: int, end: int, stop_words: frozenset[str], is_common: Callable[[str], bool]
+) -> bool:
+    """Whether the span at [start, end) is words of a heading in capitals, no name (see above).
+    Words of an acronym's length are an acronym's unless each is a common word, to the lexicon
+    or to the text itself in lower case ('À LA CLÉ', 'LES FAUX CONSEILLERS' beside 'aux faux
+    conseillers', 'DANS LE TOP 5'), the line holds more than them, and the text writes none as a
+    name in mixed case."""
     name = text[start:end]
-    if not name.isupper() or all(len(w) <= ACRONYM_MAX for w in re.findall(r"[^\W\d_]+", name)):
+    words = re.findall(r"[^\W\d_]+", name)
+    if not name.isupper() or not words:
         return False
+    if _short(name):
+        content = [w.lower() for w in words if w.lower() not in stop_words]
+        alone = _line(text, start, end).strip() == name  # a line or a cell of its own: an acronym's ('SOC', 'LR')
+        if alone or not content or not all(is_common(w) for w in content):
+            return False
     if _has_lower_case(_line(text, start, end)):
         return False
     core = _less_opening_function_words(name, stop_words)
@@ -117,6 +145,16 @@ def _heading_words(text: str, start: int, end: int, stop_words: frozenset[str]) 
         if match.group()[0].isupper() and _has_lower_case(_line(text, *match.span())):
             return False
     return True
+
+
+def _short(name: str) -> bool:
+    """Whether every word of the name is of an acronym's length."""
+    return all(len(w) <= ACRONYM_MAX for w in re.findall(r"[^\W\d_]+", name))
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether the text writes `word`, in lower case, as a word of its own."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _line(text: str, start: int, end: int) -> str:

@@ -283,6 +283,7 @@ def _read_again(
     spans = rereading.with_listed_places_relabelled(normalised, spans, nlp, language)
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
+    spans = signatures.without_captions(normalised, spans, language)
     spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
     spans = without_glued_descriptors(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]

@@ -14,7 +14,8 @@ And anywhere, a copyright sign and the few words after it that close a line: a p
 ('Photo : la cabine immobilisée au-dessus du pylône 2. © Lecteur / DR'). The sign is the page's,
 not a sentence's (an article writes about rights in words), and what follows it names who took
 the picture, not who is in the news; the caption before it describes the picture with the
-text's own names, and stays.
+text's own names, and stays (kbgen.signatures drops the names the caption alone gives). Its
+holders are counted in words, not the slashes between them.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def _contact(line: str) -> bool:
 def without_credit(line: str) -> str:
     """The line less the credit that closes it (see above), or as it is."""
     sign = line.rfind("©")
-    if sign == -1 or len(line[sign + 1 :].split()) > CREDIT_TAIL_WORDS:
+    # Words, not the bars and slashes between a credit's holders ('© Le Phare de Seine / Hélène Quesnel-Baudry').
+    if sign == -1 or len(re.findall(r"\w+(?:[-'’]\w+)*", line[sign + 1 :])) > CREDIT_TAIL_WORDS:
         return line
     return line[:sign].rstrip(" -–—/|·•,")

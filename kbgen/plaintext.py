@@ -76,6 +76,7 @@ def read_plain_text(paragraphs: list[str], name: str, words: DateWords, today: d
     when, updated, lines = _dateline(lines, words, today or dt.date.today())
     # After the dateline: an e-mail's 'Date :' header line dates the text before it goes.
     furniture = furniture_lines([line.text for line in lines])
+    furniture |= {index for index, line in enumerate(lines) if _caption(line.text, words)}  # 'Photo : © X'
     lines = [
         _Line(line.paragraph, without_credit(line.text)) for index, line in enumerate(lines) if index not in furniture
     ]
@@ -151,7 +152,9 @@ def _kicker_shaped(text: str) -> bool:
 
 BYLINE_MAX = 80  # characters of a byline or a credit line
 BYLINE_NAMES_MAX = 6  # words of the names after its cue ('Christophe Raynaud de Lage')
-_BYLINE_PART = re.compile(r"\s[-–—|·•]\s|[|·•,]")  # between the names and what a byline adds
+_BYLINE_PART = re.compile(r"\s[-–—|·•/]\s|[|·•,]")  # between the names and what a byline adds
+# A word in lower case between two capitalised words: 'Bertrand Olivo pour Longitudes'.
+_JOINED_OUTLET = re.compile(r"(?<=[^\W\d_])\s+[^\W\d_A-ZÀ-Þ]+\s+(?=[A-ZÀ-Þ])")
 
 
 def _bylines(lines: list[_Line], words: DateWords) -> tuple[str | None, list[_Line]]:
@@ -174,15 +177,29 @@ def _bylines(lines: list[_Line], words: DateWords) -> tuple[str | None, list[_Li
 
 def _credited(text: str, cues: tuple[str, ...], colon: bool) -> str | None:
     """The names a line credits after one of `cues` (and a colon when `colon`: 'Crédit Agricole'
-    is a name), or None when the line is not such a credit."""
+    is a name), or None when the line is not such a credit. After a colon, one word in lower case
+    may join the names to the outlet they worked for ('Illustration : Bertrand Olivo pour
+    Longitudes'), as a credit's slash does."""
     if not cues or len(text) > BYLINE_MAX:
         return None
     after = r"\s*:\s*" if colon else r"\s*:\s*|\s+"
     match = re.match(rf"(?:{_forms(cues)})(?:{after})", text, re.IGNORECASE)
     names = text[match.end() :].strip(" .") if match else ""
+    if colon:
+        names = _JOINED_OUTLET.sub(" / ", names, count=1)
     if not (names[:1].isupper() and _only_names(names, BYLINE_NAMES_MAX)):
         return None
     return _BYLINE_PART.split(names)[0].strip()  # 'Clara Moulin | 22 mai 2024': the names
+
+
+def _caption(text: str, words: DateWords) -> bool:
+    """Whether a line is a picture's credit and nothing else: a credit's cue and its colon, then
+    a copyright sign and its holders ('Crédit photo : © Neige Express / Christoph Haller'). A
+    caption before the sign stays (kbgen.signatures reads the names it alone gives)."""
+    rest = without_credit(text)
+    if not words.credits or rest == text:
+        return False
+    return bool(re.fullmatch(rf"(?:{_forms(words.credits)})\s*:?", rest.strip(), re.IGNORECASE))
 
 
 # --- the dateline -------------------------------------------------------------------------

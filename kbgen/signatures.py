@@ -111,5 +111,37 @@ def _named_elsewhere(text: str, name: str, line_start: int, line_end: int) -> bo
     return any(not line_start <= m.start() < line_end for m in re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", text))
 
 
+def without_captions(
+    normalised: list[Normalised], spans: list[list[tuple[int, int, str]]], language: LanguageProfile
+) -> list[list[tuple[int, int, str]]]:
+    """The spans less the names a picture's caption alone gives: a line that opens with a
+    credit's cue and its colon ('Photo : la Citroën C3 dans la spéciale de Bozouls.', kbgen.plaintext
+    has cut the credit that closed it) describes the picture; a name of the news is named in the
+    text too (a person by the last word of their name), and that one stays."""
+    cues = language.dates.credits
+    if not cues:
+        return spans
+    caption = re.compile(rf"^[ \t]*(?:{'|'.join(re.escape(c) for c in cues)})[ \t]*:", re.IGNORECASE | re.MULTILINE)
+    result = []
+    for norm, found in zip(normalised, spans):
+        lines = [(m.start(), _line_end(norm.text, m.start())) for m in caption.finditer(norm.text)]
+        result.append([span for span in found if not _caption_only(norm.text, span, lines)])
+    return result
+
+
+def _caption_only(text: str, span: tuple[int, int, str], lines: list[tuple[int, int]]) -> bool:
+    start, end, label = span
+    line = next(((a, b) for a, b in lines if a <= start < b), None)
+    if line is None:
+        return False
+    name = text[start:end] if label != "PER" else text[start:end].split()[-1]
+    return not any(not line[0] <= m.start() < line[1] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return end if end != -1 else len(text)
+
+
 def _conjugated(doc) -> bool:
     return any("Fin" in t.morph.get("VerbForm") for t in doc)

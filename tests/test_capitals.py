@@ -108,6 +108,29 @@ def test_an_acronym_or_an_unknown_word_alone_in_a_heading_stays(nlp):
     assert heading_spans_left(text, ["UKRAINE", "FINANCES"], nlp) == ["UKRAINE"]
 
 
+def test_short_common_words_of_a_heading_in_capitals_are_no_acronym(nlp):
+    """Words of an acronym's length in a heading are words when the lexicon lists them as common
+    nouns or adjectives, or when the text itself writes them in lower case."""
+    text = "DES EMPLOIS À LA CLÉ\n\nUn texte.\n\nDEUX FRANÇAIS DANS LE TOP 5\n\nUn autre texte."
+    assert heading_spans_left(text, ["CLÉ", "TOP 5"], nlp) == []
+    text = "LES FAUX GUICHETIERS\n\nDe faux guichetiers appelaient les clients de la banque."
+    assert heading_spans_left(text, ["FAUX"], nlp) == []
+    text = "LES VOISINS SUR LE QUI-VIVE\n\nLes pays côtiers surveillent leurs frontières."
+    assert heading_spans_left(text, ["QUI-VIVE"], nlp) == []
+
+
+def test_an_acronym_in_a_heading_stays_when_it_is_no_common_word_or_the_text_writes_it_so(nlp):
+    # no common word; a common word's form the text writes in capitals in a sentence ('la BAC')
+    text = "LA CGT DIT NON\n\nUn texte.\n\nLA BAC EN RENFORT\n\nLa BAC a interpellé deux hommes."
+    assert heading_spans_left(text, ["CGT", "BAC"], nlp) == ["CGT", "BAC"]
+    # a word in lower case inside another word is not the word ('faussaire' is no 'faux')
+    text = "LES FAUX EN FINALE\n\nUn faussaire, dit-on."
+    assert heading_spans_left(text, ["FAUX"], nlp) == ["FAUX"]
+    # a line or a table's cell of its own: a group's acronym in a vote's table, whatever the lexicon
+    text = "Le vote par groupe\nSOC\nPour\nLR\nContre\n\nLe soc de la charrue."
+    assert heading_spans_left(text, ["SOC"], nlp) == ["SOC"]
+
+
 def test_a_verb_or_an_adverb_in_capitals_is_no_name(nlp):
     text = (
         "DES TARIFS RÉSIDENTS GELÉS JUSQU'EN 2028\n\nLe tarif reste.\n\nUN MOLIÈRE POUR OUVRIR\n\nRÉPARABLE, VRAIMENT ?"

@@ -140,3 +140,17 @@ def test_a_plain_text_loses_its_credits_not_its_captions():
         [STORY[0], "Photo : la halle de la forge. © Ville de Pesmes", *STORY[1:]], "a.txt", profile("fr").dates
     )
     assert read_text.paragraphs == ["Photo : la halle de la forge.", *STORY[1:]]
+
+
+def test_a_credits_holders_are_counted_in_words_not_slashes():
+    line = "Photo : la salle des pas perdus. © La Vigie du Rhône / Anne-Claire Vasseur-Marin"
+    assert without_credit(line) == "Photo : la salle des pas perdus."
+    # more words than a credit's after the sign: a sentence that cites the sign
+    line = "Le sigle © La Vigie du Rhône / Anne-Claire Vasseur-Marin figure sur chaque tirage vendu."
+    assert without_credit(line) == line
+
+
+def test_a_credit_line_with_no_caption_leaves_whole():
+    for credit in ("Crédit photo : © Neige Express / Christoph Haller", "Photo : © AFP", "Photos: © Ville de Dole"):
+        read_text = read_plain_text([STORY[0], credit, *STORY[1:]], "a.txt", profile("fr").dates)
+        assert read_text.paragraphs == STORY[1:]

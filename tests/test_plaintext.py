@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 
+import pytest
 from conftest import write
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -249,6 +250,14 @@ def test_a_credit_line_anywhere_is_no_text_and_names_no_author(name, cue, where)
     paragraphs.insert(where, f"{cue}{name} / AFP")
     read_text = read("Titre\n\n" + "\n\n".join(paragraphs))
     assert read_text.author is None and not any(name in p for p in read_text.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line", ["Illustration : Bertrand Olivo pour Méridiens", "Photo : Anne Vasseur pour Le Clairon"]
+)
+def test_a_credit_that_names_the_outlet_it_was_made_for_is_no_text(line):
+    read_text = read(f"Titre\n\n{line}\n\n{BODY}")
+    assert read_text.paragraphs == clean_paragraphs(BODY)
 
 
 def test_a_sentence_a_name_or_a_byline_in_the_middle_stays():
