@@ -2,14 +2,18 @@
 French news numbers what it makes and holds: a competition's edition by its year ('Mondial
 2026', 'Paris 2024'), a league's level ('Ligue 1'), a product's or a vehicle's model ('Ariane 6',
 'Biomass 2', 'Renault 5'), a boat's series ('Saint-Clair II'). The model reads the name before the
-number and types the whole by it: a place ('Mondial 2026' LOC), a company ('Ariane 6' ORG). Such a
-name is a work or an event (MISC), whatever its mentions were read as, unless:
+number and types the whole by it: a place ('Mondial 2026' LOC), a company ('Ariane 6' ORG). A maker's
+name and a model's code, letters then digits, is a product's too ('Citroën C3 Rally2', 'Alpine
+A290'), which the model reads as the maker or a place. Such a name is a work or an event (MISC),
+whatever its mentions were read as, unless:
 
 - its first word is an acronym in capitals: a numbered body ('SDIS 85', kbgen.numbered_bodies);
-- its first word is a head noun of the language's names ('Port 2000', 'Université Rennes 2');
+- its first word is a head noun of the language's names ('Port 2000', 'Université Rennes 2'), or,
+  before a model's code, an organisation's ('Groupe M6');
 - a number that is no year follows a name the corpus has as a place's or a body's on its own: the
   channel, the radio or the university named after its place ('France 2'), or a body's branch
-  ('France Victimes 27'). A year after a place is its edition ('Paris 2024');
+  ('France Victimes 27'), unless a definite article says it is a thing: a maker's model ('la
+  Peugeot 408' beside 'Peugeot'). A year after a place is its edition ('Paris 2024');
 - with a number that is no year, nothing says it is a thing: no mention the model reads as a work
   nor one after a definite article ('la Ligue 1', 'du Saint-Clair II'). A work or an event takes
   one; a medium or a university named by its place and number does not ('au micro d'Alpes 1', 'à
@@ -27,6 +31,7 @@ from typing import TYPE_CHECKING
 from kbgen.lang import line_before
 from kbgen.names import fold
 from kbgen.partners import says_nothing
+from kbgen.trade_heads import is_org_head
 
 if TYPE_CHECKING:
     from kbgen.entity_types import Contexts
@@ -39,6 +44,10 @@ WORK_TYPE = "MISC"
 # a department's, 'Samu 03'), or a Roman numeral of two letters or more ('II', 'XI').
 _NUMBERED = re.compile(r"(?P<name>[A-ZÀ-Þ][^\d]*?) (?:(?P<year>(?:19|20)\d\d)|[1-9]\d{0,2}|[IVX]{2,5})")
 _ACRONYM = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ&]+")
+# A model's code after a maker's name: a word of letters, then digits that end it ('Citroën C3
+# Rally2', 'Alpine A290', 'Peugeot e-208', 'Airbus A320'). A time, a unit, an ordinal open with
+# their digits ('14h30', '5G', '13e'); an acronym holding one goes on with letters ('AG2R').
+_MODEL = re.compile(r"[^\W\d_][^\d\s]*(?: \S+)*? [^\W\d_]+(?:-[^\W\d_]+)*-?\d+(?: \S+)*")
 
 
 def typed_by_numbers(
@@ -47,7 +56,7 @@ def typed_by_numbers(
     """The entities, those named with a number (see the module) typed as works."""
     bodies = _places_and_bodies(entities)
     works = [
-        _numbered_work(entity, rules, known, owner_typed, bodies) and _thing(entity, texts, rules)
+        _numbered_work(entity, texts, rules, known, owner_typed, bodies) and _thing(entity, texts, rules)
         for entity in entities
     ]
     entities = [replace(e, type=WORK_TYPE) if work else e for e, work in zip(entities, works, strict=True)]
@@ -88,16 +97,22 @@ def _places_and_bodies(entities: list[Entity]) -> set[str]:
     return {fold(name) for e in entities if e.type in RETYPED for name in (e.name, *e.aliases)}
 
 
-def _numbered_work(entity: Entity, rules: Rules, known: Contexts, owner_typed: set[str], bodies: set[str]) -> bool:
+def _numbered_work(
+    entity: Entity, texts: dict[str, str], rules: Rules, known: Contexts, owner_typed: set[str], bodies: set[str]
+) -> bool:
     numbered = _NUMBERED.fullmatch(entity.name)
-    if entity.type not in RETYPED or numbered is None or entity.slug in owner_typed:
+    model = numbered is None and entity.name[:1].isupper() and _MODEL.fullmatch(entity.name)
+    if entity.type not in RETYPED or not (numbered or model) or entity.slug in owner_typed:
         return False
-    name = numbered.group("name")
+    name = numbered.group("name") if numbered else entity.name
     first = name.split()[0]
-    if _ACRONYM.fullmatch(first) or first.lower() in rules.name_heads:
+    if _ACRONYM.fullmatch(first) or first.lower() in rules.name_heads or (model and is_org_head(first, rules)):
         return False
-    if not numbered.group("year") and (fold(name) in bodies or fold(first) in bodies):
-        return False
+    # 'France 2' beside 'France' is a channel; 'la Peugeot 408' beside 'Peugeot' the maker's model:
+    # a medium or a university named by its place and number takes no article (_thing).
+    if numbered and not numbered.group("year") and (fold(name) in bodies or fold(first) in bodies):
+        if not _after_article(entity, texts, rules):
+            return False
     return says_nothing(entity, known)
 
 
@@ -107,6 +122,11 @@ def _thing(entity: Entity, texts: dict[str, str], rules: Rules) -> bool:
     numbered = _NUMBERED.fullmatch(entity.name)
     if (numbered and numbered.group("year")) or any(m.label == WORK_TYPE for m in entity.mentions):
         return True
+    return numbered is None or _after_article(entity, texts, rules)  # a model's code is a thing's
+
+
+def _after_article(entity: Entity, texts: dict[str, str], rules: Rules) -> bool:
+    """Whether a mention of the entity is written after a definite article."""
     definite = rules.definite_before
     return definite is not None and any(
         definite.search(line_before(texts.get(m.article, ""), m.start)) for m in entity.mentions

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
+from kbgen.acronym_types import typed_by_definitions
 from kbgen.article_names import Candidate, owned, written_inside_sentence
 from kbgen.articles import Article
 from kbgen.capitals import title_cased, written_in_capitals
@@ -117,6 +118,7 @@ def resolve(
     entities = typed_by_partners(entities, texts, language.rules, known, owner_typed)
     entities = typed_by_tables(entities, texts, known, owner_typed)
     entities = typed_by_numbers(entities, texts, language.rules, known, owner_typed)
+    entities = typed_by_definitions(entities, texts, owner_typed)
     ambiguous = {form for key, people in left_to.items() for form in _homonym_forms(groups, key, people)}
     entities = add_missed_mentions(entities, articles, language, ambiguous, ignored, missed_cache)
     return Resolution(entities, warnings, _homonyms(groups, left_to, entities))

@@ -125,3 +125,59 @@ def test_a_numbered_work_s_short_form_in_its_article_is_the_work():
 def test_a_place_or_a_person_beside_a_numbered_work_keeps_its_type(texts, names, kept):
     found = _typed_in(texts, *names)
     assert {name: found[name] for name in kept} == kept
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a maker's name and a model's code: letters, then digits
+        (
+            "au volant d'une Citroën C3 Rally2 préparée par l'équipe.",
+            [("Citroën C3 Rally2", "ORG")],
+        ),
+        ("Même usine, et pourtant l'Alpine A290 réclame 38 700 euros.", [("Alpine A290", "LOC")]),
+        ("La Peugeot e-208 reste la plus vendue.", [("Peugeot e-208", "ORG")]),
+        # a maker named alone too, and its model after a definite article
+        (
+            "Peugeot a lancé la Peugeot 408 à Mulhouse.",
+            [("Peugeot", "ORG"), ("Peugeot 408", "ORG")],
+        ),
+    ],
+)
+def test_a_maker_s_name_and_a_model_s_code_is_a_work(text, names):
+    assert typed(text, *names)[names[-1][0]] == "MISC"
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # an organisation's head noun before the code: a group's name
+        ("Le Groupe M6 a annoncé ses résultats.", [("Groupe M6", "ORG")]),
+        # the code first: a channel, a line
+        ("Il l'a dit sur TF1 Info hier.", [("TF1 Info", "ORG")]),
+        ("La ligne C7 Soléa est coupée.", [("C7 Soléa", "LOC")]),
+        # an acronym holding a digit: a team's sponsor, no model
+        ("Il court pour Décathlon AG2R La Mondiale depuis 2024.", [("Décathlon AG2R La Mondiale", "ORG")]),
+        # digits first: a district, a time
+        ("Il habite Paris 15e depuis dix ans.", [("Paris 15e", "LOC")]),
+        # a channel named by a place of the corpus, with no article
+        ("La France a voté. Le film passe sur France 2, jeudi.", [("France", "LOC"), ("France 2", "ORG")]),
+    ],
+)
+def test_a_name_with_a_code_or_a_number_that_is_no_model_keeps_its_type(text, names):
+    assert typed(text, *names)[names[-1][0]] == names[-1][1]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    NAME,
+    st.text("ACGQRSTWXZ", min_size=1, max_size=2),
+    st.integers(1, 999),
+    st.sampled_from(("ORG", "LOC")),
+)
+def test_a_name_and_a_code_of_letters_then_digits_is_a_work(name, letters, number, label):
+    model = f"{name} {letters}{number}"
+    assert typed(f"Il roule en {model} depuis un an.", (model, label)) == {model: "MISC"}
+    # digits then letters: a time or an ordinal, no model
+    other = f"{name} {number}h{letters.lower()}"
+    assert typed(f"Il roule en {other} depuis un an.", (other, label)) == {other: label}
