@@ -30,6 +30,7 @@ from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.named_after import with_named_after
 from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
 from kbgen.portfolios import without_portfolios
@@ -283,6 +284,7 @@ def _read_again(
     spans = reader_prompts.without_reader_prompts(normalised, spans, nlp, language)
     spans = signatures.without_signatures(normalised, spans, nlp, language)
     spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
+    spans = with_named_after(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

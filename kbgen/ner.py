@@ -22,6 +22,7 @@ from kbgen import (
     hyphen_compounds,
     name_adjectives,
     name_edges,
+    named_after,
     names,
     numbered_bodies,
     org_complements,
@@ -261,6 +262,7 @@ EXTRACTION_MODULES = (
     expansion_pieces,
     coordinated_nouns,
     hyphen_compounds,
+    named_after,
 )
 
 
