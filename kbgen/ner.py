@@ -34,6 +34,7 @@ from kbgen import (
     side_by_side,
     signatures,
     spans,
+    trade_heads,
     word_case,
 )
 from kbgen import extract as extract_module
@@ -263,6 +264,7 @@ EXTRACTION_MODULES = (
     coordinated_nouns,
     hyphen_compounds,
     named_after,
+    trade_heads,
 )
 
 
