@@ -26,6 +26,7 @@ from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_defined_names
 from kbgen.capitals import with_datelines, without_headings_in_capitals
+from kbgen.contained_names import without_contained
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
@@ -240,7 +241,9 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     split = split_all([norm.text for norm in normalised], spans, nlp, language)
     common = rereading.common_words(getattr(nlp, "_path", None))
     for article, norm, found in zip(articles, normalised, split):
-        found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
+        found = with_article_surnames(
+            norm.text, without_contained(norm.text, apart(norm.text, found)), language, common
+        )
         found = joined_side_by_side(norm.text, found, language)
         found = with_bracket_acronyms(norm.text, with_body_numbers(norm.text, found))
         found = with_defined_names(norm.text, found, language.stop_words())

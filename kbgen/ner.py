@@ -13,6 +13,7 @@ from kbgen import (
     article_surnames,
     bracket_acronyms,
     capitals,
+    contained_names,
     coordinated_nouns,
     demonyms,
     expansion_pieces,
@@ -264,6 +265,7 @@ EXTRACTION_MODULES = (
     coordinated_nouns,
     hyphen_compounds,
     named_after,
+    contained_names,
     trade_heads,
 )
 
