@@ -26,11 +26,13 @@ from kbgen.article_surnames import with_article_surnames
 from kbgen.articles import Article
 from kbgen.bracket_acronyms import with_bracket_acronyms, with_defined_names
 from kbgen.capitals import with_datelines, without_headings_in_capitals
+from kbgen.contained_names import without_contained
 from kbgen.errors import BuildError, Problem
 from kbgen.glued import split_all
 from kbgen.glued_words import without_glued_descriptors
 from kbgen.lang import OPENING_QUOTES, LanguageProfile, plain_forms, profile
 from kbgen.name_edges import apart, joined_to_their_complement, joined_to_their_place, with_word_before_acronym
+from kbgen.named_after import with_named_after
 from kbgen.numbered_bodies import with_body_numbers
 from kbgen.org_complements import with_organisation_complements
 from kbgen.portfolios import without_portfolios
@@ -61,9 +63,7 @@ class Mention:
     end: int
     text: str  # the name as written (see clean_name)
     label: str  # PER, ORG, LOC or MISC
-    title: str = (
-        ""  # a person's title or function written just before the name ('M.', 'Mgr', 'le président'), not part of it
-    )
+    title: str = ""  # a person's title or function just before the name ('M.', 'Mgr', 'le président'), not part of it
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,9 @@ def extract(articles: Iterable[Article], nlp, jobs: int = 1) -> Extraction:
     split = split_all([norm.text for norm in normalised], spans, nlp, language)
     common = rereading.common_words(getattr(nlp, "_path", None))
     for article, norm, found in zip(articles, normalised, split):
-        found = with_article_surnames(norm.text, apart(norm.text, found), language, common)
+        found = with_article_surnames(
+            norm.text, without_contained(norm.text, apart(norm.text, found)), language, common
+        )
         found = joined_side_by_side(norm.text, found, language)
         found = with_bracket_acronyms(norm.text, with_body_numbers(norm.text, found))
         found = with_defined_names(norm.text, found, language.stop_words())
@@ -259,9 +261,8 @@ def _read_again(
     nlp,
     language: LanguageProfile,
 ) -> list[list[tuple[int, int, str]]]:
-    """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins (connector,
-    place, complement, acronym), common words, closing adjectives, headings, peoples' words, places, prompts, signatures,
-    datelines, titles in quotes, peoples' words glued before a person."""
+    """Each text's spans after the rules that read them again in their text: pieces cut at a line end, joins, common
+    words, adjectives, headings, peoples' words, places, prompts, signatures, captions, datelines, titles, glued words."""
     spans = rereading.with_pieces_alone(normalised, spans, broken, nlp, language)
     spans = [joined_at_connectors(norm.text, found, language) for norm, found in zip(normalised, spans)]
     spans = [joined_to_their_place(norm.text, found, language) for norm, found in zip(normalised, spans)]
@@ -286,6 +287,7 @@ def _read_again(
     spans = signatures.without_captions(normalised, spans, language)
     spans = with_quoted_titles(normalised, with_datelines(normalised, spans, nlp, language), nlp)
     spans = without_glued_descriptors(normalised, spans, nlp, language)
+    spans = with_named_after(normalised, spans, nlp, language)
     return [without_descriptors(norm.text, sorted(found), language) for norm, found in zip(normalised, spans)]
 
 

@@ -13,6 +13,7 @@ from kbgen import (
     article_surnames,
     bracket_acronyms,
     capitals,
+    contained_names,
     coordinated_nouns,
     demonyms,
     expansion_pieces,
@@ -23,6 +24,7 @@ from kbgen import (
     hyphen_compounds,
     name_adjectives,
     name_edges,
+    named_after,
     names,
     numbered_bodies,
     org_complements,
@@ -34,6 +36,7 @@ from kbgen import (
     side_by_side,
     signatures,
     spans,
+    trade_heads,
     word_case,
 )
 from kbgen import extract as extract_module
@@ -263,6 +266,9 @@ EXTRACTION_MODULES = (
     expansion_pieces,
     coordinated_nouns,
     hyphen_compounds,
+    named_after,
+    contained_names,
+    trade_heads,
 )
 
 

@@ -88,10 +88,10 @@ TITLES = tuple(
 )
 # Short titles that, written just before a capitalised word, make it a person.
 ADDRESS = r"\b(?:M|MM|Mme|Mmes|Mlle|Dr|Me|Mgr)\.?|\b(?:[Mm]onsieur|[Mm]onseigneur|[Mm]adame|[Mm]ademoiselle)\b"
-PERSON_CUES = re.compile(
-    rf"(?:{ADDRESS}|\b(?:général|colonel|capitaine|"
-    r"lieutenant|major|maréchal|docteur|professeur|abbé|pasteur|président|présidente|conseiller|conseillère|"
-    r"ministre|syndic|juge|maître|chancelier|chancelière|sénateur|député|roi|reine|pape|prince|princesse))\s+$"
+PERSON_CUES = re.compile(  # titles, functions, ranks of nobility
+    rf"(?:{ADDRESS}|\b(?:général|colonel|capitaine|lieutenant|major|maréchal|docteur|professeur|abbé|pasteur|président|"
+    r"présidente|conseiller|conseillère|ministre|syndic|juge|maître|chancelier|chancelière|sénateur|député|roi|reine|"
+    r"pape|prince|princesse|baron|baronne|comte|comtesse|duc|duchesse|marquis|marquise|vicomte|vicomtesse))\s+$"
 )
 # A person's age in apposition after the name: "Malo, 17 ans", "Léa (24 ans)".
 PERSON_AFTER = re.compile(r"\s*[,(]\s*\d{1,3}\s+ans\s*[,).]")
