@@ -16,6 +16,7 @@ Ballons')."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from kbgen import rereading
@@ -37,8 +38,11 @@ def without_glued_descriptors(
     adjective = rereading.lexicon_lists(getattr(nlp, "_path", None))
     found: dict[tuple[int, int], tuple[int, int]] = {}  # (text, span's start) -> the person's name
     for index, (norm, spans_of) in enumerate(zip(normalised, spans)):
+        opening = {}  # a start -> the first span opening there
         for start, end, _ in spans_of:
-            name = person_after(norm.text, start, end, spans_of, language, lambda word: adjective(word, "adj"))
+            opening.setdefault(start, (start, end))
+        for start, end, _ in spans_of:
+            name = person_after(norm.text, start, end, opening, language, lambda word: adjective(word, "adj"))
             if name is not None:
                 found[(index, start)] = name
     if not found:
@@ -48,11 +52,17 @@ def without_glued_descriptors(
     result = []
     for index, (norm, spans_of) in enumerate(zip(normalised, spans)):
         names = [n for (i, _), n in found.items() if i == index and _a_person(norm.text[slice(*n)], labels, common)]
-        starts = {s for s, _ in names}
-        kept = [span for span in spans_of if not any(span[0] < s < span[1] or span[0] == s for s, _ in names)]
-        kept = [span for span in kept if not _describes(span, starts, norm.text)]
+        starts = sorted({s for s, _ in names})
+        kept = [span for span in spans_of if not _holds_a_start(span, starts)]
+        kept = [span for span in kept if not _describes(span, set(starts), norm.text)]
         result.append(sorted(kept + [(s, e, "PER") for s, e in names]))
     return result
+
+
+def _holds_a_start(span: tuple[int, int, str], starts: list[int]) -> bool:
+    """Whether one of the persons' names (their sorted `starts`) begins within `span`."""
+    at = bisect_left(starts, span[0])
+    return at < len(starts) and starts[at] < span[1]
 
 
 def _a_person(name: str, labels: dict[str, str | None], common) -> bool:
@@ -71,12 +81,12 @@ def _describes(span: tuple[int, int, str], starts: set[int], text: str) -> bool:
 
 
 def person_after(
-    text: str, start: int, end: int, spans: list[tuple[int, int, str]], language: LanguageProfile, adjective
+    text: str, start: int, end: int, opening: dict[int, tuple[int, int]], language: LanguageProfile, adjective
 ) -> tuple[int, int] | None:
     """Where the person's name is when the span [start, end) opens with a people's word glued
     before it, or is that word and the next span, one space after it, the name (see the
-    module); None when neither. `adjective`: whether a lowercase word is an adjective of the
-    model's lexicon."""
+    module); None when neither. `opening`: the text's first span opening at each start;
+    `adjective`: whether a lowercase word is an adjective of the model's lexicon."""
     first = _WORD.match(text, start, end)
     if first is None:
         return None
@@ -84,7 +94,7 @@ def person_after(
     if not (word[:1].isupper() and word[1:].replace("-", "").islower()):
         return None
     if first.end() == end:  # the word alone: the name is the next span
-        name = next(((s, e) for s, e, _ in spans if s == end + 1 and text[end] == " "), None)
+        name = opening.get(end + 1) if text[end : end + 1] == " " else None
     else:
         name = (first.end() + 1, end) if text[first.end()] == " " else None
     if name is None or not all(w[:1].isupper() for w in text[slice(*name)].split(" ")) or " " not in text[slice(*name)]:

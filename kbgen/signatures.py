@@ -19,6 +19,7 @@ authors ('Une enquête de Bastien Morvillier et Inès Charpentier').
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from kbgen.lang import LanguageProfile
@@ -124,18 +125,35 @@ def without_captions(
     caption = re.compile(rf"^[ \t]*(?:{'|'.join(re.escape(c) for c in cues)})[ \t]*:", re.IGNORECASE | re.MULTILINE)
     result = []
     for norm, found in zip(normalised, spans):
-        lines = [(m.start(), _line_end(norm.text, m.start())) for m in caption.finditer(norm.text)]
-        result.append([span for span in found if not _caption_only(norm.text, span, lines)])
+        lines = _Captions([(m.start(), _line_end(norm.text, m.start())) for m in caption.finditer(norm.text)])
+        result.append([span for span in found if not lines.alone_gives(norm.text, span)])
     return result
 
 
-def _caption_only(text: str, span: tuple[int, int, str], lines: list[tuple[int, int]]) -> bool:
-    start, end, label = span
-    line = next(((a, b) for a, b in lines if a <= start < b), None)
-    if line is None:
-        return False
-    name = text[start:end] if label != "PER" else text[start:end].split()[-1]
-    return not any(not line[0] <= m.start() < line[1] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+class _Captions:
+    """A text's caption lines (their start and end, in order), asked whether a span's name is
+    written nowhere but on the caption line that holds it: each line found by bisection and each
+    name's places in the text looked up once, as a text may hold thousands of names."""
+
+    def __init__(self, lines: list[tuple[int, int]]):
+        self.lines = lines
+        self.starts = [a for a, _ in lines]
+        self.written_on: dict[str, set[int | None]] = {}  # a name -> the caption lines (None: elsewhere) it is on
+
+    def line_of(self, at: int) -> int | None:
+        index = bisect_right(self.starts, at) - 1
+        return index if index >= 0 and at < self.lines[index][1] else None
+
+    def alone_gives(self, text: str, span: tuple[int, int, str]) -> bool:
+        start, end, label = span
+        line = self.line_of(start) if self.lines else None
+        if line is None:
+            return False
+        name = text[start:end] if label != "PER" else text[start:end].split()[-1]
+        if name not in self.written_on:
+            found = re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+            self.written_on[name] = {self.line_of(m.start()) for m in found}
+        return self.written_on[name] <= {line}
 
 
 def _line_end(text: str, start: int) -> int:
