@@ -38,7 +38,7 @@ def without_glued_descriptors(
     adjective = rereading.lexicon_lists(getattr(nlp, "_path", None))
     found: dict[tuple[int, int], tuple[int, int]] = {}  # (text, span's start) -> the person's name
     for index, (norm, spans_of) in enumerate(zip(normalised, spans)):
-        opening = {}  # a start -> the first span opening there
+        opening: dict[int, tuple[int, int]] = {}  # a start -> the first span opening there
         for start, end, _ in spans_of:
             opening.setdefault(start, (start, end))
         for start, end, _ in spans_of:
