@@ -31,11 +31,12 @@ def typed_by_definitions(entities: list[Entity], texts: dict[str, str], owner_ty
     bodies: set[int] = set()
     for i, entity in enumerate(entities):
         for m in entity.mentions:
-            opening = _OPENING.match(texts.get(m.article, ""), m.end) if " " in m.text else None
+            text = texts.get(m.article, "")
+            opening = _OPENING.match(text, m.end) if " " in m.text else None
             j, short = at.get((m.article, opening.end()), (i, m)) if opening else (i, m)
-            if j == i or not _defines(short, texts.get(m.article, ""), m.text):
+            if j == i or not _defines(short, text, m.text):
                 continue
-            if BODY in (entity.type, entities[j].type) and RETYPED.count(entity.type) + RETYPED.count(entities[j].type):
+            if BODY in (entity.type, entities[j].type) and (entity.type in RETYPED or entities[j].type in RETYPED):
                 bodies.add(i if entity.type in RETYPED else j)
     return [replace(e, type=BODY) if k in bodies and e.slug not in owner_typed else e for k, e in enumerate(entities)]
 

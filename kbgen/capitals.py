@@ -92,14 +92,12 @@ def without_headings_in_capitals(
     model = getattr(nlp, "_path", None)
     stop_words = language.stop_words()
     result = []
-    lexicon: list[Callable[[str], bool]] = []  # read only when a heading needs it
+
+    def is_common(word: str) -> bool:  # the lexicon, read only once a heading needs it (common_words caches it)
+        return common_words(model)(word)
 
     for norm, found in zip(normalised, spans):
         text = norm.text
-
-        def is_common(word: str) -> bool:
-            lexicon[:] = lexicon or [common_words(model)]
-            return lexicon[0](word)
 
         def in_use(word: str, text: str = text) -> bool:  # the lexicon's, or the text's own in lower case
             return is_common(word) or _written_in_lower_case(text, word)
